@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Earshot: a batch social-listening pipeline. See ../shared/DESIGN.md for the map of modules.
+let package = Package(
+    name: "earshot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "earshot", targets: ["EarshotCLI"]),
+    ],
+    traits: [
+        .trait(name: "PostgreSQL", description: "Build the PostgreSQL MentionStore (postgres-nio) for shared multi-worker history."),
+        .default(enabledTraits: []),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "EarshotCore"),
+        .target(
+            name: "EarshotIngest",
+            dependencies: [
+                "EarshotCore", "CLibXML2",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "EarshotAnalysis", dependencies: ["EarshotCore"]),
+        .target(
+            name: "EarshotStore",
+            dependencies: [
+                "EarshotCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "EarshotOutput",
+            dependencies: [
+                "EarshotCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "EarshotCLI",
+            dependencies: [
+                "EarshotCore", "EarshotIngest", "EarshotAnalysis", "EarshotStore", "EarshotOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "EarshotCoreTests", dependencies: ["EarshotCore"]),
+        .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EarshotAnalysisTests", dependencies: ["EarshotAnalysis"]),
+        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore"]),
+        .testTarget(name: "EarshotOutputTests", dependencies: ["EarshotOutput"]),
+        .testTarget(name: "EarshotCLITests", dependencies: ["EarshotCLI"]),
+    ]
+)

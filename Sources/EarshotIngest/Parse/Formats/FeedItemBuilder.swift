@@ -1,0 +1,61 @@
+import EarshotCore
+import Foundation
+
+/// Collects one item's candidate values while a parser reads it, and applies the fallback
+/// rules (DESIGN.md's field mapping) when the item ends. A lower rank wins; among equal
+/// ranks the first value seen wins.
+struct FeedItemBuilder {
+    enum Field: Hashable { case id, title, link, published, updated, author, summary, content, rating, subject }
+
+    private var values: [Field: (rank: Int, value: String)] = [:]
+    var rating: Double?
+    var warnings: [String] = []
+
+    /// Offers `value` for `field` at `rank`; empty values are ignored (an empty string counts as absent).
+    mutating func offer(_ field: Field, _ value: String?, rank: Int = 0) {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        if let existing = values[field], existing.rank <= rank { return }
+        values[field] = (rank, value)
+    }
+
+    func has(_ field: Field) -> Bool { values[field] != nil }
+
+    /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
+    mutating func build(place: String) -> FeedItem {
+        func text(_ field: Field) -> String? { values[field].flatMap { HTMLText.plainText($0.value) } }
+        func raw(_ field: Field) -> String? { values[field]?.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var item = FeedItem()
+        item.id = raw(.id)
+        item.title = text(.title)
+        item.link = raw(.link)
+        item.author = text(.author).map(FeedItemBuilder.authorName)
+        item.summary = text(.summary)
+        item.content = text(.content)
+        item.rating = rating
+        item.subject = text(.subject)
+        item.publishedText = raw(.published)
+        item.updatedText = raw(.updated)
+        if let published = item.publishedText {
+            item.published = FeedDate.parse(published)
+            if item.published == nil { warnings.append("\(place): unreadable date '\(published)'; left empty") }
+        }
+        if let updated = item.updatedText {
+            item.updated = FeedDate.parse(updated)
+            if item.updated == nil { warnings.append("\(place): unreadable date '\(updated)'; left empty") }
+        }
+        return item
+    }
+
+    /// `email (Name)` gives Name; `Name <email>` gives Name; anything else as written.
+    static func authorName(_ author: String) -> String {
+        if let open = author.firstIndex(of: "("), author.hasSuffix(")"), author[..<open].contains("@") {
+            let name = author[author.index(after: open)..<author.index(before: author.endIndex)].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        if let open = author.firstIndex(of: "<"), author.hasSuffix(">"), author[open...].contains("@") {
+            let name = author[..<open].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return author
+    }
+}

@@ -1,0 +1,122 @@
+import EarshotCore
+
+/// Reads RSS 0.9x, 1.0 (RDF) and 2.0, with the extensions feeds carry (Dublin Core,
+/// content:encoded, atom:link and other Atom elements, iTunes, xhtml:body).
+///
+/// Field rules, as feedparser established them: id from guid, else rdf:about; link from
+/// link, else an Atom alternate link, else a permalink guid; published from pubDate, else
+/// dcterms:issued; updated from dc:date, dcterms:modified or atom:updated; author from
+/// author (`email (Name)` gives Name), dc:creator, itunes:author; summary from description;
+/// content from content:encoded or xhtml:body.
+struct RSSParser: XMLElementHandler {
+    var document: FeedDocument
+    let path: String
+    private var item: FeedItemBuilder?
+    private var itemDepth = 0
+    private var itemLine = 0
+    private var guidIsPermalink = true
+    private var channelTitle: String?
+    private var channelLink: String?
+    private let lineOf: () -> Int
+
+    init(format: FeedFormat, path: String, line: @escaping () -> Int) {
+        document = FeedDocument(format: format)
+        self.path = path
+        lineOf = line
+    }
+
+    private static let itemFields: Set<XName> = [
+        XName("", "title"), XName("", "link"), XName("", "description"), XName("", "guid"), XName("", "pubDate"),
+        XName("", "author"), XName("dc", "creator"), XName("dc", "date"), XName("dc", "title"), XName("dcterms", "issued"),
+        XName("dcterms", "modified"), XName("content", "encoded"), XName("xhtml", "body"), XName("atom", "updated"),
+        XName("atom", "published"), XName("atom", "id"), XName("itunes", "author"), XName("itunes", "summary"),
+        XName("rss10", "title"), XName("rss10", "link"), XName("rss10", "description"),
+        XName("rss090", "title"), XName("rss090", "link"), XName("rss090", "description"), XName("im", "rating"),
+        XName("", "rating"),
+    ]
+
+    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
+        if name.local == "item", ["", "rss10", "rss090"].contains(name.ns), item == nil {
+            item = FeedItemBuilder()
+            itemDepth = depth
+            itemLine = lineOf()
+            guidIsPermalink = true
+            if let about = attributes.first(where: { $0.localName == "about" && XName.prefix(for: $0.namespaceURI) == "rdf" }) {
+                item?.offer(.id, about.value, rank: 1)
+            }
+            return .ownText
+        }
+        if item != nil {
+            if name == XName("atom", "link") {
+                let rel = attributes.value("rel") ?? "alternate"
+                let type = attributes.value("type")
+                if rel == "alternate", type == nil || type!.contains("html"), let href = attributes.value("href") {
+                    item?.offer(.link, URLResolver.resolve(href, against: base), rank: 1)
+                }
+                return .ownText
+            }
+            if name == XName("", "guid") {
+                guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
+            }
+            return RSSParser.itemFields.contains(name) ? .allText : .ownText
+        }
+        if depth <= 2, ["title", "link"].contains(name.local), ["", "rss10", "rss090"].contains(name.ns) { return .allText }
+        return .ownText
+    }
+
+    mutating func end(_ name: XName, text: String, base: String?, depth: Int) {
+        if var builder = item {
+            if depth == itemDepth, name.local == "item" {
+                document.items.append(builder.build(place: "\(path):\(itemLine)"))
+                document.warnings += builder.warnings
+                item = nil
+                return
+            }
+            switch (name.ns, name.local) {
+            case ("", "title"), ("rss10", "title"), ("rss090", "title"): builder.offer(.title, text)
+            case ("dc", "title"): builder.offer(.title, text, rank: 1)
+            case ("", "link"), ("rss10", "link"), ("rss090", "link"):
+                builder.offer(.link, URLResolver.resolve(text, against: base))
+            case ("", "guid"):
+                builder.offer(.id, text)
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if guidIsPermalink, trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {
+                    builder.offer(.link, URLResolver.resolve(trimmed, against: base), rank: 2)
+                }
+            case ("atom", "id"): builder.offer(.id, text, rank: 2)
+            case ("", "description"), ("rss10", "description"), ("rss090", "description"): builder.offer(.summary, text)
+            case ("itunes", "summary"): builder.offer(.summary, text, rank: 1)
+            case ("content", "encoded"): builder.offer(.content, text)
+            case ("xhtml", "body"): builder.offer(.content, text, rank: 1)
+            case ("", "pubDate"): builder.offer(.published, text)
+            case ("dcterms", "issued"): builder.offer(.published, text, rank: 1)
+            case ("atom", "published"): builder.offer(.published, text, rank: 2)
+            case ("dc", "date"): builder.offer(.updated, text)
+            case ("dcterms", "modified"): builder.offer(.updated, text, rank: 1)
+            case ("atom", "updated"): builder.offer(.updated, text, rank: 2)
+            case ("", "author"): builder.offer(.author, text)
+            case ("dc", "creator"): builder.offer(.author, text, rank: 1)
+            case ("itunes", "author"): builder.offer(.author, text, rank: 2)
+            case ("im", "rating"), ("", "rating"):
+                if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { builder.rating = value }
+            default: break
+            }
+            item = builder
+            return
+        }
+        if depth <= 2, ["", "rss10", "rss090"].contains(name.ns) {
+            if name.local == "title", channelTitle == nil { channelTitle = HTMLText.plainText(text); document.title = channelTitle }
+            if name.local == "link", channelLink == nil {
+                let link = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !link.isEmpty { channelLink = URLResolver.resolve(link, against: base); document.link = channelLink }
+            }
+        }
+    }
+}
+
+extension [XMLAttribute] {
+    /// The value of the un-namespaced attribute `name`.
+    func value(_ name: String) -> String? {
+        first { $0.localName == name && ($0.namespaceURI ?? "").isEmpty }?.value
+    }
+}

@@ -1,0 +1,115 @@
+import CLibXML2
+
+/// A forward-only reader over an XML document: the one type that owns libxml2's `xmlTextReader`.
+///
+/// It reads bytes from memory with recovery on, never touches the network or disk
+/// (`XML_PARSE_NONET`, no DTD loading, no entity substitution), and collects every libxml2
+/// error through a structured handler so nothing is printed to stderr and each error keeps
+/// its line and column. It is a class because it owns C memory, freed in `deinit`; use one
+/// instance from one task.
+final class XMLStreamReader {
+    /// The kinds of node the reader stops on (a subset of `xmlReaderTypes`).
+    enum NodeType: Int32 {
+        case none = 0, element = 1, attribute = 2, text = 3, cdata = 4, entityReference = 5, entity = 6,
+             processingInstruction = 7, comment = 8, document = 9, documentType = 10, documentFragment = 11,
+             notation = 12, whitespace = 13, significantWhitespace = 14, endElement = 15, endEntity = 16,
+             xmlDeclaration = 17
+    }
+
+    /// Collects diagnostics from the C callback; reached through an unmanaged pointer.
+    final class DiagnosticSink {
+        var diagnostics: [XMLDiagnostic] = []
+        var errorCount = 0
+        let limit = 50
+    }
+
+    private let reader: xmlTextReaderPtr
+    private let sink = DiagnosticSink()
+    /// The bytes libxml2 reads from; kept alive as long as the reader.
+    private let buffer: UnsafeMutableBufferPointer<CChar>
+
+    /// Opens a reader over `bytes`.
+    /// - Parameter encoding: an encoding name that overrides the document's own declaration, or nil.
+    /// - Throws: ``XMLReaderError`` when libxml2 cannot create a reader (out of memory).
+    init(bytes: [UInt8], encoding: String? = nil) throws {
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { source in
+            source.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(from: $0) }
+        }
+        self.buffer = buffer
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), nil, encoding, options) else {
+            buffer.deallocate()
+            throw XMLReaderError(message: "libxml2 could not create a reader")
+        }
+        self.reader = reader
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let sink = Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue()
+            let isError = error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
+            if isError { sink.errorCount += 1 }
+            guard sink.diagnostics.count < sink.limit else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
+            while message.last?.isWhitespace == true { message.removeLast() }
+            sink.diagnostics.append(XMLDiagnostic(line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                                                  message: message, isError: isError))
+        }, context)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        buffer.deallocate()
+    }
+
+    /// Everything libxml2 reported so far (at most the first 50).
+    var diagnostics: [XMLDiagnostic] { sink.diagnostics }
+    /// How many errors (not warnings) libxml2 reported.
+    var errorCount: Int { sink.errorCount }
+
+    /// Moves to the next node. Returns false at the end of the document or when libxml2 gave up.
+    func read() -> Bool { xmlTextReaderRead(reader) == 1 }
+
+    var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(reader)) ?? .none }
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var localName: String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
+    var namespaceURI: String? { string(xmlTextReaderConstNamespaceUri(reader)) }
+    var prefix: String? { string(xmlTextReaderConstPrefix(reader)) }
+    /// The text of a text, CDATA or whitespace node, or an attribute's value.
+    var value: String? { string(xmlTextReaderConstValue(reader)) }
+    /// The line the current node starts on.
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+
+    /// The attributes of the current element, as (namespace URI, local name, value).
+    func attributes() -> [XMLAttribute] {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
+        var result: [XMLAttribute] = []
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            result.append(XMLAttribute(namespaceURI: namespaceURI, localName: localName, value: value ?? ""))
+            if result.count >= 1024 { break }
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}
+
+/// One attribute of an element.
+struct XMLAttribute: Equatable {
+    var namespaceURI: String?
+    var localName: String
+    var value: String
+}
+
+/// libxml2 failed before reading anything.
+struct XMLReaderError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,85 @@
+import EarshotCore
+import Foundation
+
+/// Everything a run's reports show, computed before any writer runs.
+///
+/// Writers (HTML, Markdown, CSV, JSON) only format this value; they compute nothing, so
+/// all four always agree.
+public struct Report: Sendable {
+    /// The run's "today".
+    public var asOf: Day
+    /// The days the charts and tables cover, oldest first.
+    public var days: ClosedRange<Day>
+    public var brands: [BrandReport]
+    /// Alerts firing this run (new and ongoing episodes).
+    public var alerts: [Alert]
+    public var sources: [SourceStatus]
+    /// Mentions in ``days``, oldest first, for `mentions.csv`.
+    public var mentions: [ScoredMention]
+    /// Lines shown at the top of the report (for example "no mentions since 2026-11-20").
+    public var notes: [String]
+
+    public init(asOf: Day, days: ClosedRange<Day>, brands: [BrandReport], alerts: [Alert], sources: [SourceStatus],
+                mentions: [ScoredMention], notes: [String] = []) {
+        self.asOf = asOf
+        self.days = days
+        self.brands = brands
+        self.alerts = alerts
+        self.sources = sources
+        self.mentions = mentions
+        self.notes = notes
+    }
+}
+
+/// One brand's figures over the report window.
+public struct BrandReport: Sendable {
+    public var name: String
+    /// Mentions in the window.
+    public var mentions: Int
+    public var positive: Int
+    public var neutral: Int
+    public var negative: Int
+    public var meanCompound: Double
+    /// The trust score at ``Report/asOf``, nil when the brand has no rated review.
+    public var trust: TrustScore?
+    /// How many 5-star reviews would lift the trust score to the next half star.
+    public var fiveStarsToNextHalfStar: Int?
+    /// Per touchpoint: mentions naming it, how many of those were negative about it, mean compound.
+    public var touchpoints: [Touchpoint: TouchpointDay]
+    /// Counts of rated reviews in the window by star (index 0 is 1 star).
+    public var ratingHistogram: [Int]
+    /// This brand's share of the mentions of itself and its competitors in the window, in [0, 1].
+    public var shareOfVoice: Double
+    public var competitors: [String]
+    /// One entry per day of the window, zero-filled.
+    public var daily: [BrandDay]
+
+    public init(name: String, mentions: Int, positive: Int, neutral: Int, negative: Int, meanCompound: Double,
+                trust: TrustScore?, fiveStarsToNextHalfStar: Int?, touchpoints: [Touchpoint: TouchpointDay],
+                ratingHistogram: [Int], shareOfVoice: Double, competitors: [String], daily: [BrandDay]) {
+        self.name = name
+        self.mentions = mentions
+        self.positive = positive
+        self.neutral = neutral
+        self.negative = negative
+        self.meanCompound = meanCompound
+        self.trust = trust
+        self.fiveStarsToNextHalfStar = fiveStarsToNextHalfStar
+        self.touchpoints = touchpoints
+        self.ratingHistogram = ratingHistogram
+        self.shareOfVoice = shareOfVoice
+        self.competitors = competitors
+        self.daily = daily
+    }
+}
+
+/// How one source fared in this run, and over time.
+public struct SourceStatus: Sendable {
+    public var outcome: RunSummary.SourceOutcome
+    public var health: SourceHealth?
+
+    public init(outcome: RunSummary.SourceOutcome, health: SourceHealth?) {
+        self.outcome = outcome
+        self.health = health
+    }
+}
