@@ -114,3 +114,11 @@ enum HTMLText {
         return result.isEmpty ? nil : result
     }
 }
+
+extension HTMLText {
+    /// Escapes `<` and `&` so text that is already plain survives ``plainText(_:)`` unchanged.
+    static func escapeForPlainText(_ text: String) -> String {
+        guard text.contains("<") || text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+}

@@ -1,0 +1,52 @@
+import EarshotCore
+
+/// Detects what a fetched document is, by its content (never by file name alone), and parses
+/// it into a ``FeedDocument``.
+///
+/// JSON (`{`) is read as JSON Feed; markup that starts as HTML as a review page; any other
+/// markup as RSS or Atom by its root element. A source configured with `format: csv` (or a
+/// `csv:` mapping) is read as CSV, and `format: reviews` forces the review-page reader.
+public struct DocumentParser: Sendable {
+    public init() {}
+
+    /// Parses `document` as `source` says.
+    /// - Throws: ``EarshotError`` (`.parse` or `.hostileInput`) naming the file or URL.
+    public func parse(_ document: FetchedDocument, source: SourceConfig) throws -> FeedDocument {
+        let path = document.finalURL
+        let bytes = document.bytes
+        if source.format == .csv || source.csv != nil {
+            guard let mapping = source.csv else {
+                throw EarshotError(.configuration, "source '\(source.id)' is CSV but has no csv: column mapping")
+            }
+            return try CSVParser(mapping: mapping).parse(bytes, path: path)
+        }
+        let kind = source.format == .reviews ? .html : DocumentParser.sniff(bytes)
+        switch kind {
+        case .json:
+            return try JSONFeedParser().parse(bytes, path: path)
+        case .html:
+            return try ReviewPageParser().parse(bytes, path: path, encoding: document.charset)
+        case .xml:
+            return try XMLFeedParser().parse(bytes, path: path, encoding: document.charset)
+        case .empty:
+            throw EarshotError(.parse, "\(path): the document is empty")
+        }
+    }
+
+    enum Kind { case json, html, xml, empty }
+
+    /// Looks at the first bytes after a byte-order mark and white space.
+    static func sniff(_ bytes: [UInt8]) -> Kind {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return .xml }
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return .empty }
+        if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return .json }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 2048)], as: UTF8.self).lowercased()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
+        if head.contains("<rss") || head.contains("<rdf:rdf") || head.contains("<feed") || head.hasPrefix("<?xml") { return .xml }
+        if head.contains("<html") || head.contains("<body") || head.contains("<head") { return .html }
+        return .xml
+    }
+}
