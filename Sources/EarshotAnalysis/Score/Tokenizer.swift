@@ -30,71 +30,76 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`.
     public func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
-        var clause = 0
-        var pendingBreak = false
-        func emit(_ raw: String, lower: String? = nil, isHan: Bool = false) {
-            let lowered = lower ?? raw.lowercased()
-            if pendingBreak || (contrast.contains(lowered) && !result.isEmpty) {
-                if !result.isEmpty { clause += 1 }
-                pendingBreak = false
-            }
-            result.append(Token(text: lowered, raw: raw, clause: clause, isHan: isHan))
-        }
+        var stream = TokenStream()
         for chunk in text.split(whereSeparator: { $0.isWhitespace && $0 != "\n" }) {
-            let chunkText = String(chunk)
-            if chunkText.contains("\n") {
-                for (index, line) in chunkText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if index > 0 { pendingBreak = true }
-                    scan(Substring(line), emit: emit, pendingBreak: &pendingBreak)
+            if chunk.contains("\n") {
+                for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { stream.pendingBreak = true }
+                    scan(line, into: &stream)
                 }
                 continue
             }
-            scan(chunk, emit: emit, pendingBreak: &pendingBreak)
+            scan(chunk, into: &stream)
         }
-        return result
+        return stream.tokens
     }
 
-    private func scan(_ chunk: Substring, emit: (String, String?, Bool) -> Void, pendingBreak: inout Bool) {
+    /// Tokens found so far and the clause state.
+    private struct TokenStream {
+        var tokens: [Token] = []
+        var clause = 0
+        var pendingBreak = false
+
+        mutating func emit(_ raw: String, lower: String? = nil, isHan: Bool = false, contrast: Set<String>) {
+            let lowered = lower ?? raw.lowercased()
+            if pendingBreak || contrast.contains(lowered) {
+                if !tokens.isEmpty { clause += 1 }
+                pendingBreak = false
+            }
+            tokens.append(Token(text: lowered, raw: raw, clause: clause, isHan: isHan))
+        }
+    }
+
+    private func scan(_ chunk: Substring, into stream: inout TokenStream) {
         if chunk.isEmpty { return }
         let lower = chunk.lowercased()
         if emoticons.contains(lower) || emoji.contains(String(chunk)) {
-            emit(String(chunk), lower, false)
+            stream.emit(String(chunk), lower: lower, contrast: contrast)
             return
         }
         var word = ""
         var han = ""
-        func flushWord() {
+        func flushWord(_ stream: inout TokenStream) {
             // Trim apostrophes and hyphens at the edges ('quoted', -dash-).
             while let first = word.first, first == "'" || first == "-" || first == "’" { word.removeFirst() }
             while let last = word.last, last == "'" || last == "-" || last == "’" { word.removeLast() }
-            if !word.isEmpty { emit(word.replacingOccurrences(of: "’", with: "'"), nil, false) }
+            if !word.isEmpty { stream.emit(word.replacingOccurrences(of: "’", with: "'"), contrast: contrast) }
             word = ""
         }
-        func flushHan() {
+        func flushHan(_ stream: inout TokenStream) {
             guard !han.isEmpty else { return }
-            for segment in segment(han) { emit(segment, segment, true) }
+            for segment in segment(han) { stream.emit(segment, lower: segment, isHan: true, contrast: contrast) }
             han = ""
         }
         for character in chunk {
             if Tokenizer.isHan(character) {
-                flushWord()
+                flushWord(&stream)
                 han.append(character)
                 continue
             }
-            flushHan()
+            flushHan(&stream)
             if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !word.isEmpty) {
                 word.append(character)
             } else if emoji.contains(String(character)) || Tokenizer.isEmoji(character) {
-                flushWord()
-                emit(String(character), String(character), false)
+                flushWord(&stream)
+                stream.emit(String(character), lower: String(character), contrast: contrast)
             } else {
-                flushWord()
-                if Tokenizer.clauseBreaks.contains(character) { pendingBreak = true }
+                flushWord(&stream)
+                if Tokenizer.clauseBreaks.contains(character) { stream.pendingBreak = true }
             }
         }
-        flushWord()
-        flushHan()
+        flushWord(&stream)
+        flushHan(&stream)
     }
 
     /// Forward maximum matching over the Chinese dictionary; unknown characters stand alone.

@@ -1,0 +1,142 @@
+import ArgumentParser
+import AsyncHTTPClient
+import EarshotAnalysis
+import EarshotCore
+import EarshotIngest
+import EarshotStore
+import Foundation
+import Logging
+
+/// `earshot run`: one batch run.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Fetch every source, score new mentions, update the history, raise alerts and write reports.",
+        discussion: """
+        Without --config, reads ./earshot.yaml if present, else the bundled feeds/earshot.yaml. \
+        State goes to .earshot/earshot.sqlite and reports to reports/<as-of>/ and reports/latest/ \
+        in the working directory unless the config's store.path and reports.dir say otherwise.
+
+        Exit status: 0 every source read; 1 the run completed but some sources failed (named on \
+        stderr and in the report); 2 usage or configuration error (nothing written); 3 another run \
+        holds the lock. On success nothing is printed unless --verbose is given or stdout is a \
+        terminal, so cron only mails you when something is wrong.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to treat as today (YYYY-MM-DD, UTC); default: now. Makes reports reproducible.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Do everything but record or send alerts; print the alerts that would be sent.")
+    var dryRun = false
+
+    @Flag(name: .shortAndLong, help: "Print a summary and debug logs even when stdout is not a terminal.")
+    var verbose = false
+
+    func validate() throws {
+        if let asOf, Day(asOf) == nil {
+            throw ValidationError("--as-of must be a date as YYYY-MM-DD, got '\(asOf)'")
+        }
+    }
+
+    func run() async throws {
+        let verbose = self.verbose
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .warning
+            return handler
+        }
+        let logger = Logger(label: "earshot")
+        let loader = ConfigurationLoader()
+        let configuration: EarshotConfiguration
+        let lexicon: Lexicon
+        do {
+            configuration = try loader.load(try loader.locate(config))
+            guard let lexiconFolder = InstallLayout.lexicons(for: configuration) else {
+                throw EarshotError(.configuration, "no lexicons folder found; set `lexicons:` in the config")
+            }
+            var loaded = try LexiconLoader().load(from: lexiconFolder)
+            for brand in configuration.brands { loaded.add(terms: brand.terms) }
+            lexicon = loaded
+        } catch {
+            printError(String(describing: error))
+            throw ExitStatus.usage
+        }
+
+        let (day, now) = asOfMoment()
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let storeFile = configuration.store.path.map(configuration.resolve) ?? cwd.appendingPathComponent(".earshot/earshot.sqlite")
+        let reportsDirectory = configuration.reports.dir.map(configuration.resolve) ?? cwd.appendingPathComponent("reports")
+        if configuration.store.postgres != nil {
+            printError("store.postgres needs a build with the PostgreSQL trait (swift build --traits PostgreSQL); use store.path for SQLite")
+            throw ExitStatus.usage
+        }
+
+        let lock: RunLock
+        do {
+            lock = try RunLock(file: storeFile.deletingLastPathComponent().appendingPathComponent("run.lock"))
+        } catch let error as EarshotError where error.code == .locked {
+            printError(error.description)
+            throw ExitStatus.locked
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let outcome: Pipeline.Outcome
+        do {
+            let store = try SQLiteMentionStore(path: storeFile)
+            let policy = configuration.fetch
+            outcome = try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: policy)) { client in
+                let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
+                                             http: HTTPFetcher(client: client, policy: policy))
+                let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
+                                        fetcher: fetcher, asOf: day, now: now, reportsDirectory: reportsDirectory,
+                                        dryRun: dryRun, logger: logger)
+                return try await pipeline.run()
+            }
+        } catch {
+            printError(String(describing: error))
+            throw ExitCode(4)
+        }
+
+        let summary = outcome.summary
+        for failure in summary.failures {
+            printError("\(failure.source.map { "source '\($0)': " } ?? "")\(failure.message)")
+        }
+        if dryRun {
+            print(outcome.wouldSend.isEmpty ? "dry run: no new alert would be sent" : "dry run: would send \(outcome.wouldSend.count) alert(s):")
+            for alert in outcome.wouldSend {
+                print("  \(alert.title)")
+                for line in alert.details { print("    \(line)") }
+            }
+        }
+        if verbose || stdoutIsTerminal {
+            print(RunCommand.describe(summary))
+        }
+        if !summary.failures.isEmpty { throw ExitStatus.sourcesFailed }
+    }
+
+    /// The day to treat as today and the instant recorded as fetch time.
+    private func asOfMoment() -> (Day, Date) {
+        guard let asOf, let day = Day(asOf) else {
+            let now = Date()
+            return (Day(now), now)
+        }
+        return (day, day.start.addingTimeInterval(86_399))
+    }
+
+    static func describe(_ summary: RunSummary) -> String {
+        var lines: [String] = []
+        for source in summary.sources {
+            var line = "  \(source.id): \(source.status.rawValue)"
+            if source.status == .ok { line += ", \(source.items) items, \(source.newMentions) new mentions" }
+            if let message = source.message, source.status != .failed { line += " (\(message))" }
+            lines.append(line)
+        }
+        lines.insert("earshot: \(summary.newMentions) new mentions from \(summary.sources.count) sources", at: 0)
+        for alert in summary.newAlerts { lines.append("  ALERT \(alert.title)") }
+        if let folder = summary.reportDirectory { lines.append("  reports: \(folder)") }
+        return lines.joined(separator: "\n")
+    }
+}

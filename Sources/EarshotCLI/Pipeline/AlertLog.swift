@@ -1,0 +1,23 @@
+import EarshotCore
+import Foundation
+
+/// The `log` delivery channel: appends each alert to a text file, one block per alert, so an
+/// alert is kept even when no email or webhook is configured.
+struct AlertLog {
+    var file: URL
+
+    func append(_ alert: Alert, episodeID: String) throws {
+        var text = "== \(alert.day) \(alert.title)\n   episode: \(episodeID)\n"
+        for line in alert.details { text += "   \(line)\n" }
+        for evidence in alert.evidence { text += "   > \(evidence.text.replacingOccurrences(of: "\n", with: " "))\(evidence.url.map { " <\($0)>" } ?? "")\n" }
+        let data = Data(text.utf8)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let handle = FileHandle(forWritingAtPath: file.path) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+        } else {
+            try data.write(to: file)
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import EarshotAnalysis
+import EarshotCore
+import EarshotIngest
+import EarshotOutput
+import EarshotStore
+import Foundation
+import Logging
+
+/// One batch run: fetch → parse → match → score → store → aggregate → alert → report.
+///
+/// Stages are the library's pure values and protocols; the pipeline only wires them and
+/// keeps going when a source fails. Each source's mentions, validators and health are
+/// committed in one transaction, and alerts with their outbox rows in another, so a run that
+/// dies half-way leaves state the next run completes without duplicates or gaps.
+struct Pipeline {
+    var configuration: EarshotConfiguration
+    var scorer: SentimentScorer
+    var store: any MentionStore
+    var fetcher: any DocumentFetcher
+    /// The run's "today" and the instant used as `fetchedAt`.
+    var asOf: Day
+    var now: Date
+    var reportsDirectory: URL
+    var dryRun: Bool
+    var logger: Logger
+
+    /// What the run did, plus the alerts a dry run would have sent.
+    struct Outcome {
+        var summary: RunSummary
+        var wouldSend: [Alert]
+    }
+
+    func run() async throws -> Outcome {
+        var summary = RunSummary(asOf: now)
+        let matcher = MentionMatcher(brands: configuration.brands)
+
+        // Fetch, parse, match, score and store each source, a bounded number at a time.
+        let sources = configuration.sources
+        let limit = max(1, configuration.fetch.concurrency)
+        var outcomes: [Int: RunSummary.SourceOutcome] = [:]
+        try await withThrowingTaskGroup(of: (Int, RunSummary.SourceOutcome).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                let source = sources[index]
+                group.addTask { (index, await ingest(source, matcher: matcher)) }
+                next += 1
+            }
+            while next < min(limit, sources.count) { launch() }
+            while let (index, outcome) = try await group.next() {
+                outcomes[index] = outcome
+                if next < sources.count { launch() }
+            }
+        }
+        summary.sources = sources.indices.compactMap { outcomes[$0] }
+        summary.newMentions = summary.sources.reduce(0) { $0 + $1.newMentions }
+        summary.failures = summary.sources.filter { $0.status == .failed }.map {
+            StageFailure(stage: "ingest", source: $0.id, message: $0.message ?? "failed")
+        }
+
+        // Aggregate over the report window and the spike rule's baseline.
+        let spike = configuration.alerts.spike
+        let reportStart = asOf.advanced(by: -(max(1, configuration.reports.days) - 1))
+        let historyStart = min(reportStart, asOf.advanced(by: -(spike.baselineDays + spike.windowDays)))
+        let stored = try await store.mentions(in: historyStart...asOf)
+        let brandNames = configuration.brands.map(\.name)
+        let aggregator = DailyAggregator()
+        let series = aggregator.series(stored, brands: brandNames, days: historyStart...asOf)
+        let ratings = try await store.ratedReviews(through: asOf)
+        let firstDays = try await store.firstMentionDays()
+        let episodes = try await store.episodes()
+
+        // Alerts: decide, then record (a dry run records nothing and lists what it would send).
+        let evaluator = AlertEvaluator(spike: spike, trust: configuration.alerts.trust)
+        let windowMentions = stored.filter { $0.mention.day >= asOf.advanced(by: -(spike.windowDays - 1)) }
+        let decision = evaluator.evaluate(series: series, mentions: windowMentions, ratings: ratings,
+                                          firstDays: firstDays, episodes: episodes, asOf: asOf)
+        var wouldSend: [Alert] = []
+        if dryRun {
+            let known = Set(episodes.map { $0.fingerprint + "|" + $0.start.description })
+            wouldSend = decision.firing.filter { !known.contains($0.episodeID) }
+        } else {
+            summary.newAlerts = try await store.recordAlerts(firing: decision.firing, resolved: decision.resolved,
+                                                             channels: channels, at: now)
+            try await deliverPending()
+        }
+
+        // Reports.
+        let health = try await store.sourceHealth()
+        let report = ReportBuilder(configuration: configuration, asOf: asOf, days: reportStart...asOf).build(
+            mentions: stored, series: series, ratings: ratings, alerts: decision.firing, outcomes: summary.sources, health: health)
+        do {
+            let folder = try ReportPublisher().publish(report, to: reportsDirectory)
+            summary.reportDirectory = folder.path
+        } catch {
+            summary.failures.append(StageFailure(stage: "report", source: nil, error: error))
+        }
+        return Outcome(summary: summary, wouldSend: wouldSend)
+    }
+
+    /// The delivery channels alerts are queued for: the configured ones, else `log`
+    /// (appended to `alerts.log` in the reports folder, so an alert is never lost).
+    var channels: [String] {
+        var result: [String] = []
+        if configuration.alerts.email != nil { result.append("email") }
+        if configuration.alerts.webhook != nil { result.append("webhook") }
+        return result.isEmpty ? ["log"] : result
+    }
+
+    /// Delivers due outbox entries. Email and webhook delivery come with the alert-delivery
+    /// work; until then only the `log` channel is delivered and the others stay queued.
+    private func deliverPending() async throws {
+        let log = AlertLog(file: reportsDirectory.appendingPathComponent("alerts.log"))
+        for entry in try await store.pendingDeliveries(at: now) where entry.channel == "log" {
+            do {
+                try log.append(entry.alert, episodeID: entry.episodeID)
+                try await store.markDelivered(entry, at: now)
+            } catch {
+                try await store.markFailed(entry, error: String(describing: error), retryAt: now.addingTimeInterval(3600))
+            }
+        }
+    }
+
+    /// One source through fetch, parse, match, score and store; never throws.
+    private func ingest(_ source: SourceConfig, matcher: MentionMatcher) async -> RunSummary.SourceOutcome {
+        var metadata: Logger.Metadata = ["source.id": "\(source.id)"]
+        do {
+            let validators = try await store.validators(for: source.id)
+            let fetched = try await fetcher.fetch(source, validators: validators, now: now)
+            if fetched.notModified {
+                _ = try await store.commit(source: source.id, mentions: [], validators: nil, notModified: true, at: now)
+                logger.debug("source not modified", metadata: metadata)
+                return .init(id: source.id, status: .notModified)
+            }
+            let document = try DocumentParser().parse(fetched, source: source)
+            let mentions = matcher.mentions(in: document, source: source, fetchedAt: now)
+            let scored = mentions.map { mention -> ScoredMention in
+                let result = scorer.score(mention.text)
+                return ScoredMention(mention: mention, sentiment: result.sentiment, lang: result.lang,
+                                     aspects: result.aspects, terms: result.contributions.map(\.term))
+            }
+            let inserted = try await store.commit(source: source.id, mentions: scored, validators: fetched.validators,
+                                                  notModified: false, at: now)
+            metadata["items"] = "\(document.items.count)"
+            metadata["mentions.new"] = "\(inserted.count)"
+            logger.debug("source read", metadata: metadata)
+            var message: String? = nil
+            if !document.warnings.isEmpty {
+                message = "\(document.warnings.count) warning(s); first: \(document.warnings[0])"
+            }
+            return .init(id: source.id, status: .ok, items: document.items.count, newMentions: inserted.count, message: message)
+        } catch {
+            let message = String(describing: error)
+            try? await store.recordFailure(source: source.id, message: message, at: now)
+            metadata["error"] = "\(message)"
+            logger.debug("source failed", metadata: metadata)
+            return .init(id: source.id, status: .failed, message: message)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// The shape of `summary.json`, field for field as DESIGN.md's contract fixes it.
+///
+/// Every key is always present (optional fields encode as `null`), numbers that are not
+/// counts are rounded to four decimals, and days are `YYYY-MM-DD`. New fields may be added;
+/// existing ones keep their meaning.
+struct SummaryJSON: Encodable {
+    var schemaVersion = 1
+    var asOf: String
+    var window: Window
+    var brands: [Brand]
+    var alerts: [Alert]
+    var sources: [Source]
+
+    /// The days the report covers, both ends included.
+    struct Window: Encodable {
+        var from: String
+        var through: String
+    }
+
+    struct Brand: Encodable {
+        var name: String
+        var mentions: Int
+        @JSONNullable var trustScore: TrustScore?
+        var sentiment: Sentiment
+        var aspects: Aspects
+        @JSONNullable var shareOfVoice: Double?
+        @JSONNullable var fiveStarsToNextHalfStar: Int?
+    }
+
+    struct TrustScore: Encodable {
+        @JSONNullable var value: Double?
+        @JSONNullable var stars: Double?
+        var ratedReviews: Int
+    }
+
+    /// Counts of mentions by polarity, and their mean compound (`null` without mentions).
+    struct Sentiment: Encodable {
+        var positive: Int
+        var neutral: Int
+        var negative: Int
+        @JSONNullable var meanCompound: Double?
+    }
+
+    struct Aspects: Encodable {
+        var service: Aspect
+        var experience: Aspect
+    }
+
+    /// Mentions naming a touchpoint, how many were negative about it, and their mean compound
+    /// (`null` without mentions).
+    struct Aspect: Encodable {
+        var mentions: Int
+        var negative: Int
+        @JSONNullable var meanCompound: Double?
+    }
+
+    struct Alert: Encodable {
+        var brand: String
+        var kind: String
+        @JSONNullable var aspect: String?
+        var day: String
+        var episodeStart: String
+        var episodeID: String
+        var title: String
+        var details: [String]
+        var evidence: [Evidence]
+    }
+
+    struct Evidence: Encodable {
+        var text: String
+        @JSONNullable var url: String?
+        @JSONNullable var compound: Double?
+    }
+
+    struct Source: Encodable {
+        var id: String
+        var status: String
+        var items: Int
+        var newMentions: Int
+        @JSONNullable var message: String?
+        /// `null` when the store has no health record for the source yet.
+        @JSONNullable var consecutiveFailures: Int?
+    }
+
+    /// `value` rounded to four decimals, or nil when it is not a finite number (JSON has no NaN).
+    static func rounded(_ value: Double) -> Double? {
+        guard value.isFinite else { return nil }
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == 0 ? 0 : rounded
+    }
+}

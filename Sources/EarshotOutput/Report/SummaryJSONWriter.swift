@@ -1,0 +1,87 @@
+import EarshotCore
+import Foundation
+
+/// Renders a ``Report`` as `summary.json`, the machine-readable contract of a run that
+/// DESIGN.md fixes for other tools.
+///
+/// ```json
+/// {"schemaVersion": 1, "asOf": "YYYY-MM-DD", "window": {"from", "through"},
+///  "brands": [{"name", "mentions", "trustScore": {"value", "stars", "ratedReviews"} | null,
+///              "sentiment": {"positive", "neutral", "negative", "meanCompound"},
+///              "aspects": {"service": {"mentions", "negative", "meanCompound"}, "experience": {…}},
+///              "shareOfVoice", "fiveStarsToNextHalfStar"}],
+///  "alerts": [{"brand", "kind", "aspect", "day", "episodeStart", "episodeID", "title", "details",
+///              "evidence": [{"text", "url", "compound"}]}],
+///  "sources": [{"id", "status", "items", "newMentions", "message", "consecutiveFailures"}]}
+/// ```
+///
+/// Keys are always present (`null` when absent) and sorted; the output is pretty-printed;
+/// non-count numbers are rounded to four decimals; a `meanCompound` over no mentions is `null`.
+public struct SummaryJSONWriter: ReportWriter {
+    /// `summary.json`.
+    public let fileName = "summary.json"
+    /// The version of the contract this writer produces.
+    public static let schemaVersion = 1
+
+    /// Creates a writer.
+    public init() {}
+
+    /// Renders the file as UTF-8 JSON ending with a newline.
+    ///
+    /// - Parameter report: The computed report.
+    /// - Returns: The bytes of `summary.json`.
+    /// - Throws: `EarshotError` with code `.report` if encoding fails.
+    public func render(_ report: Report) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(summary(report))
+            data.append(0x0A)
+            return data
+        } catch {
+            throw EarshotError(.report, "cannot encode \(fileName): \(error); this is a bug, please report it", cause: error)
+        }
+    }
+
+    func summary(_ report: Report) -> SummaryJSON {
+        SummaryJSON(
+            asOf: report.asOf.description,
+            window: .init(from: report.days.lowerBound.description, through: report.days.upperBound.description),
+            brands: report.brands.map(brand), alerts: report.alerts.map(alert), sources: report.sources.map(source))
+    }
+
+    func brand(_ brand: BrandReport) -> SummaryJSON.Brand {
+        SummaryJSON.Brand(
+            name: brand.name, mentions: brand.mentions,
+            trustScore: brand.trust.map {
+                SummaryJSON.TrustScore(value: SummaryJSON.rounded($0.value), stars: SummaryJSON.rounded($0.stars),
+                                       ratedReviews: $0.ratedReviews)
+            },
+            sentiment: .init(positive: brand.positive, neutral: brand.neutral, negative: brand.negative,
+                             meanCompound: brand.mentions == 0 ? nil : SummaryJSON.rounded(brand.meanCompound)),
+            aspects: .init(service: aspect(brand.touchpoints[.service]), experience: aspect(brand.touchpoints[.experience])),
+            shareOfVoice: SummaryJSON.rounded(brand.shareOfVoice),
+            fiveStarsToNextHalfStar: brand.fiveStarsToNextHalfStar)
+    }
+
+    func aspect(_ figures: TouchpointDay?) -> SummaryJSON.Aspect {
+        let figures = figures ?? TouchpointDay()
+        return .init(mentions: figures.mentions, negative: figures.negative,
+                     meanCompound: figures.mentions == 0 ? nil : SummaryJSON.rounded(figures.meanCompound))
+    }
+
+    func alert(_ alert: Alert) -> SummaryJSON.Alert {
+        SummaryJSON.Alert(
+            brand: alert.brand, kind: alert.kind.rawValue, aspect: alert.aspect, day: alert.day.description,
+            episodeStart: alert.episodeStart.description, episodeID: alert.episodeID, title: alert.title,
+            details: alert.details,
+            evidence: alert.evidence.map { .init(text: $0.text, url: $0.url, compound: SummaryJSON.rounded($0.compound)) })
+    }
+
+    func source(_ source: SourceStatus) -> SummaryJSON.Source {
+        SummaryJSON.Source(
+            id: source.outcome.id, status: source.outcome.status.rawValue, items: source.outcome.items,
+            newMentions: source.outcome.newMentions, message: source.outcome.message,
+            consecutiveFailures: source.health?.consecutiveFailures)
+    }
+}
