@@ -6,6 +6,8 @@ import Foundation
 /// Per brand it tests the negative share of the *service* and *experience* touchpoints and of
 /// all mentions. A touchpoint spike explains a brand-wide one, so the brand-wide alert is sent
 /// only when no touchpoint fired (one alert per cause, as Alertmanager's inhibition does).
+/// A brand-wide spike is labelled with the touchpoint most of its negative mentions are about
+/// (at least 60% of them), so a flood of support complaints reads as a *service* spike.
 /// An alert joins the open episode of its fingerprint, so one episode is one delivery; an
 /// episode with no firing for ``SpikePolicy/resolveAfterDays`` days is resolved.
 public struct AlertEvaluator: Sendable {
@@ -44,7 +46,8 @@ public struct AlertEvaluator: Sendable {
             }
             if brandAlerts.isEmpty,
                let finding = detector.detect(series: days, touchpoint: nil, asOf: asOf, firstDay: firstDays[brand], excluded: excluded) {
-                brandAlerts.append(spikeAlert(brand: brand, touchpoint: nil, finding: finding, mentions: mentions, episodes: episodes, asOf: asOf))
+                let cause = dominantTouchpoint(brand: brand, finding: finding, mentions: mentions, episodes: episodes)
+                brandAlerts.append(spikeAlert(brand: brand, touchpoint: cause, finding: finding, mentions: mentions, episodes: episodes, asOf: asOf))
             }
             if let drop = trustDrop(brand: brand, ratings: ratings, episodes: episodes, asOf: asOf) { brandAlerts.append(drop) }
             firing += brandAlerts
@@ -59,6 +62,25 @@ public struct AlertEvaluator: Sendable {
             return closed
         }
         return Decision(firing: firing, resolved: resolved)
+    }
+
+    /// The touchpoint a brand-wide spike is about: the one an open episode already names, else
+    /// the one at least 60% of the window's negative mentions are negative about; nil when mixed.
+    private func dominantTouchpoint(brand: String, finding: SpikeDetector.Finding, mentions: [ScoredMention],
+                                    episodes: [AlertEpisode]) -> Touchpoint? {
+        let prefix = brand + "|" + AlertKind.negativeSpike.rawValue + "|"
+        if let open = episodes.first(where: { $0.isOpen && $0.fingerprint.hasPrefix(prefix) }) {
+            return Touchpoint(rawValue: String(open.fingerprint.dropFirst(prefix.count)))
+        }
+        let negatives = mentions.filter {
+            $0.mention.brand == brand && (finding.windowStart...finding.windowEnd).contains($0.mention.day) && $0.sentiment.polarity == .negative
+        }
+        guard !negatives.isEmpty else { return nil }
+        for touchpoint in Touchpoint.allCases {
+            let about = negatives.filter { ($0.compound(for: touchpoint) ?? 0) <= -0.05 }.count
+            if Double(about) >= 0.6 * Double(negatives.count) { return touchpoint }
+        }
+        return nil
     }
 
     private func episodeStart(fingerprint: String, episodes: [AlertEpisode], asOf: Day) -> Day {
@@ -82,8 +104,8 @@ public struct AlertEvaluator: Sendable {
         let evidence = mentions
             .filter { $0.mention.brand == brand && (finding.windowStart...finding.windowEnd).contains($0.mention.day) }
             .compactMap { scored -> (Double, ScoredMention)? in
-                let compound = touchpoint.flatMap { scored.compound(for: $0) } ?? (touchpoint == nil ? scored.sentiment.compound : nil)
-                return compound.map { ($0, scored) }
+                let compound = touchpoint.flatMap { scored.compound(for: $0) } ?? scored.sentiment.compound
+                return (compound, scored)
             }
             .filter { $0.0 <= -0.05 }
             .sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1.mention.id < $1.1.mention.id) }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `earshot parse-feed` as DESIGN.md's contract says.
+@Suite struct ParseFeedCommandTests {
+    static let keys = ["id", "title", "link", "published", "updated", "author", "summary", "content", "rating"]
+
+    private func write(_ text: String, name: String) throws -> URL {
+        let url = try EarshotBinary.temporaryFolder().appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func printsEveryKeyWithNullsAndUTCDates() throws {
+        let file = try write("""
+        <?xml version="1.0"?>
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Shop &amp; Co</title><link>https://shop.example/</link>
+        <item><title>First</title><guid>https://shop.example/1</guid><pubDate>Tue, 10 Nov 2026 08:30:00 +0800</pubDate>
+        <description>&lt;p&gt;Hello &amp;amp; &lt;b&gt;welcome&lt;/b&gt;&lt;/p&gt;</description><dc:creator>Aminah</dc:creator></item>
+        <item><title></title><description>no title</description></item>
+        </channel></rss>
+        """, name: "feed.xml")
+        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "rss20")
+        #expect(object["title"] as? String == "Shop & Co")
+        let items = try #require(object["items"] as? [[String: Any]])
+        try #require(items.count == 2)
+        for item in items { for key in Self.keys { #expect(item.keys.contains(key), "missing \(key)") } }
+        #expect(items[0]["id"] as? String == "https://shop.example/1")
+        #expect(items[0]["link"] as? String == "https://shop.example/1", "a permalink guid is the link")
+        #expect(items[0]["published"] as? String == "2026-11-10T00:30:00Z")
+        #expect(items[0]["author"] as? String == "Aminah")
+        #expect(items[0]["summary"] as? String == "Hello & welcome")
+        #expect(items[1]["title"] is NSNull, "an empty string counts as null")
+        #expect(items[1]["published"] is NSNull)
+    }
+
+    @Test func illFormedDocumentIsRecoveredWithOneWarning() throws {
+        let file = try write("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Kept</title></item><item><title>Unclosed", name: "broken.xml")
+        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        #expect(result.status == 0)
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("broken.xml") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.first?["title"] as? String == "Kept")
+    }
+
+    @Test(arguments: [("missing", ""), ("garbage", "\u{01}\u{02} not a feed at all"), ("empty", "   ")])
+    func unreadableInputExitsWithOneLine(name: String, content: String) throws {
+        let folder = try EarshotBinary.temporaryFolder()
+        let path = folder.appendingPathComponent("\(name).xml").path
+        if name != "missing" { try Data(content.utf8).write(to: URL(fileURLWithPath: path)) }
+        let result = try EarshotBinary.run(["parse-feed", path], in: folder)
+        #expect((1...123).contains(result.status))
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(result.stderr)")
+        #expect(lines.first?.hasPrefix("earshot: \(path)") == true)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func readsStandardInput() throws {
+        let atom = """
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://forum.example/"><title>Forum</title>
+        <entry><id>tag:1</id><title>Hi</title><link href="t/1"/><updated>2026-11-01T10:00:00+02:00</updated><author><name>Wei</name></author></entry></feed>
+        """
+        let result = try EarshotBinary.run(["parse-feed", "-"], in: EarshotBinary.packageRoot, input: atom)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "atom10")
+        let item = try #require((object["items"] as? [[String: Any]])?.first)
+        #expect(item["link"] as? String == "https://forum.example/t/1", "resolved against xml:base")
+        #expect(item["updated"] as? String == "2026-11-01T08:00:00Z")
+        #expect(item["author"] as? String == "Wei")
+    }
+}
