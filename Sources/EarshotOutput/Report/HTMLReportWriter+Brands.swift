@@ -5,12 +5,13 @@ extension HTMLReportWriter {
         var out = "<section id=\"brands\">\n<h2>Brands</h2>\n"
         if report.brands.isEmpty { out += "<p class=\"quiet\">No brands configured.</p>\n" }
         for (index, brand) in report.brands.enumerated() {
-            out += card(brand, index: index)
+            out += card(brand, index: index, days: report.days)
         }
         return out + "</section>\n"
     }
 
-    func card(_ brand: BrandReport, index: Int) -> String {
+    func card(_ brand: BrandReport, index: Int, days: ClosedRange<Day>) -> String {
+        let daily = brand.daily(over: days)
         let name = brand.name.htmlEscaped
         var out = "<article class=\"card\" id=\"brand-\(index)\">\n<h3>\(name)</h3>\n"
         if !brand.competitors.isEmpty {
@@ -25,9 +26,9 @@ extension HTMLReportWriter {
         out += touchpoints(brand)
         out += ratings(brand)
         out += "<div class=\"charts\">\n<figure><figcaption class=\"chart-title\">Mentions per day, by sentiment</figcaption>"
-            + DailyVolumeChart(id: "volume-\(index)", brand: brand.name, daily: brand.daily).svg()
+            + DailyVolumeChart(id: "volume-\(index)", brand: brand.name, daily: daily).svg()
             + "</figure>\n<figure><figcaption class=\"chart-title\">Mean sentiment (compound) per day</figcaption>"
-            + CompoundTrendChart(id: "compound-\(index)", brand: brand.name, daily: brand.daily).svg()
+            + CompoundTrendChart(id: "compound-\(index)", brand: brand.name, daily: daily).svg()
             + "</figure>\n</div>\n"
         return out + "</article>\n"
     }

@@ -92,7 +92,7 @@ public struct MarkdownReportWriter: ReportWriter {
         out += Self.table(["Brand", "Mentions", "Trust score", "Stars", "Rated reviews", "5★ to next half star",
                            "Positive", "Neutral", "Negative", "Mean compound", "Share of voice"],
                           align: "lrrlrrrrrrr", rows: rows)
-        for brand in report.brands { out += card(brand) }
+        for brand in report.brands { out += card(brand, days: report.days) }
         out += "## Share of voice\n\n"
         out += Self.table(["Brand", "Share of voice", ""], align: "lrl", rows: report.brands.map {
             [$0.name.markdownEscaped, ReportFormat.percent($0.shareOfVoice), "`\(Self.bar($0.shareOfVoice))`"]
@@ -100,7 +100,7 @@ public struct MarkdownReportWriter: ReportWriter {
         return out
     }
 
-    func card(_ brand: BrandReport) -> String {
+    func card(_ brand: BrandReport, days: ClosedRange<Day>) -> String {
         var out = "### \(brand.name.markdownEscaped)\n\n"
         if !brand.competitors.isEmpty {
             out += "vs " + brand.competitors.map(\.markdownEscaped).joined(separator: ", ") + "\n\n"
@@ -124,7 +124,7 @@ public struct MarkdownReportWriter: ReportWriter {
                     figures.mentions == 0 ? "–" : ReportFormat.compound(figures.meanCompound)]
         })
         out += Self.table(["Day", "Mentions", "Positive", "Neutral", "Negative", "Mean compound"], align: "lrrrrr",
-                          rows: brand.daily.map { day in
+                          rows: brand.daily(over: days).map { day in
             [day.day.description, String(day.mentions), String(day.positive), String(day.neutral), String(day.negative),
              day.mentions == 0 ? "–" : ReportFormat.compound(day.meanCompound)]
         })

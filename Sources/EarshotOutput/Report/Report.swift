@@ -10,9 +10,11 @@ public struct Report: Sendable {
     public var asOf: Day
     /// The days the charts and tables cover, oldest first.
     public var days: ClosedRange<Day>
+    /// One entry per configured brand, in configuration order.
     public var brands: [BrandReport]
     /// Alerts firing this run (new and ongoing episodes).
     public var alerts: [Alert]
+    /// One entry per configured source, in configuration order.
     public var sources: [SourceStatus]
     /// Mentions in ``days``, oldest first, for `mentions.csv`.
     public var mentions: [ScoredMention]
@@ -33,12 +35,15 @@ public struct Report: Sendable {
 
 /// One brand's figures over the report window.
 public struct BrandReport: Sendable {
+    /// The brand's name as configured.
     public var name: String
     /// Mentions in the window.
     public var mentions: Int
+    /// Mentions in the window by polarity (they add up to ``mentions``).
     public var positive: Int
     public var neutral: Int
     public var negative: Int
+    /// The mean compound score of the window's mentions (0 without mentions).
     public var meanCompound: Double
     /// The trust score at ``Report/asOf``, nil when the brand has no rated review.
     public var trust: TrustScore?
@@ -50,6 +55,7 @@ public struct BrandReport: Sendable {
     public var ratingHistogram: [Int]
     /// This brand's share of the mentions of itself and its competitors in the window, in [0, 1].
     public var shareOfVoice: Double
+    /// The brands this one is compared with, as configured.
     public var competitors: [String]
     /// One entry per day of the window, zero-filled.
     public var daily: [BrandDay]
@@ -75,7 +81,9 @@ public struct BrandReport: Sendable {
 
 /// How one source fared in this run, and over time.
 public struct SourceStatus: Sendable {
+    /// What this run did with the source.
     public var outcome: RunSummary.SourceOutcome
+    /// The source's record over all runs, nil when the store has none yet.
     public var health: SourceHealth?
 
     public init(outcome: RunSummary.SourceOutcome, health: SourceHealth?) {

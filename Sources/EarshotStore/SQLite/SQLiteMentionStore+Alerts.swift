@@ -54,12 +54,11 @@ extension SQLiteMentionStore {
             }
             var new: [Alert] = []
             for alert in firing {
-                try QueuedAlertRecord(episodeID: alert.episodeID, payload: alert, firstQueuedAt: date)
-                    .insert(db, onConflict: .ignore)
-                guard db.changesCount > 0 else { continue }
+                let queued = QueuedAlertRecord(episodeID: alert.episodeID, payload: alert, firstQueuedAt: date)
+                guard try queued.insertIfAbsent(db) else { continue }
                 new.append(alert)
                 for channel in channels {
-                    try OutboxRecord(alert: alert, channel: channel, createdAt: date).insert(db, onConflict: .ignore)
+                    _ = try OutboxRecord(alert: alert, channel: channel, createdAt: date).insertIfAbsent(db)
                 }
             }
             return new

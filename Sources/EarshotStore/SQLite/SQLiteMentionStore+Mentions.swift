@@ -10,7 +10,8 @@ extension SQLiteMentionStore {
     /// - Parameters:
     ///   - source: the source id.
     ///   - mentions: the scored mentions of this fetch; a repeated id is stored once.
-    ///   - validators: the response's validators; nil keeps the stored ones (as after a 304).
+    ///   - validators: the response's validators; nil keeps the stored ones (as after a 304),
+    ///     an empty value clears them.
     ///   - notModified: whether the server answered 304 Not Modified.
     ///   - date: when the fetch happened.
     /// - Returns: the mentions that were not stored before, in input order.
@@ -25,8 +26,7 @@ extension SQLiteMentionStore {
             }
             var inserted: [ScoredMention] = []
             for scored in mentions {
-                try MentionRecord(scored, insertedAt: date).insert(db, onConflict: .ignore)
-                if db.changesCount > 0 { inserted.append(scored) }
+                if try MentionRecord(scored, insertedAt: date).insertIfAbsent(db) { inserted.append(scored) }
             }
             var state = try SourceStateRecord.fetchOne(db, key: source) ?? SourceStateRecord(source: source)
             if let validators { state.validators = validators }
