@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `earshot score` against VADER's Python package and `wc -w` on the same lines, in one run.
+# Usage: bench/score_vs_vader.sh [lines]   (default 300000). Needs: pip install vaderSentiment
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines=${1:-300000}
+scratch=${EARSHOT_SCRATCH:-.build-release}
+swift build -c release --scratch-path "$scratch" >/dev/null
+bin="$PWD/$scratch/release/earshot"
+python3 -c "import vaderSentiment" 2>/dev/null || python3 -m pip install -q vaderSentiment
+work=$(mktemp -d)
+python3 bench/make_texts.py "$lines" "$work/texts.txt"
+split -n l/2 "$work/texts.txt" "$work/half."
+
+measure() { # label, command...: prints label, wall seconds, cpu seconds, peak RSS KB
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null
+  read -r wall user sys rss < "$work/t"
+  echo "$label $wall $(echo "$user + $sys" | bc) $rss"
+}
+{
+  measure wc_w bash -c "wc -w < '$work/texts.txt'"
+  measure earshot_1core bash -c "'$bin' score < '$work/texts.txt'"
+  measure earshot_2cores bash -c "'$bin' score < '$work/half.aa' > /dev/null & '$bin' score < '$work/half.ab' > /dev/null; wait"
+  measure vader_1core bash -c "python3 bench/vader_score.py < '$work/texts.txt'"
+} | tee "$work/results"
+awk -v n="$lines" '
+  { wall[$1]=$2; cpu[$1]=$3; rss[$1]=$4 }
+  END {
+    printf "lines=%d\n", n
+    for (k in wall) printf "%-15s wall %7.2fs  cpu %7.2fs  %9.0f lines/s  peak %6d KB\n", k, wall[k], cpu[k], n / wall[k], rss[k]
+    printf "earshot vs VADER, per core (cpu time): %.0fx\n", cpu["vader_1core"] / cpu["earshot_1core"]
+    printf "earshot on 2 cores vs VADER on 1 (wall): %.0fx\n", wall["vader_1core"] / wall["earshot_2cores"]
+    printf "wc -w vs VADER (wall): %.0fx\n", wall["vader_1core"] / wall["wc_w"]
+  }' "$work/results"
+rm -rf "$work"
