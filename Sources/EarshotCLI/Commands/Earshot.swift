@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `earshot` command.
 @main
@@ -18,4 +19,23 @@ struct Earshot: AsyncParsableCommand {
         """,
         subcommands: [RunCommand.self, ScoreCommand.self, ParseFeedCommand.self],
         defaultSubcommand: nil)
+
+    /// Parses and runs the command, mapping ArgumentParser's usage errors (its status 64) to
+    /// earshot's documented status 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -19,7 +19,7 @@ struct RunCommand: AsyncParsableCommand {
 
         Exit status: 0 every source read; 1 the run completed but some sources failed (named on \
         stderr and in the report); 2 usage or configuration error (nothing written); 3 another run \
-        holds the lock. On success nothing is printed unless --verbose is given or stdout is a \
+        holds the lock; 4 the state store could not be opened or written. On success nothing is printed unless --verbose is given or stdout is a \
         terminal, so cron only mails you when something is wrong.
         """)
 
