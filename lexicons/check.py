@@ -20,31 +20,33 @@ NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 ZH_TERM = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff0-9a-z]+$")
 
-# kind: valence (term, valence[, note]), booster (term, weight), aspect (term, aspect,
-# touchpoint), emoji (emoji, valence, name), normalise (variant, standard), list (term).
+# kind: valence (term, valence[, note]), booster (term, weight[, before|after|both]),
+# negator (term[, factor]), aspect (term, aspect, touchpoint), emoji (emoji, valence, name),
+# normalise (variant, standard), list (term).
 FILES = [
     ("en/valence.tsv", "valence", "en"),
     ("en/cx.tsv", "valence", "en"),
-    ("en/negators.txt", "list", "en"),
+    ("en/negators.txt", "negator", "en"),
     ("en/boosters.tsv", "booster", "en"),
     ("en/contrast.txt", "list", "en"),
     ("en/aspects.tsv", "aspect", "en"),
     ("emoji.tsv", "emoji", None),
     ("zh/valence.tsv", "valence", "zh"),
-    ("zh/negators.txt", "list", "zh"),
+    ("zh/negators.txt", "negator", "zh"),
     ("zh/boosters.tsv", "booster", "zh"),
     ("zh/contrast.txt", "list", "zh"),
     ("zh/aspects.tsv", "aspect", "zh"),
     ("zh/words.txt", "list", "zh-words"),
     ("ms/valence.tsv", "valence", "ms"),
-    ("ms/negators.txt", "list", "ms"),
+    ("ms/negators.txt", "negator", "ms"),
     ("ms/boosters.tsv", "booster", "ms"),
     ("ms/contrast.txt", "list", "ms"),
     ("ms/aspects.tsv", "aspect", "ms"),
     ("ms/normalise.tsv", "normalise", "ms"),
 ]
-FIELDS = {"valence": (2, 3), "booster": (2,), "aspect": (3,), "emoji": (3,),
+FIELDS = {"valence": (2, 3), "booster": (2, 3), "negator": (1, 2), "aspect": (3,), "emoji": (3,),
           "normalise": (2,), "list": (1,)}
+POSITIONS = {"before", "after", "both"}
 
 
 class Checker:
@@ -133,6 +135,12 @@ class Checker:
                 self.check_number(rel, n, fields[1], -4, 4, "valence")
             if kind == "booster":
                 self.check_number(rel, n, fields[1], -1, 1, "weight")
+                if len(fields) == 3 and fields[2] not in POSITIONS:
+                    self.error(rel, n, f"position {fields[2]!r} is not before, after or both")
+            if kind == "negator" and len(fields) == 2:
+                value = self.check_number(rel, n, fields[1], -1, 0, "negation factor")
+                if value == 0:
+                    self.error(rel, n, "negation factor 0 would erase the word; use a value below 0")
             if kind == "aspect":
                 aspect, touchpoint = fields[1], fields[2]
                 if touchpoint not in ASPECTS:
@@ -164,7 +172,7 @@ class Checker:
         t = lambda rel: self.terms.get(rel, {})
         # Malay lexicon terms must be written in normalised form, or they never match.
         variants = set(t("ms/normalise.tsv"))
-        for rel in ("ms/valence.tsv", "ms/aspects.tsv", "ms/contrast.txt"):
+        for rel in ("ms/valence.tsv", "ms/aspects.tsv", "ms/contrast.txt", "ms/boosters.tsv"):
             for term, n in t(rel).items():
                 for token in term.split(" "):
                     if token in variants:

@@ -20,9 +20,10 @@ public struct DailyAggregator: Sendable {
     }
 
     /// Each brand's share of the mentions of itself and its competitors, in [0, 1]; 0 when none of them was mentioned.
+    /// Each brand counts once, even when a config lists it twice or among its own competitors.
     public func shareOfVoice(totals: [String: Int], brand: String, competitors: [String]) -> Double {
         let own = totals[brand] ?? 0
-        let all = ([brand] + competitors).reduce(0) { $0 + (totals[$1] ?? 0) }
+        let all = Set([brand] + competitors).reduce(0) { $0 + (totals[$1] ?? 0) }
         return all == 0 ? 0 : Double(own) / Double(all)
     }
 }

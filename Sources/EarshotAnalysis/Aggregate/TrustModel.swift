@@ -30,21 +30,36 @@ public struct TrustModel: Sendable {
     /// The trust score at `asOf`, or nil when there is no rated review.
     public func score(_ reviews: [RatedReview], asOf: Day) -> TrustScore? {
         guard let (score, _, count) = raw(reviews, asOf: asOf) else { return nil }
-        return TrustScore(value: (score * 10).rounded() / 10, stars: (score * 2).rounded() / 2, ratedReviews: count)
+        return TrustScore(value: (score * 10).rounded() / 10, stars: Self.halfStars(score), ratedReviews: count)
     }
 
+    /// The nearest half star of a score; a score halfway between two rounds up (4.25 is 4.5★).
+    public static func halfStars(_ score: Double) -> Double { (score * 2).rounded() / 2 }
+
     /// How many 5-star reviews today would lift the rounded stars by half a star (nil at 5 stars).
+    ///
+    /// With no review, the prior's 3.5 stars are the start. The count is the least `n` for which
+    /// ``score(_:asOf:)`` of `reviews` plus `n` five-star reviews dated `asOf` shows the next half star.
     public func fiveStarsToNextHalfStar(_ reviews: [RatedReview], asOf: Day) -> Int? {
         let current = raw(reviews, asOf: asOf)
         let score = current?.score ?? priorMean
-        let stars = (score * 2).rounded() / 2
+        let stars = Self.halfStars(score)
         guard stars < 5 else { return nil }
-        // The rounded stars reach the next half at score ≥ stars + 0.25.
+        // The rounded stars reach the next half at score ≥ stars + 0.25:
+        // (numerator + 5n) / (weight + n) ≥ target  ⇔  n ≥ (target·weight − numerator) / (5 − target).
         let target = stars + 0.25
         let weight = priorWeight + (current?.weight ?? 0)
-        let numerator = score * weight
-        // (numerator + 5n) / (weight + n) ≥ target  ⇔  n ≥ (target·weight − numerator) / (5 − target)
-        let needed = (target * weight - numerator) / (5 - target)
-        return max(1, Int(needed.rounded(.up)))
+        let needed = (target * weight - score * weight) / (5 - target)
+        // At a band's very edge the closed form can be one off through rounding, so settle the
+        // answer on the score itself: the least n that reaches the next half star.
+        let kept = reviews.filter { $0.day <= asOf }
+        func reaches(_ n: Int) -> Bool {
+            let fives = Array(repeating: RatedReview(brand: kept.first?.brand ?? "", day: asOf, rating: 5), count: n)
+            return raw(kept + fives, asOf: asOf).map { Self.halfStars($0.score) > stars } ?? false
+        }
+        var n = max(1, Int(needed.rounded(.up)))
+        while !reaches(n) { n += 1 }
+        while n > 1, reaches(n - 1) { n -= 1 }
+        return n
     }
 }

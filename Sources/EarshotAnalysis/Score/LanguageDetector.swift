@@ -1,19 +1,70 @@
 /// Tells English, Malay and Chinese apart: by script first (Han characters), then by which
-/// language's function words the text uses more.
+/// language's words the text uses more.
+///
+/// Each lower-cased word votes: a function word of English or Malay counts 1 for its
+/// language; failing that, a word only the Malay lexicon knows (a sentiment word, a
+/// negator, a chat spelling such as `sgt` or `xpuas`) counts 1 for Malay, a word only the
+/// English lexicon knows (`rude`, `seller`) 0.5 for English, and a word with a Malay prefix
+/// or suffix that leaves a Malay word (`penghantaran`, `barangnya`) 0.5 for Malay. English
+/// wins ties, so text with no evidence is English.
 public struct LanguageDetector: Sendable {
-    public init() {}
+    /// Words only Malay's lexicons know, and the English valence words (to exclude).
+    let malayWords: Set<String>
+    let englishWords: Set<String>
+    let normaliser: MalayNormaliser?
+
+    /// A detector that uses the function-word lists only.
+    public init() {
+        malayWords = []
+        englishWords = []
+        normaliser = nil
+    }
+
+    /// A detector that also counts the words of the Malay lexicon.
+    public init(lexicon: Lexicon) {
+        let ms = lexicon["ms"]
+        var words = Set(ms.valence.keys)
+        words.formUnion(ms.negators.keys)
+        words.formUnion(ms.boosters.keys)
+        words.formUnion(ms.postBoosters.keys)
+        words.formUnion(ms.contrast)
+        words.formUnion(ms.aspects.keys)
+        words.formUnion(ms.normalise.keys)
+        let en = lexicon["en"]
+        var english = Set(en.valence.keys)
+        english.formUnion(en.aspects.keys)
+        english.formUnion(en.boosters.keys)
+        english.formUnion(en.negators.keys)
+        english = english.filter { !$0.contains(" ") }
+        malayWords = Set(words.filter { !$0.contains(" ") && !english.contains($0) && $0.count > 1 })
+        englishWords = english.subtracting(words)
+        normaliser = MalayNormaliser(lexicon: lexicon)
+    }
 
     static let english: Set<String> = [
         "the", "and", "is", "to", "of", "it", "i", "my", "for", "was", "not", "but", "with", "this", "that", "they",
         "have", "you", "are", "on", "in", "a", "an", "their", "be", "been", "has", "had", "at", "so", "very", "no",
         "we", "our", "your", "what", "when", "would", "could", "will", "just", "after", "from", "about", "still", "me",
+        "it's", "i'm", "i've", "don't", "didn't", "doesn't", "can't", "won't", "isn't", "wasn't", "haven't", "hasn't",
+        "were", "did", "does", "do", "there", "here", "them", "than", "then", "all", "any", "some", "too", "again",
+        "why", "how", "who", "which", "where", "into", "out", "up", "by", "or", "if", "because", "only", "even",
+        "never", "ever", "always", "should", "got", "get", "its", "he", "she", "him", "her", "us", "am",
     ]
     static let malay: Set<String> = [
         "yang", "dan", "tak", "tidak", "saya", "ini", "itu", "untuk", "dengan", "sangat", "tapi", "tetapi", "ke", "di",
         "dari", "ada", "nak", "lagi", "sudah", "dah", "pun", "je", "la", "lah", "kami", "kita", "mereka", "boleh",
         "sebab", "kerana", "atau", "juga", "belum", "masih", "apa", "aku", "ni", "tu", "x", "sgt", "dia", "kat",
         "pada", "akan", "bila", "macam", "memang", "sampai", "tiada", "takde", "namun", "bukan", "hari", "minggu",
-        "pelanggan", "khidmat", "perkhidmatan", "balas", "tunggu", "sampai", "ialah", "adalah", "oleh",
+        "pelanggan", "khidmat", "perkhidmatan", "balas", "tunggu", "ialah", "adalah", "oleh", "diorang", "dorang",
+        "korang", "kau", "awak", "mana", "siapa", "bagaimana", "kenapa", "mengapa", "sini", "situ", "sana", "lepas",
+        "selepas", "sebelum", "semasa", "telah", "pernah", "ia", "kalau", "jika", "walaupun", "tanpa", "dalam",
+        "kepada", "daripada", "bagi", "kerja", "beli", "barang", "harga", "kedai", "pesanan", "penghantaran", "terima",
+        "kasih", "sahaja", "saja", "jugak", "pulak", "pula", "kah", "ya", "tau", "tahu", "nanti", "esok", "semalam",
+        "tadi", "baru", "dapat", "buat", "guna", "pakai", "cakap", "kata", "orang", "sekarang", "bulan", "tahun",
+        "jam", "minit", "pagi", "petang", "malam", "sama", "lain", "semua", "banyak", "sikit", "sedikit",
+        "asyik", "masa", "berapa", "lama", "biasanya", "selalu", "terus", "hanya", "cuma", "mesti", "perlu", "kena",
+        "tolong", "sila", "mohon", "jangan", "dulu", "lebih", "kurang", "agak", "rasa", "nya", "punya", "mau",
+        "tengok", "sebelah", "antara", "hingga", "atas", "bawah", "setiap", "sentiasa", "langsung",
     ]
 
     /// `zh`, `ms` or `en` (the default when nothing decides).
@@ -23,16 +74,28 @@ public struct LanguageDetector: Sendable {
             if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
             else if scalar.properties.isAlphabetic { letters += 1 }
         }
-        if han > 0, han * 3 >= letters / 4 { return "zh" }
-        return detect(words: text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        // Han characters are words or halves of words; Latin letters come five or so to a word.
+        if han > 0, han * 6 >= letters { return "zh" }
+        return detect(words: text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map {
+            $0.replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: ["'"])
+        })
     }
 
     /// Decides between English and Malay from lower-cased words.
     public func detect(words: [String]) -> String {
-        var en = 0, ms = 0
-        for word in words {
-            if LanguageDetector.english.contains(word) { en += 1 }
-            if LanguageDetector.malay.contains(word) { ms += 1 }
+        var en = 0.0, ms = 0.0
+        for word in words where !word.isEmpty {
+            let isEnglish = LanguageDetector.english.contains(word), isMalay = LanguageDetector.malay.contains(word)
+            if isEnglish || isMalay {
+                if isEnglish { en += 1 }
+                if isMalay { ms += 1 }
+            } else if malayWords.contains(word) {
+                ms += 1
+            } else if englishWords.contains(word) {
+                en += 0.5
+            } else if let normaliser, normaliser.words(word) != [word] {
+                ms += 0.5
+            }
         }
         return ms > en ? "ms" : "en"
     }

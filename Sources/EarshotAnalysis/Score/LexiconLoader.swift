@@ -1,9 +1,13 @@
 import EarshotCore
 import Foundation
 
-/// Loads the lexicon folder: `<lang>/valence.tsv`, `<lang>/cx.tsv`, `negators.txt`,
-/// `boosters.tsv`, `contrast.txt`, `aspects.tsv`, `words.txt`, `normalise.tsv` per language, and
-/// the shared `emoji.tsv`. Format in `lexicons/README.md`: UTF-8, `#` comments, TAB-separated fields.
+/// Loads the lexicon folder: per language `valence.tsv`, `cx.tsv`, `negators.txt`,
+/// `boosters.tsv`, `contrast.txt`, `aspects.tsv`, `words.txt` and `normalise.tsv`, plus the
+/// shared `emoji.tsv`.
+///
+/// Formats are in `lexicons/README.md`: UTF-8, `#` comments, TAB-separated fields. A broken
+/// line stops the load with an error that points at it like a compiler does:
+/// `lexicons/zh/valence.tsv:12: valence 'abc' must be a number from -4 to 4`.
 public struct LexiconLoader: Sendable {
     /// The languages earshot scores.
     public static let languages = ["en", "zh", "ms"]
@@ -11,8 +15,9 @@ public struct LexiconLoader: Sendable {
     public init() {}
 
     /// Loads every file present under `directory`; a missing file is an empty list.
-    /// - Throws: ``EarshotError`` `.lexicon` as `file:line: what is wrong` for a broken line,
-    ///   or when the folder has no English valence file.
+    /// - Parameter directory: the lexicons folder, holding `en/`, `zh/`, `ms/` and `emoji.tsv`.
+    /// - Throws: ``EarshotError`` with code `.lexicon`, placed at `file:line`, for a broken
+    ///   line; or when the folder has no English valence file.
     public func load(from directory: URL) throws -> Lexicon {
         let englishValence = directory.appendingPathComponent("en/valence.tsv")
         guard FileManager.default.fileExists(atPath: englishValence.path) else {
@@ -20,64 +25,92 @@ public struct LexiconLoader: Sendable {
         }
         var languages: [String: LanguageLexicon] = [:]
         for language in LexiconLoader.languages {
-            let folder = directory.appendingPathComponent(language)
-            var lexicon = LanguageLexicon()
-            for name in ["valence.tsv", "cx.tsv"] {
-                try read(folder.appendingPathComponent(name), fields: 2...3) { fields, place in
-                    lexicon.valence[fields[0]] = try valence(fields[1], place: place)
-                    lexicon.noteEntry(fields[0])
-                }
-            }
-            try read(folder.appendingPathComponent("negators.txt"), fields: 1...1) { fields, _ in
-                lexicon.negators.insert(fields[0])
-                lexicon.noteEntry(fields[0])
-            }
-            try read(folder.appendingPathComponent("boosters.tsv"), fields: 2...3) { fields, place in
-                guard let weight = Double(fields[1]), abs(weight) <= 2 else {
-                    throw EarshotError(.lexicon, "\(place): booster weight '\(fields[1])' must be a number between -2 and 2")
-                }
-                lexicon.boosters[fields[0]] = weight
-                lexicon.noteEntry(fields[0])
-            }
-            try read(folder.appendingPathComponent("contrast.txt"), fields: 1...1) { fields, _ in
-                lexicon.contrast.insert(fields[0])
-                lexicon.noteEntry(fields[0])
-            }
-            try read(folder.appendingPathComponent("aspects.tsv"), fields: 3...4) { fields, place in
-                guard let touchpoint = Touchpoint(rawValue: fields[2]) else {
-                    throw EarshotError(.lexicon, "\(place): touchpoint '\(fields[2])' must be 'service' or 'experience'")
-                }
-                lexicon.aspects[fields[0]] = AspectTerm(aspect: fields[1], touchpoint: touchpoint)
-                lexicon.noteEntry(fields[0])
-            }
-            try read(folder.appendingPathComponent("words.txt"), fields: 1...2) { fields, _ in
-                lexicon.words.insert(fields[0])
-                lexicon.noteEntry(fields[0])
-            }
-            try read(folder.appendingPathComponent("normalise.tsv"), fields: 2...3) { fields, _ in
-                lexicon.normalise[fields[0]] = fields[1]
-            }
-            languages[language] = lexicon
+            languages[language] = try load(language: directory.appendingPathComponent(language))
         }
         var emoji: [String: Double] = [:]
         try read(directory.appendingPathComponent("emoji.tsv"), fields: 2...3) { fields, place in
-            emoji[fields[0]] = try valence(fields[1], place: place)
+            emoji[fields[0]] = try number(fields[1], in: -4...4, what: "valence", place: place)
         }
         return Lexicon(languages: languages, emoji: emoji)
     }
 
-    private func valence(_ text: String, place: String) throws -> Double {
-        guard let value = Double(text), value.isFinite, (-4...4).contains(value) else {
-            throw EarshotError(.lexicon, "\(place): valence '\(text)' must be a number from -4 to 4")
+    private func load(language folder: URL) throws -> LanguageLexicon {
+        var lexicon = LanguageLexicon()
+        for name in ["valence.tsv", "cx.tsv"] {
+            try read(folder.appendingPathComponent(name), fields: 2...3) { fields, place in
+                lexicon.valence[fields[0]] = try number(fields[1], in: -4...4, what: "valence", place: place)
+                lexicon.noteEntry(fields[0])
+            }
+        }
+        try read(folder.appendingPathComponent("negators.txt"), fields: 1...2) { fields, place in
+            var factor = SentimentScorer.negationScalar
+            if fields.count == 2 {
+                factor = try number(fields[1], in: -1...0, what: "negation factor", place: place)
+                guard factor < 0 else { throw failure("negation factor must be below 0 (a negator flips the sign)", place) }
+            }
+            lexicon.negators[fields[0]] = factor
+            lexicon.noteEntry(fields[0])
+        }
+        try read(folder.appendingPathComponent("boosters.tsv"), fields: 2...3) { fields, place in
+            let weight = try number(fields[1], in: -1...1, what: "booster weight", place: place)
+            let position = fields.count == 3 ? fields[2] : "before"
+            switch position {
+            case "before": lexicon.boosters[fields[0]] = weight
+            case "after": lexicon.postBoosters[fields[0]] = weight
+            case "both":
+                lexicon.boosters[fields[0]] = weight
+                lexicon.postBoosters[fields[0]] = weight
+            default: throw failure("booster position '\(position)' must be 'before', 'after' or 'both'", place)
+            }
+            lexicon.noteEntry(fields[0])
+        }
+        try read(folder.appendingPathComponent("contrast.txt"), fields: 1...1) { fields, _ in
+            lexicon.contrast.insert(fields[0])
+            lexicon.noteEntry(fields[0])
+        }
+        try read(folder.appendingPathComponent("aspects.tsv"), fields: 3...4) { fields, place in
+            guard let touchpoint = Touchpoint(rawValue: fields[2]) else {
+                throw failure("touchpoint '\(fields[2])' must be 'service' or 'experience'", place)
+            }
+            let known = AspectTerm.known[touchpoint] ?? []
+            guard known.contains(fields[1]) else {
+                throw failure("aspect '\(fields[1])' is not one of the \(touchpoint.rawValue) aspects (\(known.sorted().joined(separator: ", ")))", place)
+            }
+            lexicon.aspects[fields[0]] = AspectTerm(aspect: fields[1], touchpoint: touchpoint)
+            lexicon.noteEntry(fields[0])
+        }
+        try read(folder.appendingPathComponent("words.txt"), fields: 1...2) { fields, _ in
+            lexicon.words.insert(fields[0])
+            lexicon.noteEntry(fields[0])
+        }
+        try read(folder.appendingPathComponent("normalise.tsv"), fields: 2...3) { fields, place in
+            guard !fields[0].contains(" ") else { throw failure("variant '\(fields[0])' must be one word", place) }
+            lexicon.normalise[fields[0]] = fields[1].lowercased().split(separator: " ").map(String.init)
+        }
+        return lexicon
+    }
+
+    private func number(_ text: String, in range: ClosedRange<Double>, what: String, place: EarshotError.Place) throws -> Double {
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw failure("\(what) '\(text)' must be a number from \(format(range.lowerBound)) to \(format(range.upperBound))", place)
         }
         return value
     }
 
-    /// Calls `body` with the fields of each entry line of `file` (nothing if the file is absent).
-    private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], String) throws -> Void) throws {
+    private func format(_ bound: Double) -> String {
+        bound == bound.rounded() ? String(Int(bound)) : String(bound)
+    }
+
+    private func failure(_ message: String, _ place: EarshotError.Place) -> EarshotError {
+        EarshotError(.lexicon, message, place: place)
+    }
+
+    /// Calls `body` with the trimmed fields of each entry line of `file` (nothing if the file
+    /// is absent); the first field is lower-cased.
+    private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], EarshotError.Place) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: file.path) else { return }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw EarshotError(.lexicon, "\(file.path): not UTF-8 text; save it as UTF-8")
+            throw EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: file.path))
         }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -86,14 +119,17 @@ public struct LexiconLoader: Sendable {
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
-            let place = "\(file.path):\(lineNumber)"
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let place = EarshotError.Place(file: file.path, line: lineNumber)
             guard count.contains(fields.count) else {
-                throw EarshotError(.lexicon, "\(place): expected \(count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)") TAB-separated fields, found \(fields.count)")
+                let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+                throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)
             }
-            let term = fields[0].trimmingCharacters(in: .whitespaces).lowercased()
-            guard !term.isEmpty else { throw EarshotError(.lexicon, "\(place): the term is empty") }
-            try body([term] + fields.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }, place)
+            if let empty = fields.firstIndex(where: \.isEmpty) {
+                throw failure(empty == 0 ? "the term is empty" : "field \(empty + 1) is empty", place)
+            }
+            try body([fields[0].lowercased()] + fields.dropFirst(), place)
         }
     }
 }

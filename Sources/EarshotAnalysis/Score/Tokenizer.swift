@@ -1,36 +1,35 @@
 /// Splits text into ``Token``s: words of spaced scripts (English, Malay), Chinese words by
-/// forward maximum matching over the lexicon's dictionary, emoji and emoticons. Clause numbers
+/// bidirectional maximum matching (``ChineseSegmenter``), emoji and emoticons. Clause numbers
 /// advance at sentence punctuation, commas, line breaks and contrast words.
+///
+/// Emoji tokens carry their lookup form (``Lexicon/emojiKey(_:)``: no skin tone, no
+/// variation selector) as ``Token/text``; a ZWJ sequence the lexicon lacks falls back to its
+/// first emoji (🤦‍♀️ → 🤦). For Malay, each word is normalised first (``MalayNormaliser``), and a
+/// colloquial spelling that stands for several words (`xpuas`) becomes several tokens.
 public struct Tokenizer: Sendable {
-    /// Chinese dictionary: every zh lexicon entry and word-list entry.
-    let chineseWords: Set<String>
-    let maxChineseWord: Int
+    let segmenter: ChineseSegmenter
+    let malay: MalayNormaliser
     /// Whole chunks that are tokens as written (emoticons like `:)` and `</3`).
     let emoticons: Set<String>
+    /// Emoji lookup keys.
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
     let contrast: Set<String>
 
     public init(lexicon: Lexicon) {
-        let zh = lexicon["zh"]
-        var words = zh.words
-        words.formUnion(zh.valence.keys)
-        words.formUnion(zh.negators)
-        words.formUnion(zh.boosters.keys)
-        words.formUnion(zh.contrast)
-        words.formUnion(zh.aspects.keys)
-        chineseWords = words
-        maxChineseWord = min(8, max(1, words.map(\.count).max() ?? 1))
+        segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
+        malay = MalayNormaliser(lexicon: lexicon)
         emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.contains(" ") && !key.contains { $0.isLetter } })
         emoji = Set(lexicon.emoji.keys)
         contrast = Set(LexiconLoader.languages.flatMap { lexicon[$0].contrast })
     }
 
-    private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…"]
+    private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…", "～", "~"]
 
     /// The tokens of `text`.
-    public func tokens(_ text: String) -> [Token] {
-        var stream = TokenStream()
+    /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
+    public func tokens(_ text: String, language: String? = nil) -> [Token] {
+        var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
         for chunk in text.split(whereSeparator: { $0.isWhitespace && $0 != "\n" }) {
             if chunk.contains("\n") {
                 for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -46,25 +45,40 @@ public struct Tokenizer: Sendable {
 
     /// Tokens found so far and the clause state.
     private struct TokenStream {
+        let contrast: Set<String>
+        let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        mutating func emit(_ raw: String, lower: String? = nil, isHan: Bool = false, contrast: Set<String>) {
-            let lowered = lower ?? raw.lowercased()
-            if pendingBreak || contrast.contains(lowered) {
+        init(contrast: Set<String>, malay: MalayNormaliser?) {
+            self.contrast = contrast
+            self.malay = malay
+        }
+
+        mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
+            if pendingBreak || contrast.contains(lower) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }
-            tokens.append(Token(text: lowered, raw: raw, clause: clause, isHan: isHan))
+            tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: isHan))
+        }
+
+        mutating func emitWord(_ raw: String) {
+            let lower = raw.lowercased()
+            guard let malay else { return emit(raw, lower: lower) }
+            let words = malay.words(lower)
+            if words.count == 1 { return emit(raw, lower: words[0]) }
+            let shouting = raw.count > 1 && raw == raw.uppercased() && raw != lower
+            for word in words { emit(shouting ? word.uppercased() : word, lower: word) }
         }
     }
 
     private func scan(_ chunk: Substring, into stream: inout TokenStream) {
         if chunk.isEmpty { return }
         let lower = chunk.lowercased()
-        if emoticons.contains(lower) || emoji.contains(String(chunk)) {
-            stream.emit(String(chunk), lower: lower, contrast: contrast)
+        if emoticons.contains(lower) {
+            stream.emit(String(chunk), lower: lower)
             return
         }
         var word = ""
@@ -73,12 +87,12 @@ public struct Tokenizer: Sendable {
             // Trim apostrophes and hyphens at the edges ('quoted', -dash-).
             while let first = word.first, first == "'" || first == "-" || first == "’" { word.removeFirst() }
             while let last = word.last, last == "'" || last == "-" || last == "’" { word.removeLast() }
-            if !word.isEmpty { stream.emit(word.replacingOccurrences(of: "’", with: "'"), contrast: contrast) }
+            if !word.isEmpty { stream.emitWord(word.replacingOccurrences(of: "’", with: "'")) }
             word = ""
         }
         func flushHan(_ stream: inout TokenStream) {
             guard !han.isEmpty else { return }
-            for segment in segment(han) { stream.emit(segment, lower: segment, isHan: true, contrast: contrast) }
+            for segment in segmenter.segment(han) { stream.emit(segment, lower: segment, isHan: true) }
             han = ""
         }
         for character in chunk {
@@ -88,11 +102,11 @@ public struct Tokenizer: Sendable {
                 continue
             }
             flushHan(&stream)
-            if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !word.isEmpty) {
-                word.append(character)
-            } else if emoji.contains(String(character)) || Tokenizer.isEmoji(character) {
+            if let key = emojiKey(character) {
                 flushWord(&stream)
-                stream.emit(String(character), lower: String(character), contrast: contrast)
+                stream.emit(String(character), lower: key)
+            } else if character.isLetter || character.isNumber || ((character == "'" || character == "’" || character == "-") && !word.isEmpty) {
+                word.append(character)
             } else {
                 flushWord(&stream)
                 if Tokenizer.clauseBreaks.contains(character) { stream.pendingBreak = true }
@@ -102,21 +116,17 @@ public struct Tokenizer: Sendable {
         flushHan(&stream)
     }
 
-    /// Forward maximum matching over the Chinese dictionary; unknown characters stand alone.
-    func segment(_ run: String) -> [String] {
-        let characters = Array(run)
-        var result: [String] = []
-        var index = 0
-        while index < characters.count {
-            var length = min(maxChineseWord, characters.count - index)
-            while length > 1 {
-                if chineseWords.contains(String(characters[index..<(index + length)])) { break }
-                length -= 1
-            }
-            result.append(String(characters[index..<(index + length)]))
-            index += length
+    /// The lookup key of an emoji character, or nil when `character` is not an emoji.
+    func emojiKey(_ character: Character) -> String? {
+        guard let first = character.unicodeScalars.first, first.value >= 0x2000 else { return nil }
+        let key = Lexicon.emojiKey(String(character))
+        if emoji.contains(key) { return key }
+        if let joiner = key.unicodeScalars.firstIndex(of: "\u{200D}") {
+            let base = String(key.unicodeScalars[..<joiner])
+            if emoji.contains(base) { return base }
         }
-        return result
+        let presented = character.unicodeScalars.contains { $0.value == 0xFE0F || $0.value == 0x200D }
+        return Tokenizer.isEmoji(first) || presented ? key : nil
     }
 
     static func isHan(_ character: Character) -> Bool {
@@ -125,8 +135,7 @@ public struct Tokenizer: Sendable {
             || (0xF900...0xFAFF).contains(scalar.value)
     }
 
-    static func isEmoji(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
-        return scalar.value >= 0x1F000 || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
+    static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x1F000 || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
     }
 }

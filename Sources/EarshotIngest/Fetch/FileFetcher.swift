@@ -3,8 +3,9 @@ import Foundation
 
 /// Reads sources that are local files, resolving relative paths against the config's folder.
 ///
-/// Uses the file's modification time as a validator, so an unchanged file is
-/// "not modified" just as an unchanged feed is over HTTP.
+/// Uses the file's modification time (to the microsecond) and size as a validator, so an
+/// unchanged file is "not modified" just as an unchanged feed is over HTTP, and a file
+/// rewritten within the same second is still read again.
 public struct FileFetcher: DocumentFetcher {
     /// The folder relative paths are resolved against (the config file's folder).
     public var baseDirectory: URL
@@ -28,8 +29,7 @@ public struct FileFetcher: DocumentFetcher {
         if let size = attributes[.size] as? Int, size > maxBytes {
             throw EarshotError(.fetch, "the file is \(size) bytes, over the \(maxBytes)-byte limit (fetch.maxBytes)", place: place)
         }
-        let modified = (attributes[.modificationDate] as? Date).map { String(Int($0.timeIntervalSince1970)) }
-        let current = HTTPValidators(etag: nil, lastModified: modified.map { "mtime:" + $0 })
+        let current = FileFetcher.validators(attributes)
         if let validators, !current.isEmpty, validators == current {
             return FetchedDocument(source: source.id, bytes: [], finalURL: url.path, validators: current, fetchedAt: now, notModified: true)
         }
@@ -37,6 +37,17 @@ public struct FileFetcher: DocumentFetcher {
             throw EarshotError(.fetch, "cannot read the file (permissions?)", place: place)
         }
         return FetchedDocument(source: source.id, bytes: [UInt8](data), finalURL: url.path, validators: current, fetchedAt: now)
+    }
+
+    /// `mtime:<seconds.microseconds> size:<bytes>` as the Last-Modified validator; empty without a modification date.
+    static func validators(_ attributes: [FileAttributeKey: Any]) -> HTTPValidators {
+        guard let modified = attributes[.modificationDate] as? Date else { return HTTPValidators() }
+        let microseconds = Int64((modified.timeIntervalSince1970 * 1_000_000).rounded())
+        let seconds = microseconds / 1_000_000, fraction = abs(microseconds % 1_000_000)
+        let fractionText = String(fraction)
+        var text = "mtime:\(seconds)." + String(repeating: "0", count: 6 - fractionText.count) + fractionText
+        if let size = (attributes[.size] as? NSNumber)?.int64Value { text += " size:\(size)" }
+        return HTTPValidators(etag: nil, lastModified: text)
     }
 
     func resolve(_ path: String) -> URL {

@@ -9,6 +9,8 @@ import Foundation
 public struct MentionMatcher: Sendable {
     struct Pattern: Sendable {
         var brand: String
+        /// The brand's place in the configuration.
+        var order: Int
         var text: String
         var caseSensitive: Bool
         var needsWordBoundary: Bool
@@ -20,13 +22,13 @@ public struct MentionMatcher: Sendable {
     public init(brands: [BrandConfig]) {
         var patterns: [Pattern] = []
         var exclusions: [String: [String]] = [:]
-        for brand in brands {
+        for (order, brand) in brands.enumerated() {
             for name in [brand.name] + brand.aliases where !name.isEmpty {
-                patterns.append(Pattern(brand: brand.name, text: name.lowercased(), caseSensitive: false,
+                patterns.append(Pattern(brand: brand.name, order: order, text: name.lowercased(), caseSensitive: false,
                                         needsWordBoundary: !MentionMatcher.isCJK(name)))
             }
             for acronym in brand.acronyms where !acronym.isEmpty {
-                patterns.append(Pattern(brand: brand.name, text: acronym, caseSensitive: true, needsWordBoundary: true))
+                patterns.append(Pattern(brand: brand.name, order: order, text: acronym, caseSensitive: true, needsWordBoundary: true))
             }
             exclusions[brand.name] = brand.exclude.map { $0.lowercased() }.filter { !$0.isEmpty }
         }
@@ -35,11 +37,11 @@ public struct MentionMatcher: Sendable {
         self.exclusions = exclusions
     }
 
-    /// The brands `text` names, in configuration order of first match.
+    /// The brands `text` names, in configuration order.
     public func brands(in text: String) -> [String] {
         let lower = text.lowercased()
-        var found: [String] = []
-        for pattern in patterns where !found.contains(pattern.brand) {
+        var found: [(order: Int, brand: String)] = []
+        for pattern in patterns where !found.contains(where: { $0.brand == pattern.brand }) {
             let haystack = pattern.caseSensitive ? text : lower
             let excluded = (exclusions[pattern.brand] ?? []).flatMap { MentionMatcher.ranges(of: $0, in: lower, wordBoundary: false) }
             let hits = MentionMatcher.ranges(of: pattern.text, in: haystack, wordBoundary: pattern.needsWordBoundary)
@@ -50,9 +52,9 @@ public struct MentionMatcher: Sendable {
                     range.lowerBound.utf16Offset(in: lower) <= start && end <= range.upperBound.utf16Offset(in: lower)
                 }
             }
-            if counted { found.append(pattern.brand) }
+            if counted { found.append((pattern.order, pattern.brand)) }
         }
-        return found
+        return found.sorted { $0.order < $1.order }.map(\.brand)
     }
 
     /// The mentions in `document`'s items: one per item and brand named (plus `source.brand`
@@ -63,11 +65,14 @@ public struct MentionMatcher: Sendable {
         for item in document.items {
             let text = item.text
             var brands = brands(in: text)
-            if let owner = source.brand {
+            if let named = source.brand {
+                // The brand as configured, however the source spelled it.
+                let owner = patterns.first { $0.brand.caseInsensitiveCompare(named) == .orderedSame }?.brand ?? named
                 brands.removeAll { $0.caseInsensitiveCompare(owner) == .orderedSame }
                 brands.insert(owner, at: 0)
             }
-            guard !brands.isEmpty, !text.isEmpty else { continue }
+            // A review with stars but no words still counts for its brand's trust score.
+            guard !brands.isEmpty, !text.isEmpty || item.rating != nil else { continue }
             let key = item.id ?? item.link ?? [item.title ?? "", item.publishedText ?? "", String(text.prefix(200))].joined(separator: "|")
             for brand in brands {
                 let rated = source.brand.map { $0.caseInsensitiveCompare(brand) == .orderedSame } ?? (brands.count == 1)

@@ -77,7 +77,7 @@ public struct HTMLReportWriter: ReportWriter {
         out += "<li class=\"\(report.alerts.isEmpty ? "" : "bad")\"><strong>\(report.alerts.count)</strong> "
             + "\(report.alerts.count == 1 ? "alert" : "alerts")</li>"
         if failed.isEmpty {
-            out += "<li>all \(report.sources.count) sources read</li>"
+            if !report.sources.isEmpty { out += "<li>all \(report.sources.count) sources read</li>" }
         } else {
             out += "<li class=\"bad\"><strong>\(failed.count) of \(report.sources.count)</strong> sources failed: "
                 + failed.map { $0.outcome.id.htmlEscaped }.joined(separator: ", ") + "</li>"

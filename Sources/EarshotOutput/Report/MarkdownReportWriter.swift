@@ -42,8 +42,12 @@ public struct MarkdownReportWriter: ReportWriter {
         var facts = ["Window: **\(ReportFormat.window(report.days).markdownEscaped)**",
                      "\(report.brands.count) brands", "\(report.mentions.count) mentions",
                      report.alerts.isEmpty ? "no alerts" : "**\(report.alerts.count) \(report.alerts.count == 1 ? "alert" : "alerts")**"]
-        facts.append(failed.isEmpty ? "all \(report.sources.count) sources read"
-            : "**\(failed.count) of \(report.sources.count) sources failed:** " + failed.map { $0.outcome.id.markdownEscaped }.joined(separator: ", "))
+        if !failed.isEmpty {
+            facts.append("**\(failed.count) of \(report.sources.count) sources failed:** "
+                + failed.map { $0.outcome.id.markdownEscaped }.joined(separator: ", "))
+        } else if !report.sources.isEmpty {
+            facts.append("all \(report.sources.count) sources read")
+        }
         out += facts.joined(separator: " · ") + "\n\n"
         for note in report.notes { out += "> \(note.markdownEscaped)\n" }
         if !report.notes.isEmpty { out += "\n" }

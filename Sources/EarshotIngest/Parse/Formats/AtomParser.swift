@@ -6,6 +6,10 @@ import EarshotCore
 /// or unspecified type, resolved against xml:base; published from published (1.0) or issued
 /// (0.3); updated from updated or modified; author from author/name, else author/email;
 /// summary from summary; content from content (text, html or xhtml, all reduced to text).
+///
+/// Text constructs keep their type: `type="text"` (the default) is plain text, so a `<` or an
+/// `&lt;` in it stays text; `html` is reduced by ``HTMLText``; `xhtml` is read as markup, so its
+/// scripts and styles are dropped like HTML's.
 struct AtomParser: XMLElementHandler {
     var document: FeedDocument
     let path: String
@@ -18,18 +22,35 @@ struct AtomParser: XMLElementHandler {
     private var authorName: String?
     private var authorEmail: String?
     private var feedAuthorName: String?
+    /// Whether the text construct being read is plain text (`type="text"`).
+    private var plainText = false
+    /// The namespace of the root `feed` (an Atom draft namespace for format `atom`).
+    private let feedNamespace: String
     private let lineOf: () -> Int
 
-    init(format: FeedFormat, path: String, line: @escaping () -> Int) {
+    init(format: FeedFormat, path: String, namespace: String = "atom", line: @escaping () -> Int) {
         document = FeedDocument(format: format)
         self.path = path
+        feedNamespace = namespace
         lineOf = line
     }
 
-    private static func isAtom(_ ns: String) -> Bool { ns == "atom" || ns == "atom03" || ns == "" }
+    private func isAtom(_ ns: String) -> Bool { ns == "atom" || ns == "atom03" || ns == "" || ns == feedNamespace }
+
+    /// How a text construct's `type` (and Atom 0.3's `mode`) says to read it.
+    private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool) {
+        let type = type?.trimmingCharacters(in: .whitespaces).lowercased()
+        switch type {
+        case nil, "text", "text/plain": return (.allText, true)
+        case "html", "text/html": return (.allText, false)
+        case "xhtml", "application/xhtml+xml": return mode?.lowercased() == "escaped" ? (.allText, false) : (.markup, false)
+        case let other?: return (.allText, other.hasPrefix("text/") && !other.contains("html"))
+        }
+    }
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
-        guard AtomParser.isAtom(name.ns) || name.ns == "im" else { return .ownText }
+        if name.ns == "im" { return entry != nil && sourceDepth == nil && name.local == "rating" ? .allText : .ownText }
+        guard isAtom(name.ns) else { return .ownText }
         if name.local == "entry", entry == nil, name.ns != "im" {
             entry = FeedItemBuilder()
             entryDepth = depth
@@ -54,7 +75,11 @@ struct AtomParser: XMLElementHandler {
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }
             return .ownText
-        case "title", "id", "published", "issued", "updated", "modified", "summary", "content", "name", "email", "rating", "subtitle":
+        case "title", "summary", "content", "subtitle":
+            let (capture, plain) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
+            plainText = plain
+            return capture
+        case "id", "published", "issued", "updated", "modified", "name", "email":
             return .allText
         default:
             return .ownText
@@ -62,42 +87,47 @@ struct AtomParser: XMLElementHandler {
     }
 
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) {
-        guard AtomParser.isAtom(name.ns) || name.ns == "im" else { return }
+        if name.ns == "im" {
+            if name.local == "rating", sourceDepth == nil, entry != nil,
+               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) {
+                entry?.rating = value
+            }
+            return
+        }
+        guard isAtom(name.ns) else { return }
         if let source = sourceDepth {
             if depth == source, name.local == "source" { sourceDepth = nil }
             return
         }
         if var builder = entry {
             if depth == entryDepth, name.local == "entry" {
-                if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName) }
+                if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
                 document.items.append(builder.build(place: "\(path):\(entryLine)"))
                 document.warnings += builder.warnings
                 entry = nil
                 return
             }
             switch name.local {
-            case "title" where !inAuthor: builder.offer(.title, text)
+            case "title" where !inAuthor: builder.offer(.title, text, plain: plainText)
             case "id": builder.offer(.id, text)
             case "published": builder.offer(.published, text)
             case "issued": builder.offer(.published, text, rank: 1)
             case "updated": builder.offer(.updated, text)
             case "modified": builder.offer(.updated, text, rank: 1)
-            case "summary": builder.offer(.summary, text)
-            case "content": builder.offer(.content, text)
+            case "summary": builder.offer(.summary, text, plain: plainText)
+            case "content": builder.offer(.content, text, plain: plainText)
             case "name" where inAuthor: authorName = text
             case "email" where inAuthor: authorEmail = text
             case "author":
                 inAuthor = false
-                builder.offer(.author, authorName ?? authorEmail)
-            case "rating" where name.ns == "im":
-                if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { builder.rating = value }
+                builder.offer(.author, authorName ?? authorEmail, plain: true)
             default: break
             }
             entry = builder
             return
         }
         switch name.local {
-        case "title" where document.title == nil && !inAuthor: document.title = HTMLText.plainText(text)
+        case "title" where document.title == nil && !inAuthor: document.title = plainText ? HTMLText.fold(text) : HTMLText.plainText(text)
         case "name" where inAuthor: authorName = text
         case "email" where inAuthor: authorEmail = text
         case "author":

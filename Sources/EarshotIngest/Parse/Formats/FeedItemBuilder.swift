@@ -7,22 +7,26 @@ import Foundation
 struct FeedItemBuilder {
     enum Field: Hashable { case id, title, link, published, updated, author, summary, content, rating, subject }
 
-    private var values: [Field: (rank: Int, value: String)] = [:]
+    private var values: [Field: (rank: Int, value: String, plain: Bool)] = [:]
     var rating: Double?
     var warnings: [String] = []
 
     /// Offers `value` for `field` at `rank`; empty values are ignored (an empty string counts as absent).
-    mutating func offer(_ field: Field, _ value: String?, rank: Int = 0) {
+    /// - Parameter plain: true when the value is already plain text (Atom `type="text"`, JSON Feed
+    ///   `content_text`): white space is folded but nothing is read as a tag or an entity.
+    mutating func offer(_ field: Field, _ value: String?, rank: Int = 0, plain: Bool = false) {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
         if let existing = values[field], existing.rank <= rank { return }
-        values[field] = (rank, value)
+        values[field] = (rank, value, plain)
     }
 
     func has(_ field: Field) -> Bool { values[field] != nil }
 
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
     mutating func build(place: String) -> FeedItem {
-        func text(_ field: Field) -> String? { values[field].flatMap { HTMLText.plainText($0.value) } }
+        func text(_ field: Field) -> String? {
+            values[field].flatMap { $0.plain ? HTMLText.fold($0.value) : HTMLText.plainText($0.value) }
+        }
         func raw(_ field: Field) -> String? { values[field]?.value.trimmingCharacters(in: .whitespacesAndNewlines) }
         var item = FeedItem()
         item.id = raw(.id)

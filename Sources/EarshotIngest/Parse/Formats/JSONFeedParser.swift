@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Field rules: id from id (a number is read as text); link from url, else external_url;
 /// published from date_published; updated from date_modified; author from authors[0].name
-/// (1.1), else author.name (1.0); summary from summary; content from content_text, else
-/// content_html reduced to text.
+/// (1.1), else author.name (1.0), else the feed's; summary from summary; content from
+/// content_text, else content_html reduced to text. Title, summary and content_text are
+/// plain text by the spec, so a `<` or `&` in them is kept as written.
 public struct JSONFeedParser: Sendable {
     public init() {}
 
@@ -25,7 +26,7 @@ public struct JSONFeedParser: Sendable {
             throw EarshotError(.parse, "\(path): JSON Feed has no \"items\" array")
         }
         var document = FeedDocument(format: .json)
-        document.title = JSONLD.string(feed["title"]).flatMap(HTMLText.plainText)
+        document.title = JSONLD.string(feed["title"]).flatMap(HTMLText.fold)
         document.link = JSONLD.string(feed["home_page_url"])
         let feedAuthor = JSONFeedParser.author(feed)
         for (index, element) in items.enumerated() {
@@ -37,13 +38,14 @@ public struct JSONFeedParser: Sendable {
             builder.offer(.id, JSONLD.string(entry["id"]))
             builder.offer(.link, JSONLD.string(entry["url"]))
             builder.offer(.link, JSONLD.string(entry["external_url"]), rank: 1)
-            builder.offer(.title, JSONLD.string(entry["title"]))
-            builder.offer(.summary, JSONLD.string(entry["summary"]))
-            builder.offer(.content, JSONLD.string(entry["content_text"]).map(HTMLText.escapeForPlainText))
+            // JSON Feed's title, summary and content_text are plain text: a `<` or `&` in them is text.
+            builder.offer(.title, JSONLD.string(entry["title"]), plain: true)
+            builder.offer(.summary, JSONLD.string(entry["summary"]), plain: true)
+            builder.offer(.content, JSONLD.string(entry["content_text"]), plain: true)
             builder.offer(.content, JSONLD.string(entry["content_html"]), rank: 1)
             builder.offer(.published, JSONLD.string(entry["date_published"]))
             builder.offer(.updated, JSONLD.string(entry["date_modified"]))
-            builder.offer(.author, JSONFeedParser.author(entry) ?? feedAuthor)
+            builder.offer(.author, JSONFeedParser.author(entry) ?? feedAuthor, plain: true)
             if let rating = entry["_rating"] ?? (entry["_earshot"] as? [String: Any])?["rating"], let value = JSONLD.string(rating) {
                 builder.rating = StarRating.normalise(value: value, best: nil, worst: nil)
             }

@@ -17,6 +17,8 @@ struct RSSParser: XMLElementHandler {
     private var guidIsPermalink = true
     private var channelTitle: String?
     private var channelLink: String?
+    /// True once an element in RSS 0.90's namespace was read (an RDF feed that is 0.90, not 1.0).
+    private(set) var sawRSS090 = false
     private let lineOf: () -> Int
 
     init(format: FeedFormat, path: String, line: @escaping () -> Int) {
@@ -36,6 +38,7 @@ struct RSSParser: XMLElementHandler {
     ]
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
+        if name.ns == "rss090" { sawRSS090 = true }
         if name.local == "item", ["", "rss10", "rss090"].contains(name.ns), item == nil {
             item = FeedItemBuilder()
             itemDepth = depth
@@ -58,6 +61,7 @@ struct RSSParser: XMLElementHandler {
             if name == XName("", "guid") {
                 guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
             }
+            if name == XName("xhtml", "body") { return .markup }
             return RSSParser.itemFields.contains(name) ? .allText : .ownText
         }
         if depth <= 2, ["title", "link"].contains(name.local), ["", "rss10", "rss090"].contains(name.ns) { return .allText }

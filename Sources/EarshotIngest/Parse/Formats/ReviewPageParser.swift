@@ -41,7 +41,9 @@ public struct ReviewPageParser: Sendable {
         }
         for node in microdata {
             let properties = MicrodataReader.properties(of: node)
-            document.items.append(review(fromMicrodata: properties, path: path, warnings: &document.warnings))
+            var item = review(fromMicrodata: properties, path: path, warnings: &document.warnings)
+            item.id = node.attributes["itemid"].flatMap { $0.isEmpty ? nil : $0 }
+            document.items.append(item)
         }
         if document.items.isEmpty, scripts.isEmpty, microdata.isEmpty {
             throw EarshotError(.parse, "\(path): the page has no schema.org reviews (no JSON-LD and no microdata Review); check the url or set format: to the feed's kind")
@@ -132,21 +134,5 @@ enum JSONLD {
         case let array as [Any]: return array.lazy.compactMap { name($0) }.first
         default: return string(value)
         }
-    }
-}
-
-/// Star ratings on any scale, normalised to 1–5.
-enum StarRating {
-    /// `value` on the scale `worst...best` mapped to 1–5; nil when unreadable or out of range.
-    static func normalise(value: String?, best: String?, worst: String?) -> Double? {
-        func number(_ text: String?) -> Double? {
-            text.flatMap { Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) }
-        }
-        guard let v = number(value) else { return nil }
-        let high = number(best) ?? 5
-        let low = number(worst) ?? 1
-        guard high > low, v >= low, v <= high else { return nil }
-        let stars = 1 + (v - low) * 4 / (high - low)
-        return (stars * 100).rounded() / 100
     }
 }

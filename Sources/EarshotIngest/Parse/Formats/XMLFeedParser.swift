@@ -42,13 +42,12 @@ public struct XMLFeedParser: Sendable {
                 var handler = RSSParser(format: format, path: path, line: { reader.line })
                 try driver.run(reader, handler: &handler, startingAtCurrentNode: true)
                 document = handler.document
-                if document.items.isEmpty == false, bytes.count < 1 << 20,
-                   String(decoding: bytes.prefix(4096), as: UTF8.self).contains("my.netscape.com/rdf/simple/0.9") {
-                    document.format = .rss09x
-                }
-            case (let ns, "feed") where ns == "atom" || ns == "atom03" || ns == "" || !ns.contains("/") || ns.contains("Atom"):
+                // RSS 0.90 is RDF too; its channel and items are in Netscape's namespace.
+                if handler.sawRSS090 { document.format = .rss09x }
+            case (let ns, "feed"):
+                // Atom 1.0, Atom 0.3, or `atom`: a feed in no namespace or an unknown (draft) one.
                 format = ns == "atom" ? .atom10 : ns == "atom03" ? .atom03 : .atom
-                var handler = AtomParser(format: format, path: path, line: { reader.line })
+                var handler = AtomParser(format: format, path: path, namespace: ns, line: { reader.line })
                 try driver.run(reader, handler: &handler, startingAtCurrentNode: true)
                 document = handler.document
             default:

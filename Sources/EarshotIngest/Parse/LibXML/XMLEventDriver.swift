@@ -48,6 +48,10 @@ enum Capture {
     case ownText
     /// All text inside the element, with breaks between block elements; children are not reported.
     case allText
+    /// All content inside the element as HTML for ``HTMLText``: child elements written back as
+    /// bare tags (`<p>`, `</p>`, attributes dropped) and text escaped, so scripts can be dropped
+    /// and escaped markup stays text. For inline XHTML; children are not reported.
+    case markup
 }
 
 /// Receives a document's elements in order, as a feed parser wants them.
@@ -97,8 +101,14 @@ struct XMLEventDriver {
                 let empty = reader.isEmptyElement
                 let name = XName(uri: reader.namespaceURI, local: reader.localName)
                 if let deep = deepCapture {
-                    if XMLEventDriver.blockElements.contains(name.local.lowercased()) { stack[deep].text += "\n" }
-                    if !empty { stack.append(Frame(name: name, base: nil, capture: .allText, text: "")) }
+                    let tag = name.local.lowercased()
+                    if stack[deep].capture == .markup {
+                        // An empty element is written open and closed: `<script/>` must not swallow what follows.
+                        stack[deep].text += empty ? "<\(tag)></\(tag)>" : "<\(tag)>"
+                    } else if XMLEventDriver.blockElements.contains(tag) {
+                        stack[deep].text += "\n"
+                    }
+                    if !empty { stack.append(Frame(name: name, base: nil, capture: stack[deep].capture, text: "")) }
                     continue
                 }
                 let attributes = reader.attributes()
@@ -111,12 +121,16 @@ struct XMLEventDriver {
                     handler.end(name, text: "", base: base, depth: depth)
                 } else {
                     stack.append(Frame(name: name, base: base, capture: capture, text: ""))
-                    if capture == .allText { deepCapture = stack.count - 1 }
+                    if capture != .ownText { deepCapture = stack.count - 1 }
                 }
             case .text, .cdata, .significantWhitespace, .whitespace:
                 guard !stack.isEmpty, let value = reader.value else { continue }
                 let target = deepCapture ?? stack.count - 1
-                stack[target].text += value
+                if stack[target].capture == .markup {
+                    stack[target].text += HTMLText.escapeForPlainText(value)
+                } else {
+                    stack[target].text += value
+                }
                 if stack[target].text.utf8.count > maxFieldBytes {
                     throw Failure.fieldTooLarge(element: stack[target].name.description, line: reader.line)
                 }
@@ -124,7 +138,12 @@ struct XMLEventDriver {
                 guard let frame = stack.popLast() else { continue }
                 if let deep = deepCapture {
                     if deep < stack.count {
-                        if XMLEventDriver.blockElements.contains(frame.name.local.lowercased()) { stack[deep].text += "\n" }
+                        let tag = frame.name.local.lowercased()
+                        if stack[deep].capture == .markup {
+                            stack[deep].text += "</\(tag)>"
+                        } else if XMLEventDriver.blockElements.contains(tag) {
+                            stack[deep].text += "\n"
+                        }
                         continue
                     }
                     deepCapture = nil

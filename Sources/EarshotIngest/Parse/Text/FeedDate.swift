@@ -52,7 +52,8 @@ public enum FeedDate {
                 _ = s.take(":")
                 let om = s.digits(2) ?? 0
                 offset = sign * (oh * 3600 + om * 60)
-            } else if let zone = s.word(), let zoneOffset = zoneOffsets[zone.uppercased()] {
+            } else if let zone = s.word() {
+                guard let zoneOffset = zoneOffsets[zone.uppercased()] else { return nil }
                 offset = zoneOffset
             }
         }
@@ -140,8 +141,16 @@ public enum FeedDate {
         "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
         "BST": 3600, "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "JST": 9 * 3600,
         "MYT": 8 * 3600, "SGT": 8 * 3600, "HKT": 8 * 3600, "AEST": 10 * 3600, "IST": 5 * 3600 + 1800,
-        "A": 3600, "M": 12 * 3600, "N": -3600, "Y": -12 * 3600,
-    ]
+    ].merging(militaryZones) { named, _ in named }
+
+    /// Military zones as the military uses them (A = UTC+1 … M = UTC+12, N = UTC-1 … Y = UTC-12,
+    /// no J); RFC 822 printed these signs reversed, which RFC 1123 §5.2.14 records as an error.
+    private static let militaryZones: [String: Int] = {
+        var zones: [String: Int] = [:]
+        for (index, letter) in "ABCDEFGHIKLM".enumerated() { zones[String(letter)] = (index + 1) * 3600 }
+        for (index, letter) in "NOPQRSTUVWXY".enumerated() { zones[String(letter)] = -(index + 1) * 3600 }
+        return zones
+    }()
 
     /// A tiny cursor over ASCII bytes.
     private struct Scanner {

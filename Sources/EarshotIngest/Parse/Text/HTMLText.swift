@@ -1,16 +1,27 @@
 /// Turns HTML (or text that may hold HTML) into plain text: tags dropped, scripts and styles
 /// dropped with their content, block elements turned into line breaks, entities decoded,
 /// runs of white space folded.
+///
+/// HTML that was escaped twice (`&amp;lt;p&amp;gt;` in a feed, so `&lt;p&gt;` after XML) is
+/// unescaped once more when it holds no real tag but, once decoded, closes a known HTML element
+/// (`</p>`) or breaks a line (`<br>`): publishers mean markup there, not text about markup.
 enum HTMLText {
     private static let blockTags: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote",
         "pre", "section", "article", "header", "footer", "hr", "dd", "dt", "figcaption",
     ]
     private static let droppedTags: Set<String> = ["script", "style", "noscript", "template", "iframe", "object"]
+    /// Table cells are separated by a space, so `<td>Lumio</td><td>rocks</td>` stays two words.
+    private static let cellTags: Set<String> = ["td", "th"]
 
     /// Plain text of `html`; nil when nothing but white space remains.
     static func plainText(_ html: String) -> String? {
+        reduce(html, unescapingTwice: true)
+    }
+
+    private static func reduce(_ html: String, unescapingTwice: Bool) -> String? {
         if !html.contains("<") && !html.contains("&") { return fold(html) }
+        var sawTag = false
         var output = ""
         output.reserveCapacity(html.utf8.count)
         var scalars = Array(html.unicodeScalars)[...]
@@ -18,8 +29,9 @@ enum HTMLText {
             if scalar == "<" {
                 let (tag, closing, rest) = readTag(scalars)
                 if let tag {
+                    sawTag = true
                     scalars = rest
-                    if blockTags.contains(tag) { output += "\n" }
+                    if blockTags.contains(tag) { output += "\n" } else if cellTags.contains(tag) { output += " " }
                     if !closing, droppedTags.contains(tag) { scalars = skip(past: tag, in: scalars) }
                     continue
                 }
@@ -27,7 +39,33 @@ enum HTMLText {
             scalars = scalars.dropFirst()
             output.unicodeScalars.append(scalar)
         }
-        return fold(decodeEntities(output))
+        let decoded = decodeEntities(output)
+        if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false) }
+        return fold(decoded)
+    }
+
+    /// Inline elements whose closing tag, found in decoded text, marks it as double-escaped HTML.
+    private static let inlineTags: Set<String> = [
+        "a", "b", "i", "u", "s", "em", "strong", "span", "small", "code", "sub", "sup", "font", "td", "th", "img",
+    ]
+
+    /// True when `text` closes a known HTML element (`</p>`, `</b>`) or holds `<br>`, `<br/>` or `<br />`.
+    private static func looksLikeEscapedHTML(_ text: String) -> Bool {
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...]
+            if after.hasPrefix("/") {
+                let name = after.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+                let lower = name.lowercased()
+                if !name.isEmpty, after.dropFirst(1 + name.count).first == ">",
+                   blockTags.contains(lower) || inlineTags.contains(lower) { return true }
+            } else if after.prefix(2).lowercased() == "br" {
+                let tail = after.dropFirst(2).drop { $0 == " " }
+                if tail.first == ">" || tail.hasPrefix("/>") { return true }
+            }
+            rest = after
+        }
+        return false
     }
 
     /// Decodes `&name;`, `&#123;` and `&#x1F600;`; an unknown or broken reference stays as written.
@@ -105,7 +143,8 @@ enum HTMLText {
     /// Folds runs of spaces and tabs into one, keeps single line breaks, trims; nil when empty.
     static func fold(_ text: String) -> String? {
         var lines: [String] = []
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) {
+        // `isNewline` also covers "\r\n", which Swift reads as one Character.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" || $0 == "\u{0C}" })
             let folded = words.joined(separator: " ")
             if !folded.isEmpty { lines.append(folded) }

@@ -1,0 +1,103 @@
+/// Splits a run of Chinese characters into words by bidirectional maximum matching over a
+/// dictionary: the union of every `zh` lexicon list.
+///
+/// Forward and backward maximum matching each propose a segmentation; the one with fewer
+/// words wins, then the one with fewer stray characters (single characters the dictionary
+/// does not list: `拒` in `拒` `绝了`, where forward matching reads `拒绝` `了`), then the one
+/// with fewer single characters, then the backward one (it errs less in Chinese, and keeps
+/// `根本没收到` as `根本` `没收到` where forward matching would read `根本没` `收到`). A word that begins with a negator and is not itself a sentiment
+/// term, negator, booster, contrast word or listed neutral word (an aspect entry such as
+/// `不好用`, say) is split into the negator and the rest when the rest is a sentiment term,
+/// so `不` + adjective scores the same whether segmentation splits it or not.
+struct ChineseSegmenter: Sendable {
+    let dictionary: Set<String>
+    let maxWord: Int
+    /// Negators, longest first.
+    let negators: [String]
+    let valence: Set<String>
+    let boosters: Set<String>
+    /// Words that must not be split: sentiment terms, negators, boosters, contrast and neutral words.
+    let whole: Set<String>
+
+    init(lexicon: LanguageLexicon) {
+        var whole = lexicon.words
+        whole.formUnion(lexicon.valence.keys)
+        whole.formUnion(lexicon.negators.keys)
+        whole.formUnion(lexicon.boosters.keys)
+        whole.formUnion(lexicon.postBoosters.keys)
+        whole.formUnion(lexicon.contrast)
+        var dictionary = whole
+        dictionary.formUnion(lexicon.aspects.keys)
+        self.dictionary = dictionary.filter { !$0.contains(" ") }
+        self.whole = whole
+        maxWord = min(8, max(1, self.dictionary.map(\.count).max() ?? 1))
+        negators = lexicon.negators.keys.sorted { $0.count > $1.count }
+        valence = Set(lexicon.valence.keys)
+        boosters = Set(lexicon.boosters.keys)
+    }
+
+    /// The words of `run`, a string of Chinese characters.
+    func segment(_ run: String) -> [String] {
+        let characters = Array(run)
+        let forward = forwardMatch(characters)
+        guard forward.count > 1 else { return forward.flatMap(splitNegator) }
+        let backward = backwardMatch(characters)
+        let chosen: [String]
+        if forward.count != backward.count {
+            chosen = forward.count < backward.count ? forward : backward
+        } else {
+            // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
+            let stray = { (words: [String]) in words.count { $0.count == 1 && !dictionary.contains($0) } }
+            let singles = { (words: [String]) in words.count { $0.count == 1 } }
+            if stray(forward) != stray(backward) {
+                chosen = stray(forward) < stray(backward) ? forward : backward
+            } else {
+                chosen = singles(forward) < singles(backward) ? forward : backward
+            }
+        }
+        return chosen.flatMap(splitNegator)
+    }
+
+    func forwardMatch(_ characters: [Character]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < characters.count {
+            var length = min(maxWord, characters.count - index)
+            while length > 1, !dictionary.contains(String(characters[index..<(index + length)])) { length -= 1 }
+            result.append(String(characters[index..<(index + length)]))
+            index += length
+        }
+        return result
+    }
+
+    func backwardMatch(_ characters: [Character]) -> [String] {
+        var result: [String] = []
+        var end = characters.count
+        while end > 0 {
+            var length = min(maxWord, end)
+            while length > 1, !dictionary.contains(String(characters[(end - length)..<end])) { length -= 1 }
+            result.append(String(characters[(end - length)..<end]))
+            end -= length
+        }
+        return result.reversed()
+    }
+
+    /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
+    private func splitNegator(_ word: String) -> [String] {
+        guard word.count > 1, !whole.contains(word) else { return [word] }
+        for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
+            let rest = String(word.dropFirst(negator.count))
+            if valence.contains(rest) { return [negator, rest] }
+            for booster in boosters where rest.count > booster.count && rest.hasPrefix(booster) {
+                let term = String(rest.dropFirst(booster.count))
+                if valence.contains(term) { return [negator, booster, term] }
+            }
+        }
+        return [word]
+    }
+}
+
+extension ChineseSegmenter {
+    func debugForward(_ s: String) -> [String] { forwardMatch(Array(s)) }
+    func debugBackward(_ s: String) -> [String] { backwardMatch(Array(s)) }
+}

@@ -1,0 +1,93 @@
+/// Brings a Malay word to the form the lexicon lists.
+///
+/// Colloquial spellings become their standard words (`x` → `tak`, `xpuas` → `tak puas`, as
+/// separate words so that negation sees `tak`); reduplication collapses (`baik-baik`,
+/// `cepat2` → `cepat`); and a derived word that the lexicon does not list is reduced to a
+/// stem that it does, by removing the particles and suffixes (`-nya`, `-lah`, `-kah`, `-kan`,
+/// `-an`, `-i`) and the prefixes (`ber-`, `ter-`, `di-`, `ke-`, `per-`, `pe-`, and `meN-`/`peN-`
+/// with their sound changes: `memuaskan` → `puas`, `mengecewakan` → `kecewa`,
+/// `menyeronokkan` → `seronok`). `ketidakpuasan` becomes `tidak puas`. English words of
+/// code-mixed text are left alone. `se-` is not removed: `sebaik sahaja` means "as soon as",
+/// so the lexicon lists the comparatives it means (`seteruk`, `sebaik ini`).
+struct MalayNormaliser: Sendable {
+    /// Variant → standard words (`ms/normalise.tsv`).
+    let spellings: [String: [String]]
+    /// Words the Malay lexicon lists on their own (valence, negators, boosters, contrast, aspects).
+    let known: Set<String>
+    /// English valence words, left as they are in mixed text.
+    let english: Set<String>
+
+    init(lexicon: Lexicon) {
+        let ms = lexicon["ms"]
+        spellings = ms.normalise
+        var known = Set(ms.valence.keys)
+        known.formUnion(ms.negators.keys)
+        known.formUnion(ms.boosters.keys)
+        known.formUnion(ms.postBoosters.keys)
+        known.formUnion(ms.contrast)
+        known.formUnion(ms.aspects.keys)
+        self.known = Set(known.filter { !$0.contains(" ") })
+        english = Set(lexicon["en"].valence.keys.filter { !$0.contains(" ") })
+    }
+
+    private static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]
+    /// Prefixes, longest first, with the consonant that `meN-`/`peN-` replaced before a vowel.
+    private static let prefixes: [(String, String?)] = [
+        ("memper", nil), ("diper", nil), ("meng", "k"), ("meny", "s"), ("peng", "k"), ("peny", "s"),
+        ("mem", "p"), ("men", "t"), ("pem", "p"), ("pen", "t"), ("ber", nil), ("ter", nil), ("per", nil),
+        ("me", nil), ("pe", nil), ("be", nil), ("te", nil), ("di", nil), ("ke", nil),
+    ]
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// The standard words for one lower-cased word (usually one).
+    func words(_ word: String) -> [String] {
+        if let standard = spellings[word] { return standard }
+        if known.contains(word) || english.contains(word) { return [word] }
+        if let base = unreduplicated(word), base != word { return words(base) }
+        if let stem = stem(word) { return stem }
+        return [word]
+    }
+
+    /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.
+    private func unreduplicated(_ word: String) -> String? {
+        if word.count > 2, word.hasSuffix("2"), word.dropLast().allSatisfy(\.isLetter) { return String(word.dropLast()) }
+        guard let dash = word.firstIndex(of: "-") else { return nil }
+        let left = word[..<dash], right = word[word.index(after: dash)...]
+        guard !left.isEmpty, !right.isEmpty, left.hasSuffix(right) || right.hasSuffix(left) else { return nil }
+        return String(left)
+    }
+
+    /// The lexicon stem of a derived word, or nil when affix removal finds none.
+    private func stem(_ word: String) -> [String]? {
+        var candidates = [word]
+        for suffix in MalayNormaliser.suffixes where word.hasSuffix(suffix) {
+            let shorter = String(word.dropLast(suffix.count))
+            candidates.append(shorter)
+            for inner in ["kan", "an", "i"] where suffix != inner && shorter.hasSuffix(inner) {
+                candidates.append(String(shorter.dropLast(inner.count)))
+            }
+        }
+        for candidate in candidates {
+            if candidate != word, let found = lookup(candidate) { return found }
+            for (prefix, replaced) in MalayNormaliser.prefixes where candidate.hasPrefix(prefix) {
+                let rest = String(candidate.dropFirst(prefix.count))
+                if let found = lookup(rest) { return found }
+                if let replaced, let first = rest.first, MalayNormaliser.vowels.contains(first), let found = lookup(replaced + rest) {
+                    return found
+                }
+            }
+        }
+        return nil
+    }
+
+    private func lookup(_ stem: String) -> [String]? {
+        guard stem.count >= 3 else { return nil }
+        if known.contains(stem) { return [stem] }
+        if let standard = spellings[stem] { return standard }
+        for negator in ["tidak", "tak"] where stem.hasPrefix(negator) {
+            let rest = String(stem.dropFirst(negator.count))
+            if rest.count >= 3, known.contains(rest) { return [negator, rest] }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,104 @@
+extension SentimentScorer {
+    /// Negators that mean "never": with an emphatic word they emphasise instead of negating.
+    static let neverNegators: Set<String> = [
+        "never", "tak pernah", "tidak pernah", "belum pernah", "从来没", "从没", "从来没有", "从没有", "从未", "从来不",
+    ]
+    /// Emphatic words between "never" and a term (VADER's "so" and "this", and their kin).
+    static let emphaticWords: Set<String> = ["so", "this", "such", "begini", "sebegini", "这么", "那么", "如此", "这样", "这种"]
+    /// Emphatic words right after the term (Malay "seteruk ini").
+    static let emphaticAfter: Set<String> = ["ini", "begini"]
+
+    static func isModalNegation(_ negator: String) -> Bool {
+        ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"].contains(negator)
+    }
+
+    /// "couldn't be happier / more pleased / worse" (a comparative right after "be"), or
+    /// "can't thank them enough" ("enough" within three words after the term, in its clause).
+    static func isUnsurpassable(_ term: TermSpan, negator: TermSpan, tokens: [Token]) -> Bool {
+        let between = tokens[negator.end..<term.start].map(\.text)
+        if between.last == "be" || (between.suffix(2) == ["be", "more"]) {
+            let word = tokens[term.last].text
+            if between.last == "more" || word.hasSuffix("er") || word == "better" || word == "worse" { return true }
+        }
+        let clause = tokens[term.start].clause
+        return tokens[term.end...].prefix(3).contains { $0.clause == clause && $0.text == "enough" }
+    }
+
+    /// The valence of one sentiment term after the rules that look around it: ALL CAPS,
+    /// boosters after and before it, negation, and "least". Returns the value and the rules
+    /// that changed it, for `--explain`.
+    func valence(of term: TermSpan, base: Double, table: SpanTable, language: String, capDifferential: Bool) -> (Double, [String]) {
+        let tokens = table.tokens
+        var value = base
+        var rules: [String] = []
+        let isHan = tokens[term.start].isHan
+        if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy({ SentimentScorer.isUpper($0.raw) }) {
+            value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
+            rules.append("ALL CAPS")
+        }
+        // Intensifiers that sit between a negator and the term, or after the term: a negator
+        // before them reads "not very" (Chinese and Malay).
+        var intensifiers: [(start: Int, amount: Double, text: String)] = []
+        if let post = table.postBooster(of: term) {
+            let amount = post.weight * (value < 0 ? -1 : 1)
+            value += amount
+            if post.weight > 0 { intensifiers.append((term.end, amount, post.span.text)) }
+            rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(post.span.text)' after it")
+        }
+        // VADER's window: boosters and negators up to three tokens back, nearest first,
+        // stepping over other sentiment words, never across a clause break.
+        var seen = Set<Int>()
+        for distance in 1...3 {
+            let position = term.start - distance
+            guard position >= 0, table.sameClause(position, term.start) else { break }
+            guard let index = table.spanIndex(at: position), seen.insert(index).inserted else { continue }
+            let span = table.spans[index]
+            if let weight = table.preBoosterWeight(span) {
+                var scalar = weight * (value < 0 ? -1 : 1)
+                if capDifferential, SentimentScorer.isUpper(tokens[position].raw) {
+                    scalar += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
+                }
+                scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
+                value += scalar
+                if weight > 0 { intensifiers.append((span.start, scalar, span.text)) }
+                rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(span.text)'")
+            } else if case .negator(let factor, _) = span.kind {
+                // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
+                // Likewise "never had such a smooth return", 从来没用过这么好用的, tak pernah jumpa
+                // servis seteruk ini.
+                let between = tokens[span.end..<term.start].map(\.text)
+                let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens[term.end].text : ""
+                if SentimentScorer.neverNegators.contains(span.text),
+                   let word = between.first(where: SentimentScorer.emphaticWords.contains)
+                    ?? (SentimentScorer.emphaticAfter.contains(after) ? after : nil) {
+                    value *= 1.25
+                    rules.append("emphasised by '\(span.text) … \(word)'")
+                    continue
+                }
+                if span.text == "without", between.contains("doubt") { continue }
+                // "couldn't be happier", "can't recommend them enough": praise, not negation.
+                if SentimentScorer.isModalNegation(span.text), SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
+                    value *= 1.25
+                    rules.append("emphasised by '\(span.text) … \(term.end < tokens.count && tokens[term.end...].prefix(3).contains { $0.text == "enough" } ? "enough" : "be")'")
+                    continue
+                }
+                let negatedIntensifiers = intensifiers.filter { $0.start > span.last }
+                if language != "en", !negatedIntensifiers.isEmpty {
+                    value = (value - negatedIntensifiers.reduce(0) { $0 + $1.amount }) * SentimentScorer.partialNegationScalar
+                    intensifiers.removeAll { $0.start > span.last }
+                    rules.append("negated intensifier '\(span.text) … \(negatedIntensifiers.map(\.text).joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                } else {
+                    value *= factor
+                    rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(span.text)'" : "negated by '\(span.text)' (×\(factor))")
+                }
+            }
+        }
+        // VADER's "least": "least helpful" flips, "at least" and "very least" do not.
+        if term.start > 0, tokens[term.start - 1].text == "least", table.sameClause(term.start - 1, term.start),
+           term.start < 2 || !["at", "very"].contains(tokens[term.start - 2].text) {
+            value *= SentimentScorer.negationScalar
+            rules.append("negated by 'least'")
+        }
+        return (value, rules)
+    }
+}

@@ -1,0 +1,117 @@
+extension SentimentScorer {
+    /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
+    /// language earlier in `chain` wins over a later one.
+    func findSpans(_ tokens: [Token], chain: [LanguageLexicon], language: String) -> [TermSpan] {
+        var spans: [TermSpan] = []
+        let maxWords = chain.map(\.maxPhraseWords).max() ?? 1
+        var index = 0
+        while index < tokens.count {
+            if let span = span(at: index, tokens, chain: chain, language: language, maxWords: maxWords) {
+                spans.append(span)
+                index = span.end
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
+    /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
+    /// `tak balas` wins over the negator `langsung tak`.
+    private func span(at index: Int, _ tokens: [Token], chain: [LanguageLexicon], language: String, maxWords: Int) -> TermSpan? {
+        guard let found = longestSpan(at: index, tokens, chain: chain, language: language, maxWords: maxWords) else { return nil }
+        guard found.length > 1, !found.isTerm else { return found }
+        for inner in (index + 1)..<found.end {
+            if let overlapping = longestSpan(at: inner, tokens, chain: chain, language: language, maxWords: maxWords),
+               overlapping.isTerm, overlapping.end > found.end {
+                return longestSpan(at: index, tokens, chain: chain, language: language, maxWords: inner - index)
+            }
+        }
+        return found
+    }
+
+    private func longestSpan(at index: Int, _ tokens: [Token], chain: [LanguageLexicon], language: String, maxWords: Int) -> TermSpan? {
+        let token = tokens[index]
+        if let valence = lexicon.emoji[token.text] { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
+        if !token.isHan {
+            var length = min(maxWords, tokens.count - index)
+            while length > 1 {
+                let slice = tokens[index..<(index + length)]
+                if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
+                    let phrase = slice.map(\.text).joined(separator: " ")
+                    for lexicon in chain where lexicon.maxPhraseWords >= length {
+                        if let kind = kind(of: phrase, in: lexicon) {
+                            return TermSpan(start: index, length: length, text: phrase, kind: kind)
+                        }
+                    }
+                }
+                length -= 1
+            }
+        }
+        if !token.isHan, token.text.hasSuffix("n't") {
+            return TermSpan(start: index, length: 1, text: token.text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
+        }
+        for (position, lexicon) in chain.enumerated() {
+            // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
+            if position > 0, language != "en", token.text.count < 2 { continue }
+            if let kind = kind(of: token.text, in: lexicon) {
+                return TermSpan(start: index, length: 1, text: token.text, kind: kind)
+            }
+        }
+        if !token.isHan, let english = chain.last, let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
+            return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
+        }
+        return nil
+    }
+
+    /// An English word the lexicon lacks, read through its base form: `dies` → `die`,
+    /// `ignoring` → `ignore`. Only `-s`, `-es`, `-ies` and `-ing`, for words of four letters
+    /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
+    /// rates `hand` 2.2, and `handed` is no praise.)
+    static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
+        guard word.count >= 4, word.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        var bases: [String] = []
+        func strip(_ suffix: String, adding: [String] = [""]) {
+            guard word.hasSuffix(suffix) else { return }
+            let stem = String(word.dropLast(suffix.count))
+            for end in adding { bases.append(stem + end) }
+            if let last = stem.last, stem.count > 2, stem.dropLast().last == last { bases.append(String(stem.dropLast())) }
+        }
+        strip("ies", adding: ["y"])
+        strip("es")
+        strip("s")
+        strip("ing", adding: ["", "e"])
+        for base in bases where base.count >= 3 {
+            if let valence = english.valence[base], valence != 0 { return (base, valence) }
+        }
+        return nil
+    }
+
+    private func kind(of term: String, in lexicon: LanguageLexicon) -> TermSpan.Kind? {
+        let valence = lexicon.valence[term]
+        if let factor = lexicon.negators[term] { return .negator(factor: factor, valence: valence) }
+        let pre = lexicon.boosters[term], post = lexicon.postBoosters[term]
+        if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
+        if let valence { return .term(valence) }
+        if lexicon.contrast.contains(term) { return .contrast }
+        return nil
+    }
+
+    /// The token index of the contrast pivot, or nil. A contrast word alone at the end of its
+    /// clause ("…, slow delivery though") contrasts that clause with what came before, so the
+    /// pivot moves to the start of that clause; "yet" there is a time adverb ("not arrived yet").
+    func contrastPivot(_ table: SpanTable) -> (index: Int, word: String)? {
+        let tokens = table.tokens
+        for span in table.spans where span.kind == .contrast {
+            let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
+            guard alone else { return (span.start, span.text) }
+            if span.text == "yet" || span.start == 0 { continue }
+            let clause = tokens[span.start - 1].clause
+            var start = span.start - 1
+            while start > 0, tokens[start - 1].clause == clause { start -= 1 }
+            return start == 0 ? nil : (start, span.text)
+        }
+        return nil
+    }
+}

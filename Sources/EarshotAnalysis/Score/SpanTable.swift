@@ -1,0 +1,85 @@
+/// The lexicon entries found in a token sequence, with the questions the rules ask about them:
+/// which span covers a token, whether a word with two roles ("no", "pretty") acts as a term or
+/// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
+struct SpanTable {
+    let tokens: [Token]
+    let spans: [TermSpan]
+    /// Token index → index of the span covering it.
+    private let owner: [Int?]
+
+    init(tokens: [Token], spans: [TermSpan]) {
+        self.tokens = tokens
+        self.spans = spans
+        var owner = [Int?](repeating: nil, count: tokens.count)
+        for (index, span) in spans.enumerated() {
+            for token in span.start..<span.end { owner[token] = index }
+        }
+        self.owner = owner
+    }
+
+    func spanIndex(at token: Int) -> Int? {
+        token >= 0 && token < owner.count ? owner[token] : nil
+    }
+
+    /// The span that starts at `token`, if any.
+    func span(startingAt token: Int) -> TermSpan? {
+        guard let index = spanIndex(at: token), spans[index].start == token else { return nil }
+        return spans[index]
+    }
+
+    func sameClause(_ a: Int, _ b: Int) -> Bool {
+        a >= 0 && b >= 0 && a < tokens.count && b < tokens.count && tokens[a].clause == tokens[b].clause
+    }
+
+    /// True when a span carrying a valence starts at `token` in the clause of `from`.
+    func valenceStarts(at token: Int, clauseOf from: Int) -> Bool {
+        guard sameClause(token, from), let span = span(startingAt: token) else { return false }
+        switch span.kind {
+        case .term: return true
+        case .negator(_, let valence), .booster(_, _, let valence): return valence != nil
+        case .contrast: return false
+        }
+    }
+
+    /// The valence a span contributes as a sentiment term, or nil when it acts as a modifier
+    /// (or is one). A negator with a valence of its own ("no") counts as a term when no
+    /// sentiment word follows it, as in VADER; a booster with one ("pretty", "super") when
+    /// no sentiment word follows it in its clause.
+    func termValence(_ span: TermSpan) -> Double? {
+        switch span.kind {
+        case .term(let valence): return valence
+        case .negator(_, let valence?):
+            return valenceStarts(at: span.end, clauseOf: span.end) ? nil : valence
+        case .booster(_, _, let valence?):
+            return valenceStarts(at: span.end, clauseOf: span.last) ? nil : valence
+        default: return nil
+        }
+    }
+
+    /// The sentiment terms in order, with their lexicon valences.
+    func terms() -> [(span: TermSpan, base: Double)] {
+        spans.compactMap { span in termValence(span).map { (span, $0) } }
+    }
+
+    /// True when `span`, a booster written after words, modifies the term just before it:
+    /// it follows a term in the same clause, and (if it can also precede a word) no term follows it.
+    func attachesBackward(_ span: TermSpan) -> Bool {
+        guard case .booster(let pre, let post?, _) = span.kind, post != 0 else { return false }
+        guard let previous = spanIndex(at: span.start - 1), sameClause(span.start - 1, span.start),
+              termValence(spans[previous]) != nil else { return false }
+        return pre == nil || !valenceStarts(at: span.end, clauseOf: span.last)
+    }
+
+    /// The post-positive booster that modifies `term`, if any.
+    func postBooster(of term: TermSpan) -> (span: TermSpan, weight: Double)? {
+        guard let next = span(startingAt: term.end), attachesBackward(next),
+              case .booster(_, let post?, _) = next.kind else { return nil }
+        return (next, post)
+    }
+
+    /// The weight of `span` as a booster of a later word, or nil when it is not one here.
+    func preBoosterWeight(_ span: TermSpan) -> Double? {
+        guard case .booster(let pre?, _, _) = span.kind, termValence(span) == nil, !attachesBackward(span) else { return nil }
+        return pre
+    }
+}

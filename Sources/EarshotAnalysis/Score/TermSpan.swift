@@ -1,0 +1,29 @@
+/// One lexicon entry found in a token sequence: a sentiment term, a negator, a booster or a
+/// contrast word, covering one token or a phrase of several.
+struct TermSpan: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// A sentiment term and its valence.
+        case term(Double)
+        /// A negator and the factor it applies; `valence` when the word is also a sentiment
+        /// term on its own (English "no", as VADER scores it when no sentiment word follows).
+        case negator(factor: Double, valence: Double?)
+        /// A booster or dampener, written before (`pre`) and/or after (`post`) the word it
+        /// modifies; `valence` when the word is also a sentiment term ("pretty", "super").
+        case booster(pre: Double?, post: Double?, valence: Double?)
+        case contrast
+    }
+
+    var start: Int
+    var length: Int
+    var text: String
+    var kind: Kind
+
+    var end: Int { start + length }
+    /// The last token of the span.
+    var last: Int { start + length - 1 }
+
+    var isTerm: Bool {
+        if case .term = kind { return true }
+        return false
+    }
+}

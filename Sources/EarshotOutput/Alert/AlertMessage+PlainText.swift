@@ -1,0 +1,31 @@
+import EarshotCore
+
+extension AlertMessage {
+    /// The plain-text body: a heading, then per alert its title, the lines that explain it,
+    /// its episode and its top evidence with links, then a footer with the idempotency key.
+    static func plainText(brand: String, alerts: [Alert], idempotencyKey: String) -> String {
+        var lines: [String] = []
+        let count = alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts"
+        lines.append("earshot: \(count) for \(oneLine(brand))")
+        for alert in alerts {
+            lines.append("")
+            lines.append(oneLine(alert.title))
+            lines.append(String(repeating: "=", count: min(72, max(3, oneLine(alert.title).count))))
+            for detail in alert.details { lines.append(oneLine(detail)) }
+            lines.append("day: \(alert.day); episode open since \(alert.episodeStart)")
+            if !alert.evidence.isEmpty {
+                lines.append("")
+                lines.append("Top evidence:")
+                for (index, evidence) in alert.evidence.enumerated() {
+                    lines.append("\(index + 1). [\(formatted(compound: evidence.compound))] \(oneLine(evidence.text))")
+                    if let url = evidence.url, !url.isEmpty { lines.append("   \(oneLine(url))") }
+                }
+            }
+        }
+        lines.append("")
+        lines.append("-- ")
+        lines.append("Sent by earshot once per alert episode. Reference: \(idempotencyKey)")
+        lines.append("Episodes: " + Array(Set(alerts.map(\.episodeID))).sorted().map(oneLine).joined(separator: "; "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

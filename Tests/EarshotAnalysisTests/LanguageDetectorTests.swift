@@ -1,0 +1,48 @@
+import Testing
+@testable import EarshotAnalysis
+
+@Suite("LanguageDetector")
+struct LanguageDetectorTests {
+    /// Sentences from the seed articles in /work/shared/seeds/ (000: 客户体验与客户服务;
+    /// 003: Perkhidmatan Pelanggan vs Pengalaman Pelanggan), and English review sentences.
+    static let sentences: [(String, String)] = [
+        ("zh", "有没有过这样的经历?用了很久一个产品,从来没找过客服,但就是觉得用起来特别顺心,心里给它悄悄打了个高分。"),
+        ("zh", "像Pinterest这个例子,很多人爱它核心功能,用户粘性挺高,但真遇到事儿想找人帮忙,简直大海捞针。"),
+        ("zh", "结果呢?用户在各个平台怨声载道,TrustPilot评分只有1.4分。"),
+        ("zh", "这里啊,就藏着两个常常被我们混淆的概念:客户体验(Customer Experience,简称CX)和客户服务(Customer Service,简称CS)。"),
+        ("ms", "Perkhidmatan pelanggan vs pengalaman pelanggan—apakah perbezaannya dan mengapa kedua-duanya penting?"),
+        ("ms", "Perkhidmatan pelanggan ialah tindakan membantu dan menyokong pelanggan anda sebelum, semasa, dan selepas pembelian produk atau perkhidmatan."),
+        ("ms", "Perkhidmatan pelanggan yang cemerlang melangkaui balasan yang pantas dan generik."),
+        ("ms", "Selain itu, pelajari cara ganjaran boleh meningkatkan kepuasan dan kesetiaan."),
+        ("ms", "Produk ok tapi delivery slow sangat"),
+        ("ms", "xpuas hati, sgt lmbt"),
+        ("ms", "Website asyik error masa checkout."),
+        ("en", "Customer service went above and beyond to replace my broken lamp."),
+        ("en", "Rude staff, dirty store, long queue."),
+        ("en", "The app keeps freezing on the payment screen."),
+        ("en", "Honest seller, fast dispatch, item as pictured."),
+        ("en", "I ordered the 小米 power bank and it arrived in two days"),
+        ("zh", "小米的power bank很好用"),
+        ("en", ""),
+    ]
+
+    @Test("Detects zh, ms and en", arguments: sentences)
+    func detect(_ expected: String, _ text: String) throws {
+        #expect(LanguageDetector(lexicon: try ScoreFixtures.lexicon()).detect(text) == expected)
+    }
+
+    @Test func worksWithoutALexiconOnFunctionWords() {
+        let detector = LanguageDetector()
+        #expect(detector.detect("Saya tak puas hati dengan servis ini") == "ms")
+        #expect(detector.detect("I am not happy with the service") == "en")
+        #expect(detector.detect("服务很好") == "zh")
+    }
+
+    @Test("Detects the language of every labelled sentence", arguments: ["en", "zh", "ms"])
+    func labelledSets(_ language: String) throws {
+        let detector = LanguageDetector(lexicon: try ScoreFixtures.lexicon())
+        let rows = try ScoreFixtures.labelled(language)
+        let wrong = rows.filter { detector.detect($0.text) != language }
+        #expect(Double(wrong.count) <= Double(rows.count) * 0.01, "\(wrong.map(\.text))")
+    }
+}

@@ -1,0 +1,42 @@
+import EarshotCore
+import Foundation
+@testable import EarshotAnalysis
+
+/// The bundled lexicons and labelled sentence sets, shared by the score tests.
+enum ScoreFixtures {
+    /// The repository root, found from this file's path (Tests/EarshotAnalysisTests/ScoreFixtures.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let lexiconFolder = root.appendingPathComponent("lexicons")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    private static let loaded = Result { try LexiconLoader().load(from: lexiconFolder) }
+    private static let sharedScorer = loaded.map { SentimentScorer(lexicon: $0) }
+
+    /// The bundled lexicons (loaded once).
+    static func lexicon() throws -> Lexicon { try loaded.get() }
+
+    /// A scorer over the bundled lexicons (built once).
+    static func scorer() throws -> SentimentScorer { try sharedScorer.get() }
+
+    /// One line of a labelled set: `label<TAB>sentence`.
+    struct Labelled: Sendable {
+        var label: Polarity
+        var text: String
+        var line: Int
+    }
+
+    /// Reads `Fixtures/labelled_<language>.tsv`.
+    static func labelled(_ language: String) throws -> [Labelled] {
+        let file = fixtures.appendingPathComponent("labelled_\(language).tsv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var rows: [Labelled] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let label = ["pos": Polarity.positive, "neu": .neutral, "neg": .negative][String(fields[0])] else {
+                throw EarshotError(.parse, "expected label<TAB>sentence with label pos, neu or neg", place: .init(file: file.path, line: index + 1))
+            }
+            rows.append(Labelled(label: label, text: String(fields[1]), line: index + 1))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+@testable import EarshotAnalysis
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    private func texts(_ text: String, language: String? = nil) throws -> [String] {
+        try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens(text, language: language).map(\.text)
+    }
+
+    @Test func splitsWordsAndLowerCasesThem() throws {
+        #expect(try texts("The Courier didn’t ring, AGAIN.") == ["the", "courier", "didn't", "ring", "again"])
+        let tokens = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("Late AGAIN")
+        #expect(tokens.map(\.raw) == ["Late", "AGAIN"])
+        #expect(tokens[1].isAllCaps && !tokens[0].isAllCaps)
+    }
+
+    @Test func numbersClausesAtPunctuationAndContrastWords() throws {
+        let tokens = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("Good product, but slow delivery. Happy overall")
+        #expect(tokens.map(\.clause) == [0, 0, 1, 1, 1, 2, 2])
+        let zh = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("东西不错但是客服太差", language: "zh")
+        let contrast = try #require(zh.firstIndex { $0.text == "但是" })
+        #expect(zh[contrast].clause == zh[0].clause + 1)
+    }
+
+    @Test func keepsEmoticonsWhole() throws {
+        #expect(try texts("great :) thanks") == ["great", ":)", "thanks"])
+    }
+
+    // MARK: Emoji
+
+    static let emoji: [(String, String)] = [
+        ("👍🏽", "👍"),
+        ("👎🏿", "👎"),
+        ("❤️", "❤"),
+        ("❤", "❤"),
+        ("🙏🏻", "🙏"),
+        ("🤦🏻‍♀️", "🤦‍♀"),
+        ("❤️‍🩹", "❤"),
+    ]
+
+    @Test("Emoji lose skin tones and variation selectors", arguments: emoji)
+    func emojiKey(_ written: String, _ key: String) throws {
+        let tokens = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("ok\(written)")
+        #expect(tokens.map(\.text) == ["ok", key])
+        #expect(tokens.last?.raw == written)
+        #expect(try ScoreFixtures.lexicon().emoji[key] != nil)
+    }
+
+    // MARK: Malay
+
+    static let malay: [(String, [String])] = [
+        ("xpuas hati", ["tak", "puas", "hati"]),
+        ("XPUAS", ["tak", "puas"]),
+        ("x best", ["tak", "best"]),
+        ("sgt lmbt", ["sangat", "lambat"]),
+        ("mengecewakannya", ["mengecewakan"]),
+        ("menyeronokkan", ["seronok"]),
+        ("kemahalan", ["mahal"]),
+        ("dirosakkan", ["rosak"]),
+        ("ketidakpuasan", ["tidak", "puas"]),
+        ("baik-baik", ["baik"]),
+        ("cepat2", ["cepat"]),
+        ("delivery slow", ["delivery", "slow"]),
+        ("sebaik sahaja", ["sebaik", "sahaja"]),
+    ]
+
+    @Test("Malay words are normalised, several tokens where the standard form has several words", arguments: malay)
+    func malayWords(_ text: String, _ expected: [String]) throws {
+        #expect(try texts(text, language: "ms") == expected)
+    }
+
+    @Test func malayNormalisationOnlyForMalay() throws {
+        #expect(try texts("x best", language: "en") == ["x", "best"])
+    }
+
+    @Test func malayChatContrastOpensAClause() throws {
+        let tokens = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("barang ok tp lambat", language: "ms")
+        #expect(tokens.map(\.text) == ["barang", "ok", "tapi", "lambat"])
+        #expect(tokens.map(\.clause) == [0, 0, 1, 1])
+        let shouting = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens("XPUAS", language: "ms")
+        #expect(shouting.map(\.raw) == ["TAK", "PUAS"])
+    }
+
+    // MARK: Chinese
+
+    static let chinese: [(String, [String])] = [
+        ("根本没收到", ["根本", "没收到"]),
+        ("已经联系客服了", ["已经", "联系", "客服", "了"]),
+        ("申请换货被拒绝了", ["申请", "换货", "被拒绝", "了"]),
+        ("不好用", ["不", "好用"]),
+        ("物流慢得要命", ["物流慢", "得要命"]),
+        ("糟心透了", ["糟心", "透了"]),
+        ("不太满意", ["不太", "满意"]),
+        ("不客气", ["不客气"]),
+    ]
+
+    @Test("Chinese is segmented by bidirectional maximum matching", arguments: chinese)
+    func chineseWords(_ text: String, _ expected: [String]) throws {
+        let tokens = try Tokenizer(lexicon: ScoreFixtures.lexicon()).tokens(text, language: "zh")
+        #expect(tokens.map(\.text) == expected)
+        #expect(tokens.allSatisfy { $0.isHan })
+    }
+
+    @Test func mixedScriptsSplitAtTheScriptBoundary() throws {
+        #expect(try texts("App更新以后很卡", language: "zh") == ["app", "更新", "以后", "很", "卡"])
+    }
+
+    /// A word the dictionary keeps whole (here an aspect entry) that is a negator plus a
+    /// sentiment term is split, so 不 + adjective scores the same either way.
+    @Test func gluedNegatorIsSplitOff() {
+        var zh = LanguageLexicon()
+        zh.valence = ["好用": 2.5, "好": 2]
+        zh.negators = ["不": -0.74]
+        zh.boosters = ["太": 0.35]
+        zh.aspects = ["不好用": AspectTerm(aspect: "product", touchpoint: .experience), "不太好": AspectTerm(aspect: "product", touchpoint: .experience)]
+        for term in ["好用", "好", "不", "太", "不好用", "不太好"] { zh.noteEntry(term) }
+        let lexicon = Lexicon(languages: ["zh": zh, "en": LanguageLexicon()], emoji: [:])
+        let tokenizer = Tokenizer(lexicon: lexicon)
+        #expect(tokenizer.tokens("不好用", language: "zh").map(\.text) == ["不", "好用"])
+        #expect(tokenizer.tokens("不太好", language: "zh").map(\.text) == ["不", "太", "好"])
+        let scorer = SentimentScorer(lexicon: lexicon)
+        #expect(scorer.score("不好用", language: "zh").sentiment.polarity == .negative)
+    }
+}

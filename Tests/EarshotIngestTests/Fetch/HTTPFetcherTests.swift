@@ -1,0 +1,172 @@
+import AsyncHTTPClient
+import EarshotCore
+import Foundation
+import NIOHTTP1
+import Testing
+@testable import EarshotIngest
+
+/// HTTPFetcher against a real HTTP server on 127.0.0.1 that each test starts itself.
+struct HTTPFetcherTests {
+    let policy = FetchPolicy(timeoutSeconds: 5, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
+    let now = Date(timeIntervalSince1970: 1_714_521_600)
+    let feed = Array("<rss version=\"2.0\"><channel><title>Served</title></channel></rss>".utf8)
+    let etag = "W/\"feed-v1\""
+    let lastModified = "Wed, 01 May 2024 12:00:00 GMT"
+
+    /// Runs `body` with a fetcher whose client is configured as earshot configures it, and shut down afterwards.
+    func withFetcher<T>(_ body: (HTTPFetcher) async throws -> T) async throws -> T {
+        try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: policy)) { client in
+            try await body(HTTPFetcher(client: client, policy: policy))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func okReturnsBodyAndValidatorsExactly() async throws {
+        let (feed, etag, lastModified) = (feed, etag, lastModified)
+        try await TestHTTPServer.with({ _ in
+            .init(status: .ok, headers: [("Content-Type", "application/rss+xml; charset=\"ISO-8859-1\""), ("ETag", etag),
+                                         ("Last-Modified", lastModified)], body: feed)
+        }) { server in
+            let source = SourceConfig(id: "served", url: server.url("/feed.xml"))
+            let document = try await withFetcher { try await $0.fetch(source, validators: nil, now: now) }
+            #expect(document.bytes == feed)
+            #expect(document.notModified == false)
+            #expect(document.validators == HTTPValidators(etag: etag, lastModified: lastModified))
+            #expect(document.charset == "ISO-8859-1")
+            #expect(document.fetchedAt == now)
+            #expect(document.source == "served")
+
+            let request = try #require(server.requests.first)
+            #expect(request.method == .GET)
+            #expect(request.uri == "/feed.xml")
+            #expect(request.headers.first(name: "User-Agent")?.contains("earshot") == true)
+            #expect(request.headers.first(name: "User-Agent")?.contains("https://earshot.example/contact") == true)
+            #expect(request.headers["If-None-Match"].isEmpty)
+            #expect(request.headers["If-Modified-Since"].isEmpty)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func conditionalRequestAnswered304IsNotModified() async throws {
+        let (feed, etag, lastModified) = (feed, etag, lastModified)
+        try await TestHTTPServer.with({ head in
+            if head.headers.first(name: "If-None-Match") == etag {
+                return .init(status: .notModified, headers: [("ETag", etag)])
+            }
+            return .init(status: .ok, headers: [("ETag", etag), ("Last-Modified", lastModified)], body: feed)
+        }) { server in
+            let source = SourceConfig(id: "served", url: server.url("/feed.xml"))
+            let (first, second) = try await withFetcher { fetcher in
+                let first = try await fetcher.fetch(source, validators: nil, now: now)
+                let second = try await fetcher.fetch(source, validators: first.validators, now: now.addingTimeInterval(3600))
+                return (first, second)
+            }
+            #expect(first.notModified == false)
+            #expect(second.notModified == true)
+            #expect(second.bytes.isEmpty)
+            #expect(second.validators == HTTPValidators(etag: etag, lastModified: lastModified))
+            // The validators went back exactly as received.
+            let conditional = try #require(server.requests.last)
+            #expect(conditional.headers.first(name: "If-None-Match") == etag)
+            #expect(conditional.headers.first(name: "If-Modified-Since") == lastModified)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func serverErrorIsAnHTTPError() async throws {
+        try await TestHTTPServer.with({ _ in .init(status: .internalServerError, body: Array("oops".utf8)) }) { server in
+            let source = SourceConfig(id: "broken", url: server.url("/feed.xml"))
+            let error = await #expect(throws: EarshotError.self) {
+                try await withFetcher { try await $0.fetch(source, validators: nil, now: now) }
+            }
+            #expect(error?.code == .http)
+            #expect(error?.message.contains("500") == true, "\(String(describing: error))")
+            #expect(error?.place?.source == "broken")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func notFoundIsAnHTTPError() async throws {
+        try await TestHTTPServer.with({ _ in .init(status: .notFound) }) { server in
+            let error = await #expect(throws: EarshotError.self) {
+                try await withFetcher { try await $0.fetch(SourceConfig(id: "x", url: server.url("/gone")), validators: nil, now: now) }
+            }
+            #expect(error?.code == .http)
+            #expect(error?.message.contains("404") == true)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func gzipBodyIsDecoded() async throws {
+        let folder = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures")
+        let compressed = [UInt8](try Data(contentsOf: folder.appendingPathComponent("http/rss20_basic.xml.gz")))
+        let plain = [UInt8](try Data(contentsOf: folder.appendingPathComponent("rss20_basic.xml")))
+        #expect(compressed.starts(with: [0x1F, 0x8B]), "the fixture is gzip")
+        try await TestHTTPServer.with({ head in
+            guard head.headers.first(name: "Accept-Encoding")?.contains("gzip") == true else {
+                return .init(status: .notAcceptable)
+            }
+            return .init(status: .ok, headers: [("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip")], body: compressed)
+        }) { server in
+            let document = try await withFetcher {
+                try await $0.fetch(SourceConfig(id: "gz", url: server.url("/feed.xml")), validators: nil, now: now)
+            }
+            #expect(document.bytes == plain)
+            #expect(document.charset == nil)
+            #expect(try XMLFeedParser().parse(document.bytes, path: "gz").items.count == 2)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func followsRedirectsAndReportsTheFinalURL() async throws {
+        let feed = feed
+        try await TestHTTPServer.with({ head in
+            head.uri == "/old"
+                ? .init(status: .movedPermanently, headers: [("Location", "/new")])
+                : .init(status: .ok, body: feed)
+        }) { server in
+            let document = try await withFetcher {
+                try await $0.fetch(SourceConfig(id: "moved", url: server.url("/old")), validators: nil, now: now)
+            }
+            #expect(document.bytes == feed)
+            #expect(document.finalURL == server.url("/new"))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func bodyOverTheLimitIsAFetchError() async throws {
+        let small = FetchPolicy(timeoutSeconds: 5, allowPrivateAddresses: true, maxBytes: 1024)
+        try await TestHTTPServer.with({ _ in .init(status: .ok, body: [UInt8](repeating: 0x41, count: 64 * 1024)) }) { server in
+            let error = await #expect(throws: EarshotError.self) {
+                try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: small)) { client in
+                    try await HTTPFetcher(client: client, policy: small)
+                        .fetch(SourceConfig(id: "big", url: server.url("/big")), validators: nil, now: now)
+                }
+            }
+            #expect(error?.code == .fetch)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func refusedConnectionIsAFetchError() async throws {
+        // Start a server to learn a free port, then close it so nothing listens there.
+        let server = try await TestHTTPServer.start { _ in .init(status: .ok) }
+        let url = server.url("/feed.xml")
+        try await server.close()
+        let error = await #expect(throws: EarshotError.self) {
+            try await withFetcher { try await $0.fetch(SourceConfig(id: "down", url: url), validators: nil, now: now) }
+        }
+        #expect(error?.code == .fetch)
+        #expect(error?.place?.source == "down")
+    }
+
+    @Test(arguments: [
+        ("application/rss+xml; charset=UTF-8", "UTF-8"),
+        ("text/xml;charset=\"windows-1252\"", "windows-1252"),
+        ("text/html; Charset = 'gb2312' ; q=1", "gb2312"),
+        ("application/json", nil),
+    ] as [(String, String?)])
+    func charsetFromContentType(_ header: String, _ charset: String?) {
+        #expect(HTTPFetcher.charset(header) == charset)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// A test server process on 127.0.0.1: one of the scripts in `Servers/`, started with Foundation's
+/// `Process`, ready once it prints `READY <port>` (it prints that only after it listens), and
+/// terminated by ``stop()``, which every test calls in a `defer`.
+final class LocalServer: @unchecked Sendable {
+    let process: Process
+    let port: Int
+    /// The folder the server writes what it receives to.
+    let folder: URL
+    let log: URL
+
+    /// The `Servers/` folder beside this file.
+    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Servers")
+
+    private init(process: Process, port: Int, folder: URL, log: URL) {
+        self.process = process
+        self.port = port
+        self.folder = folder
+        self.log = log
+    }
+
+    /// Starts `Servers/<script>` with `arguments` plus `--dir <folder>` and waits until it is ready.
+    static func start(_ script: String, _ arguments: [String] = [], folder: URL? = nil) async throws -> LocalServer {
+        let folder = try folder ?? TemporaryFolder.make("server")
+        let log = folder.appendingPathComponent("server.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", scripts.appendingPathComponent(script).path, "--dir", folder.path] + arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        let reader = stdout.fileHandleForReading
+        let line = await Task.detached { () -> String in
+            var bytes: [UInt8] = []
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                bytes += chunk
+                if bytes.contains(UInt8(ascii: "\n")) { break }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }.value
+        guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            process.waitUntilExit()
+            let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw ServerError(description: "\(script) did not start: \(line) \(errors)")
+        }
+        return LocalServer(process: process, port: port, folder: folder, log: log)
+    }
+
+    /// Terminates the server and waits for it to exit.
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// The files named `<n><suffix>` the server wrote, in order.
+    func files(suffix: String) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.compactMap { name -> (Int, URL)? in
+            guard name.hasSuffix(suffix), let n = Int(name.dropLast(suffix.count)) else { return nil }
+            return (n, folder.appendingPathComponent(name))
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    struct ServerError: Error, CustomStringConvertible {
+        var description: String
+    }
+}
+
+/// Fresh folders under the system's temporary folder.
+enum TemporaryFolder {
+    static func make(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
