@@ -34,7 +34,7 @@ import Testing
         #expect {
             try decode(json)
         } throws: { error in
-            String(describing: error).contains("brands.alias") || String(describing: error).contains("'alias'")
+            String(describing: error).contains("unknown key 'brands[0].alias'")
         }
     }
 

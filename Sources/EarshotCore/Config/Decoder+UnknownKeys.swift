@@ -13,9 +13,10 @@ extension Decoder {
         guard let container = try? container(keyedBy: AnyCodingKey.self) else { return }
         let known = Set(K.allCases.map(\.stringValue))
         for key in container.allKeys where !known.contains(key.stringValue) {
-            let path = (codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            let path = (codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+                .trimmingPrefix(".")
             throw DecodingError.dataCorrupted(.init(
-                codingPath: codingPath + [key],
+                codingPath: codingPath,
                 debugDescription: "unknown key '\(path)'; known keys here: \(known.sorted().joined(separator: ", "))"))
         }
     }
