@@ -142,7 +142,6 @@ struct SQLiteMentionStoreTests {
 
             #expect(error?.code == .store)
             #expect(error?.place?.file == path.standardizedFileURL.path)
-            #expect(error?.place?.source == "feed")
             #expect(error?.message.contains("could not save the fetch of source 'feed': the database is locked") == true)
             #expect(try await store.mentions(in: Sample.day...Sample.day) == [])
             #expect(try await store.commit(source: "feed", mentions: [Sample.mention("a")], validators: nil, notModified: false,

@@ -53,6 +53,10 @@ extension SentimentScorer {
             guard position >= 0, table.sameClause(position, term.start) else { break }
             guard let index = table.spanIndex(at: position), seen.insert(index).inserted else { continue }
             let span = table.spans[index]
+            // In Chinese and Malay a modifier belongs to the nearest sentiment word: the scan stops
+            // at one ("bukan nak selesaikan masalah" negates selesai, not masalah). English keeps
+            // VADER's window, which steps over it.
+            if language != "en", table.termValence(span) != nil { break }
             if let weight = table.preBoosterWeight(span) {
                 var scalar = weight * (value < 0 ? -1 : 1)
                 if capDifferential, SentimentScorer.isUpper(tokens[position].raw) {
@@ -68,7 +72,9 @@ extension SentimentScorer {
                 // servis seteruk ini.
                 let between = tokens[span.end..<term.start].map(\.text)
                 let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens[term.end].text : ""
-                if SentimentScorer.neverNegators.contains(span.text),
+                // 很久没有这么好的体验: "such a good … as this", where 没那么好 is "not that good".
+                let chineseSuch = language == "zh" && after == "的" && between.contains { $0 == "这么" || $0 == "如此" || $0 == "这样" }
+                if SentimentScorer.neverNegators.contains(span.text) || chineseSuch,
                    let word = between.first(where: SentimentScorer.emphaticWords.contains)
                     ?? (SentimentScorer.emphaticAfter.contains(after) ? after : nil) {
                     value *= 1.25

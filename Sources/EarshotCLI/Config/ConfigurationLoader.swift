@@ -67,6 +67,7 @@ struct ConfigurationLoader {
         case .valueNotFound(let type, let context):
             return "\(path(context.codingPath)): expected \(ConfigurationLoader.name(of: type)), found nothing"
         case .dataCorrupted(let context):
+            if context.debugDescription.hasPrefix("unknown key") { return context.debugDescription }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return String(describing: error)

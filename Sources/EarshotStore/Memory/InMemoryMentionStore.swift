@@ -108,8 +108,7 @@ public actor InMemoryMentionStore: MentionStore {
         let compound = scored.sentiment.compound
         let ratingIsValid = scored.mention.rating.map { $0 >= 1 && $0 <= 5 } ?? true
         guard ratingIsValid, compound >= -1, compound <= 1 else {
-            throw EarshotError(.store, "could not save the fetch of source '\(source)': a value broke the store's rules (ratings on 1–5, compounds on -1…1); this is a bug in the stage that produced it",
-                               place: .init(source: source))
+            throw EarshotError(.store, "could not save the fetch of source '\(source)': a value broke the store's rules (ratings on 1–5, compounds on -1…1); this is a bug in the stage that produced it")
         }
     }
 }

@@ -6,12 +6,12 @@ import GRDB
 extension SQLiteMentionStore {
     /// Runs `updates` in one write transaction.
     /// - Parameter action: what is being done, for the error message ("could not save …").
-    func write<T: Sendable>(_ action: @autoclosure () -> String, source: String? = nil,
+    func write<T: Sendable>(_ action: @autoclosure () -> String,
                             _ updates: @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(updates)
         } catch {
-            throw storeError(action(), error, source: source)
+            throw storeError(action(), error)
         }
     }
 
@@ -25,19 +25,19 @@ extension SQLiteMentionStore {
         }
     }
 
-    func storeError(_ action: String, _ error: any Error, source: String? = nil) -> EarshotError {
-        Self.storeError(action, error, path: path, source: source)
+    func storeError(_ action: String, _ error: any Error) -> EarshotError {
+        Self.storeError(action, error, path: path)
     }
 
     /// `EarshotError(.store, "<what failed>: <why>; <what to do>", place: file, cause: error)`.
     ///
     /// An ``EarshotError`` thrown inside a transaction passes through unchanged.
-    static func storeError(_ action: String, _ error: any Error, path: String, source: String? = nil) -> EarshotError {
+    static func storeError(_ action: String, _ error: any Error, path: String) -> EarshotError {
         if var earshotError = error as? EarshotError {
-            if earshotError.place == nil { earshotError.place = .init(file: path, source: source) }
+            if earshotError.place == nil { earshotError.place = .init(file: path) }
             return earshotError
         }
-        let place = EarshotError.Place(file: path, source: source)
+        let place = EarshotError.Place(file: path)
         guard let databaseError = error as? DatabaseError else {
             return EarshotError(.store, "\(action); check the store file and retry", place: place, cause: error)
         }

@@ -19,7 +19,7 @@ extension SQLiteMentionStore {
     ///   (then nothing of this commit is stored).
     public func commit(source: String, mentions: [ScoredMention], validators: HTTPValidators?, notModified: Bool,
                        at date: Date) async throws -> [ScoredMention] {
-        try await write("could not save the fetch of source '\(source)'", source: source) { db in
+        try await write("could not save the fetch of source '\(source)'") { db in
             // SQLite stores NaN as NULL, which would turn a broken rating into "no rating".
             guard !mentions.contains(where: { $0.mention.rating?.isNaN == true }) else {
                 throw EarshotError(.store, "could not save the fetch of source '\(source)': a value broke the store's rules (ratings on 1–5, compounds on -1…1); this is a bug in the stage that produced it")

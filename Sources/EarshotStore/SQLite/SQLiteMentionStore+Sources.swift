@@ -15,7 +15,7 @@ extension SQLiteMentionStore {
     /// Records a failed fetch or parse of a source; its validators are kept.
     /// - Throws: ``EarshotError`` when the database fails.
     public func recordFailure(source: String, message: String, at date: Date) async throws {
-        try await write("could not record the failure of source '\(source)'", source: source) { db in
+        try await write("could not record the failure of source '\(source)'") { db in
             var state = try SourceStateRecord.fetchOne(db, key: source) ?? SourceStateRecord(source: source)
             state.lastFailure = date
             state.lastError = message
