@@ -65,7 +65,10 @@ let package = Package(
         .testTarget(name: "EarshotCoreTests", dependencies: ["EarshotCore"]),
         .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EarshotAnalysisTests", dependencies: ["EarshotAnalysis"]),
-        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore"]),
+        .testTarget(
+            name: "EarshotStoreTests",
+            dependencies: ["EarshotStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "EarshotOutputTests", dependencies: ["EarshotOutput"]),
         .testTarget(name: "EarshotCLITests", dependencies: ["EarshotCLI"]),
     ]
