@@ -25,9 +25,10 @@ enum ScoreFixtures {
         var line: Int
     }
 
-    /// Reads `Fixtures/labelled_<language>.tsv`.
-    static func labelled(_ language: String) throws -> [Labelled] {
-        let file = fixtures.appendingPathComponent("labelled_\(language).tsv")
+    /// Reads `Fixtures/<set>_<language>.tsv`: `labelled` (the sets the lexicons were checked
+    /// against) or `holdout` (written later and never tuned on).
+    static func labelled(_ language: String, set: String = "labelled") throws -> [Labelled] {
+        let file = fixtures.appendingPathComponent("\(set)_\(language).tsv")
         let text = try String(contentsOf: file, encoding: .utf8)
         var rows: [Labelled] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {

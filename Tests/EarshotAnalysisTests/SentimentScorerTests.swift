@@ -296,24 +296,30 @@ struct SentimentScorerTests {
 
     // MARK: Accuracy on the labelled sets
 
-    /// Floors a little under the measured figures (see the report in BENCHMARKS.md), so
-    /// that a change which loses accuracy fails here.
-    static let floors: [(String, Double, Double)] = [
-        ("en", 0.85, 0.87),
-        ("zh", 0.94, 0.94),
-        ("ms", 0.91, 0.92),
+    /// Floors a little under the measured figures, so that a change which loses accuracy
+    /// fails here: (set, language, macro-F1 floor, binary accuracy floor). The `labelled`
+    /// sets (300+ sentences each) were used to find systematic errors in the engine and
+    /// lexicons; the smaller `holdout` sets were written afterwards and show what to expect
+    /// on text the lexicons were not checked against.
+    static let floors: [(String, String, Double, Double)] = [
+        ("labelled", "en", 0.86, 0.89),
+        ("labelled", "zh", 0.95, 0.95),
+        ("labelled", "ms", 0.92, 0.93),
+        ("holdout", "en", 0.77, 0.74),
+        ("holdout", "zh", 0.76, 0.70),
+        ("holdout", "ms", 0.82, 0.78),
     ]
 
-    @Test("Accuracy on the hand-labelled set", arguments: floors)
-    func accuracy(_ language: String, _ macroF1Floor: Double, _ binaryFloor: Double) throws {
-        let rows = try ScoreFixtures.labelled(language)
-        #expect(rows.count >= 300)
+    @Test("Accuracy on the hand-labelled sets", arguments: floors)
+    func accuracy(_ set: String, _ language: String, _ macroF1Floor: Double, _ binaryFloor: Double) throws {
+        let rows = try ScoreFixtures.labelled(language, set: set)
+        #expect(rows.count >= (set == "labelled" ? 300 : 75))
         let scorer = try ScoreFixtures.scorer()
         var metrics = LabelledMetrics()
         for row in rows {
             metrics.add(gold: row.label, compound: scorer.score(row.text, language: language).sentiment.compound)
         }
-        print("\(language): macro-F1 \(metrics.macroF1), binary accuracy \(metrics.binaryAccuracy), confusion \(metrics.confusionDescription)")
+        print("\(set) \(language): macro-F1 \(metrics.macroF1), binary accuracy \(metrics.binaryAccuracy), confusion \(metrics.confusionDescription)")
         #expect(metrics.macroF1 >= macroF1Floor, "\(metrics.confusionDescription)")
         #expect(metrics.binaryAccuracy >= binaryFloor, "\(metrics.confusionDescription)")
     }

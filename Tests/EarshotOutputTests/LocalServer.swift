@@ -33,20 +33,23 @@ final class LocalServer: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
+        // Read the READY line on a thread of its own: a blocking read must not hold one of the
+        // few threads Swift concurrency runs every test on.
         let reader = stdout.fileHandleForReading
-        let line = await Task.detached { () -> String in
-            var bytes: [UInt8] = []
-            while true {
-                let chunk = reader.availableData
-                if chunk.isEmpty { break }
-                bytes += chunk
-                if bytes.contains(UInt8(ascii: "\n")) { break }
+        let line = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            Thread.detachNewThread {
+                var bytes: [UInt8] = []
+                while true {
+                    let chunk = reader.availableData
+                    if chunk.isEmpty { break }
+                    bytes += chunk
+                    if bytes.contains(UInt8(ascii: "\n")) { break }
+                }
+                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
             }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
+        }
         guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            process.waitUntilExit()
+            kill(process.processIdentifier, SIGKILL)
             let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw ServerError(description: "\(script) did not start: \(line) \(errors)")
         }
@@ -54,11 +57,14 @@ final class LocalServer: @unchecked Sendable {
     }
 
     /// Terminates the server and waits for it to exit.
+    /// Sends SIGTERM, and SIGKILL if the server is still running 5 seconds later.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(10_000) }
     }
 
     /// The files named `<n><suffix>` the server wrote, in order.

@@ -154,7 +154,7 @@ import Testing
             try await Self.notifier(server, security: .startTLSWhenOffered).deliver(try DeliveryFixture.message(DeliveryFixture.spike()))
         }
         #expect(error?.code == .delivery)
-        #expect(error?.message.contains("TLS") == true)
+        #expect(error?.message.contains("TLS") == true, "\(String(describing: error))")
         #expect(try DeliveryFixture.received(server).isEmpty)
     }
 

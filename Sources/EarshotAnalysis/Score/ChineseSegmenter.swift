@@ -58,7 +58,7 @@ struct ChineseSegmenter: Sendable {
         return chosen.flatMap(splitNegator)
     }
 
-    func forwardMatch(_ characters: [Character]) -> [String] {
+    private func forwardMatch(_ characters: [Character]) -> [String] {
         var result: [String] = []
         var index = 0
         while index < characters.count {
@@ -70,7 +70,7 @@ struct ChineseSegmenter: Sendable {
         return result
     }
 
-    func backwardMatch(_ characters: [Character]) -> [String] {
+    private func backwardMatch(_ characters: [Character]) -> [String] {
         var result: [String] = []
         var end = characters.count
         while end > 0 {
@@ -95,9 +95,4 @@ struct ChineseSegmenter: Sendable {
         }
         return [word]
     }
-}
-
-extension ChineseSegmenter {
-    func debugForward(_ s: String) -> [String] { forwardMatch(Array(s)) }
-    func debugBackward(_ s: String) -> [String] { backwardMatch(Array(s)) }
 }

@@ -71,19 +71,39 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: String) -> String {
         var han = 0, letters = 0
         for scalar in text.unicodeScalars {
-            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
-            else if scalar.properties.isAlphabetic { letters += 1 }
+            let value = scalar.value
+            if value < 0x80 {
+                if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A { letters += 1 }
+            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                han += 1
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+            }
         }
         // Han characters are words or halves of words; Latin letters come five or so to a word.
         if han > 0, han * 6 >= letters { return "zh" }
-        return detect(words: text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map {
-            $0.replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: ["'"])
-        })
+        var words: [String] = []
+        for word in text.lowercased().split(whereSeparator: LanguageDetector.separatesWords) {
+            var word = Substring(word)
+            while word.first == "'" || word.first == "’" { word = word.dropFirst() }
+            while word.last == "'" || word.last == "’" { word = word.dropLast() }
+            guard !word.isEmpty else { continue }
+            words.append(word.unicodeScalars.contains("\u{2019}") ? String(word.map { $0 == "’" ? "'" : $0 }) : String(word))
+        }
+        return detect(words: words)
+    }
+
+    private static func separatesWords(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return !((ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A) || ascii == 0x27)
+        }
+        return !character.isLetter && character != "’"
     }
 
     /// Decides between English and Malay from lower-cased words.
     public func detect(words: [String]) -> String {
         var en = 0.0, ms = 0.0
+        var unknown: [String] = []
         for word in words where !word.isEmpty {
             let isEnglish = LanguageDetector.english.contains(word), isMalay = LanguageDetector.malay.contains(word)
             if isEnglish || isMalay {
@@ -93,9 +113,13 @@ public struct LanguageDetector: Sendable {
                 ms += 1
             } else if englishWords.contains(word) {
                 en += 0.5
-            } else if let normaliser, normaliser.words(word) != [word] {
-                ms += 0.5
+            } else {
+                unknown.append(word)
             }
+        }
+        // Affixes only matter when the words above leave it close.
+        if let normaliser, abs(ms - en) < Double(unknown.count) * 0.5 + 0.5 {
+            for word in unknown where normaliser.words(word) != [word] { ms += 0.5 }
         }
         return ms > en ? "ms" : "en"
     }

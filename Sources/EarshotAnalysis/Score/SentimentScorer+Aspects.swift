@@ -3,7 +3,7 @@ import EarshotCore
 extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
-    func aspectScores(_ tokens: [Token], valences: [Double], chain: [LanguageLexicon]) -> [AspectScore] {
+    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon]) -> [AspectScore] {
         var clauseSums: [Int: Double] = [:]
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause, default: 0] += value }
         var found: [String: (term: AspectTerm, scores: [Double])] = [:]
@@ -21,15 +21,15 @@ extension SentimentScorer {
             .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
     }
 
-    private func aspect(_ tokens: [Token], at index: Int, chain: [LanguageLexicon]) -> (AspectTerm, Int)? {
-        for language in chain {
-            var length = min(3, tokens.count - index)
+    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon]) -> (AspectTerm, Int)? {
+        for indexed in chain {
+            var length = min(indexed.aspectStarts[tokens[index].text] ?? 1, tokens.count - index)
             while length > 1 {
                 let phrase = tokens[index..<(index + length)].map(\.text).joined(separator: " ")
-                if let term = language.aspects[phrase] { return (term, length) }
+                if let term = indexed.lexicon.aspects[phrase] { return (term, length) }
                 length -= 1
             }
-            if let term = language.aspects[tokens[index].text] { return (term, 1) }
+            if let term = indexed.lexicon.aspects[tokens[index].text] { return (term, 1) }
         }
         return nil
     }

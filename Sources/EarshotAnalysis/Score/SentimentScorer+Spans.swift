@@ -1,9 +1,9 @@
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one.
-    func findSpans(_ tokens: [Token], chain: [LanguageLexicon], language: String) -> [TermSpan] {
+    func findSpans(_ tokens: [Token], chain: [IndexedLexicon], language: String) -> [TermSpan] {
         var spans: [TermSpan] = []
-        let maxWords = chain.map(\.maxPhraseWords).max() ?? 1
+        let maxWords = chain.map(\.lexicon.maxPhraseWords).max() ?? 1
         var index = 0
         while index < tokens.count {
             if let span = span(at: index, tokens, chain: chain, language: language, maxWords: maxWords) {
@@ -19,7 +19,7 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: [Token], chain: [LanguageLexicon], language: String, maxWords: Int) -> TermSpan? {
+    private func span(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], language: String, maxWords: Int) -> TermSpan? {
         guard let found = longestSpan(at: index, tokens, chain: chain, language: language, maxWords: maxWords) else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
@@ -31,35 +31,34 @@ extension SentimentScorer {
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: [Token], chain: [LanguageLexicon], language: String, maxWords: Int) -> TermSpan? {
+    private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], language: String, maxWords: Int) -> TermSpan? {
         let token = tokens[index]
         if let valence = lexicon.emoji[token.text] { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
-        if !token.isHan {
-            var length = min(maxWords, tokens.count - index)
-            while length > 1 {
-                let slice = tokens[index..<(index + length)]
-                if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
-                    let phrase = slice.map(\.text).joined(separator: " ")
-                    for lexicon in chain where lexicon.maxPhraseWords >= length {
-                        if let kind = kind(of: phrase, in: lexicon) {
-                            return TermSpan(start: index, length: length, text: phrase, kind: kind)
-                        }
+        let longest = token.isHan ? 1 : chain.reduce(1) { max($0, $1.phraseStarts[token.text] ?? 1) }
+        var length = min(longest, maxWords, tokens.count - index)
+        while length > 1 {
+            let slice = tokens[index..<(index + length)]
+            if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
+                let phrase = slice.map(\.text).joined(separator: " ")
+                for indexed in chain where (indexed.phraseStarts[token.text] ?? 1) >= length {
+                    if let kind = kind(of: phrase, in: indexed.lexicon) {
+                        return TermSpan(start: index, length: length, text: phrase, kind: kind)
                     }
                 }
-                length -= 1
             }
+            length -= 1
         }
         if !token.isHan, token.text.hasSuffix("n't") {
             return TermSpan(start: index, length: 1, text: token.text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
-        for (position, lexicon) in chain.enumerated() {
+        for (position, indexed) in chain.enumerated() {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != "en", token.text.count < 2 { continue }
-            if let kind = kind(of: token.text, in: lexicon) {
+            if let kind = kind(of: token.text, in: indexed.lexicon) {
                 return TermSpan(start: index, length: 1, text: token.text, kind: kind)
             }
         }
-        if !token.isHan, let english = chain.last, let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
+        if !token.isHan, let english = chain.last?.lexicon, let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil
@@ -70,7 +69,8 @@ extension SentimentScorer {
     /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
     /// rates `hand` 2.2, and `handed` is no praise.)
     static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
-        guard word.count >= 4, word.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        guard word.utf8.last == UInt8(ascii: "s") || word.hasSuffix("ing"), word.utf8.count >= 4,
+              word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) }) else { return nil }
         var bases: [String] = []
         func strip(_ suffix: String, adding: [String] = [""]) {
             guard word.hasSuffix(suffix) else { return }

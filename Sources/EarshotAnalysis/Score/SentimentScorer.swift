@@ -21,6 +21,7 @@ public struct SentimentScorer: Sendable {
     public let lexicon: Lexicon
     let tokenizer: Tokenizer
     let detector: LanguageDetector
+    let indexed: [String: IndexedLexicon]
 
     static let negationScalar = -0.74
     /// The factor of a negated intensifier in Chinese and Malay (不是很好, tak bagus sangat).
@@ -33,6 +34,7 @@ public struct SentimentScorer: Sendable {
         self.lexicon = lexicon
         tokenizer = Tokenizer(lexicon: lexicon)
         detector = LanguageDetector(lexicon: lexicon)
+        indexed = lexicon.languages.mapValues(IndexedLexicon.init)
     }
 
     /// Scores `text`.
@@ -76,12 +78,9 @@ public struct SentimentScorer: Sendable {
     }
 
     /// The languages whose lexicons a token is looked up in, in order.
-    func lookupChain(_ lang: String) -> [LanguageLexicon] {
-        switch lang {
-        case "zh": return [lexicon["zh"], lexicon["en"]]
-        case "ms": return [lexicon["ms"], lexicon["en"]]
-        default: return [lexicon["en"]]
-        }
+    func lookupChain(_ lang: String) -> [IndexedLexicon] {
+        let codes = lang == "zh" || lang == "ms" ? [lang, "en"] : ["en"]
+        return codes.map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
     }
 
     // MARK: Punctuation and proportions
@@ -89,9 +88,12 @@ public struct SentimentScorer: Sendable {
     /// VADER's emphasis: +0.292 per "!" (at most four), and for two or more "?" +0.18 each (at most 0.96).
     static func punctuationEmphasis(_ text: String) -> Double {
         var exclamations = 0, questions = 0
-        for character in text {
-            if character == "!" || character == "！" { exclamations += 1 }
-            if character == "?" || character == "？" { questions += 1 }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x21, 0xFF01: exclamations += 1  // ! and fullwidth ！
+            case 0x3F, 0xFF1F: questions += 1     // ? and fullwidth ？
+            default: continue
+            }
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
@@ -107,7 +109,13 @@ public struct SentimentScorer: Sendable {
     /// Python's `str.isupper()`: at least one cased letter, and every cased letter upper case.
     static func isUpper(_ text: String) -> Bool {
         var cased = false
-        for scalar in text.unicodeScalars where scalar.properties.isCased {
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { cased = true }
+                continue
+            }
+            guard scalar.properties.isCased else { continue }
             guard scalar.properties.isUppercase else { return false }
             cased = true
         }

@@ -30,8 +30,8 @@ public struct Tokenizer: Sendable {
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
         var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
-        for chunk in text.split(whereSeparator: { $0.isWhitespace && $0 != "\n" }) {
-            if chunk.contains("\n") {
+        for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
+            if chunk.utf8.contains(UInt8(ascii: "\n")) {
                 for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     if index > 0 { stream.pendingBreak = true }
                     scan(line, into: &stream)
@@ -76,9 +76,9 @@ public struct Tokenizer: Sendable {
 
     private func scan(_ chunk: Substring, into stream: inout TokenStream) {
         if chunk.isEmpty { return }
-        let lower = chunk.lowercased()
-        if emoticons.contains(lower) {
-            stream.emit(String(chunk), lower: lower)
+        // Emoticons have no letters (`:)`, `</3`); words are never looked up whole here.
+        if chunk.utf8.count <= 12, !chunk.contains(where: { $0.isLetter }), emoticons.contains(String(chunk)) {
+            stream.emit(String(chunk), lower: String(chunk))
             return
         }
         var word = ""
@@ -87,7 +87,8 @@ public struct Tokenizer: Sendable {
             // Trim apostrophes and hyphens at the edges ('quoted', -dash-).
             while let first = word.first, first == "'" || first == "-" || first == "’" { word.removeFirst() }
             while let last = word.last, last == "'" || last == "-" || last == "’" { word.removeLast() }
-            if !word.isEmpty { stream.emitWord(word.replacingOccurrences(of: "’", with: "'")) }
+            if word.unicodeScalars.contains("\u{2019}") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
+            if !word.isEmpty { stream.emitWord(word) }
             word = ""
         }
         func flushHan(_ stream: inout TokenStream) {
@@ -96,6 +97,20 @@ public struct Tokenizer: Sendable {
             han = ""
         }
         for character in chunk {
+            // ASCII fast path: letters and digits join the word, the rest break it.
+            if let ascii = character.asciiValue {
+                flushHan(&stream)
+                switch ascii {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(character)
+                case UInt8(ascii: "'"), UInt8(ascii: "-"):
+                    if !word.isEmpty { word.append(character) }
+                default:
+                    flushWord(&stream)
+                    if Tokenizer.clauseBreaks.contains(character) { stream.pendingBreak = true }
+                }
+                continue
+            }
             if Tokenizer.isHan(character) {
                 flushWord(&stream)
                 han.append(character)
@@ -127,6 +142,12 @@ public struct Tokenizer: Sendable {
         }
         let presented = character.unicodeScalars.contains { $0.value == 0xFE0F || $0.value == 0x200D }
         return Tokenizer.isEmoji(first) || presented ? key : nil
+    }
+
+    /// Whitespace other than line breaks (which end a clause, so chunks keep them).
+    static func separatesChunks(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 32 || ascii == 9 || ascii == 11 || ascii == 12 }
+        return character.isWhitespace && !character.isNewline
     }
 
     static func isHan(_ character: Character) -> Bool {

@@ -25,9 +25,8 @@ struct EmailMessage: Sendable {
             MIMEHeader.field("Subject", message.subject),
             "Message-ID: " + message.messageID,
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
             "Auto-Submitted: auto-generated",
-            "X-Earshot-Idempotency-Key: " + message.idempotencyKey,
         ]
     }
 

@@ -29,7 +29,7 @@ enum MIMEHeader {
     /// One unstructured header field (such as Subject), CRLF-folded, without a final CRLF.
     ///
     /// A value that is all printable ASCII is folded at spaces; anything else is written as
-    /// RFC 2047 `=?UTF-8?B?…?=` encoded words, each at most 75 characters and holding whole
+    /// RFC 2047 `=?UTF-8?B?…?=` encoded words, each at most 64 characters and holding whole
     /// characters only, one per line.
     static func field(_ name: String, _ value: String) -> String {
         let clean = sanitized(value)
@@ -39,8 +39,9 @@ enum MIMEHeader {
 
     /// RFC 2047 B-encoded words for `text`, splitting only between characters.
     static func encodedWords(_ text: String) -> [String] {
-        // "=?UTF-8?B?" + "?=" is 12 characters; 60 base64 characters hold 45 bytes: 72 in all.
-        let maxBytes = 45
+        // "=?UTF-8?B?" + "?=" is 12 characters; 52 base64 characters hold 39 bytes: 64 in all,
+        // so even the first line, after "Subject: ", stays within 76 characters (RFC 2047 §2).
+        let maxBytes = 39
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {

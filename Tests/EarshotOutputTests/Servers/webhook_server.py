@@ -53,6 +53,9 @@ def main():
         def log_message(self, format, *a):
             pass
 
+    # Keep-alive connections hold a handler thread each: never wait for them on exit.
+    ThreadingHTTPServer.daemon_threads = True
+    ThreadingHTTPServer.block_on_close = False
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
 
     def stop(signum, frame):

@@ -51,8 +51,12 @@ struct AtomParser: XMLElementHandler {
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
         if name.ns == "im" { return entry != nil && sourceDepth == nil && name.local == "rating" ? .allText : .ownText }
         guard isAtom(name.ns) else { return .ownText }
-        if name.local == "entry", entry == nil, name.ns != "im" {
+        if name.local == "entry" {
+            // An entry inside an entry: the first was never closed (a recovered, ill-formed feed).
+            if var open = entry { finish(&open) }
             entry = FeedItemBuilder()
+            inAuthor = false
+            sourceDepth = nil
             entryDepth = depth
             entryLine = lineOf()
             return .ownText
@@ -101,10 +105,7 @@ struct AtomParser: XMLElementHandler {
         }
         if var builder = entry {
             if depth == entryDepth, name.local == "entry" {
-                if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
-                document.items.append(builder.build(place: "\(path):\(entryLine)"))
-                document.warnings += builder.warnings
-                entry = nil
+                finish(&builder)
                 return
             }
             switch name.local {
@@ -135,5 +136,15 @@ struct AtomParser: XMLElementHandler {
             if feedAuthorName == nil { feedAuthorName = authorName ?? authorEmail }
         default: break
         }
+    }
+}
+
+extension AtomParser {
+    /// Adds the entry being read to the document; an entry without an author has the feed's (RFC 4287 §4.2.1).
+    private mutating func finish(_ builder: inout FeedItemBuilder) {
+        if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
+        document.items.append(builder.build(place: "\(path):\(entryLine)"))
+        document.warnings += builder.warnings
+        entry = nil
     }
 }

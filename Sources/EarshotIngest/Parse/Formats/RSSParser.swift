@@ -39,7 +39,9 @@ struct RSSParser: XMLElementHandler {
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
         if name.ns == "rss090" { sawRSS090 = true }
-        if name.local == "item", ["", "rss10", "rss090"].contains(name.ns), item == nil {
+        if name.local == "item", ["", "rss10", "rss090"].contains(name.ns) {
+            // An item inside an item: the first was never closed (a recovered, ill-formed feed).
+            if var open = item { finish(&open) }
             item = FeedItemBuilder()
             itemDepth = depth
             itemLine = lineOf()
@@ -71,9 +73,7 @@ struct RSSParser: XMLElementHandler {
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) {
         if var builder = item {
             if depth == itemDepth, name.local == "item" {
-                document.items.append(builder.build(place: "\(path):\(itemLine)"))
-                document.warnings += builder.warnings
-                item = nil
+                finish(&builder)
                 return
             }
             switch (name.ns, name.local) {
@@ -115,6 +115,15 @@ struct RSSParser: XMLElementHandler {
                 if !link.isEmpty { channelLink = URLResolver.resolve(link, against: base); document.link = channelLink }
             }
         }
+    }
+}
+
+extension RSSParser {
+    /// Adds the item being read to the document.
+    private mutating func finish(_ builder: inout FeedItemBuilder) {
+        document.items.append(builder.build(place: "\(path):\(itemLine)"))
+        document.warnings += builder.warnings
+        item = nil
     }
 }
 

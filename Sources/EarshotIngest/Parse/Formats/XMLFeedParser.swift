@@ -2,6 +2,10 @@ import EarshotCore
 
 /// Parses RSS and Atom documents with libxml2, detecting the format from the root element
 /// and its namespace (never from a file name).
+///
+/// A well-formed document is streamed. An ill-formed one is read again from the tree
+/// libxml2's recovering parser builds (the streaming reader stops at the first error), and
+/// the result says so (``FeedDocument/illFormed`` and a first warning with line and column).
 public struct XMLFeedParser: Sendable {
     public init() {}
 
@@ -10,9 +14,36 @@ public struct XMLFeedParser: Sendable {
     ///   - path: the file or URL the bytes came from, for messages only (links are never resolved against it).
     ///   - encoding: a charset from the transport that overrides the document's declaration, or nil.
     /// - Throws: ``EarshotError`` `.parse` when no feed could be read, `.hostileInput` when the
-    ///   document exceeds the nesting or size limits.
+    ///   document exceeds the nesting, size or entity limits.
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil) throws -> FeedDocument {
-        let reader = try XMLStreamReader(bytes: bytes, encoding: encoding)
+        let stream = try XMLFeedParser.open { try XMLStreamReader(bytes: bytes, encoding: encoding) }
+        do {
+            let document = try read(stream, path: path)
+            if stream.errorCount == 0 { return document }
+        } catch let error as EarshotError where error.code == .hostileInput || stream.errorCount == 0 {
+            throw error
+        } catch {
+            // Ill-formed: read what libxml2 recovers instead.
+        }
+        let tree = try XMLFeedParser.open { try XMLStreamReader(recovering: bytes, encoding: encoding) }
+        var document = try read(tree, path: path)
+        if let first = (stream.diagnostics + tree.diagnostics).first(where: \.isError) {
+            document.illFormed = true
+            document.warnings.insert("\(path):\(first.line):\(first.column): ill-formed XML recovered: \(first.message)", at: 0)
+        }
+        return document
+    }
+
+    private static func open(_ make: () throws -> XMLStreamReader) throws -> XMLStreamReader {
+        do {
+            return try make()
+        } catch {
+            throw EarshotError(.parse, "not a feed: \(error)")
+        }
+    }
+
+    /// Reads one document from `reader`, choosing the handler by the root element.
+    private func read(_ reader: XMLStreamReader, path: String) throws -> FeedDocument {
         var root: XName?
         var version: String?
         while reader.read() {
@@ -23,6 +54,7 @@ public struct XMLFeedParser: Sendable {
             }
         }
         guard let root else {
+            try XMLFeedParser.refuseIfHostile(reader, path: path)
             let reason = reader.diagnostics.first(where: \.isError).map { "\(path):\($0.line):\($0.column): \($0.message)" }
                 ?? "\(path): no XML element found"
             throw EarshotError(.parse, "not a feed: \(reason)")
@@ -51,6 +83,7 @@ public struct XMLFeedParser: Sendable {
                 try driver.run(reader, handler: &handler, startingAtCurrentNode: true)
                 document = handler.document
             default:
+                try XMLFeedParser.refuseIfHostile(reader, path: path)
                 throw EarshotError(.parse, "\(path): root element <\(root)> is not RSS, RDF or Atom; check the source's url points at a feed")
             }
         } catch let failure as XMLEventDriver.Failure {
@@ -61,21 +94,15 @@ public struct XMLFeedParser: Sendable {
                 throw EarshotError(.hostileInput, "\(path):\(line): <\(element)> is larger than \(driver.maxFieldBytes >> 20) MB; refusing the document")
             }
         }
-        if reader.errorCount > 0, let first = reader.diagnostics.first(where: \.isError) {
-            document.illFormed = true
-            document.warnings.insert("\(path):\(first.line):\(first.column): ill-formed XML recovered: \(first.message)", at: 0)
-        }
+        try XMLFeedParser.refuseIfHostile(reader, path: path)
         return document
     }
-}
 
-/// RSS version attribute to format.
-enum RSSVersion {
-    static func format(_ version: String?) -> FeedFormat {
-        switch version?.trimmingCharacters(in: .whitespaces) {
-        case "2.0", "2.0.1", "2.00", "2": return .rss20
-        case "0.90", "0.91", "0.92", "0.93", "0.94", "0.9": return .rss09x
-        default: return .rss
+    /// Throws `.hostileInput` when libxml2 stopped at one of its own safety limits (nesting
+    /// deeper than 256, a huge text node, an entity loop).
+    private static func refuseIfHostile(_ reader: XMLStreamReader, path: String) throws {
+        if let limit = reader.resourceLimit {
+            throw EarshotError(.hostileInput, "\(path):\(limit.line):\(limit.column): \(limit.message); refusing the document")
         }
     }
 }

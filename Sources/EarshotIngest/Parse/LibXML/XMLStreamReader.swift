@@ -2,11 +2,14 @@ import CLibXML2
 
 /// A forward-only reader over an XML document: the one type that owns libxml2's `xmlTextReader`.
 ///
-/// It reads bytes from memory with recovery on, never touches the network or disk
-/// (`XML_PARSE_NONET`, no DTD loading, no entity substitution), and collects every libxml2
-/// error through a structured handler so nothing is printed to stderr and each error keeps
-/// its line and column. It is a class because it owns C memory, freed in `deinit`; use one
-/// instance from one task.
+/// It reads bytes from memory, never touches the network or disk (`XML_PARSE_NONET`, no DTD
+/// loading, no entity substitution), and collects every libxml2 error through a structured
+/// handler so nothing is printed to stderr and each error keeps its line and column. It is a
+/// class because it owns C memory, freed in `deinit`; use one instance from one task.
+///
+/// Two modes: ``init(bytes:encoding:)`` streams, but libxml2's streaming reader stops at the
+/// first well-formedness error; ``init(recovering:encoding:)`` lets libxml2's parser recover
+/// the whole tree first (for ill-formed documents) and then walks it with the same API.
 final class XMLStreamReader {
     /// The kinds of node the reader stops on (a subset of `xmlReaderTypes`).
     enum NodeType: Int32 {
@@ -20,46 +23,98 @@ final class XMLStreamReader {
     final class DiagnosticSink {
         var diagnostics: [XMLDiagnostic] = []
         var errorCount = 0
+        /// The first error that was one of libxml2's own safety limits (nesting, sizes, entity loops).
+        var resourceLimit: XMLDiagnostic?
         let limit = 50
+
+        func record(_ error: UnsafePointer<xmlError>) {
+            let isError = error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
+            var message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
+            while message.last?.isWhitespace == true { message.removeLast() }
+            let diagnostic = XMLDiagnostic(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message, isError: isError)
+            if isError {
+                errorCount += 1
+                // libxml2 names XML_PARSE_HUGE in every limit it enforces ("Excessive depth in
+                // document: 256 use XML_PARSE_HUGE option", "huge text node", ...).
+                if resourceLimit == nil, error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue)
+                    || message.contains("XML_PARSE_HUGE") || message.lowercased().contains("huge") || message.contains("amplification") {
+                    resourceLimit = diagnostic
+                }
+            }
+            if diagnostics.count < limit { diagnostics.append(diagnostic) }
+        }
     }
 
     private let reader: xmlTextReaderPtr
     private let sink = DiagnosticSink()
     /// The bytes libxml2 reads from; kept alive as long as the reader.
     private let buffer: UnsafeMutableBufferPointer<CChar>
+    /// The recovered tree a walking reader reads, or nil when streaming.
+    private let tree: xmlDocPtr?
+
+    private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    private static func copy(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<CChar> {
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { source in
+            source.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(from: $0) }
+        }
+        return buffer
+    }
 
     /// Opens a reader over `bytes`.
     /// - Parameter encoding: an encoding name that overrides the document's own declaration, or nil.
     /// - Throws: ``XMLReaderError`` when libxml2 cannot create a reader (out of memory).
     init(bytes: [UInt8], encoding: String? = nil) throws {
-        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
-        bytes.withUnsafeBufferPointer { source in
-            source.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(from: $0) }
-        }
-        self.buffer = buffer
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), nil, encoding, options) else {
+        let buffer = XMLStreamReader.copy(bytes)
+        guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), nil, encoding, XMLStreamReader.options) else {
             buffer.deallocate()
             throw XMLReaderError(message: "libxml2 could not create a reader")
         }
+        self.buffer = buffer
         self.reader = reader
+        tree = nil
         let context = Unmanaged.passUnretained(sink).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
-            let sink = Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue()
-            let isError = error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
-            if isError { sink.errorCount += 1 }
-            guard sink.diagnostics.count < sink.limit else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-            while message.last?.isWhitespace == true { message.removeLast() }
-            sink.diagnostics.append(XMLDiagnostic(line: Int(error.pointee.line), column: Int(error.pointee.int2),
-                                                  message: message, isError: isError))
+            Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue().record(error)
         }, context)
+    }
+
+    /// Opens a reader over the tree libxml2's parser recovers from `bytes`: what an ill-formed
+    /// document still says, with the same limits and the same diagnostics as streaming.
+    /// - Throws: ``XMLReaderError`` when libxml2 recovers no tree at all.
+    init(recovering bytes: [UInt8], encoding: String? = nil) throws {
+        let buffer = XMLStreamReader.copy(bytes)
+        guard let context = xmlNewParserCtxt() else {
+            buffer.deallocate()
+            throw XMLReaderError(message: "libxml2 could not create a parser")
+        }
+        // Errors reach the handler with the context's userData (the context itself); it finds the sink in `_private`.
+        context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
+        context.pointee.sax.pointee.serror = { context, error in
+            guard let context, let error,
+                  let sink = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+            Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(sink).takeUnretainedValue().record(error)
+        }
+        let document = xmlCtxtReadMemory(context, buffer.baseAddress, Int32(bytes.count), nil, encoding, XMLStreamReader.options)
+        xmlFreeParserCtxt(context)
+        buffer.deallocate()
+        guard let document else { throw XMLReaderError(message: "libxml2 recovered nothing from the document") }
+        guard let reader = xmlReaderWalker(document) else {
+            xmlFreeDoc(document)
+            throw XMLReaderError(message: "libxml2 could not create a reader")
+        }
+        self.buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: 1)
+        self.reader = reader
+        tree = document
     }
 
     deinit {
         xmlFreeTextReader(reader)
+        // A walking reader does not own the tree it walks.
+        if let tree { xmlFreeDoc(tree) }
         buffer.deallocate()
     }
 
@@ -67,6 +122,8 @@ final class XMLStreamReader {
     var diagnostics: [XMLDiagnostic] { sink.diagnostics }
     /// How many errors (not warnings) libxml2 reported.
     var errorCount: Int { sink.errorCount }
+    /// The first of libxml2's own safety limits the document ran into, if any: a hostile document.
+    var resourceLimit: XMLDiagnostic? { sink.resourceLimit }
 
     /// Moves to the next node. Returns false at the end of the document or when libxml2 gave up.
     func read() -> Bool { xmlTextReaderRead(reader) == 1 }
@@ -80,7 +137,10 @@ final class XMLStreamReader {
     /// The text of a text, CDATA or whitespace node, or an attribute's value.
     var value: String? { string(xmlTextReaderConstValue(reader)) }
     /// The line the current node starts on.
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    var line: Int {
+        guard tree != nil else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+    }
     var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
 
     /// The attributes of the current element, as (namespace URI, local name, value).
