@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +34,8 @@ let package = Package(
             dependencies: [
                 "EarshotCore", "CLibXML2",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -50,6 +54,9 @@ let package = Package(
             dependencies: [
                 "EarshotCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -63,13 +70,32 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EarshotCoreTests", dependencies: ["EarshotCore"]),
-        .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EarshotIngestTests",
+            dependencies: [
+                "EarshotIngest",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "EarshotAnalysisTests", dependencies: ["EarshotAnalysis"]),
         .testTarget(
             name: "EarshotStoreTests",
             dependencies: ["EarshotStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "EarshotOutputTests", dependencies: ["EarshotOutput"]),
+        .testTarget(
+            name: "EarshotOutputTests",
+            dependencies: [
+                "EarshotOutput",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "EarshotCLITests", dependencies: ["EarshotCLI"]),
     ]
 )

@@ -221,6 +221,17 @@ import Testing
         #expect(received.first?.header("Message-ID") == [message.messageID])
     }
 
+    @Test func badTrustRootsAndEHLONamesAreConfigurationErrors() {
+        for (trustRoots, helo) in [("/nonexistent/ca.pem", "earshot.test"), (nil, "bad name\r\nRSET")] {
+            let error = #expect(throws: EarshotError.self) {
+                try SMTPNotifier(configuration: .init(host: "127.0.0.1", port: 25, security: .startTLSWhenOffered,
+                                                      from: "a@example.com", to: ["b@example.com"], trustRootsFile: trustRoots,
+                                                      heloName: helo))
+            }
+            #expect(error?.code == .configuration)
+        }
+    }
+
     @Test func aServerThatNeverAnswersTimesOut() async throws {
         let server = try await LocalServer.start("smtp_server.py", ["--mode", "silent"])
         defer { server.stop() }

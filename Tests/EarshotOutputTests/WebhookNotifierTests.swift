@@ -82,8 +82,11 @@ import Testing
     @Test func aReceiverThatIsDownIsRetriedThenReported() async throws {
         let server = try await LocalServer.start("webhook_server.py")
         server.stop()
+        // AsyncHTTPClient keeps trying to connect until the attempt's deadline: keep it short.
+        let notifier = try WebhookNotifier(url: "http://127.0.0.1:\(server.port)/hook", httpClient: .shared,
+                                           timeout: .milliseconds(500), retryDelays: [.milliseconds(50), .milliseconds(50)])
         let error = await #expect(throws: EarshotError.self) {
-            try await Self.notifier(port: server.port).deliver(try DeliveryFixture.message(DeliveryFixture.spike()))
+            try await notifier.deliver(try DeliveryFixture.message(DeliveryFixture.spike()))
         }
         #expect(error?.code == .delivery)
         #expect(error?.message.hasPrefix("webhook http://127.0.0.1:\(server.port) failed 3 attempts; last: ") == true)

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import EarshotAnalysis
 import EarshotCore
 import EarshotIngest
+import EarshotOutput
 import EarshotStore
 import Foundation
 import Logging
@@ -88,13 +89,22 @@ struct RunCommand: AsyncParsableCommand {
             let store = try SQLiteMentionStore(path: storeFile)
             let policy = configuration.fetch
             outcome = try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: policy)) { client in
+                let notifiers: [String: any Notifier]
+                do {
+                    notifiers = try NotifierFactory.notifiers(for: configuration.alerts, httpClient: client, logger: logger)
+                } catch {
+                    throw ConfigurationFailure(error: error)
+                }
                 let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
                                              http: HTTPFetcher(client: client, policy: policy))
                 let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
-                                        fetcher: fetcher, asOf: day, now: now, reportsDirectory: reportsDirectory,
+                                        fetcher: fetcher, notifiers: notifiers, asOf: day, now: now, reportsDirectory: reportsDirectory,
                                         dryRun: dryRun, logger: logger)
                 return try await pipeline.run()
             }
+        } catch let failure as ConfigurationFailure {
+            printError(String(describing: failure.error))
+            throw ExitStatus.usage
         } catch {
             printError(String(describing: error))
             throw ExitCode(4)
@@ -139,4 +149,9 @@ struct RunCommand: AsyncParsableCommand {
         if let folder = summary.reportDirectory { lines.append("  reports: \(folder)") }
         return lines.joined(separator: "\n")
     }
+}
+
+/// A configuration problem found only once the run started (a delivery setting); exits 2.
+struct ConfigurationFailure: Error {
+    var error: any Error
 }

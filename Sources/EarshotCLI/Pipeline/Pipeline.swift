@@ -17,6 +17,8 @@ struct Pipeline {
     var scorer: SentimentScorer
     var store: any MentionStore
     var fetcher: any DocumentFetcher
+    /// Delivery channels by name (`email`, `webhook`); `log` is built in.
+    var notifiers: [String: any Notifier]
     /// The run's "today" and the instant used as `fetchedAt`.
     var asOf: Day
     var now: Date
@@ -82,7 +84,7 @@ struct Pipeline {
         } else {
             summary.newAlerts = try await store.recordAlerts(firing: decision.firing, resolved: decision.resolved,
                                                              channels: channels, at: now)
-            try await deliverPending()
+            summary.failures += try await deliverPending()
         }
 
         // Reports.
@@ -107,18 +109,47 @@ struct Pipeline {
         return result.isEmpty ? ["log"] : result
     }
 
-    /// Delivers due outbox entries. Email and webhook delivery come with the alert-delivery
-    /// work; until then only the `log` channel is delivered and the others stay queued.
-    private func deliverPending() async throws {
+    /// Delivers due outbox entries: one grouped message per brand and channel. An entry is
+    /// marked delivered only after the server accepted it; a failure is retried on a later run
+    /// with exponential backoff (5 minutes doubling, at most 6 hours).
+    /// - Returns: the deliveries that failed this run (they stay queued).
+    private func deliverPending() async throws -> [StageFailure] {
+        var deliveryFailures: [StageFailure] = []
+        let due = try await store.pendingDeliveries(at: now)
         let log = AlertLog(file: reportsDirectory.appendingPathComponent("alerts.log"))
-        for entry in try await store.pendingDeliveries(at: now) where entry.channel == "log" {
-            do {
-                try log.append(entry.alert, episodeID: entry.episodeID)
-                try await store.markDelivered(entry, at: now)
-            } catch {
-                try await store.markFailed(entry, error: String(describing: error), retryAt: now.addingTimeInterval(3600))
+        for (channel, entries) in Dictionary(grouping: due, by: \.channel).sorted(by: { $0.key < $1.key }) {
+            if channel == "log" {
+                for entry in entries {
+                    do {
+                        try log.append(entry.alert, episodeID: entry.episodeID)
+                        try await store.markDelivered(entry, at: now)
+                    } catch {
+                        try await store.markFailed(entry, error: String(describing: error), retryAt: retryTime(after: entry.attempts))
+                    }
+                }
+                continue
+            }
+            guard let notifier = notifiers[channel] else { continue }
+            for message in AlertMessage.grouped(entries.map(\.alert)) {
+                let covered = entries.filter { message.episodeIDs.contains($0.episodeID) }
+                do {
+                    try await notifier.deliver(message)
+                    for entry in covered { try await store.markDelivered(entry, at: now) }
+                    logger.debug("alert delivered", metadata: ["alert.channel": "\(channel)", "mention.brand": "\(message.brand)"])
+                } catch {
+                    for entry in covered {
+                        try await store.markFailed(entry, error: String(describing: error), retryAt: retryTime(after: entry.attempts))
+                    }
+                    deliveryFailures.append(StageFailure(stage: "alert", source: nil, message: "\(channel) delivery for \(message.brand) failed, will retry: \(error)"))
+                }
             }
         }
+        return deliveryFailures
+    }
+
+    /// When a delivery that failed `attempts` times before is tried again.
+    private func retryTime(after attempts: Int) -> Date {
+        now.addingTimeInterval(min(300 * pow(2, Double(max(0, attempts))), 6 * 3600))
     }
 
     /// One source through fetch, parse, match, score and store; never throws.

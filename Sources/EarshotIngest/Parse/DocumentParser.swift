@@ -45,7 +45,10 @@ public struct DocumentParser: Sendable {
         if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return .json }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 2048)], as: UTF8.self).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
-        if head.contains("<rss") || head.contains("<rdf:rdf") || head.contains("<feed") || head.hasPrefix("<?xml") { return .xml }
+        let feedRoot = head.contains("<rss") || head.contains("<rdf:rdf") || head.contains("<feed")
+        // An XHTML page may open with an XML declaration too.
+        if head.hasPrefix("<?xml"), !feedRoot, head.contains("<html") { return .html }
+        if feedRoot || head.hasPrefix("<?xml") { return .xml }
         if head.contains("<html") || head.contains("<body") || head.contains("<head") { return .html }
         return .xml
     }

@@ -10,7 +10,7 @@ extension AlertMessage {
         for alert in alerts {
             lines.append("")
             lines.append(oneLine(alert.title))
-            lines.append(String(repeating: "=", count: min(72, max(3, oneLine(alert.title).count))))
+            lines.append(String(repeating: "-", count: min(72, max(3, oneLine(alert.title).count))))
             for detail in alert.details { lines.append(oneLine(detail)) }
             lines.append("day: \(alert.day); episode open since \(alert.episodeStart)")
             if !alert.evidence.isEmpty {

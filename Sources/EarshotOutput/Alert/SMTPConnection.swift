@@ -39,7 +39,7 @@ struct SMTPConnection {
         } catch let error as SMTPReplyDecoder.ProtocolError {
             throw EarshotError(.delivery, "SMTP server \(server) broke the protocol after \(what): \(error)")
         } catch let error as NIOSSLError {
-            throw EarshotError(.delivery, "TLS with SMTP server \(server) failed after \(what); check the certificate and the trust roots", cause: error)
+            throw tlsFailure(error, after: what)
         } catch {
             throw EarshotError(.delivery, "lost the connection to SMTP server \(server) while waiting for the reply to \(what)", cause: error)
         }
@@ -51,12 +51,22 @@ struct SMTPConnection {
     }
 
     /// Writes raw bytes.
-    func write(_ bytes: ByteBuffer, what: String) async throws {
+    mutating func write(_ bytes: ByteBuffer, what: String) async throws {
         do {
             try await outbound.write(bytes)
         } catch {
+            // The channel closed; why (a failed TLS handshake, say) waits in the inbound stream.
+            do {
+                _ = try await replies.next()
+            } catch let reason as NIOSSLError {
+                throw tlsFailure(reason, after: what)
+            } catch {}
             throw EarshotError(.delivery, "lost the connection to SMTP server \(server) while sending \(what)", cause: error)
         }
+    }
+
+    private func tlsFailure(_ error: NIOSSLError, after what: String) -> EarshotError {
+        EarshotError(.delivery, "TLS with SMTP server \(server) failed at \(what); check its certificate and the trust roots", cause: error)
     }
 
     /// Sends one command line and reads its reply.

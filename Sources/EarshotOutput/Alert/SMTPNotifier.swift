@@ -33,7 +33,7 @@ public struct SMTPNotifier: Notifier {
     ///   - logger: receives `debug` and `trace` events; the password is never logged.
     ///   - now: the clock for the `Date` header.
     /// - Throws: ``EarshotCore/EarshotError`` `.configuration` for an invalid sender or recipient,
-    ///   no recipient, or a trust-roots file that cannot be loaded.
+    ///   no recipient, an EHLO name that is not a domain, or a trust-roots file that cannot be loaded.
     public init(configuration: Configuration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 logger: Logger = Logger(label: "earshot.delivery", factory: { _ in SwiftLogNoOpLogHandler() }),
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -42,6 +42,10 @@ public struct SMTPNotifier: Notifier {
         recipients = try configuration.to.map { try EmailAddress(parsing: $0, field: "alerts.email.to") }
         guard !recipients.isEmpty else {
             throw EarshotError(.configuration, "alerts.email.to lists no recipient; add at least one address")
+        }
+        let heloCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:[]".utf8)
+        guard !configuration.heloName.isEmpty, configuration.heloName.utf8.allSatisfy(heloCharacters.contains) else {
+            throw EarshotError(.configuration, "the EHLO name '\(MIMEHeader.sanitized(configuration.heloName))' is not a domain name or address literal")
         }
         if configuration.security == .none {
             tlsContext = nil

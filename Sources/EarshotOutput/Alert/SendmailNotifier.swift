@@ -83,8 +83,29 @@ public struct SendmailNotifier: Notifier {
         logger.debug("alert email handed to sendmail", metadata: ["sendmail.path": "\(path)", "message.id": "\(message.messageID)"])
     }
 
+    /// Starts `process` from a thread of its own whose signal mask is empty.
+    ///
+    /// A child inherits the signal mask of the thread that spawns it, and Swift concurrency's
+    /// threads block nearly every signal: sendmail started from one would ignore SIGTERM,
+    /// SIGALRM and the rest, which breaks its own timeouts and its shutdown.
+    static func launch(_ process: Process) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                var none = sigset_t()
+                sigemptyset(&none)
+                pthread_sigmask(SIG_SETMASK, &none, nil)
+                do {
+                    try process.run()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
     /// Runs the program with `input` as stdin and stdout and stderr into `output`; returns its
-    /// exit status, terminating it when it runs past ``timeout``.
+    /// exit status, killing it when it runs past ``timeout``.
     private func run(input: URL, output: URL) async throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -103,10 +124,11 @@ public struct SendmailNotifier: Notifier {
             finished.continuation.yield(process.terminationStatus)
             finished.continuation.finish()
         }
-        try process.run()
+        try await SendmailNotifier.launch(process)
         let watchdog = Task { [timeout, process] () -> Bool in
             do { try await Task.sleep(for: timeout) } catch { return false }
-            process.terminate()
+            // SIGKILL: the one signal a program cannot block or ignore.
+            kill(process.processIdentifier, SIGKILL)
             return true
         }
         var statuses = finished.stream.makeAsyncIterator()

@@ -61,7 +61,11 @@ public struct WebhookNotifier: Notifier {
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         request.headers.add(name: "User-Agent", value: "earshot")
         request.headers.add(name: "Idempotency-Key", value: message.idempotencyKey)
-        request.body = .bytes(ByteBuffer(bytes: try message.webhookJSON()))
+        do {
+            request.body = .bytes(ByteBuffer(bytes: try message.webhookJSON()))
+        } catch {
+            throw EarshotError(.delivery, "could not encode the alert for the webhook", cause: error)
+        }
 
         var lastFailure = ""
         for attempt in 0...retryDelays.count {

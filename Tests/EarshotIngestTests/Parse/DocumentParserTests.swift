@@ -69,6 +69,8 @@ struct DocumentParserTests {
         ("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", .xml),
         ("<!DOCTYPE html><html><head></head></html>", .html),
         ("<HTML><body>reviews</body></HTML>", .html),
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><html xmlns=\"http://www.w3.org/1999/xhtml\">", .html),
+        ("<?xml version=\"1.0\"?><!-- <html> in a comment --><rss version=\"2.0\"/>", .xml),
         ("   \n\t ", .empty),
     ])
     func sniffsByContent(_ text: String, _ kind: DocumentParser.Kind) {

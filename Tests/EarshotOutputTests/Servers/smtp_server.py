@@ -79,6 +79,8 @@ class Saver:
 
 
 def main():
+    # A test runner may start us from a thread that blocks signals; take SIGTERM and SIGINT back.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--dir", required=True)

@@ -53,7 +53,10 @@ struct AtomParser: XMLElementHandler {
         guard isAtom(name.ns) else { return .ownText }
         if name.local == "entry" {
             // An entry inside an entry: the first was never closed (a recovered, ill-formed feed).
-            if var open = entry { finish(&open) }
+            if var open = entry {
+                if inAuthor { open.offer(.author, authorName ?? authorEmail, plain: true) }
+                finish(&open)
+            }
             entry = FeedItemBuilder()
             inAuthor = false
             sourceDepth = nil

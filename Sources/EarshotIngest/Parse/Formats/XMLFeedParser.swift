@@ -3,9 +3,10 @@ import EarshotCore
 /// Parses RSS and Atom documents with libxml2, detecting the format from the root element
 /// and its namespace (never from a file name).
 ///
-/// A well-formed document is streamed. An ill-formed one is read again from the tree
-/// libxml2's recovering parser builds (the streaming reader stops at the first error), and
-/// the result says so (``FeedDocument/illFormed`` and a first warning with line and column).
+/// A well-formed document is streamed. An ill-formed one is read again, its stray ampersands
+/// and HTML entities repaired (``EntityRepair``), from the tree libxml2's recovering parser
+/// builds (the streaming reader stops at the first error), and the result says so
+/// (``FeedDocument/illFormed`` and a first warning with line and column).
 public struct XMLFeedParser: Sendable {
     public init() {}
 
@@ -25,7 +26,8 @@ public struct XMLFeedParser: Sendable {
         } catch {
             // Ill-formed: read what libxml2 recovers instead.
         }
-        let tree = try XMLFeedParser.open { try XMLStreamReader(recovering: bytes, encoding: encoding) }
+        let repaired = EntityRepair.repair(bytes) ?? bytes
+        let tree = try XMLFeedParser.open { try XMLStreamReader(recovering: repaired, encoding: encoding) }
         var document = try read(tree, path: path)
         if let first = (stream.diagnostics + tree.diagnostics).first(where: \.isError) {
             document.illFormed = true

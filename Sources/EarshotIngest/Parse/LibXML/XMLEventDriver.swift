@@ -134,6 +134,12 @@ struct XMLEventDriver {
                 if stack[target].text.utf8.count > maxFieldBytes {
                     throw Failure.fieldTooLarge(element: stack[target].name.description, line: reader.line)
                 }
+            case .entityReference:
+                // An entity the document does not define, left as a reference (feeds that name
+                // an external DTD, like RSS 0.91's): HTML's meaning, or nothing. Never expanded.
+                guard !stack.isEmpty, let character = HTMLEntityTable.character(named: reader.localName) else { continue }
+                let target = deepCapture ?? stack.count - 1
+                stack[target].text += stack[target].capture == .markup ? HTMLText.escapeForPlainText(String(character)) : String(character)
             case .endElement:
                 guard let frame = stack.popLast() else { continue }
                 if let deep = deepCapture {
