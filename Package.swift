@@ -81,7 +81,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "EarshotAnalysisTests", dependencies: ["EarshotAnalysis"]),
+        .testTarget(name: "EarshotAnalysisTests", dependencies: ["EarshotAnalysis"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EarshotStoreTests",
             dependencies: ["EarshotStore", .product(name: "GRDB", package: "GRDB.swift")]

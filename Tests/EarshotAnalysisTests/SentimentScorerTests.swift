@@ -51,6 +51,8 @@ struct SentimentScorerTests {
         RuleCase("emoji", "Arrived today 😍", .positive),
         RuleCase("emoji with skin tone", "Arrived broken 👎🏽", .negative),
         RuleCase("emoji with FE0F", "Love it ❤️", .positive),
+        RuleCase("emoji are not negated", "Not bad at all 😍", .positive),
+        RuleCase("emoji after praise with a negator", "Couldn't be happier 👍🏽", .positive),
         RuleCase("phrase never replied", "Support never replied.", .negative),
         RuleCase("phrase charged twice", "They charged me twice.", .negative),
         RuleCase("phrase on hold for 40 minutes", "I was on hold for 40 minutes.", .negative),

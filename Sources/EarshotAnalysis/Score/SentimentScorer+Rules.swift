@@ -31,6 +31,8 @@ extension SentimentScorer {
         let tokens = table.tokens
         var value = base
         var rules: [String] = []
+        // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
+        if lexicon.emoji[tokens[term.start].text] != nil { return (value, rules) }
         let isHan = tokens[term.start].isHan
         if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy({ SentimentScorer.isUpper($0.raw) }) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement

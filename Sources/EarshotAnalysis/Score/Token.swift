@@ -1,6 +1,7 @@
 /// One word, emoji or emoticon of a text, as the scorer reads it.
 public struct Token: Sendable, Equatable {
-    /// Lower-cased (and for Malay, normalised) form used for lookups.
+    /// The form used for lookups: lower-cased, for Malay normalised, for emoji the key without
+    /// skin tone or variation selector (``Lexicon/emojiKey(_:)``).
     public var text: String
     /// The form as written, for ALL-CAPS emphasis.
     public var raw: String
