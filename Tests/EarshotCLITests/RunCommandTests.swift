@@ -98,6 +98,40 @@ import Testing
                 "the dry run recorded nothing, so the real run still sends the alert")
     }
 
+    @Test(arguments: [0.05, 0.25, 0.5])
+    func aRunKilledMidwayIsCompletedByTheNextWithoutDuplicatesOrGaps(killAfter seconds: Double) throws {
+        // The reference: one uninterrupted run.
+        let clean = try EarshotBinary.temporaryFolder()
+        #expect(try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: clean).status == 0)
+        let expected = try summary(in: clean)
+
+        // A run killed with SIGKILL part-way (wherever it happens to be), then a normal run.
+        let folder = try EarshotBinary.temporaryFolder()
+        let process = Process()
+        process.executableURL = try EarshotBinary.executable
+        process.arguments = ["run", "--config", Self.config, "--as-of", "2026-11-20"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: seconds)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let rerun = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
+        let after = try summary(in: folder)
+        for name in ["Pinvale", "Lumio", "Tandem"] {
+            let got = try brand(name, in: after), want = try brand(name, in: expected)
+            #expect(got["mentions"] as? Int == want["mentions"] as? Int, "\(name): no mention lost or doubled")
+            #expect((got["sentiment"] as? [String: Any])?["negative"] as? Int == (want["sentiment"] as? [String: Any])?["negative"] as? Int)
+        }
+        #expect((after["alerts"] as? [Any])?.count == 1)
+        // The alert was logged once, whether or not the killed run got as far as logging it.
+        let log = try String(contentsOf: folder.appendingPathComponent("reports/alerts.log"), encoding: .utf8)
+        #expect(log.components(separatedBy: "== 2026-11-20").count - 1 == 1)
+    }
+
     @Test func binaryCopiedOutOfBuildRunsFromAnotherFolder() throws {
         let folder = try EarshotBinary.temporaryFolder()
         let copy = folder.appendingPathComponent("bin/earshot")
