@@ -17,7 +17,7 @@ struct Earshot: AsyncParsableCommand {
         Start with: earshot run --as-of 2026-11-20   (the bundled demo)
         Schedule:   0 * * * * cd /srv/earshot && earshot run --config earshot.yaml
         """,
-        subcommands: [RunCommand.self, ScoreCommand.self, ParseFeedCommand.self],
+        subcommands: [RunCommand.self, ScoreCommand.self, ParseFeedCommand.self, BacktestCommand.self],
         defaultSubcommand: nil)
 
     /// Parses and runs the command, mapping ArgumentParser's usage errors (its status 64) to

@@ -53,8 +53,10 @@ struct RunCommand: AsyncParsableCommand {
         let loader = ConfigurationLoader()
         let configuration: EarshotConfiguration
         let lexicon: Lexicon
+        let silences: SilenceList
         do {
             configuration = try loader.load(try loader.locate(config))
+            silences = try SilenceList.load(beside: configuration)
             guard let lexiconFolder = InstallLayout.lexicons(for: configuration) else {
                 throw EarshotError(.configuration, "no lexicons folder found; set `lexicons:` in the config")
             }
@@ -68,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
 
         let (day, now) = asOfMoment()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let storeFile = configuration.store.path.map(configuration.resolve) ?? cwd.appendingPathComponent(".earshot/earshot.sqlite")
+        let storeFile = StoreLocation.sqliteFile(for: configuration, workingDirectory: cwd)
         let reportsDirectory = configuration.reports.dir.map(configuration.resolve) ?? cwd.appendingPathComponent("reports")
         if configuration.store.postgres != nil {
             printError("store.postgres needs a build with the PostgreSQL trait (swift build --traits PostgreSQL); use store.path for SQLite")
@@ -98,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
                 let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
                                              http: HTTPFetcher(client: client, policy: policy))
                 let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
-                                        fetcher: fetcher, notifiers: notifiers, asOf: day, now: now, reportsDirectory: reportsDirectory,
+                                        fetcher: fetcher, notifiers: notifiers, silences: silences, asOf: day, now: now, reportsDirectory: reportsDirectory,
                                         dryRun: dryRun, logger: logger)
                 return try await pipeline.run()
             }

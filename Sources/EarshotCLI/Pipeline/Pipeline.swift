@@ -19,6 +19,8 @@ struct Pipeline {
     var fetcher: any DocumentFetcher
     /// Delivery channels by name (`email`, `webhook`); `log` is built in.
     var notifiers: [String: any Notifier]
+    /// Alerts muted by the user until a day.
+    var silences: SilenceList
     /// The run's "today" and the instant used as `fetchedAt`.
     var asOf: Day
     var now: Date
@@ -75,8 +77,10 @@ struct Pipeline {
         // Alerts: decide, then record (a dry run records nothing and lists what it would send).
         let evaluator = AlertEvaluator(spike: spike, trust: configuration.alerts.trust)
         let windowMentions = stored.filter { $0.mention.day >= asOf.advanced(by: -(spike.windowDays - 1)) }
-        let decision = evaluator.evaluate(series: series, mentions: windowMentions, ratings: ratings,
+        // Silences (silences.yaml beside the config) mute alerts before they are recorded, listed or reported.
+        var decision = evaluator.evaluate(series: series, mentions: windowMentions, ratings: ratings,
                                           firstDays: firstDays, episodes: episodes, asOf: asOf)
+        decision.firing = silences.unmuted(decision.firing, asOf: asOf)
         var wouldSend: [Alert] = []
         if dryRun {
             let known = Set(episodes.map { $0.fingerprint + "|" + $0.start.description })

@@ -4,26 +4,47 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Fetches http and https sources with AsyncHTTPClient: conditional GET (validators stored
-/// exactly as received and sent back), a User-Agent that names earshot and a contact, a
-/// request timeout and a cap on the body size. A 304 comes back as "not modified" without a body.
+/// Fetches http and https sources politely with AsyncHTTPClient.
+///
+/// - Conditional GET: validators are stored exactly as received and sent back; a 304 comes back
+///   as "not modified" without a body.
+/// - Redirects are followed here, not by the client: at most ``maxRedirects`` hops, http and
+///   https only, a loop refused, and every hop's host checked like the first one's. A permanent
+///   redirect is reported in ``HTTPFetchOutcome/permanentRedirect``.
+/// - Private, loopback and link-local addresses are refused unless `fetch.allowPrivateAddresses`.
+/// - 410 says the source is gone; 429 and 503 with `Retry-After` say when to come back (capped at
+///   24 hours), without waiting inside the run.
+/// - 5xx answers and network errors are retried as ``retry`` says (exponential backoff, full jitter).
+/// - At most ``HostLimiter/maxPerHost`` requests run at once against one host.
+/// - Every attempt has `fetch.timeoutSeconds` for the whole exchange, body included, and the body
+///   is capped at `fetch.maxBytes` after decompression.
 ///
 /// The client's lifetime belongs to the caller: build it with ``makeConfiguration(policy:)``
 /// inside `HTTPClient.withHTTPClient { }`.
 public struct HTTPFetcher: DocumentFetcher {
     public let client: HTTPClient
     public let policy: FetchPolicy
+    /// The per-host limit, shared by every copy of this fetcher.
+    public let hostLimiter: HostLimiter
+    /// Retries after 5xx answers and network errors.
+    public var retry: RetryPolicy
 
-    public init(client: HTTPClient, policy: FetchPolicy) {
+    /// The most redirects followed for one source.
+    public static let maxRedirects = 5
+
+    public init(client: HTTPClient, policy: FetchPolicy, hostLimiter: HostLimiter = HostLimiter(), retry: RetryPolicy = .standard) {
         self.client = client
         self.policy = policy
+        self.hostLimiter = hostLimiter
+        self.retry = retry
     }
 
-    /// The client configuration for `policy`: gzip/deflate with a decompressed-size cap, up to 5 redirects, timeouts.
+    /// The client configuration for `policy`: gzip/deflate with a decompressed-size cap, no
+    /// redirects (the fetcher follows them itself), timeouts for connecting and for a stalled read.
     public static func makeConfiguration(policy: FetchPolicy) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: .init(connect: .seconds(10), read: .seconds(Int64(max(1, policy.timeoutSeconds)))),
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .milliseconds(Int64(max(1, policy.timeoutSeconds) * 1000))),
             decompression: .enabled(limit: .size(policy.maxBytes)))
         configuration.httpVersion = .automatic
         return configuration
@@ -31,52 +52,70 @@ public struct HTTPFetcher: DocumentFetcher {
 
     /// The User-Agent sent with every request.
     public var userAgent: String {
-        "earshot/0.1 (+\(policy.contact ?? "https://github.com/earshot/earshot"))"
+        "earshot/0.1 (feed fetcher; +\(policy.contact ?? "https://github.com/earshot/earshot"))"
     }
 
     public func fetch(_ source: SourceConfig, validators: HTTPValidators?, now: Date) async throws -> FetchedDocument {
-        let place = EarshotError.Place(file: source.url, source: source.id)
-        var request = HTTPClientRequest(url: source.url)
-        request.headers.add(name: "User-Agent", value: userAgent)
-        request.headers.add(name: "Accept", value: "application/rss+xml, application/atom+xml, application/feed+json, application/json, text/xml, text/html;q=0.8, */*;q=0.5")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let lastModified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
-        let response: HTTPClientResponse
-        do {
-            response = try await client.execute(request, timeout: .seconds(Int64(max(1, policy.timeoutSeconds))))
-        } catch {
-            throw EarshotError(.fetch, "request failed; check the URL and the network", place: place, cause: error)
-        }
-        let finalURL = response.url?.absoluteString ?? source.url
-        if response.status == .notModified {
-            return FetchedDocument(source: source.id, bytes: [], finalURL: finalURL, validators: validators ?? .init(),
-                                   fetchedAt: now, notModified: true)
-        }
-        guard (200..<300).contains(response.status.code) else {
-            throw EarshotError(.http, "the server answered \(response.status.code) \(response.status.reasonPhrase)", place: place)
-        }
-        let body: ByteBuffer
-        do {
-            body = try await response.body.collect(upTo: policy.maxBytes)
-        } catch {
-            throw EarshotError(.fetch, "the body could not be read in full (over fetch.maxBytes = \(policy.maxBytes), or cut off)", place: place, cause: error)
-        }
-        let received = HTTPValidators(etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
-        return FetchedDocument(source: source.id, bytes: Array(buffer: body), finalURL: finalURL,
-                               charset: HTTPFetcher.charset(response.headers.first(name: "Content-Type")),
-                               validators: received, fetchedAt: now)
+        try await fetchOutcome(source, validators: validators, now: now).document
     }
 
-    /// The `charset` parameter of a Content-Type header, if any.
-    static func charset(_ contentType: String?) -> String? {
-        guard let contentType else { return nil }
-        for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+    /// Fetches `source` and says whether it has moved permanently.
+    /// - Parameters:
+    ///   - validators: what the store kept from the last successful fetch.
+    ///   - now: `fetchedAt`, and the base of a `Retry-After` in seconds.
+    /// - Throws: ``EarshotError`` `.fetch` (network, address, redirect, body) or `.http` (status), naming the source.
+    public func fetchOutcome(_ source: SourceConfig, validators: HTTPValidators?, now: Date) async throws -> HTTPFetchOutcome {
+        let place = EarshotError.Place(file: source.url, source: source.id)
+        var url = try Self.checkedURL(source.url, place: place, hop: nil)
+        var redirects: [String] = []
+        var permanentRedirect: String?
+        var onlyPermanentSoFar = true
+        var attempts = Attempts(policy: retry)
+        while true {
+            if !policy.allowPrivateAddresses {
+                try await AddressGuard.check(host: url.host ?? "", place: place)
+            }
+            let answer = try await exchangeWithRetries(url, source: source, validators: validators, now: now,
+                                                       place: place, attempts: &attempts)
+            switch answer {
+            case .document(let document):
+                return HTTPFetchOutcome(document: document, permanentRedirect: permanentRedirect,
+                                        redirects: redirects, retries: attempts.retries)
+            case .redirect(let status, let location):
+                guard redirects.count < Self.maxRedirects else {
+                    throw EarshotError(.fetch, "more than \(Self.maxRedirects) redirects; point the config at the feed's final URL",
+                                       place: place)
+                }
+                guard let target = URL(string: location, relativeTo: url)?.absoluteURL else {
+                    throw EarshotError(.fetch, "the server redirected to an unreadable location '\(location)'", place: place)
+                }
+                let next = try Self.checkedURL(target.absoluteString, place: place, hop: redirects.count + 1)
+                if next.absoluteString == source.url || redirects.contains(next.absoluteString) {
+                    throw EarshotError(.fetch, "redirect loop back to \(next.absoluteString); the site is misconfigured", place: place)
+                }
+                redirects.append(next.absoluteString)
+                if onlyPermanentSoFar, status == .movedPermanently || status == .permanentRedirect {
+                    permanentRedirect = next.absoluteString
+                } else {
+                    onlyPermanentSoFar = false
+                }
+                url = next
             }
         }
-        return nil
+    }
+
+    /// An absolute http or https URL with a host, or a `.fetch` error.
+    static func checkedURL(_ text: String, place: EarshotError.Place, hop: Int?) throws -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+            throw EarshotError(.fetch, "'\(text)' is not a URL", place: place)
+        }
+        guard scheme == "http" || scheme == "https" else {
+            let what = hop.map { "redirect \($0) goes to" } ?? "the source is"
+            throw EarshotError(.fetch, "\(what) a '\(scheme)' URL (\(text)); only http and https are fetched", place: place)
+        }
+        guard let host = url.host, !host.isEmpty else {
+            throw EarshotError(.fetch, "'\(text)' names no host", place: place)
+        }
+        return url
     }
 }
