@@ -240,6 +240,6 @@ import Testing
             try await Self.notifier(server, timeout: .milliseconds(500)).deliver(try DeliveryFixture.message(DeliveryFixture.spike()))
         }
         #expect(error?.message == "SMTP server 127.0.0.1:\(server.port) did not answer the greeting within 0.5 s")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60), "the silent server never answers: only the timeout ends this")
     }
 }

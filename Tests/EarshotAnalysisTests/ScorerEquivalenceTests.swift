@@ -1,0 +1,36 @@
+import Testing
+@testable import EarshotAnalysis
+
+/// The byte-level fast paths (ASCII tokenising and language detection) give what the general
+/// Unicode paths give. A trailing no-break space is whitespace that yields no token, so the
+/// same text with it appended takes the general path and must score the same.
+@Suite struct ScorerEquivalenceTests {
+    static let forceGeneralPath = "\u{00A0}"
+
+    static let extras = [
+        "NOT GOOD at all!!!", "I LOVE it :) but hate THIS", "what?? really???", "can't believe it's SO good",
+        "\ttabs\tand  spaces ", "-- 'quoted' word- --dash--", ":)", "</3", "a\nb\n\nGREAT\nbad", "it's-not 'fine'",
+        "Support never replied, kept me on hold for 40 minutes", "x tak puas langsung!!", "ok", "", "   ",
+    ]
+
+    @Test(arguments: ["en", "ms", "zh"])
+    func fastPathsMatchGeneralPaths(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = try ScoreFixtures.labelled(language).map(\.text) + ScoreFixtures.labelled(language, set: "holdout").map(\.text)
+            + ScorerEquivalenceTests.extras
+        for text in texts {
+            let general = text + ScorerEquivalenceTests.forceGeneralPath
+            #expect(scorer.tokenizer.tokens(text) == scorer.tokenizer.tokens(general), "\(text)")
+            #expect(scorer.tokenizer.tokens(text, language: "ms") == scorer.tokenizer.tokens(general, language: "ms"), "\(text)")
+            #expect(scorer.detector.detect(text) == scorer.detector.detect(general), "\(text)")
+            for lang in [nil, "en", "ms", "zh"] {
+                #expect(scorer.score(text, language: lang) == scorer.score(general, language: lang), "\(text) [\(lang ?? "auto")]")
+            }
+        }
+    }
+
+    @Test func fullwidthPunctuationCounts() {
+        #expect(SentimentScorer.punctuationEmphasis("好！！？？") == SentimentScorer.punctuationEmphasis("好!!??"))
+        #expect(SentimentScorer.punctuationEmphasis("a!b?c?") == 0.292 + 2 * 0.18)
+    }
+}
