@@ -18,6 +18,10 @@ struct ChineseSegmenter: Sendable {
     let boosters: Set<String>
     /// Words that must not be split: sentiment terms, negators, boosters, contrast and neutral words.
     let whole: Set<String>
+    /// The most characters of a dictionary word that starts (or ends) with a character, so
+    /// that maximum matching only builds candidates that can be in the dictionary.
+    let longestStarting: [String: Int]
+    let longestEnding: [String: Int]
 
     init(lexicon: LanguageLexicon) {
         var whole = lexicon.words
@@ -31,6 +35,15 @@ struct ChineseSegmenter: Sendable {
         self.dictionary = dictionary.filter { !$0.contains(" ") }
         self.whole = whole
         maxWord = min(8, max(1, self.dictionary.map(\.count).max() ?? 1))
+        var longestStarting: [String: Int] = [:], longestEnding: [String: Int] = [:]
+        for word in self.dictionary {
+            guard let first = word.first.map(String.init), let last = word.last.map(String.init) else { continue }
+            let length = word.count
+            longestStarting[first] = max(longestStarting[first] ?? 1, length)
+            longestEnding[last] = max(longestEnding[last] ?? 1, length)
+        }
+        self.longestStarting = longestStarting
+        self.longestEnding = longestEnding
         negators = lexicon.negators.keys.sorted { $0.count > $1.count }
         valence = Set(lexicon.valence.keys)
         boosters = Set(lexicon.boosters.keys)
@@ -38,7 +51,7 @@ struct ChineseSegmenter: Sendable {
 
     /// The words of `run`, a string of Chinese characters.
     func segment(_ run: String) -> [String] {
-        let characters = Array(run)
+        let characters = Run(run)
         let forward = forwardMatch(characters)
         guard forward.count > 1 else { return forward.flatMap(splitNegator) }
         let backward = backwardMatch(characters)
@@ -58,11 +71,34 @@ struct ChineseSegmenter: Sendable {
         return chosen.flatMap(splitNegator)
     }
 
-    private func forwardMatch(_ characters: [Character]) -> [String] {
+    /// A run's UTF-8 bytes and where each of its characters starts, so that a candidate word
+    /// is made straight from its bytes.
+    private struct Run {
+        let bytes: [UInt8]
+        /// The byte offset of each character, then the byte count.
+        let offsets: [Int]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var offsets = [0]
+            for character in text { offsets.append(offsets[offsets.count - 1] + character.utf8.count) }
+            self.offsets = offsets
+        }
+
+        /// The number of characters.
+        var count: Int { offsets.count - 1 }
+
+        /// Characters `range` as a string.
+        subscript(range: Range<Int>) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self) }
+        }
+    }
+
+    private func forwardMatch(_ characters: Run) -> [String] {
         var result: [String] = []
         var index = 0
         while index < characters.count {
-            var length = min(maxWord, characters.count - index)
+            var length = min(maxWord, characters.count - index, longestStarting[characters[index..<(index + 1)]] ?? 1)
             while length > 1, !dictionary.contains(String(characters[index..<(index + length)])) { length -= 1 }
             result.append(String(characters[index..<(index + length)]))
             index += length
@@ -70,11 +106,11 @@ struct ChineseSegmenter: Sendable {
         return result
     }
 
-    private func backwardMatch(_ characters: [Character]) -> [String] {
+    private func backwardMatch(_ characters: Run) -> [String] {
         var result: [String] = []
         var end = characters.count
         while end > 0 {
-            var length = min(maxWord, end)
+            var length = min(maxWord, end, longestEnding[characters[(end - 1)..<end]] ?? 1)
             while length > 1, !dictionary.contains(String(characters[(end - length)..<end])) { length -= 1 }
             result.append(String(characters[(end - length)..<end]))
             end -= length

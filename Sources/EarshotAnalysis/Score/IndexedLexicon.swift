@@ -1,30 +1,73 @@
-/// One language's lexicon with the lookup tables the scorer precomputes: which words begin a
+/// One language's lexicon with the lookup tables the scorer precomputes: what each entry is
+/// (one table instead of one per list, so a word costs one lookup), which words begin a
 /// multi-word entry, and how long the longest such entry is, so that phrases are only tried
-/// where one can start.
-struct IndexedLexicon: Sendable {
+/// where one can start. A class, so that lookup chains share it without copying.
+final class IndexedLexicon: Sendable {
+    /// What one key of the lexicon is.
+    struct Entry: Sendable {
+        /// Its role as a valence, negator, booster or contrast entry (negator first, then
+        /// booster, then valence, then contrast), or nil when it is none of them.
+        var kind: TermSpan.Kind?
+        /// The most words of a multi-word valence, negator, booster or contrast entry that
+        /// begins with this word (1 when none does).
+        var phraseStart = 1
+        /// The aspect term this key names.
+        var aspect: AspectTerm?
+        /// The most words of a multi-word aspect entry that begins with this word (1 when none does).
+        var aspectStart = 1
+    }
+
     let lexicon: LanguageLexicon
-    /// First word of a multi-word valence, negator, booster or contrast entry → its most words.
-    let phraseStarts: [String: Int]
-    /// First word of a multi-word aspect entry → its most words.
-    let aspectStarts: [String: Int]
+    let entries: [String: Entry]
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
-        var starts: [String: Int] = [:]
-        func note<S: Sequence>(_ terms: S) where S.Element == String {
+        var entries: [String: Entry] = [:]
+        func noteStarts<S: Sequence>(_ terms: S, aspect: Bool) where S.Element == String {
             for term in terms where term.contains(" ") {
                 let words = term.split(separator: " ")
-                starts[String(words[0]), default: 1] = max(starts[String(words[0]), default: 1], words.count)
+                let first = String(words[0])
+                if aspect {
+                    entries[first, default: Entry()].aspectStart = max(entries[first]?.aspectStart ?? 1, words.count)
+                } else {
+                    entries[first, default: Entry()].phraseStart = max(entries[first]?.phraseStart ?? 1, words.count)
+                }
             }
         }
-        note(lexicon.valence.keys)
-        note(lexicon.negators.keys)
-        note(lexicon.boosters.keys)
-        note(lexicon.postBoosters.keys)
-        note(lexicon.contrast)
-        phraseStarts = starts
-        starts = [:]
-        note(lexicon.aspects.keys)
-        aspectStarts = starts
+        noteStarts(lexicon.valence.keys, aspect: false)
+        noteStarts(lexicon.negators.keys, aspect: false)
+        noteStarts(lexicon.boosters.keys, aspect: false)
+        noteStarts(lexicon.postBoosters.keys, aspect: false)
+        noteStarts(lexicon.contrast, aspect: false)
+        noteStarts(lexicon.aspects.keys, aspect: true)
+        var keys = Set(lexicon.valence.keys)
+        keys.formUnion(lexicon.negators.keys)
+        keys.formUnion(lexicon.boosters.keys)
+        keys.formUnion(lexicon.postBoosters.keys)
+        keys.formUnion(lexicon.contrast)
+        for key in keys { entries[key, default: Entry()].kind = IndexedLexicon.kind(of: key, in: lexicon) }
+        for (key, term) in lexicon.aspects { entries[key, default: Entry()].aspect = term }
+        self.entries = entries
+    }
+
+    /// The role of `term` as the lists define it.
+    static func kind(of term: String, in lexicon: LanguageLexicon) -> TermSpan.Kind? {
+        let valence = lexicon.valence[term]
+        if let factor = lexicon.negators[term] { return .negator(factor: factor, valence: valence) }
+        let pre = lexicon.boosters[term], post = lexicon.postBoosters[term]
+        if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
+        if let valence { return .term(valence) }
+        if lexicon.contrast.contains(term) { return .contrast }
+        return nil
+    }
+
+    /// The role of `term`, or nil.
+    func kind(of term: String) -> TermSpan.Kind? {
+        entries[term]?.kind
+    }
+
+    /// The most words an entry starting with `word` has.
+    func phraseStart(_ word: String) -> Int {
+        entries[word]?.phraseStart ?? 1
     }
 }

@@ -12,12 +12,33 @@ public struct LanguageDetector: Sendable {
     let malayWords: Set<String>
     let englishWords: Set<String>
     let normaliser: MalayNormaliser?
+    /// Word → which of the four lists above hold it (``WordClass``), so a word costs one lookup.
+    let classes: [String: WordClass]
+
+    /// The lists a word belongs to.
+    struct WordClass: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let englishFunction = WordClass(rawValue: 1)
+        static let malayFunction = WordClass(rawValue: 2)
+        static let malayLexicon = WordClass(rawValue: 4)
+        static let englishLexicon = WordClass(rawValue: 8)
+    }
 
     /// A detector that uses the function-word lists only.
     public init() {
         malayWords = []
         englishWords = []
         normaliser = nil
+        classes = LanguageDetector.classTable(malayWords: [], englishWords: [])
+    }
+
+    static func classTable(malayWords: Set<String>, englishWords: Set<String>) -> [String: WordClass] {
+        var table: [String: WordClass] = [:]
+        for word in english { table[word, default: []].insert(.englishFunction) }
+        for word in malay { table[word, default: []].insert(.malayFunction) }
+        for word in malayWords { table[word, default: []].insert(.malayLexicon) }
+        for word in englishWords { table[word, default: []].insert(.englishLexicon) }
+        return table
     }
 
     /// A detector that also counts the words of the Malay lexicon.
@@ -39,6 +60,7 @@ public struct LanguageDetector: Sendable {
         malayWords = Set(words.filter { !$0.contains(" ") && !english.contains($0) && $0.count > 1 })
         englishWords = english.subtracting(words)
         normaliser = MalayNormaliser(lexicon: lexicon)
+        classes = LanguageDetector.classTable(malayWords: malayWords, englishWords: englishWords)
     }
 
     static let english: Set<String> = [
@@ -69,6 +91,10 @@ public struct LanguageDetector: Sendable {
 
     /// `zh`, `ms` or `en` (the default when nothing decides).
     public func detect(_ text: String) -> String {
+        // ASCII text has no Han characters: go straight to its words, read from the bytes.
+        if let words = text.utf8.withContiguousStorageIfAvailable(LanguageDetector.asciiWords), let words {
+            return detect(words: words)
+        }
         var han = 0, letters = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -93,6 +119,36 @@ public struct LanguageDetector: Sendable {
         return detect(words: words)
     }
 
+    /// The lower-cased words of ASCII text as ``detect(_:)`` splits them (letters and
+    /// apostrophes, apostrophes trimmed at the edges), or nil when the text is not ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var words: [String] = []
+        var start = -1
+        for position in 0...bytes.count {
+            let byte = position < bytes.count ? bytes[position] : 0
+            if byte >= 0x80 { return nil }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if isLetter || byte == 0x27 {
+                if start < 0 { start = position }
+                continue
+            }
+            guard start >= 0 else { continue }
+            var first = start, end = position
+            start = -1
+            while first < end, bytes[first] == 0x27 { first += 1 }
+            while end > first, bytes[end - 1] == 0x27 { end -= 1 }
+            guard first < end else { continue }
+            words.append(String(unsafeUninitializedCapacity: end - first) { buffer in
+                for offset in first..<end {
+                    let byte = bytes[offset]
+                    buffer[offset - first] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return end - first
+            })
+        }
+        return words
+    }
+
     private static func separatesWords(_ character: Character) -> Bool {
         if let ascii = character.asciiValue {
             return !((ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A) || ascii == 0x27)
@@ -105,13 +161,14 @@ public struct LanguageDetector: Sendable {
         var en = 0.0, ms = 0.0
         var unknown: [String] = []
         for word in words where !word.isEmpty {
-            let isEnglish = LanguageDetector.english.contains(word), isMalay = LanguageDetector.malay.contains(word)
+            let found = classes[word] ?? []
+            let isEnglish = found.contains(.englishFunction), isMalay = found.contains(.malayFunction)
             if isEnglish || isMalay {
                 if isEnglish { en += 1 }
                 if isMalay { ms += 1 }
-            } else if malayWords.contains(word) {
+            } else if found.contains(.malayLexicon) {
                 ms += 1
-            } else if englishWords.contains(word) {
+            } else if found.contains(.englishLexicon) {
                 en += 0.5
             } else {
                 unknown.append(word)

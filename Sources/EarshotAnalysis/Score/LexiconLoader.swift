@@ -105,6 +105,19 @@ public struct LexiconLoader: Sendable {
         EarshotError(.lexicon, message, place: place)
     }
 
+    /// `text` without the tabs and space separators (Unicode Zs) at its ends: Foundation's
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation's cost per call.
+    static func trimmed(_ text: Substring) -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
     /// Calls `body` with the trimmed fields of each entry line of `file` (nothing if the file
     /// is absent); the first field is lower-cased.
     private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], EarshotError.Place) throws -> Void) throws {
@@ -118,9 +131,8 @@ public struct LexiconLoader: Sendable {
             var line = Substring(line)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if LexiconLoader.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
             let place = EarshotError.Place(file: file.path, line: lineNumber)
             guard count.contains(fields.count) else {
                 let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"

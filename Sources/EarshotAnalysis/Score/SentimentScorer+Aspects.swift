@@ -23,13 +23,14 @@ extension SentimentScorer {
 
     private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon]) -> (AspectTerm, Int)? {
         for indexed in chain {
-            var length = min(indexed.aspectStarts[tokens[index].text] ?? 1, tokens.count - index)
+            guard let entry = indexed.entries[tokens[index].text] else { continue }
+            var length = min(entry.aspectStart, tokens.count - index)
             while length > 1 {
                 let phrase = tokens[index..<(index + length)].map(\.text).joined(separator: " ")
-                if let term = indexed.lexicon.aspects[phrase] { return (term, length) }
+                if let term = indexed.entries[phrase]?.aspect { return (term, length) }
                 length -= 1
             }
-            if let term = indexed.lexicon.aspects[tokens[index].text] { return (term, 1) }
+            if let term = entry.aspect { return (term, 1) }
         }
         return nil
     }

@@ -32,7 +32,7 @@ extension SentimentScorer {
         var value = base
         var rules: [String] = []
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
-        if lexicon.emoji[tokens[term.start].text] != nil { return (value, rules) }
+        if emojiValence(tokens[term.start]) != nil { return (value, rules) }
         let isHan = tokens[term.start].isHan
         if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy({ SentimentScorer.isUpper($0.raw) }) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
@@ -49,11 +49,13 @@ extension SentimentScorer {
         }
         // VADER's window: boosters and negators up to three tokens back, nearest first,
         // stepping over other sentiment words, never across a clause break.
-        var seen = Set<Int>()
+        // Spans own contiguous tokens, so a span met again is the one met last.
+        var lastSeen: Int?
         for distance in 1...3 {
             let position = term.start - distance
             guard position >= 0, table.sameClause(position, term.start) else { break }
-            guard let index = table.spanIndex(at: position), seen.insert(index).inserted else { continue }
+            guard let index = table.spanIndex(at: position), index != lastSeen else { continue }
+            lastSeen = index
             let span = table.spans[index]
             // In Chinese and Malay a modifier belongs to the nearest sentiment word: the scan stops
             // at one ("bukan nak selesaikan masalah" negates selesai, not masalah). English keeps

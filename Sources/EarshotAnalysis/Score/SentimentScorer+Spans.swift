@@ -33,28 +33,34 @@ extension SentimentScorer {
 
     private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], language: String, maxWords: Int) -> TermSpan? {
         let token = tokens[index]
-        if let valence = lexicon.emoji[token.text] { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
-        let longest = token.isHan ? 1 : chain.reduce(1) { max($0, $1.phraseStarts[token.text] ?? 1) }
+        if let valence = emojiValence(token) { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
+        // The token's entry in each lexicon of the chain (at most two), looked up once.
+        let firstEntry = chain.first?.entries[token.text]
+        let secondEntry = chain.count > 1 ? chain[1].entries[token.text] : nil
+        func entry(_ position: Int) -> IndexedLexicon.Entry? {
+            position == 0 ? firstEntry : position == 1 ? secondEntry : chain[position].entries[token.text]
+        }
+        let longest = token.isHan ? 1 : chain.indices.reduce(1) { max($0, entry($1)?.phraseStart ?? 1) }
         var length = min(longest, maxWords, tokens.count - index)
         while length > 1 {
             let slice = tokens[index..<(index + length)]
             if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
                 let phrase = slice.map(\.text).joined(separator: " ")
-                for indexed in chain where (indexed.phraseStarts[token.text] ?? 1) >= length {
-                    if let kind = kind(of: phrase, in: indexed.lexicon) {
+                for (position, indexed) in chain.enumerated() where (entry(position)?.phraseStart ?? 1) >= length {
+                    if let kind = indexed.kind(of: phrase) {
                         return TermSpan(start: index, length: length, text: phrase, kind: kind)
                     }
                 }
             }
             length -= 1
         }
-        if !token.isHan, token.text.hasSuffix("n't") {
+        if !token.isHan, token.text.utf8.last == UInt8(ascii: "t"), token.text.hasSuffix("n't") {
             return TermSpan(start: index, length: 1, text: token.text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
-        for (position, indexed) in chain.enumerated() {
+        for position in chain.indices {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != "en", token.text.count < 2 { continue }
-            if let kind = kind(of: token.text, in: indexed.lexicon) {
+            if let kind = entry(position)?.kind {
                 return TermSpan(start: index, length: 1, text: token.text, kind: kind)
             }
         }
@@ -69,7 +75,7 @@ extension SentimentScorer {
     /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
     /// rates `hand` 2.2, and `handed` is no praise.)
     static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
-        guard word.utf8.last == UInt8(ascii: "s") || word.hasSuffix("ing"), word.utf8.count >= 4,
+        guard word.utf8.last == UInt8(ascii: "s") || (word.utf8.last == UInt8(ascii: "g") && word.hasSuffix("ing")), word.utf8.count >= 4,
               word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) }) else { return nil }
         var bases: [String] = []
         func strip(_ suffix: String, adding: [String] = [""]) {
@@ -85,16 +91,6 @@ extension SentimentScorer {
         for base in bases where base.count >= 3 {
             if let valence = english.valence[base], valence != 0 { return (base, valence) }
         }
-        return nil
-    }
-
-    private func kind(of term: String, in lexicon: LanguageLexicon) -> TermSpan.Kind? {
-        let valence = lexicon.valence[term]
-        if let factor = lexicon.negators[term] { return .negator(factor: factor, valence: valence) }
-        let pre = lexicon.boosters[term], post = lexicon.postBoosters[term]
-        if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
-        if let valence { return .term(valence) }
-        if lexicon.contrast.contains(term) { return .contrast }
         return nil
     }
 

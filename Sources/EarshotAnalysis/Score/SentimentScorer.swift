@@ -22,6 +22,13 @@ public struct SentimentScorer: Sendable {
     let tokenizer: Tokenizer
     let detector: LanguageDetector
     let indexed: [String: IndexedLexicon]
+    /// ``lookupChain(_:)`` for each loaded language, built once.
+    let chains: [String: [IndexedLexicon]]
+    /// True when some emoji key is plain ASCII; otherwise an ASCII token needs no emoji lookup.
+    let emojiHasASCIIKey: Bool
+    /// True when some emoji key has a scalar from the CJK blocks; otherwise a Chinese word
+    /// (which can only equal a key with such scalars) needs no emoji lookup.
+    let emojiHasCJKKey: Bool
 
     static let negationScalar = -0.74
     /// The factor of a negated intensifier in Chinese and Malay (不是很好, tak bagus sangat).
@@ -34,7 +41,18 @@ public struct SentimentScorer: Sendable {
         self.lexicon = lexicon
         tokenizer = Tokenizer(lexicon: lexicon)
         detector = LanguageDetector(lexicon: lexicon)
-        indexed = lexicon.languages.mapValues(IndexedLexicon.init)
+        let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
+        self.indexed = indexed
+        let empty = IndexedLexicon(LanguageLexicon())
+        var chains: [String: [IndexedLexicon]] = [:]
+        for code in Set(LexiconLoader.languages).union(lexicon.languages.keys) {
+            chains[code] = SentimentScorer.chainCodes(code).map { indexed[$0] ?? empty }
+        }
+        self.chains = chains
+        emojiHasASCIIKey = lexicon.emoji.keys.contains { $0.utf8.allSatisfy { $0 < 0x80 } }
+        emojiHasCJKKey = lexicon.emoji.keys.contains { key in
+            key.unicodeScalars.contains { (0x2E80...0xA4CF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) || $0.value >= 0x20000 }
+        }
     }
 
     /// Scores `text`.
@@ -79,8 +97,19 @@ public struct SentimentScorer: Sendable {
 
     /// The languages whose lexicons a token is looked up in, in order.
     func lookupChain(_ lang: String) -> [IndexedLexicon] {
-        let codes = lang == "zh" || lang == "ms" ? [lang, "en"] : ["en"]
-        return codes.map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
+        if let chain = chains[lang] { return chain }
+        return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
+    }
+
+    private static func chainCodes(_ lang: String) -> [String] {
+        lang == "zh" || lang == "ms" ? [lang, "en"] : ["en"]
+    }
+
+    /// The emoji valence of a token's lookup form, or nil.
+    func emojiValence(_ token: Token) -> Double? {
+        if token.isHan, !emojiHasCJKKey { return nil }
+        if !emojiHasASCIIKey, token.text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        return lexicon.emoji[token.text]
     }
 
     // MARK: Punctuation and proportions
@@ -88,12 +117,17 @@ public struct SentimentScorer: Sendable {
     /// VADER's emphasis: +0.292 per "!" (at most four), and for two or more "?" +0.18 each (at most 0.96).
     static func punctuationEmphasis(_ text: String) -> Double {
         var exclamations = 0, questions = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x21, 0xFF01: exclamations += 1  // ! and fullwidth ！
-            case 0x3F, 0xFF1F: questions += 1     // ? and fullwidth ？
-            default: continue
+        // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x21: exclamations += 1
+            case 0x3F: questions += 1
+            case 0x81 where previous == (0xEF, 0xBC): exclamations += 1
+            case 0x9F where previous == (0xEF, 0xBC): questions += 1
+            default: break
             }
+            previous = (previous.1, byte)
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }

@@ -15,12 +15,16 @@ public struct Tokenizer: Sendable {
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
     let contrast: Set<String>
+    /// The first scalar of each emoji key: a character that starts with none of them, is not
+    /// an emoji by its properties and has no presentation selector or joiner is no emoji.
+    let emojiStarts: Set<Unicode.Scalar>
 
     public init(lexicon: Lexicon) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
         malay = MalayNormaliser(lexicon: lexicon)
         emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.contains(" ") && !key.contains { $0.isLetter } })
         emoji = Set(lexicon.emoji.keys)
+        emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         contrast = Set(LexiconLoader.languages.flatMap { lexicon[$0].contrast })
     }
 
@@ -30,6 +34,11 @@ public struct Tokenizer: Sendable {
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
         var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
+        // Most lines are plain ASCII: read their bytes directly (same tokens, no Character walk).
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Tokenizer.isPlainASCII(bytes) ? scanASCII(bytes, into: &stream) : false
+        }
+        if scanned == true { return stream.tokens }
         for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
             if chunk.utf8.contains(UInt8(ascii: "\n")) {
                 for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -65,7 +74,11 @@ public struct Tokenizer: Sendable {
         }
 
         mutating func emitWord(_ raw: String) {
-            let lower = raw.lowercased()
+            emitWord(raw, lower: raw.lowercased())
+        }
+
+        /// `lower` is `raw.lowercased()`, already computed.
+        mutating func emitWord(_ raw: String, lower: String) {
             guard let malay else { return emit(raw, lower: lower) }
             let words = malay.words(lower)
             if words.count == 1 { return emit(raw, lower: words[0]) }
@@ -131,9 +144,102 @@ public struct Tokenizer: Sendable {
         flushHan(&stream)
     }
 
+    /// True when every byte is ASCII and none is a carriage return (`\r\n` is one `Character`,
+    /// which the general path treats differently from its bytes).
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    /// ``tokens(_:language:)`` for ASCII text without carriage returns, on its bytes: the same
+    /// chunks, emoticons, words, edge trimming, lower-casing and clause breaks as the general
+    /// path. Returns true (it always handles such text).
+    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Chunks: runs between spaces, tabs, vertical tabs and form feeds.
+            while index < count, Tokenizer.separatesASCIIChunks(bytes[index]) { index += 1 }
+            let start = index
+            while index < count, !Tokenizer.separatesASCIIChunks(bytes[index]) { index += 1 }
+            guard start < index else { continue }
+            // Lines within a chunk: each line break starts a new clause.
+            var lineStart = start
+            for position in start..<index where bytes[position] == UInt8(ascii: "\n") {
+                scanASCIILine(UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), into: &stream)
+                stream.pendingBreak = true
+                lineStart = position + 1
+            }
+            scanASCIILine(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), into: &stream)
+        }
+        return true
+    }
+
+    private func scanASCIILine(_ line: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
+        if line.isEmpty { return }
+        if line.count <= 12, !line.contains(where: Tokenizer.isASCIILetter) {
+            let chunk = String(decoding: line, as: UTF8.self)
+            if emoticons.contains(chunk) { return stream.emit(chunk, lower: chunk) }
+        }
+        var wordStart = -1
+        for position in 0...line.count {
+            let byte = position < line.count ? line[position] : UInt8(ascii: " ")
+            if Tokenizer.isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if wordStart < 0 { wordStart = position }
+                continue
+            }
+            // Apostrophes and hyphens join a word that has begun.
+            if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && wordStart >= 0 && position < line.count { continue }
+            if wordStart >= 0 {
+                var end = position
+                while end > wordStart, line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
+                emitASCIIWord(UnsafeBufferPointer(rebasing: line[wordStart..<end]), into: &stream)
+                wordStart = -1
+            }
+            if position < line.count, Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
+        }
+    }
+
+    /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
+    private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
+        let raw = String(decoding: word, as: UTF8.self)
+        guard word.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            return stream.emitWord(raw, lower: raw)
+        }
+        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (offset, byte) in word.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return word.count
+        }
+        stream.emitWord(raw, lower: lower)
+    }
+
+    /// The ASCII members of `clauseBreaks`.
+    private static func isASCIIClauseBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ","),
+             UInt8(ascii: ":"), UInt8(ascii: "\n"), UInt8(ascii: "~"): return true
+        default: return false
+        }
+    }
+
+    private static func separatesASCIIChunks(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 9 || byte == 11 || byte == 12
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
     /// The lookup key of an emoji character, or nil when `character` is not an emoji.
     func emojiKey(_ character: Character) -> String? {
         guard let first = character.unicodeScalars.first, first.value >= 0x2000 else { return nil }
+        // Fast rejection (CJK punctuation, letters of other scripts): the checks below would all fail.
+        if first.value != 0xFE0E, first.value != 0xFE0F, !emojiStarts.contains(first), !Tokenizer.isEmoji(first),
+           !character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) {
+            return nil
+        }
         let key = Lexicon.emojiKey(String(character))
         if emoji.contains(key) { return key }
         if let joiner = key.unicodeScalars.firstIndex(of: "\u{200D}") {
