@@ -3,14 +3,16 @@ import EarshotCore
 extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
-    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon]) -> [AspectScore] {
-        var clauseSums: [Int: Double] = [:]
-        for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause, default: 0] += value }
+    /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
+    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?]) -> [AspectScore] {
+        // Clauses are numbered from 0, so an array holds their sums.
+        var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
+        for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
         var found: [String: (term: AspectTerm, scores: [Double])] = [:]
         var i = 0
         while i < tokens.count {
-            if let (term, length) = aspect(tokens, at: i, chain: chain) {
-                found[term.aspect, default: (term, [])].scores.append(SentimentScorer.normalise(clauseSums[tokens[i].clause] ?? 0))
+            if let (term, length) = aspect(tokens, at: i, chain: chain, entries: entries) {
+                found[term.aspect, default: (term, [])].scores.append(SentimentScorer.normalise(clauseSums[tokens[i].clause]))
                 i += length
             } else {
                 i += 1
@@ -21,9 +23,9 @@ extension SentimentScorer {
             .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
     }
 
-    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon]) -> (AspectTerm, Int)? {
-        for indexed in chain {
-            guard let entry = indexed.entries[tokens[index].text] else { continue }
+    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?]) -> (AspectTerm, Int)? {
+        for (position, indexed) in chain.enumerated() {
+            guard let entry = entries[index * chain.count + position] else { continue }
             var length = min(entry.aspectStart, tokens.count - index)
             while length > 1 {
                 let phrase = tokens[index..<(index + length)].map(\.text).joined(separator: " ")

@@ -1,12 +1,13 @@
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one.
-    func findSpans(_ tokens: [Token], chain: [IndexedLexicon], language: String) -> [TermSpan] {
+    /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
+    func findSpans(_ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String) -> [TermSpan] {
         var spans: [TermSpan] = []
         let maxWords = chain.map(\.lexicon.maxPhraseWords).max() ?? 1
         var index = 0
         while index < tokens.count {
-            if let span = span(at: index, tokens, chain: chain, language: language, maxWords: maxWords) {
+            if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {
                 spans.append(span)
                 index = span.end
             } else {
@@ -19,27 +20,23 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], language: String, maxWords: Int) -> TermSpan? {
-        guard let found = longestSpan(at: index, tokens, chain: chain, language: language, maxWords: maxWords) else { return nil }
+    private func span(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String, maxWords: Int) -> TermSpan? {
+        guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
-            if let overlapping = longestSpan(at: inner, tokens, chain: chain, language: language, maxWords: maxWords),
+            if let overlapping = longestSpan(at: inner, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords),
                overlapping.isTerm, overlapping.end > found.end {
-                return longestSpan(at: index, tokens, chain: chain, language: language, maxWords: inner - index)
+                return longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: inner - index)
             }
         }
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], language: String, maxWords: Int) -> TermSpan? {
+    private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String, maxWords: Int) -> TermSpan? {
         let token = tokens[index]
         if let valence = emojiValence(token) { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
-        // The token's entry in each lexicon of the chain (at most two), looked up once.
-        let firstEntry = chain.first?.entries[token.text]
-        let secondEntry = chain.count > 1 ? chain[1].entries[token.text] : nil
-        func entry(_ position: Int) -> IndexedLexicon.Entry? {
-            position == 0 ? firstEntry : position == 1 ? secondEntry : chain[position].entries[token.text]
-        }
+        // The token's entry in each lexicon of the chain.
+        func entry(_ position: Int) -> IndexedLexicon.Entry? { entries[index * chain.count + position] }
         let longest = token.isHan ? 1 : chain.indices.reduce(1) { max($0, entry($1)?.phraseStart ?? 1) }
         var length = min(longest, maxWords, tokens.count - index)
         while length > 1 {

@@ -61,7 +61,8 @@ public struct SentimentScorer: Sendable {
         let lang = language ?? detector.detect(text)
         let tokens = tokenizer.tokens(text, language: lang)
         let chain = lookupChain(lang)
-        let table = SpanTable(tokens: tokens, spans: findSpans(tokens, chain: chain, language: lang))
+        let entries = SentimentScorer.entries(of: tokens, in: chain)
+        let table = SpanTable(tokens: tokens, spans: findSpans(tokens, chain: chain, entries: entries, language: lang))
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 
@@ -84,7 +85,7 @@ public struct SentimentScorer: Sendable {
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         let compound = SentimentScorer.normalise(total)
         let sentiment = SentimentScorer.proportions(valences: valences, emphasis: emphasis, compound: compound)
-        let aspects = aspectScores(tokens, valences: valences, chain: chain)
+        let aspects = aspectScores(tokens, valences: valences, chain: chain, entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
     }
 
@@ -99,6 +100,17 @@ public struct SentimentScorer: Sendable {
     func lookupChain(_ lang: String) -> [IndexedLexicon] {
         if let chain = chains[lang] { return chain }
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
+    }
+
+    /// Each token's entry in each lexicon of `chain`, looked up once for the span and aspect
+    /// searches: the entry of token `t` in `chain[p]` is at `t * chain.count + p`.
+    static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [IndexedLexicon.Entry?] {
+        var entries: [IndexedLexicon.Entry?] = []
+        entries.reserveCapacity(tokens.count * chain.count)
+        for token in tokens {
+            for indexed in chain { entries.append(indexed.entries[token.text]) }
+        }
+        return entries
     }
 
     private static func chainCodes(_ lang: String) -> [String] {

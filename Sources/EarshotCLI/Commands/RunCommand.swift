@@ -114,7 +114,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let summary = outcome.summary
         for failure in summary.failures {
-            printError("\(failure.source.map { "source '\($0)': " } ?? "")\(failure.message)")
+            let prefix = failure.source.map { "source '\($0)': " } ?? ""
+            printError(failure.message.hasPrefix(prefix) ? failure.message : prefix + failure.message)
         }
         if dryRun {
             print(outcome.wouldSend.isEmpty ? "dry run: no new alert would be sent" : "dry run: would send \(outcome.wouldSend.count) alert(s):")

@@ -162,10 +162,11 @@ struct Pipeline {
         do {
             let validators = try await store.validators(for: source.id)
             let fetched = try await fetcher.fetch(source, validators: validators, now: now)
+            let moved = fetched.movedPermanentlyTo.map { "moved permanently to \($0); update its url in the config" }
             if fetched.notModified {
                 _ = try await store.commit(source: source.id, mentions: [], validators: nil, notModified: true, at: now)
                 logger.debug("source not modified", metadata: metadata)
-                return .init(id: source.id, status: .notModified)
+                return .init(id: source.id, status: .notModified, message: moved)
             }
             let document = try DocumentParser().parse(fetched, source: source)
             let mentions = matcher.mentions(in: document, source: source, fetchedAt: now)
@@ -179,10 +180,11 @@ struct Pipeline {
             metadata["items"] = "\(document.items.count)"
             metadata["mentions.new"] = "\(inserted.count)"
             logger.debug("source read", metadata: metadata)
-            var message: String? = nil
+            var notes: [String] = moved.map { [$0] } ?? []
             if !document.warnings.isEmpty {
-                message = "\(document.warnings.count) warning(s); first: \(document.warnings[0])"
+                notes.append("\(document.warnings.count) warning(s); first: \(document.warnings[0])")
             }
+            let message = notes.isEmpty ? nil : notes.joined(separator: "; ")
             return .init(id: source.id, status: .ok, items: document.items.count, newMentions: inserted.count, message: message)
         } catch {
             let message = String(describing: error)

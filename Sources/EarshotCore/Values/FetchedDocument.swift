@@ -14,6 +14,8 @@ public struct FetchedDocument: Sendable {
     public var fetchedAt: Date
     /// True when the server answered 304: nothing new since the stored validators.
     public var notModified: Bool
+    /// Where the source has moved for good (301 or 308 redirects), so the user can update the config.
+    public var movedPermanentlyTo: String?
 
     public init(source: String, bytes: [UInt8], finalURL: String, charset: String? = nil,
                 validators: HTTPValidators = .init(), fetchedAt: Date, notModified: Bool = false) {
@@ -24,5 +26,6 @@ public struct FetchedDocument: Sendable {
         self.validators = validators
         self.fetchedAt = fetchedAt
         self.notModified = notModified
+        movedPermanentlyTo = nil
     }
 }

@@ -56,7 +56,10 @@ public struct HTTPFetcher: DocumentFetcher {
     }
 
     public func fetch(_ source: SourceConfig, validators: HTTPValidators?, now: Date) async throws -> FetchedDocument {
-        try await fetchOutcome(source, validators: validators, now: now).document
+        let outcome = try await fetchOutcome(source, validators: validators, now: now)
+        var document = outcome.document
+        document.movedPermanentlyTo = outcome.permanentRedirect
+        return document
     }
 
     /// Fetches `source` and says whether it has moved permanently.
