@@ -3,7 +3,7 @@ import Testing
 
 @Suite("LanguageDetector")
 struct LanguageDetectorTests {
-    /// Sentences from the seed articles in /work/shared/seeds/ (000: 客户体验与客户服务;
+    /// Sentences from the seed articles in shared/seeds/ (beside this repository) (000: 客户体验与客户服务;
     /// 003: Perkhidmatan Pelanggan vs Pengalaman Pelanggan), and English review sentences.
     static let sentences: [(String, String)] = [
         ("zh", "有没有过这样的经历?用了很久一个产品,从来没找过客服,但就是觉得用起来特别顺心,心里给它悄悄打了个高分。"),
