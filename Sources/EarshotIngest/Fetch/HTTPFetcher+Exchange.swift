@@ -114,6 +114,9 @@ extension HTTPFetcher {
             }
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as HTTPClientError where error == .readTimeout {
+            throw Failure(error: EarshotError(.fetch, "the body stalled for longer than fetch.timeoutSeconds = \(timeoutSeconds.formatted()) s",
+                                              place: place, cause: error), retriable: false)
         } catch {
             throw Failure(error: EarshotError(.fetch, "the body could not be read in full (over fetch.maxBytes = \(limit), or cut off)",
                                               place: place, cause: error), retriable: false)
