@@ -4,7 +4,6 @@ import Testing
 /// `earshot score` as DESIGN.md's contract says: one output line per input line, in order.
 @Suite struct ScoreCommandTests {
     @Test func tsvKeepsLineOrderAndSigns() throws {
-        let folder = try EarshotBinary.temporaryFolder()
         let input = ["I love this product, it works perfectly", "Terrible support, they never replied", "", "The parcel arrived on Tuesday"]
         let result = try EarshotBinary.run(["score"], in: EarshotBinary.packageRoot, input: input.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -20,7 +19,6 @@ import Testing
         #expect(compounds[2] == 0)
         #expect(abs(compounds[3]) < 0.05)
         #expect(lines.allSatisfy { $0.hasSuffix("\ten") })
-        _ = folder
     }
 
     @Test func jsonlHasEveryKeyAndAspects() throws {

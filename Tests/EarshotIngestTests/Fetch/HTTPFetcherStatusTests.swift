@@ -61,12 +61,12 @@ struct HTTPFetcherStatusTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func serverErrorThenOKIsRetried() async throws {
+    /// One failed first answer, then the feed: the fetch succeeds after exactly one retry.
+    @Test(.timeLimit(.minutes(1)), arguments: ["500", "dropped connection"])
+    func oneFailureThenOKIsRetried(failure: String) async throws {
         let (feed, counter) = (feed, LockedCounter())
-        try await TestHTTPServer.with({ _ in
-            counter.next() == 1 ? .init(status: .internalServerError) : .init(status: .ok, body: feed)
-        }) { server in
+        let first: TestHTTPServer.Response = failure == "500" ? .init(status: .internalServerError) : .init(status: .ok, hangUp: true)
+        try await TestHTTPServer.with({ _ in counter.next() == 1 ? first : .init(status: .ok, body: feed) }) { server in
             let outcome = try await fetch(server)
             #expect(outcome.document.bytes == feed)
             #expect(outcome.retries == 1)
@@ -109,19 +109,6 @@ struct HTTPFetcherStatusTests {
             }
             #expect(clock.now - start < .seconds(30), "waits are capped (the exact cap is RetryPolicyTests' job)")
             #expect(server.requests.count == 3)
-        }
-    }
-
-    @Test(.timeLimit(.minutes(1)))
-    func droppedConnectionIsRetried() async throws {
-        let (feed, counter) = (feed, LockedCounter())
-        try await TestHTTPServer.with({ _ in
-            counter.next() == 1 ? .init(status: .ok, hangUp: true) : .init(status: .ok, body: feed)
-        }) { server in
-            let outcome = try await fetch(server)
-            #expect(outcome.document.bytes == feed)
-            #expect(outcome.retries == 1)
-            #expect(server.requests.count == 2)
         }
     }
 
