@@ -26,13 +26,13 @@ extension SentimentScorer {
 
     /// The valence of one sentiment term after the rules that look around it: ALL CAPS,
     /// boosters after and before it, negation, and "least". Returns the value and the rules
-    /// that changed it, for `--explain`.
-    func valence(of term: TermSpan, base: Double, table: SpanTable, language: String, capDifferential: Bool) -> (Double, [String]) {
+    /// that changed it, for `--explain` (none when `explain` is false: their text is not built).
+    func valence(of term: TermSpan, base: Double, table: SpanTable, language: String, capDifferential: Bool, explain: Bool = true) -> (Double, [String]) {
         let tokens = table.tokens
         var value = base
-        var rules: [String] = []
+        var rules = RuleLog(enabled: explain)
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
-        if emojiValence(tokens[term.start]) != nil { return (value, rules) }
+        if emojiValence(tokens[term.start]) != nil { return (value, rules.rules) }
         let isHan = tokens[term.start].isHan
         if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy({ SentimentScorer.isUpper($0.raw) }) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
@@ -109,6 +109,21 @@ extension SentimentScorer {
             value *= SentimentScorer.negationScalar
             rules.append("negated by 'least'")
         }
-        return (value, rules)
+        return (value, rules.rules)
+    }
+}
+
+/// The rules that changed a valence, written down only when asked (`--explain`): each
+/// rule's text is an autoclosure, built only when the log is enabled.
+struct RuleLog {
+    let enabled: Bool
+    private(set) var rules: [String] = []
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    mutating func append(_ rule: @autoclosure () -> String) {
+        if enabled { rules.append(rule()) }
     }
 }

@@ -55,9 +55,18 @@ public struct SentimentScorer: Sendable {
         }
     }
 
-    /// Scores `text`.
+    /// Scores `text`, with the rules behind each contribution (as `--explain` shows them).
     /// - Parameter language: `en`, `zh` or `ms`; nil detects it.
     public func score(_ text: String, language: String? = nil) -> ScoreResult {
+        score(text, language: language, explain: true)
+    }
+
+    /// Scores `text`; the same result as ``score(_:language:)``, except that with `explain`
+    /// false each contribution's `rules` is left empty, which saves building their text.
+    /// - Parameters:
+    ///   - language: `en`, `zh` or `ms`; nil detects it.
+    ///   - explain: whether to write down the rules that changed each term's valence.
+    public func score(_ text: String, language: String?, explain: Bool) -> ScoreResult {
         let lang = language ?? detector.detect(text)
         let tokens = tokenizer.tokens(text, language: lang)
         let chain = lookupChain(lang)
@@ -69,12 +78,12 @@ public struct SentimentScorer: Sendable {
         var valences = [Double](repeating: 0, count: tokens.count)
         var contributions: [ScoreResult.Contribution] = []
         for (span, base) in table.terms() {
-            var (value, rules) = valence(of: span, base: base, table: table, language: lang, capDifferential: capDifferential)
+            var (value, rules) = valence(of: span, base: base, table: table, language: lang, capDifferential: capDifferential, explain: explain)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
             if let pivot {
                 let factor = span.start < pivot.index ? 0.5 : 1.5
                 value *= factor
-                rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5")
+                if explain { rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5") }
             }
             valences[span.start] += value
             contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause))

@@ -18,6 +18,15 @@ public struct Tokenizer: Sendable {
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
+    /// Punctuation of Chinese text that the byte scanner handles (each a scalar of three UTF-8
+    /// bytes that is no emoji, letter, number or space), with whether it breaks a clause.
+    private(set) var bytePunctuation: [UInt32: Bool] = [:]
+
+    /// Scalars of Chinese text that the byte path may meet besides Han characters.
+    private static let punctuationCandidates: [UInt32] = [
+        0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C, 0x3001, 0xFF1A, 0x2026, 0xFF5E, 0x201C, 0x201D, 0x300C, 0x300D,
+        0x300E, 0x300F, 0xFF08, 0xFF09, 0x300A, 0x300B, 0x3010, 0x3011, 0x2014, 0x00B7,
+    ]
 
     public init(lexicon: Lexicon) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
@@ -26,6 +35,15 @@ public struct Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         contrast = Set(LexiconLoader.languages.flatMap { lexicon[$0].contrast })
+        var punctuation: [UInt32: Bool] = [:]
+        for value in Tokenizer.punctuationCandidates {
+            guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
+            let character = Character(scalar)
+            guard emojiKey(character) == nil, !character.isLetter, !character.isNumber, !character.isWhitespace,
+                  !Tokenizer.isHan(character), value != 0x2019 else { continue }
+            punctuation[value] = Tokenizer.clauseBreaks.contains(character)
+        }
+        bytePunctuation = punctuation
     }
 
     private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…", "～", "~"]
@@ -34,9 +52,9 @@ public struct Tokenizer: Sendable {
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
         var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
-        // Most lines are plain ASCII: read their bytes directly (same tokens, no Character walk).
+        // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
-            Tokenizer.isPlainASCII(bytes) ? scanASCII(bytes, into: &stream) : false
+            isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
         }
         if scanned == true { return stream.tokens }
         for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
@@ -151,9 +169,54 @@ public struct Tokenizer: Sendable {
         return true
     }
 
-    /// ``tokens(_:language:)`` for ASCII text without carriage returns, on its bytes: the same
-    /// chunks, emoticons, words, edge trimming, lower-casing and clause breaks as the general
-    /// path. Returns true (it always handles such text).
+    /// True when every scalar is ASCII other than a carriage return, a Han character of the
+    /// Basic Multilingual Plane, or one of ``bytePunctuation``: text where each scalar is a
+    /// `Character` of its own, so that reading bytes gives what the `Character` walk gives.
+    func isByteScannable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+                continue
+            }
+            guard byte & 0xF0 == 0xE0, index + 2 < count else { return false }
+            let value = Tokenizer.scalar(bytes, at: index)
+            guard Tokenizer.isHanValue(value) || bytePunctuation[value] != nil else { return false }
+            index += 3
+        }
+        return true
+    }
+
+    /// True when a byte-scannable line has an ASCII letter or a Han character.
+    private static func hasLetter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count {
+            if line[index] < 0x80 {
+                if isASCIILetter(line[index]) { return true }
+                index += 1
+            } else {
+                if isHanValue(scalar(line, at: index)) { return true }
+                index += 3
+            }
+        }
+        return false
+    }
+
+    /// The scalar of the three-byte UTF-8 sequence at `index`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        (UInt32(bytes[index] & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+    }
+
+    private static func isHanValue(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+    }
+
+    /// ``tokens(_:language:)`` for text that ``isByteScannable(_:)``, on its bytes: the same
+    /// chunks, emoticons, words, Han runs, edge trimming, lower-casing and clause breaks as
+    /// the general path. Returns true (it always handles such text).
     private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
         var index = 0
         let count = bytes.count
@@ -177,25 +240,52 @@ public struct Tokenizer: Sendable {
 
     private func scanASCIILine(_ line: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
         if line.isEmpty { return }
-        if line.count <= 12, !line.contains(where: Tokenizer.isASCIILetter) {
+        // Han characters are letters: a chunk with one is no emoticon.
+        if line.count <= 12, !Tokenizer.hasLetter(line) {
             let chunk = String(decoding: line, as: UTF8.self)
             if emoticons.contains(chunk) { return stream.emit(chunk, lower: chunk) }
         }
         var wordStart = -1
-        for position in 0...line.count {
+        var hanStart = -1
+        func flushWord(_ end: Int, _ stream: inout TokenStream) {
+            guard wordStart >= 0 else { return }
+            var end = end
+            while end > wordStart, line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            emitASCIIWord(UnsafeBufferPointer(rebasing: line[wordStart..<end]), into: &stream)
+            wordStart = -1
+        }
+        func flushHan(_ end: Int, _ stream: inout TokenStream) {
+            guard hanStart >= 0 else { return }
+            let run = String(decoding: UnsafeBufferPointer(rebasing: line[hanStart..<end]), as: UTF8.self)
+            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true) }
+            hanStart = -1
+        }
+        var position = 0
+        while position <= line.count {
             let byte = position < line.count ? line[position] : UInt8(ascii: " ")
+            if byte >= 0x80 {
+                // A Han character or one of `bytePunctuation`, three bytes.
+                let value = Tokenizer.scalar(line, at: position)
+                if Tokenizer.isHanValue(value) {
+                    flushWord(position, &stream)
+                    if hanStart < 0 { hanStart = position }
+                } else {
+                    flushHan(position, &stream)
+                    flushWord(position, &stream)
+                    if bytePunctuation[value] == true { stream.pendingBreak = true }
+                }
+                position += 3
+                continue
+            }
+            flushHan(position, &stream)
+            defer { position += 1 }
             if Tokenizer.isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
                 if wordStart < 0 { wordStart = position }
                 continue
             }
             // Apostrophes and hyphens join a word that has begun.
             if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && wordStart >= 0 && position < line.count { continue }
-            if wordStart >= 0 {
-                var end = position
-                while end > wordStart, line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
-                emitASCIIWord(UnsafeBufferPointer(rebasing: line[wordStart..<end]), into: &stream)
-                wordStart = -1
-            }
+            flushWord(position, &stream)
             if position < line.count, Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
         }
     }

@@ -32,6 +32,16 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The lexicons folder (default: the bundled lexicons/).", valueName: "dir"))
     var lexicons: String?
 
+    @Option(help: ArgumentHelp("Threads that score in parallel (default: the number of cores). Output keeps the input order.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
+    /// Input bytes per chunk: each thread scores one chunk of whole lines at a time.
+    static let chunkBytes = 1 << 17
+
     func run() throws {
         let folder: URL
         if let lexicons {
@@ -50,38 +60,56 @@ struct ScoreCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let language = lang == .auto ? nil : lang.rawValue
-        var output = OutputBuffer()
-        while let line = readLine(strippingNewline: true) {
-            let result = scorer.score(line, language: language)
-            output.append(format == .tsv ? tsv(result) : jsonl(result))
-            output.append("\n")
+        let formatter = ScoreLineFormatter(jsonl: format == .jsonl, explain: explain)
+        let explain = self.explain
+        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Reads `threads` chunks, scores them in parallel (one chunk per thread), writes
+        // their output in input order, and repeats: memory stays flat however long the input.
+        var reader = LineChunkReader(descriptor: 0)
+        while true {
+            var chunks: [[UInt8]] = []
+            while chunks.count < max(1, threads), let chunk = reader.next(size: ScoreCommand.chunkBytes) { chunks.append(chunk) }
+            if chunks.isEmpty { break }
+            let batch = chunks
+            var outputs = [[UInt8]](repeating: [], count: batch.count)
+            let jsonl = format == .jsonl
+            let render = { @Sendable (chunk: [UInt8]) -> [UInt8] in
+                var out: [UInt8] = []
+                out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
+                LineChunkReader.lines(of: chunk) { line in
+                    formatter.append(scorer.score(line, language: language, explain: explain), to: &out)
+                }
+                return out
+            }
+            if batch.count == 1 {
+                outputs[0] = render(batch[0])
+            } else {
+                outputs.withUnsafeMutableBufferPointer { buffer in
+                    // Each iteration writes its own element only.
+                    nonisolated(unsafe) let results = buffer
+                    DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                        results[index] = render(batch[index])
+                    }
+                }
+            }
+            for output in outputs { try ScoreCommand.writeOut(output) }
         }
-        output.flush()
     }
 
-    private func tsv(_ result: ScoreResult) -> String {
-        var line = String(format: "%.4f", result.sentiment.compound) + "\t" + result.lang
-        if explain {
-            line += "\t" + result.contributions.map { c in
-                String(format: "%@ %+.3f→%+.3f", c.term, c.base, c.final) + (c.rules.isEmpty ? "" : " [" + c.rules.joined(separator: "; ") + "]")
-            }.joined(separator: " | ")
+    /// Writes `bytes` to standard output with as few `write` calls as it takes.
+    private static func writeOut(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    printError("cannot write to standard output (errno \(errno)); is the reader gone?")
+                    throw ExitCode.failure
+                }
+                offset += written
+            }
         }
-        return line
-    }
-
-    private func jsonl(_ result: ScoreResult) -> String {
-        let s = result.sentiment
-        var object = String(format: "{\"compound\":%.4f,\"pos\":%.3f,\"neu\":%.3f,\"neg\":%.3f,\"lang\":", s.compound, s.pos, s.neu, s.neg)
-        object += JSONText.quote(result.lang) + ",\"aspects\":{"
-        object += result.aspects.map { JSONText.quote($0.aspect) + String(format: ":{\"touchpoint\":\"%@\",\"compound\":%.4f}", $0.touchpoint.rawValue, $0.compound) }
-            .joined(separator: ",")
-        object += "}"
-        if explain {
-            object += ",\"explain\":[" + result.contributions.map { c in
-                "{\"term\":\(JSONText.quote(c.term)),\"valence\":\(JSONText.number(c.base)),\"final\":\(JSONText.number(c.final)),\"rules\":[\(c.rules.map(JSONText.quote).joined(separator: ","))]}"
-            }.joined(separator: ",") + "]"
-        }
-        return object + "}"
     }
 }
 
