@@ -5,6 +5,8 @@ extension SentimentScorer {
     /// gets the mean.
     /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
     func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?]) -> [AspectScore] {
+        // Most texts name no aspect: no token is one or begins one.
+        guard entries.contains(where: { $0 != nil && ($0!.aspect != nil || $0!.aspectStart > 1) }) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }

@@ -170,7 +170,8 @@ public struct Tokenizer: Sendable {
     }
 
     /// True when every scalar is ASCII other than a carriage return, a Han character of the
-    /// Basic Multilingual Plane, or one of ``bytePunctuation``: text where each scalar is a
+    /// Basic Multilingual Plane, one of ``bytePunctuation``, or an emoji of the supplementary
+    /// planes with ASCII or nothing after it: text where each scalar is a
     /// `Character` of its own, so that reading bytes gives what the `Character` walk gives.
     func isByteScannable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
@@ -180,6 +181,13 @@ public struct Tokenizer: Sendable {
             if byte < 0x80 {
                 if byte == 0x0D { return false }
                 index += 1
+                continue
+            }
+            if byte & 0xF8 == 0xF0 {
+                // An emoji alone (no modifier, selector or joiner after it: ASCII or the end follows).
+                guard index + 3 < count, index + 4 == count || bytes[index + 4] < 0x80,
+                      Tokenizer.isLoneEmojiValue(Tokenizer.scalar4(bytes, at: index)) else { return false }
+                index += 4
                 continue
             }
             guard byte & 0xF0 == 0xE0, index + 2 < count else { return false }
@@ -197,12 +205,28 @@ public struct Tokenizer: Sendable {
             if line[index] < 0x80 {
                 if isASCIILetter(line[index]) { return true }
                 index += 1
+            } else if line[index] >= 0xF0 {
+                if let scalar = Unicode.Scalar(scalar4(line, at: index)), Character(scalar).isLetter { return true }
+                index += 4
             } else {
                 if isHanValue(scalar(line, at: index)) { return true }
                 index += 3
             }
         }
         return false
+    }
+
+    /// The scalar of the four-byte UTF-8 sequence at `index`.
+    private static func scalar4(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        (UInt32(bytes[index] & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+            | UInt32(bytes[index + 3] & 0x3F)
+    }
+
+    /// Emoji of the supplementary planes that are a `Character` on their own when ASCII
+    /// follows (``isEmoji(_:)`` holds for them, so ``emojiKey(_:)`` always gives a key):
+    /// not skin-tone modifiers (which extend what precedes them) nor regional indicators.
+    private static func isLoneEmojiValue(_ value: UInt32) -> Bool {
+        (0x1F000...0x1FAFF).contains(value) && !(0x1F3FB...0x1F3FF).contains(value) && !(0x1F1E6...0x1F1FF).contains(value)
     }
 
     /// The scalar of the three-byte UTF-8 sequence at `index`.
@@ -263,6 +287,17 @@ public struct Tokenizer: Sendable {
         var position = 0
         while position <= line.count {
             let byte = position < line.count ? line[position] : UInt8(ascii: " ")
+            if byte >= 0xF0 {
+                // A lone emoji, four bytes.
+                flushHan(position, &stream)
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: line[position..<(position + 4)]), as: UTF8.self)
+                if let key = emojiKey(Character(raw)) {
+                    flushWord(position, &stream)
+                    stream.emit(raw, lower: key)
+                }
+                position += 4
+                continue
+            }
             if byte >= 0x80 {
                 // A Han character or one of `bytePunctuation`, three bytes.
                 let value = Tokenizer.scalar(line, at: position)
