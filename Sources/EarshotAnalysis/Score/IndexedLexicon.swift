@@ -19,6 +19,8 @@ final class IndexedLexicon: Sendable {
 
     let lexicon: LanguageLexicon
     let entries: [String: Entry]
+    /// ``entries`` for lookups by bytes.
+    let table: ByteKeyTable<Entry>
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
@@ -48,6 +50,7 @@ final class IndexedLexicon: Sendable {
         for key in keys { entries[key, default: Entry()].kind = IndexedLexicon.kind(of: key, in: lexicon) }
         for (key, term) in lexicon.aspects { entries[key, default: Entry()].aspect = term }
         self.entries = entries
+        table = ByteKeyTable(entries)
     }
 
     /// The role of `term` as the lists define it.
@@ -63,7 +66,7 @@ final class IndexedLexicon: Sendable {
 
     /// The role of `term`, or nil.
     func kind(of term: String) -> TermSpan.Kind? {
-        entries[term]?.kind
+        table[term]?.kind
     }
 
     /// The most words an entry starting with `word` has.

@@ -13,7 +13,7 @@ public struct LanguageDetector: Sendable {
     let englishWords: Set<String>
     let normaliser: MalayNormaliser?
     /// Word → which of the four lists above hold it (``WordClass``), so a word costs one lookup.
-    let classes: [String: WordClass]
+    let classes: ByteKeyTable<WordClass>
 
     /// The lists a word belongs to.
     struct WordClass: OptionSet, Sendable {
@@ -32,13 +32,13 @@ public struct LanguageDetector: Sendable {
         classes = LanguageDetector.classTable(malayWords: [], englishWords: [])
     }
 
-    static func classTable(malayWords: Set<String>, englishWords: Set<String>) -> [String: WordClass] {
+    static func classTable(malayWords: Set<String>, englishWords: Set<String>) -> ByteKeyTable<WordClass> {
         var table: [String: WordClass] = [:]
         for word in english { table[word, default: []].insert(.englishFunction) }
         for word in malay { table[word, default: []].insert(.malayFunction) }
         for word in malayWords { table[word, default: []].insert(.malayLexicon) }
         for word in englishWords { table[word, default: []].insert(.englishLexicon) }
-        return table
+        return ByteKeyTable(table)
     }
 
     /// A detector that also counts the words of the Malay lexicon.
@@ -92,8 +92,8 @@ public struct LanguageDetector: Sendable {
     /// `zh`, `ms` or `en` (the default when nothing decides).
     public func detect(_ text: String) -> String {
         // ASCII text has no Han characters: go straight to its words, read from the bytes.
-        if let words = text.utf8.withContiguousStorageIfAvailable(LanguageDetector.asciiWords), let words {
-            return detect(words: words)
+        if let decided = text.utf8.withContiguousStorageIfAvailable(detectASCII), let decided {
+            return decided
         }
         var han = 0, letters = 0
         for scalar in text.unicodeScalars {
@@ -119,14 +119,18 @@ public struct LanguageDetector: Sendable {
         return detect(words: words)
     }
 
-    /// The lower-cased words of ASCII text as ``detect(_:)`` splits them (letters and
-    /// apostrophes, apostrophes trimmed at the edges), or nil when the text is not ASCII.
-    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-        var words: [String] = []
+    /// ``detect(words:)`` of ASCII text's words as ``detect(_:)`` splits them (letters and
+    /// apostrophes, apostrophes trimmed at the edges, lower-cased), read from its bytes: each
+    /// word is looked up by its bytes, and only words no list knows become `String`s.
+    /// Nil when the text is not ASCII.
+    private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var tally = Tally()
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var start = -1
         for position in 0...bytes.count {
             let byte = position < bytes.count ? bytes[position] : 0
-            if byte >= 0x80 { return nil }
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if isLetter || byte == 0x27 {
                 if start < 0 { start = position }
@@ -138,15 +142,46 @@ public struct LanguageDetector: Sendable {
             while first < end, bytes[first] == 0x27 { first += 1 }
             while end > first, bytes[end - 1] == 0x27 { end -= 1 }
             guard first < end else { continue }
-            words.append(String(unsafeUninitializedCapacity: end - first) { buffer in
-                for offset in first..<end {
-                    let byte = bytes[offset]
-                    buffer[offset - first] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return end - first
-            })
+            word.removeAll(keepingCapacity: true)
+            for offset in first..<end {
+                let byte = bytes[offset]
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            word.withUnsafeBufferPointer { lower in
+                tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
+            }
         }
-        return words
+        return tally.decision(normaliser)
+    }
+
+    /// The votes of ``detect(words:)``.
+    private struct Tally {
+        var en = 0.0, ms = 0.0
+        var unknown: [String] = []
+
+        /// Counts one word of classes `found`; `word` makes it, for a word no list holds.
+        mutating func add(_ found: WordClass, _ word: () -> String) {
+            let isEnglish = found.contains(.englishFunction), isMalay = found.contains(.malayFunction)
+            if isEnglish || isMalay {
+                if isEnglish { en += 1 }
+                if isMalay { ms += 1 }
+            } else if found.contains(.malayLexicon) {
+                ms += 1
+            } else if found.contains(.englishLexicon) {
+                en += 0.5
+            } else {
+                unknown.append(word())
+            }
+        }
+
+        func decision(_ normaliser: MalayNormaliser?) -> String {
+            var ms = ms
+            // Affixes only matter when the words above leave it close.
+            if let normaliser, abs(ms - en) < Double(unknown.count) * 0.5 + 0.5 {
+                for word in unknown where normaliser.words(word) != [word] { ms += 0.5 }
+            }
+            return ms > en ? "ms" : "en"
+        }
     }
 
     private static func separatesWords(_ character: Character) -> Bool {
@@ -158,26 +193,8 @@ public struct LanguageDetector: Sendable {
 
     /// Decides between English and Malay from lower-cased words.
     public func detect(words: [String]) -> String {
-        var en = 0.0, ms = 0.0
-        var unknown: [String] = []
-        for word in words where !word.isEmpty {
-            let found = classes[word] ?? []
-            let isEnglish = found.contains(.englishFunction), isMalay = found.contains(.malayFunction)
-            if isEnglish || isMalay {
-                if isEnglish { en += 1 }
-                if isMalay { ms += 1 }
-            } else if found.contains(.malayLexicon) {
-                ms += 1
-            } else if found.contains(.englishLexicon) {
-                en += 0.5
-            } else {
-                unknown.append(word)
-            }
-        }
-        // Affixes only matter when the words above leave it close.
-        if let normaliser, abs(ms - en) < Double(unknown.count) * 0.5 + 0.5 {
-            for word in unknown where normaliser.words(word) != [word] { ms += 0.5 }
-        }
-        return ms > en ? "ms" : "en"
+        var tally = Tally()
+        for word in words where !word.isEmpty { tally.add(classes[word] ?? []) { word } }
+        return tally.decision(normaliser)
     }
 }

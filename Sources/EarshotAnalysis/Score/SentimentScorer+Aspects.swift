@@ -31,7 +31,7 @@ extension SentimentScorer {
             var length = min(entry.aspectStart, tokens.count - index)
             while length > 1 {
                 let phrase = tokens[index..<(index + length)].map(\.text).joined(separator: " ")
-                if let term = indexed.entries[phrase]?.aspect { return (term, length) }
+                if let term = indexed.table[phrase]?.aspect { return (term, length) }
                 length -= 1
             }
             if let term = entry.aspect { return (term, 1) }

@@ -117,7 +117,7 @@ public struct SentimentScorer: Sendable {
         var entries: [IndexedLexicon.Entry?] = []
         entries.reserveCapacity(tokens.count * chain.count)
         for token in tokens {
-            for indexed in chain { entries.append(indexed.entries[token.text]) }
+            for indexed in chain { entries.append(indexed.table[token.text]) }
         }
         return entries
     }

@@ -14,7 +14,7 @@ public struct Tokenizer: Sendable {
     /// Emoji lookup keys.
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
-    let contrast: Set<String>
+    let contrast: ByteKeyTable<Bool>
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -34,7 +34,7 @@ public struct Tokenizer: Sendable {
         emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.contains(" ") && !key.contains { $0.isLetter } })
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
-        contrast = Set(LexiconLoader.languages.flatMap { lexicon[$0].contrast })
+        contrast = ByteKeyTable(Dictionary(LexiconLoader.languages.flatMap { lexicon[$0].contrast }.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -72,19 +72,19 @@ public struct Tokenizer: Sendable {
 
     /// Tokens found so far and the clause state.
     private struct TokenStream {
-        let contrast: Set<String>
+        let contrast: ByteKeyTable<Bool>
         let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: Set<String>, malay: MalayNormaliser?) {
+        init(contrast: ByteKeyTable<Bool>, malay: MalayNormaliser?) {
             self.contrast = contrast
             self.malay = malay
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
-            if pendingBreak || contrast.contains(lower) {
+            if pendingBreak || contrast[lower] != nil {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }

@@ -1,0 +1,126 @@
+/// A read-only hash table from UTF-8 byte strings to values, built once when a lexicon is
+/// loaded: open addressing with linear probing, FNV-1a hashes, keys stored back to back in
+/// one byte array. A lookup reads the key's bytes where they lie (a token's buffer, a
+/// `String`'s storage) and allocates nothing, which `[String: Value]` cannot promise.
+///
+/// `String` equality is canonical equivalence, byte equality is not; the two agree for keys
+/// of ASCII and unified Han characters, which have no other canonical forms, unless a stored
+/// key holds a character equivalent to one of them (the Kelvin sign, a CJK compatibility
+/// ideograph). So ``subscript(_:)`` compares bytes only for such keys and when no stored key
+/// holds such a character, and otherwise asks a `Dictionary`.
+struct ByteKeyTable<Value: Sendable>: Sendable {
+    /// The table as a dictionary, for keys that bytes cannot decide.
+    private let dictionary: [String: Value]
+    /// False when some stored key has a character canonically equivalent to ASCII or unified Han.
+    private let bytesDecide: Bool
+    /// Every key's bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
+    private let keyBytes: [UInt8]
+    private let keyStarts: [Int32]
+    private let values: [Value]
+    /// Per slot: the entry index plus one (0 for an empty slot), and the key's hash.
+    private let slotEntries: [Int32]
+    private let slotHashes: [UInt32]
+    private let mask: Int
+
+    /// A table holding every entry of `dictionary`.
+    init(_ dictionary: [String: Value]) {
+        var keyBytes: [UInt8] = []
+        var keyStarts: [Int32] = [0]
+        var values: [Value] = []
+        values.reserveCapacity(dictionary.count)
+        var capacity = 16
+        while capacity < dictionary.count * 2 { capacity *= 2 }
+        var slotEntries = [Int32](repeating: 0, count: capacity)
+        var slotHashes = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in dictionary {
+            let bytes = Array(key.utf8)
+            let hash = bytes.withUnsafeBufferPointer(ByteKeyTable.hash)
+            keyBytes.append(contentsOf: bytes)
+            keyStarts.append(Int32(keyBytes.count))
+            values.append(value)
+            var slot = Int(hash) & mask
+            while slotEntries[slot] != 0 { slot = (slot + 1) & mask }
+            slotEntries[slot] = Int32(values.count)
+            slotHashes[slot] = hash
+        }
+        self.keyBytes = keyBytes
+        self.keyStarts = keyStarts
+        self.values = values
+        self.slotEntries = slotEntries
+        self.slotHashes = slotHashes
+        self.mask = mask
+        self.dictionary = dictionary
+        bytesDecide = !dictionary.keys.contains { key in
+            key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
+        }
+    }
+
+    /// True when `bytes` are ASCII and unified Han characters (U+3400–U+4DBF, U+4E00–U+9FFF) only.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
+            let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
+            index += 3
+        }
+        return true
+    }
+
+    /// FNV-1a over the bytes, folded to 32 bits.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+
+    /// The value stored under the key with exactly these bytes, or nil.
+    func value(forBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let hash = ByteKeyTable.hash(key)
+        var slot = Int(hash) & mask
+        return slotEntries.withUnsafeBufferPointer { entries in
+            slotHashes.withUnsafeBufferPointer { hashes in
+                keyBytes.withUnsafeBufferPointer { stored in
+                    while true {
+                        let entry = Int(entries[slot])
+                        if entry == 0 { return nil }
+                        if hashes[slot] == hash {
+                            let start = Int(keyStarts[entry - 1]), end = Int(keyStarts[entry])
+                            if end - start == key.count {
+                                var same = true
+                                for offset in 0..<key.count where stored[start + offset] != key[offset] {
+                                    same = false
+                                    break
+                                }
+                                if same { return values[entry - 1] }
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``),
+    /// compared as `String`s compare, or nil.
+    subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
+        bytesDecide ? value(forBytes: key) : dictionary[String(decoding: key, as: UTF8.self)]
+    }
+
+    /// The value stored under `key` (compared as `String`s compare), or nil.
+    subscript(key: String) -> Value? {
+        var key = key
+        let found: Value?? = key.withUTF8 { bytes in
+            bytesDecide && ByteKeyTable.isPlain(bytes) ? .some(value(forBytes: bytes)) : nil
+        }
+        if let found { return found }
+        return dictionary[key]
+    }
+}
