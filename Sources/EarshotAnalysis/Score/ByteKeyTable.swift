@@ -114,6 +114,12 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         bytesDecide ? value(forBytes: key) : dictionary[String(decoding: key, as: UTF8.self)]
     }
 
+    /// The value stored under the key whose UTF-8 bytes `key` holds (compared as `String`s
+    /// compare), or nil.
+    func value(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
+        bytesDecide && ByteKeyTable.isPlain(key) ? value(forBytes: key) : dictionary[String(decoding: key, as: UTF8.self)]
+    }
+
     /// The value stored under `key` (compared as `String`s compare), or nil.
     subscript(key: String) -> Value? {
         var key = key

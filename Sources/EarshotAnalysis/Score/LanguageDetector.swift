@@ -124,12 +124,13 @@ public struct LanguageDetector: Sendable {
     /// word is looked up by its bytes, and only words no list knows become `String`s.
     /// Nil when the text is not ASCII.
     private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for byte in bytes where byte >= 0x80 { return nil }
+        guard LanguageDetector.isASCIIWithLoneEmoji(bytes) else { return nil }
         var tally = Tally()
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var start = -1
         for position in 0...bytes.count {
+            // An emoji's bytes (0x80 and up) separate words, as the emoji does.
             let byte = position < bytes.count ? bytes[position] : 0
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if isLetter || byte == 0x27 {
@@ -152,6 +153,27 @@ public struct LanguageDetector: Sendable {
             }
         }
         return tally.decision(normaliser)
+    }
+
+    /// True when the text is ASCII, apart from emoji of the supplementary planes that stand
+    /// alone (ASCII or nothing after them, no modifier) and are not alphabetic: text with no
+    /// Han characters whose words ``detect(_:)`` splits at each emoji.
+    private static func isASCIIWithLoneEmoji(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            guard byte & 0xF8 == 0xF0, index + 3 < bytes.count, index + 4 == bytes.count || bytes[index + 4] < 0x80 else { return false }
+            let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+                | UInt32(bytes[index + 3] & 0x3F)
+            guard (0x1F300...0x1FAFF).contains(value), !(0x1F3FB...0x1F3FF).contains(value),
+                  let scalar = Unicode.Scalar(value), !scalar.properties.isAlphabetic, !Character(scalar).isLetter else { return false }
+            index += 4
+        }
+        return true
     }
 
     /// The votes of ``detect(words:)``.

@@ -30,8 +30,7 @@ extension SentimentScorer {
             guard let entry = entries[index * chain.count + position] else { continue }
             var length = min(entry.aspectStart, tokens.count - index)
             while length > 1 {
-                let phrase = tokens[index..<(index + length)].map(\.text).joined(separator: " ")
-                if let term = indexed.table[phrase]?.aspect { return (term, length) }
+                if let term = SentimentScorer.lookUpPhrase(tokens, index..<(index + length), in: indexed.table)?.aspect { return (term, length) }
                 length -= 1
             }
             if let term = entry.aspect { return (term, 1) }

@@ -42,10 +42,9 @@ extension SentimentScorer {
         while length > 1 {
             let slice = tokens[index..<(index + length)]
             if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
-                let phrase = slice.map(\.text).joined(separator: " ")
                 for (position, indexed) in chain.enumerated() where (entry(position)?.phraseStart ?? 1) >= length {
-                    if let kind = indexed.kind(of: phrase) {
-                        return TermSpan(start: index, length: length, text: phrase, kind: kind)
+                    if let kind = SentimentScorer.lookUpPhrase(tokens, index..<(index + length), in: indexed.table)?.kind {
+                        return TermSpan(start: index, length: length, text: slice.map(\.text).joined(separator: " "), kind: kind)
                     }
                 }
             }
@@ -65,6 +64,27 @@ extension SentimentScorer {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil
+    }
+
+    /// The entry of `table` for the texts of `tokens[range]` joined by spaces, found from
+    /// their bytes without building the phrase.
+    static func lookUpPhrase<Value>(_ tokens: [Token], _ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
+        var total = range.count - 1
+        for position in range { total += tokens[position].text.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+            var offset = 0
+            for position in range {
+                if position > range.lowerBound {
+                    buffer[offset] = UInt8(ascii: " ")
+                    offset += 1
+                }
+                for byte in tokens[position].text.utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            return table.value(forKeyBytes: UnsafeBufferPointer(buffer))
+        }
     }
 
     /// An English word the lexicon lacks, read through its base form: `dies` → `die`,
