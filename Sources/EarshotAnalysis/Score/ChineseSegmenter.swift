@@ -22,6 +22,10 @@ struct ChineseSegmenter: Sendable {
     /// that maximum matching only builds candidates that can be in the dictionary.
     let longestStarting: [String: Int]
     let longestEnding: [String: Int]
+    /// ``dictionary``, ``longestStarting`` and ``longestEnding`` for lookups by bytes.
+    let dictionaryTable: ByteKeyTable<Bool>
+    let startingTable: ByteKeyTable<Int>
+    let endingTable: ByteKeyTable<Int>
 
     init(lexicon: LanguageLexicon) {
         var whole = lexicon.words
@@ -44,6 +48,9 @@ struct ChineseSegmenter: Sendable {
         }
         self.longestStarting = longestStarting
         self.longestEnding = longestEnding
+        dictionaryTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: self.dictionary.map { ($0, true) }))
+        startingTable = ByteKeyTable(longestStarting)
+        endingTable = ByteKeyTable(longestEnding)
         negators = lexicon.negators.keys.sorted { $0.count > $1.count }
         valence = Set(lexicon.valence.keys)
         boosters = Set(lexicon.boosters.keys)
@@ -80,9 +87,20 @@ struct ChineseSegmenter: Sendable {
 
         init(_ text: String) {
             bytes = Array(text.utf8)
+            // Unified Han characters only: each is a `Character` of three bytes.
+            let hanOnly = bytes.withUnsafeBufferPointer { ByteKeyTable<Bool>.isPlain($0) && !$0.contains { $0 < 0x80 } }
+            if hanOnly {
+                offsets = Array(stride(from: 0, through: bytes.count, by: 3))
+                return
+            }
             var offsets = [0]
             for character in text { offsets.append(offsets[offsets.count - 1] + character.utf8.count) }
             self.offsets = offsets
+        }
+
+        /// The entry of `table` for characters `range`, looked up by their bytes.
+        func lookUp<Value>(_ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
+            bytes.withUnsafeBufferPointer { table.value(forKeyBytes: UnsafeBufferPointer(rebasing: $0[offsets[range.lowerBound]..<offsets[range.upperBound]])) }
         }
 
         /// The number of characters.
@@ -98,8 +116,8 @@ struct ChineseSegmenter: Sendable {
         var result: [String] = []
         var index = 0
         while index < characters.count {
-            var length = min(maxWord, characters.count - index, longestStarting[characters[index..<(index + 1)]] ?? 1)
-            while length > 1, !dictionary.contains(String(characters[index..<(index + length)])) { length -= 1 }
+            var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
+            while length > 1, characters.lookUp(index..<(index + length), in: dictionaryTable) == nil { length -= 1 }
             result.append(String(characters[index..<(index + length)]))
             index += length
         }
@@ -110,8 +128,8 @@ struct ChineseSegmenter: Sendable {
         var result: [String] = []
         var end = characters.count
         while end > 0 {
-            var length = min(maxWord, end, longestEnding[characters[(end - 1)..<end]] ?? 1)
-            while length > 1, !dictionary.contains(String(characters[(end - length)..<end])) { length -= 1 }
+            var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
+            while length > 1, characters.lookUp((end - length)..<end, in: dictionaryTable) == nil { length -= 1 }
             result.append(String(characters[(end - length)..<end]))
             end -= length
         }
