@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotIngest
 import Foundation
 import Yams
 
@@ -44,6 +45,7 @@ struct ConfigurationLoader {
         configuration.baseDirectory = url.deletingLastPathComponent()
         do {
             try configuration.validate()
+            try MentionMatcher.validate(configuration.brands)
         } catch var error as EarshotError {
             error.place = .init(file: url.path)
             throw error

@@ -38,6 +38,33 @@ struct MentionMatcherTests {
     }
 
     @Test(arguments: [
+        ("TNG wallet froze my money", ["Touch n Go"]),
+        ("tng wallet froze my money", []),
+        ("Tng wallet", []),
+        ("touch n go ewallet", ["Touch n Go"]),
+        ("TOUCH N GO ewallet", ["Touch n Go"]),
+        ("TNGX card", []),
+        ("用TNG付款", ["Touch n Go"]),
+    ])
+    func anAliasInCapitalsIsAnAcronym(_ text: String, _ brands: [String]) {
+        let matcher = MentionMatcher(brands: [BrandConfig(name: "Touch n Go", aliases: ["TNG"])])
+        #expect(matcher.brands(in: text) == brands)
+    }
+
+    @Test(arguments: [
+        ("#pinvale is down", ["Pinvale"]),
+        ("@pinvale_help answered", ["Pinvale"]),
+        ("Pinvale-app", ["Pinvale"]),
+        ("ÉPinvale", []),
+        ("Pinvale™ rocks", ["Pinvale"]),
+        ("İstanbul Pinvale", ["Pinvale"]),
+        ("品维app很好用", ["Pinvale"]),
+    ])
+    func boundariesFollowUnicodeLettersAndDigits(_ text: String, _ brands: [String]) {
+        #expect(matcher.brands(in: text) == brands)
+    }
+
+    @Test(arguments: [
         ("We worked in tandem on the install", []),
         ("We rode a tandem bicycle", []),
         ("Tandem support answered in an hour", ["Tandem"]),
