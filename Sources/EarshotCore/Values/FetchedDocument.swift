@@ -10,6 +10,8 @@ public struct FetchedDocument: Sendable {
     public var finalURL: String
     /// The charset named by the transport (HTTP `Content-Type`), if any.
     public var charset: String?
+    /// The whole HTTP `Content-Type` header as received (media type and parameters), if any.
+    public var contentType: String?
     public var validators: HTTPValidators
     public var fetchedAt: Date
     /// True when the server answered 304: nothing new since the stored validators.
@@ -17,12 +19,13 @@ public struct FetchedDocument: Sendable {
     /// Where the source has moved for good (301 or 308 redirects), so the user can update the config.
     public var movedPermanentlyTo: String?
 
-    public init(source: String, bytes: [UInt8], finalURL: String, charset: String? = nil,
+    public init(source: String, bytes: [UInt8], finalURL: String, charset: String? = nil, contentType: String? = nil,
                 validators: HTTPValidators = .init(), fetchedAt: Date, notModified: Bool = false) {
         self.source = source
         self.bytes = bytes
         self.finalURL = finalURL
         self.charset = charset
+        self.contentType = contentType
         self.validators = validators
         self.fetchedAt = fetchedAt
         self.notModified = notModified

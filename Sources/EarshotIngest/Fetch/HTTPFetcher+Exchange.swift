@@ -95,6 +95,7 @@ extension HTTPFetcher {
         let received = HTTPValidators(etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
         return .document(FetchedDocument(source: source.id, bytes: Array(buffer: body), finalURL: url.absoluteString,
                                          charset: HTTPFetcher.charset(response.headers.first(name: "Content-Type")),
+                                         contentType: response.headers.first(name: "Content-Type"),
                                          validators: received, fetchedAt: now))
     }
 

@@ -6,6 +6,11 @@ import EarshotCore
 /// JSON (`{`) is read as JSON Feed; markup that starts as HTML as a review page; any other
 /// markup as RSS or Atom by its root element. A source configured with `format: csv` (or a
 /// `csv:` mapping) is read as CSV, and `format: reviews` forces the review-page reader.
+///
+/// Before anything else the bytes are re-encoded as UTF-8 by ``EncodingSniffer``: a byte-order
+/// mark, then the transport's charset (``FetchedDocument/charset``), then the XML declaration
+/// or `<meta charset>`, then UTF-8 (RFC 7303's order), with the web's usual mislabellings
+/// caught and every invalid byte replaced by U+FFFD. Its warnings end the document's warnings.
 public struct DocumentParser: Sendable {
     public init() {}
 
@@ -13,24 +18,29 @@ public struct DocumentParser: Sendable {
     /// - Throws: ``EarshotError`` (`.parse` or `.hostileInput`) naming the file or URL.
     public func parse(_ document: FetchedDocument, source: SourceConfig) throws -> FeedDocument {
         let path = document.finalURL
-        let bytes = document.bytes
         if source.format == .csv || source.csv != nil {
             guard let mapping = source.csv else {
                 throw EarshotError(.configuration, "source '\(source.id)' is CSV but has no csv: column mapping")
             }
-            return try CSVParser(mapping: mapping).parse(bytes, path: path)
+            return try CSVParser(mapping: mapping).parse(document.bytes, path: path, charset: document.charset)
         }
+        let decoded = EncodingSniffer.decode(document.bytes, charset: document.charset, path: path)
+        let bytes = decoded.bytes
         let kind = source.format == .reviews ? .html : DocumentParser.sniff(bytes)
+        var result: FeedDocument
         switch kind {
         case .json:
-            return try JSONFeedParser().parse(bytes, path: path)
+            result = try JSONFeedParser().parse(bytes, path: path)
         case .html:
-            return try ReviewPageParser().parse(bytes, path: path, encoding: document.charset)
+            result = try ReviewPageParser().parse(utf8: bytes, path: path)
         case .xml:
-            return try XMLFeedParser().parse(bytes, path: path, encoding: document.charset)
+            // The bytes are UTF-8 now and their declaration, if any, says so: libxml2 needs no encoding name.
+            result = try XMLFeedParser().parse(bytes, path: path)
         case .empty:
             throw EarshotError(.parse, "\(path): the document is empty")
         }
+        result.warnings += decoded.warnings
+        return result
     }
 
     enum Kind { case json, html, xml, empty }

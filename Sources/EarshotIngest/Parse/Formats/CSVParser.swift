@@ -5,6 +5,10 @@ import Foundation
 /// commas and line breaks inside quotes, CRLF or LF; a UTF-8 BOM is skipped), mapping
 /// columns to fields with the source's ``CSVMapping``.
 ///
+/// RFC 4180 text is UTF-8, but spreadsheets export what they like: a UTF-16 file with a
+/// byte-order mark (Excel's "Unicode text") is read as UTF-16, and a file that is not UTF-8
+/// (Excel's default "CSV" on Windows) as Windows-1252 with a warning (``EncodingSniffer``).
+///
 /// A broken row (wrong number of fields, unreadable rating) is skipped with a warning that
 /// names its line; a missing mapped column or an unterminated quote is an error.
 public struct CSVParser: Sendable {
@@ -12,8 +16,16 @@ public struct CSVParser: Sendable {
 
     public init(mapping: CSVMapping) { self.mapping = mapping }
 
+    /// - Parameter charset: the transport's charset label, or nil.
     /// - Throws: ``EarshotError`` `.parse` naming the file and line.
-    public func parse(_ bytes: [UInt8], path: String) throws -> FeedDocument {
+    public func parse(_ bytes: [UInt8], path: String, charset: String? = nil) throws -> FeedDocument {
+        let decoded = EncodingSniffer.decode(bytes, charset: charset, path: path)
+        var document = try parse(utf8: decoded.bytes, path: path)
+        document.warnings = decoded.warnings + document.warnings
+        return document
+    }
+
+    private func parse(utf8 bytes: [UInt8], path: String) throws -> FeedDocument {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let text = String(decoding: body, as: UTF8.self)

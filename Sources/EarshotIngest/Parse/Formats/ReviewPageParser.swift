@@ -9,10 +9,21 @@ import Foundation
 public struct ReviewPageParser: Sendable {
     public init() {}
 
-    /// Parses a page.
+    /// Parses a page in any encoding: its byte-order mark, else `encoding` (the HTTP charset),
+    /// else its `<meta charset>`, else UTF-8 (``EncodingSniffer``); the sniffer's warnings end
+    /// the document's warnings.
+    /// - Parameter encoding: the transport's charset label, or nil.
     /// - Throws: ``EarshotError`` `.parse` when the page holds no schema.org review at all.
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil) throws -> FeedDocument {
-        let root = HTMLDocument.parse(bytes, encoding: encoding)
+        let decoded = EncodingSniffer.decode(bytes, charset: encoding, path: path)
+        var document = try parse(utf8: decoded.bytes, path: path)
+        document.warnings += decoded.warnings
+        return document
+    }
+
+    /// Parses a page already re-encoded as UTF-8 (its `<meta charset>` is then ignored).
+    func parse(utf8 bytes: [UInt8], path: String) throws -> FeedDocument {
+        let root = HTMLDocument.parse(bytes, encoding: "UTF-8")
         var document = FeedDocument(format: .reviewPage)
         var scripts: [String] = []
         var microdata: [HTMLNode] = []

@@ -9,6 +9,8 @@ enum HTMLDocument {
     static let maxDepth = 256
 
     /// The page's element tree, rooted at a synthetic `#document` element.
+    /// - Parameter encoding: the encoding libxml2 reads the bytes in, overriding the page's
+    ///   `<meta charset>`; ``ReviewPageParser`` passes UTF-8 after ``EncodingSniffer`` re-encoded them.
     static func parse(_ bytes: [UInt8], encoding: String? = nil) -> HTMLNode {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
