@@ -211,6 +211,30 @@ struct MentionStoreTests {
                                      consecutiveFailures: 0, fetches: 5, notModified: 1))
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func holdsAreKeptUntilTheNextSuccess(kind: StoreKind) async throws {
+        let store = try kind.make()
+        let t0 = Sample.date(seconds: 0), later = Sample.date(seconds: 3_600), t1 = Sample.date(seconds: 60)
+
+        try await store.recordFailure(source: "busy", message: "429", at: t0, hold: .until(later), url: "https://a.example/feed")
+        try await store.recordFailure(source: "gone", message: "410", at: t0, hold: .gone, url: "https://b.example/feed")
+        try await store.recordFailure(source: "gone", message: "timeout", at: t1, hold: nil, url: "https://b.example/feed")
+
+        let health = Dictionary(uniqueKeysWithValues: try await store.sourceHealth().map { ($0.source, $0) })
+        #expect(health["busy"]?.skipUntil == later)
+        #expect(health["busy"]?.retiredAt == nil)
+        let gone = try #require(health["gone"])
+        #expect(gone.retiredAt == t0, "a later failure without a hold keeps the retirement")
+        #expect(gone.isRetired(at: "https://b.example/feed"))
+        #expect(!gone.isRetired(at: "https://b.example/new-feed"), "a new url brings the source back")
+
+        _ = try await store.commit(source: "busy", mentions: [], validators: nil, notModified: false, at: t1)
+        _ = try await store.commit(source: "gone", mentions: [], validators: nil, notModified: false, at: t1)
+        for source in try await store.sourceHealth() {
+            #expect(source.skipUntil == nil && source.retiredAt == nil && source.retiredURL == nil, "\(source.source)")
+        }
+    }
+
     // MARK: Alerts
 
     @Test(arguments: StoreKind.allCases)

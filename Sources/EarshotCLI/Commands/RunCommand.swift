@@ -98,7 +98,8 @@ struct RunCommand: AsyncParsableCommand {
                     throw ConfigurationFailure(error: error)
                 }
                 let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
-                                             http: HTTPFetcher(client: client, policy: policy))
+                                             http: HTTPFetcher(client: client, policy: policy,
+                                                                  hostLimiter: HostLimiter(maxPerHost: policy.perHost)))
                 let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
                                         fetcher: fetcher, notifiers: notifiers, silences: silences, asOf: day, now: now, reportsDirectory: reportsDirectory,
                                         dryRun: dryRun, logger: logger)

@@ -46,6 +46,9 @@ public struct ReportConfig: Sendable, Decodable, Equatable {
 public struct FetchPolicy: Sendable, Decodable, Equatable {
     /// Sources fetched at once.
     public var concurrency: Int
+    /// Requests in flight at once against one host (politeness; default 2). Raise it only for
+    /// hosts you run yourself, such as a local mirror.
+    public var perHost: Int
     /// Seconds for a whole request.
     public var timeoutSeconds: Double
     /// A URL or address in the User-Agent so site owners can reach whoever runs earshot.
@@ -55,11 +58,12 @@ public struct FetchPolicy: Sendable, Decodable, Equatable {
     /// The largest body read, in bytes.
     public var maxBytes: Int
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case concurrency, timeoutSeconds, contact, allowPrivateAddresses, maxBytes }
+    enum CodingKeys: String, CodingKey, CaseIterable { case concurrency, perHost, timeoutSeconds, contact, allowPrivateAddresses, maxBytes }
 
-    public init(concurrency: Int = 8, timeoutSeconds: Double = 30, contact: String? = nil,
+    public init(concurrency: Int = 8, perHost: Int = 2, timeoutSeconds: Double = 30, contact: String? = nil,
                 allowPrivateAddresses: Bool = false, maxBytes: Int = 32 << 20) {
         self.concurrency = concurrency
+        self.perHost = perHost
         self.timeoutSeconds = timeoutSeconds
         self.contact = contact
         self.allowPrivateAddresses = allowPrivateAddresses
@@ -71,6 +75,7 @@ public struct FetchPolicy: Sendable, Decodable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = FetchPolicy()
         concurrency = try c.value(.concurrency, default: defaults.concurrency)
+        perHost = try c.value(.perHost, default: defaults.perHost)
         timeoutSeconds = try c.value(.timeoutSeconds, default: defaults.timeoutSeconds)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         allowPrivateAddresses = try c.value(.allowPrivateAddresses, default: defaults.allowPrivateAddresses)

@@ -77,6 +77,9 @@ public struct EarshotError: Error, CustomStringConvertible, Sendable, Equatable 
     public var place: Place?
     /// A description of the underlying error, kept as text so the error stays `Sendable` and `Equatable`.
     public var cause: String?
+    /// For a failed fetch: whether the server asked earshot to come back later or never
+    /// (`Retry-After`, 410 Gone); nil for every other error.
+    public var hold: SourceHold?
 
     public init(_ code: Code, _ message: String, place: Place? = nil, cause: (any Error)? = nil) {
         self.code = code

@@ -4,7 +4,8 @@ import Foundation
 public struct RunSummary: Sendable, Codable {
     /// How one source fared in this run.
     public struct SourceOutcome: Sendable, Codable, Equatable {
-        public enum Status: String, Sendable, Codable { case ok, notModified = "not-modified", failed }
+        /// `skipped`: not fetched this run, because the server's `Retry-After` has not passed yet.
+        public enum Status: String, Sendable, Codable { case ok, notModified = "not-modified", skipped, failed }
         public var id: String
         public var status: Status
         public var items: Int

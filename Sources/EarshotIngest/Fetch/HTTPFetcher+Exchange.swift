@@ -134,12 +134,16 @@ extension HTTPFetcher {
         let answered = "the server answered \(status.code) \(status.reasonPhrase)"
         switch status.code {
         case 410:
-            return Failure(error: EarshotError(.http, "the source is gone (\(status.code) \(status.reasonPhrase)); remove it from the config",
-                                               place: place), retriable: false)
+            var gone = EarshotError(.http, "the source is gone (\(status.code) \(status.reasonPhrase)); it is retired and not fetched again until its url changes: remove it from the config or give it a new url",
+                                    place: place)
+            gone.hold = .gone
+            return Failure(error: gone, retriable: false)
         case 429, 503:
             if let when = RetryAfter.date(retryAfter, now: now) {
-                return Failure(error: EarshotError(.http, "\(answered); skipped until \(RetryAfter.text(when)) as Retry-After asks (retry after then)",
-                                                   place: place), retriable: false)
+                var later = EarshotError(.http, "\(answered); skipped until \(RetryAfter.text(when)) as Retry-After asks (later runs leave it alone until then)",
+                                         place: place)
+                later.hold = .until(when)
+                return Failure(error: later, retriable: false)
             }
             if status.code == 429 {
                 return Failure(error: EarshotError(.http, "\(answered); fetch this source less often", place: place), retriable: false)

@@ -47,6 +47,8 @@ public struct HTTPFetcher: DocumentFetcher {
             timeout: .init(connect: .seconds(10), read: .milliseconds(Int64(max(1, policy.timeoutSeconds) * 1000))),
             decompression: .enabled(limit: .size(policy.maxBytes)))
         configuration.httpVersion = .automatic
+        // Enough pooled connections per host for `fetch.perHost` requests in flight.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, policy.perHost)
         return configuration
     }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The result is capped at ``cap`` from now, and a date in the past means "now": a server
 /// can postpone a source, never retire it, and earshot never sleeps on it inside a run.
-enum RetryAfter {
+public enum RetryAfter {
     /// The longest a server can make earshot wait: 24 hours.
     static let cap: TimeInterval = 24 * 3600
 
@@ -35,7 +35,7 @@ enum RetryAfter {
     }
 
     /// `2024-05-01T13:00:00Z`.
-    static func text(_ date: Date) -> String {
+    public static func text(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

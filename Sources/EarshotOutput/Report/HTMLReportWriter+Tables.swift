@@ -13,6 +13,7 @@ extension HTMLReportWriter {
             let status = switch outcome.status {
             case .ok: "<span class=\"badge ok\">ok</span>"
             case .notModified: "<span class=\"badge same\">not modified</span>"
+            case .skipped: "<span class=\"badge same\">skipped (Retry-After)</span>"
             case .failed: "<span class=\"badge fail\">FAILED</span>"
             }
             let failures = source.health.map { String($0.consecutiveFailures) } ?? "–"

@@ -144,6 +144,7 @@ public struct MarkdownReportWriter: ReportWriter {
             let status = switch outcome.status {
             case .ok: "ok"
             case .notModified: "not modified"
+            case .skipped: "skipped (Retry-After)"
             case .failed: "**FAILED**"
             }
             let id = outcome.status == .failed ? "**\(outcome.id.markdownEscaped)**" : outcome.id.markdownEscaped

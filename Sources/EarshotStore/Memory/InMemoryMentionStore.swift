@@ -59,19 +59,30 @@ public actor InMemoryMentionStore: MentionStore {
         if let validators { state.validators = validators.isEmpty ? nil : validators }
         state.health.lastSuccess = date
         state.health.consecutiveFailures = 0
+        state.health.skipUntil = nil
+        state.health.retiredAt = nil
+        state.health.retiredURL = nil
         state.health.fetches += 1
         if notModified { state.health.notModified += 1 }
         sources[source] = state
         return inserted
     }
 
-    /// Records a failed fetch or parse of a source; its validators are kept.
-    public func recordFailure(source: String, message: String, at date: Date) {
+    /// Records a failed fetch or parse of a source and the hold the server asked for; its
+    /// validators are kept.
+    public func recordFailure(source: String, message: String, at date: Date, hold: SourceHold?, url: String?) {
         var state = sources[source] ?? SourceState(validators: nil, health: SourceHealth(source: source))
         state.health.lastFailure = date
         state.health.lastError = message
         state.health.consecutiveFailures += 1
         state.health.fetches += 1
+        switch hold {
+        case .until(let when)?: state.health.skipUntil = when
+        case .gone?:
+            state.health.retiredAt = date
+            state.health.retiredURL = url
+        case nil: break
+        }
         sources[source] = state
     }
 

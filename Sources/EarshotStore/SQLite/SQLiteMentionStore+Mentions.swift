@@ -5,7 +5,7 @@ import GRDB
 /// Mentions: committing a source's fetch and reading the history back.
 extension SQLiteMentionStore {
     /// Inserts the new mentions of one source (ignoring ids already stored), saves its
-    /// validators when given and marks it healthy, in one transaction.
+    /// validators when given and marks it healthy (clearing a Retry-After skip or a 410 retirement), in one transaction.
     ///
     /// - Parameters:
     ///   - source: the source id.
@@ -32,6 +32,9 @@ extension SQLiteMentionStore {
             if let validators { state.validators = validators }
             state.lastSuccess = date
             state.consecutiveFailures = 0
+            state.skipUntil = nil
+            state.retiredAt = nil
+            state.retiredURL = nil
             state.fetches += 1
             if notModified { state.notModified += 1 }
             try state.upsert(db)

@@ -13,14 +13,25 @@ extension SQLiteMentionStore {
     }
 
     /// Records a failed fetch or parse of a source; its validators are kept.
+    /// - Parameters:
+    ///   - hold: what the server asked for: skip until a time (`Retry-After`), or retire the
+    ///     source at `url` (410 Gone); nil for any other failure.
+    ///   - url: the source's configured url, kept with a retirement.
     /// - Throws: ``EarshotError`` when the database fails.
-    public func recordFailure(source: String, message: String, at date: Date) async throws {
+    public func recordFailure(source: String, message: String, at date: Date, hold: SourceHold?, url: String?) async throws {
         try await write("could not record the failure of source '\(source)'") { db in
             var state = try SourceStateRecord.fetchOne(db, key: source) ?? SourceStateRecord(source: source)
             state.lastFailure = date
             state.lastError = message
             state.consecutiveFailures += 1
             state.fetches += 1
+            switch hold {
+            case .until(let when)?: state.skipUntil = when
+            case .gone?:
+                state.retiredAt = date
+                state.retiredURL = url
+            case nil: break
+            }
             try state.upsert(db)
         }
     }

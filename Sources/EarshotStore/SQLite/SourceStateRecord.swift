@@ -15,6 +15,9 @@ struct SourceStateRecord: StoreRecord, Equatable {
     var consecutiveFailures: Int = 0
     var fetches: Int = 0
     var notModified: Int = 0
+    var skipUntil: Date?
+    var retiredAt: Date?
+    var retiredURL: String?
 
     enum Columns {
         static let source = Column(CodingKeys.source)
@@ -38,6 +41,7 @@ struct SourceStateRecord: StoreRecord, Equatable {
 
     var health: SourceHealth {
         SourceHealth(source: source, lastSuccess: lastSuccess, lastFailure: lastFailure, lastError: lastError,
-                     consecutiveFailures: consecutiveFailures, fetches: fetches, notModified: notModified)
+                     consecutiveFailures: consecutiveFailures, fetches: fetches, notModified: notModified,
+                     skipUntil: skipUntil, retiredAt: retiredAt, retiredURL: retiredURL)
     }
 }
