@@ -27,6 +27,9 @@ struct AtomParser: XMLElementHandler {
     /// The namespace of the root `feed` (an Atom draft namespace for format `atom`).
     private let feedNamespace: String
     private let lineOf: () -> Int
+    /// Receives each item as soon as it ends, with the document read so far; nil collects
+    /// items in ``document``.
+    var emit: ((FeedItem, FeedDocument) throws -> Void)?
 
     init(format: FeedFormat, path: String, namespace: String = "atom", line: @escaping () -> Int) {
         document = FeedDocument(format: format)
@@ -48,32 +51,32 @@ struct AtomParser: XMLElementHandler {
         }
     }
 
-    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
-        if name.ns == "im" { return entry != nil && sourceDepth == nil && name.local == "rating" ? .allText : .ownText }
-        guard isAtom(name.ns) else { return .ownText }
+    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
+        if name.ns == "im" { return entry != nil && sourceDepth == nil && name.local == "rating" ? .allText : .ignored }
+        guard isAtom(name.ns) else { return .ignored }
         if name.local == "entry" {
             // An entry inside an entry: the first was never closed (a recovered, ill-formed feed).
             if var open = entry {
                 if inAuthor { open.offer(.author, authorName ?? authorEmail, plain: true) }
-                finish(&open)
+                try finish(&open)
             }
             entry = FeedItemBuilder()
             inAuthor = false
             sourceDepth = nil
             entryDepth = depth
             entryLine = lineOf()
-            return .ownText
+            return .ignored
         }
-        if sourceDepth != nil { return .ownText }
+        if sourceDepth != nil { return .ignored }
         switch name.local {
         case "source" where entry != nil:
             sourceDepth = depth
-            return .ownText
+            return .ignored
         case "author":
             inAuthor = true
             authorName = nil
             authorEmail = nil
-            return .ownText
+            return .ignored
         case "link":
             let rel = attributes.value("rel") ?? "alternate"
             let type = attributes.value("type")
@@ -81,7 +84,7 @@ struct AtomParser: XMLElementHandler {
                 let link = URLResolver.resolve(href, against: base)
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }
-            return .ownText
+            return .ignored
         case "title", "summary", "content", "subtitle":
             let (capture, plain) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
             plainText = plain
@@ -89,11 +92,11 @@ struct AtomParser: XMLElementHandler {
         case "id", "published", "issued", "updated", "modified", "name", "email":
             return .allText
         default:
-            return .ownText
+            return .ignored
         }
     }
 
-    mutating func end(_ name: XName, text: String, base: String?, depth: Int) {
+    mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
         if name.ns == "im" {
             if name.local == "rating", sourceDepth == nil, entry != nil,
                let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) {
@@ -108,7 +111,7 @@ struct AtomParser: XMLElementHandler {
         }
         if var builder = entry {
             if depth == entryDepth, name.local == "entry" {
-                finish(&builder)
+                try finish(&builder)
                 return
             }
             switch name.local {
@@ -144,9 +147,10 @@ struct AtomParser: XMLElementHandler {
 
 extension AtomParser {
     /// Adds the entry being read to the document; an entry without an author has the feed's (RFC 4287 §4.2.1).
-    private mutating func finish(_ builder: inout FeedItemBuilder) {
+    private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
-        document.items.append(builder.build(place: "\(path):\(entryLine)"))
+        let built = builder.build(place: "\(path):\(entryLine)")
+        if let emit { try emit(built, document) } else { document.items.append(built) }
         document.warnings += builder.warnings
         entry = nil
     }

@@ -20,6 +20,9 @@ struct RSSParser: XMLElementHandler {
     /// True once an element in RSS 0.90's namespace was read (an RDF feed that is 0.90, not 1.0).
     private(set) var sawRSS090 = false
     private let lineOf: () -> Int
+    /// Receives each item as soon as it ends, with the document read so far; nil collects
+    /// items in ``document``.
+    var emit: ((FeedItem, FeedDocument) throws -> Void)?
 
     init(format: FeedFormat, path: String, line: @escaping () -> Int) {
         document = FeedDocument(format: format)
@@ -37,11 +40,11 @@ struct RSSParser: XMLElementHandler {
         XName("", "rating"),
     ]
 
-    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture {
+    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         if name.ns == "rss090" { sawRSS090 = true }
         if name.local == "item", ["", "rss10", "rss090"].contains(name.ns) {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
-            if var open = item { finish(&open) }
+            if var open = item { try finish(&open) }
             item = FeedItemBuilder()
             itemDepth = depth
             itemLine = lineOf()
@@ -49,7 +52,7 @@ struct RSSParser: XMLElementHandler {
             if let about = attributes.first(where: { $0.localName == "about" && XName.prefix(for: $0.namespaceURI) == "rdf" }) {
                 item?.offer(.id, about.value, rank: 1)
             }
-            return .ownText
+            return .ignored
         }
         if item != nil {
             if name == XName("atom", "link") {
@@ -58,22 +61,22 @@ struct RSSParser: XMLElementHandler {
                 if rel == "alternate", type == nil || type!.contains("html"), let href = attributes.value("href") {
                     item?.offer(.link, URLResolver.resolve(href, against: base), rank: 1)
                 }
-                return .ownText
+                return .ignored
             }
             if name == XName("", "guid") {
                 guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
             }
             if name == XName("xhtml", "body") { return .markup }
-            return RSSParser.itemFields.contains(name) ? .allText : .ownText
+            return RSSParser.itemFields.contains(name) ? .allText : .ignored
         }
         if depth <= 2, ["title", "link"].contains(name.local), ["", "rss10", "rss090"].contains(name.ns) { return .allText }
-        return .ownText
+        return .ignored
     }
 
-    mutating func end(_ name: XName, text: String, base: String?, depth: Int) {
+    mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
         if var builder = item {
             if depth == itemDepth, name.local == "item" {
-                finish(&builder)
+                try finish(&builder)
                 return
             }
             switch (name.ns, name.local) {
@@ -120,8 +123,9 @@ struct RSSParser: XMLElementHandler {
 
 extension RSSParser {
     /// Adds the item being read to the document.
-    private mutating func finish(_ builder: inout FeedItemBuilder) {
-        document.items.append(builder.build(place: "\(path):\(itemLine)"))
+    private mutating func finish(_ builder: inout FeedItemBuilder) throws {
+        let built = builder.build(place: "\(path):\(itemLine)")
+        if let emit { try emit(built, document) } else { document.items.append(built) }
         document.warnings += builder.warnings
         item = nil
     }

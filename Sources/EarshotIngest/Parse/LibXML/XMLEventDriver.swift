@@ -46,6 +46,9 @@ struct XName: Hashable, CustomStringConvertible {
 enum Capture {
     /// Only the element's own text nodes; child elements are reported separately.
     case ownText
+    /// No text at all (the handler ignores it, so no string is built); child elements are
+    /// reported separately. ``XMLElementHandler/end(_:text:base:depth:)`` gets "".
+    case ignored
     /// All text inside the element, with breaks between block elements; children are not reported.
     case allText
     /// All content inside the element as HTML for ``HTMLText``: child elements written back as
@@ -57,9 +60,10 @@ enum Capture {
 /// Receives a document's elements in order, as a feed parser wants them.
 protocol XMLElementHandler {
     /// An element opened; `base` is the effective xml:base there.
-    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) -> Capture
+    mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture
     /// An element closed, with the text it captured (entities decoded, untrimmed).
-    mutating func end(_ name: XName, text: String, base: String?, depth: Int)
+    /// - Throws: whatever the handler's consumer throws (a streamed item that could not be written).
+    mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws
 }
 
 /// Pumps an ``XMLStreamReader`` into an ``XMLElementHandler``, keeping xml:base, text capture
@@ -99,7 +103,7 @@ struct XMLEventDriver {
                 let depth = reader.depth
                 guard depth < maxDepth else { throw Failure.tooDeep(line: reader.line) }
                 let empty = reader.isEmptyElement
-                let name = XName(uri: reader.namespaceURI, local: reader.localName)
+                let name = reader.name
                 if let deep = deepCapture {
                     let tag = name.local.lowercased()
                     if stack[deep].capture == .markup {
@@ -111,21 +115,23 @@ struct XMLEventDriver {
                     if !empty { stack.append(Frame(name: name, base: nil, capture: stack[deep].capture, text: "")) }
                     continue
                 }
-                let attributes = reader.attributes()
+                let attributes = reader.hasAttributes ? reader.attributes() : []
                 var base = stack.last?.base
                 if let xmlBase = attributes.first(where: { $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
                     base = URLResolver.resolve(xmlBase, against: base)
                 }
-                let capture = handler.start(name, attributes: attributes, base: base, depth: depth)
+                let capture = try handler.start(name, attributes: attributes, base: base, depth: depth)
                 if empty {
-                    handler.end(name, text: "", base: base, depth: depth)
+                    try handler.end(name, text: "", base: base, depth: depth)
                 } else {
                     stack.append(Frame(name: name, base: base, capture: capture, text: ""))
-                    if capture != .ownText { deepCapture = stack.count - 1 }
+                    if capture == .allText || capture == .markup { deepCapture = stack.count - 1 }
                 }
             case .text, .cdata, .significantWhitespace, .whitespace:
-                guard !stack.isEmpty, let value = reader.value else { continue }
+                guard !stack.isEmpty else { continue }
                 let target = deepCapture ?? stack.count - 1
+                // Text nobody keeps never becomes a string.
+                guard stack[target].capture != .ignored, let value = reader.value else { continue }
                 if stack[target].capture == .markup {
                     stack[target].text += HTMLText.escapeForPlainText(value)
                 } else {
@@ -139,6 +145,7 @@ struct XMLEventDriver {
                 // an external DTD, like RSS 0.91's): HTML's meaning, or nothing. Never expanded.
                 guard !stack.isEmpty, let character = HTMLEntityTable.character(named: reader.localName) else { continue }
                 let target = deepCapture ?? stack.count - 1
+                guard stack[target].capture != .ignored else { continue }
                 stack[target].text += stack[target].capture == .markup ? HTMLText.escapeForPlainText(String(character)) : String(character)
             case .endElement:
                 guard let frame = stack.popLast() else { continue }
@@ -154,7 +161,7 @@ struct XMLEventDriver {
                     }
                     deepCapture = nil
                 }
-                handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
+                try handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
             default:
                 continue
             }
@@ -163,7 +170,7 @@ struct XMLEventDriver {
         while let frame = stack.popLast() {
             if let deep = deepCapture, deep < stack.count { continue }
             deepCapture = nil
-            handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
+            try handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
         }
     }
 }

@@ -54,6 +54,8 @@ final class XMLStreamReader {
     private let buffer: UnsafeMutableBufferPointer<CChar>
     /// The recovered tree a walking reader reads, or nil when streaming.
     private let tree: xmlDocPtr?
+    /// Names read so far, by the addresses of libxml2's interned strings (see ``name``).
+    private var names: [NameKey: CachedName] = [:]
 
     private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -76,6 +78,24 @@ final class XMLStreamReader {
             throw XMLReaderError(message: "libxml2 could not create a reader")
         }
         self.buffer = buffer
+        self.reader = reader
+        tree = nil
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue().record(error)
+        }, context)
+    }
+
+    /// Opens a reader that streams the file at `path` in small chunks, so memory stays flat
+    /// however large the file is. Nothing but that file is ever read (`XML_PARSE_NONET`).
+    /// - Parameter encoding: an encoding name that overrides the document's own declaration, or nil.
+    /// - Throws: ``XMLReaderError`` when the file cannot be opened.
+    init(file path: String, encoding: String? = nil) throws {
+        guard let reader = xmlReaderForFile(path, encoding, XMLStreamReader.options) else {
+            throw XMLReaderError(message: "\(path): cannot open the file; check the path")
+        }
+        buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: 1)
         self.reader = reader
         tree = nil
         let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -135,6 +155,62 @@ final class XMLStreamReader {
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
     var localName: String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
+
+    /// The current node's name with its namespace mapped (``XName``), without building a
+    /// string per node: libxml2 interns names in its dictionary, so the pair of name pointers
+    /// finds the name read before (checked byte for byte, so a reused address cannot lie).
+    var name: XName {
+        guard let local = xmlTextReaderConstLocalName(reader) else { return XName("", "") }
+        let uri = xmlTextReaderConstNamespaceUri(reader)
+        let key = NameKey(local: Int(bitPattern: local), uri: uri.map { Int(bitPattern: $0) } ?? 0)
+        if let cached = names[key], cached.matches(local, uri) { return cached.name }
+        let entry = CachedName(local: local, uri: uri)
+        if names.count < 4096 { names[key] = entry }
+        return entry.name
+    }
+
+    private struct NameKey: Hashable {
+        var local: Int
+        var uri: Int
+    }
+
+    private struct CachedName {
+        var name: XName
+        var localBytes: [UInt8]
+        var uriBytes: [UInt8]?
+
+        init(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+            // Each copy keeps libxml2's terminating NUL, for `xmlStrEqual`.
+            localBytes = Array(UnsafeBufferPointer(start: local, count: Int(xmlStrlen(local)) + 1))
+            uriBytes = uri.map { Array(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)) + 1)) }
+            name = XName(uri: uri.map { String(cString: $0) }, local: String(cString: local))
+        }
+
+        func matches(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> Bool {
+            guard CachedName.equal(localBytes, local) else { return false }
+            switch (uriBytes, uri) {
+            case (nil, nil): return true
+            case (let bytes?, let pointer?): return CachedName.equal(bytes, pointer)
+            default: return false
+            }
+        }
+
+        private static func equal(_ bytes: [UInt8], _ pointer: UnsafePointer<xmlChar>) -> Bool {
+            bytes.withUnsafeBufferPointer { xmlStrEqual($0.baseAddress, pointer) == 1 }
+        }
+    }
+
+    /// Whether the current text node holds only XML white space, read without building a string.
+    var valueIsBlank: Bool {
+        guard var pointer = xmlTextReaderConstValue(reader) else { return true }
+        while pointer.pointee != 0 {
+            switch pointer.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D: pointer += 1
+            default: return false
+            }
+        }
+        return true
+    }
     var namespaceURI: String? { string(xmlTextReaderConstNamespaceUri(reader)) }
     var prefix: String? { string(xmlTextReaderConstPrefix(reader)) }
     /// The text of a text, CDATA or whitespace node, or an attribute's value.
@@ -145,6 +221,9 @@ final class XMLStreamReader {
         return xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
     }
     var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+
+    /// Whether the current element has attributes.
+    var hasAttributes: Bool { xmlTextReaderHasAttributes(reader) == 1 }
 
     /// The attributes of the current element, as (namespace URI, local name, value).
     func attributes() -> [XMLAttribute] {

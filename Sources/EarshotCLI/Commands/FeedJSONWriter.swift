@@ -1,0 +1,166 @@
+import EarshotCore
+import Foundation
+
+/// Writes `earshot parse-feed`'s JSON item by item through one reused byte buffer and
+/// `write`, so a feed of any size is printed in flat memory.
+///
+/// The text is exactly what the whole-document writer printed before streaming:
+/// `{"format":…,"title":…,"link":…,"items":[` then one item per line, then `]}`.
+struct FeedJSONWriter {
+    /// Standard output could not be written (a closed pipe, a full disk).
+    struct WriteError: Error, CustomStringConvertible {
+        var description: String { "cannot write the JSON to standard output; check the pipe or the disk" }
+    }
+
+    private var buffer: [UInt8] = []
+    private var items = 0
+    private var headerWritten = false
+
+    init() { buffer.reserveCapacity(1 << 17) }
+
+    /// Writes one item, after the document's header when it is the first.
+    mutating func item(_ item: FeedItem, header: FeedDocument) throws {
+        if !headerWritten { writeHeader(header) }
+        if items > 0 { byte(UInt8(ascii: ",")) }
+        items += 1
+        raw("\n{\"id\":"); string(item.id)
+        raw(",\"title\":"); string(item.title)
+        raw(",\"link\":"); string(item.link)
+        raw(",\"published\":"); date(item.published)
+        raw(",\"updated\":"); date(item.updated)
+        raw(",\"author\":"); string(item.author)
+        raw(",\"summary\":"); string(item.summary)
+        raw(",\"content\":"); string(item.content)
+        raw(",\"rating\":")
+        if let rating = item.rating { raw(JSONText.number(rating)) } else { raw("null") }
+        byte(UInt8(ascii: "}"))
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Closes the document (writing its header if no item did) and flushes.
+    mutating func finish(_ document: FeedDocument) throws {
+        if !headerWritten { writeHeader(document) }
+        raw("]}\n")
+        try flush()
+    }
+
+    /// Writes what is buffered to file descriptor 1 (a plain `write` loop: the C `stdout`
+    /// global is shared mutable state to Swift 6).
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let complete = buffer.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+        buffer.removeAll(keepingCapacity: true)
+        guard complete else { throw WriteError() }
+    }
+
+    private mutating func writeHeader(_ document: FeedDocument) {
+        headerWritten = true
+        raw("{\"format\":"); string(document.format.rawValue)
+        raw(",\"title\":"); string(document.title)
+        raw(",\"link\":"); string(document.link)
+        raw(",\"items\":[")
+    }
+
+    private mutating func byte(_ value: UInt8) { buffer.append(value) }
+
+    private mutating func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
+
+    private mutating func date(_ date: Date?) {
+        guard let date else { return raw("null") }
+        byte(UInt8(ascii: "\""))
+        FeedJSONWriter.appendISO(date, to: &buffer)
+        byte(UInt8(ascii: "\""))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// `text` as a JSON string literal (the same escapes as ``JSONText/quote(_:)``), or `null`.
+    private mutating func string(_ text: String?) {
+        guard var text else { return raw("null") }
+        byte(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let value = utf8[index]
+                var escape: (UInt8, UInt8)? = nil
+                var skip = 1
+                switch value {
+                case UInt8(ascii: "\""): escape = (UInt8(ascii: "\\"), value)
+                case UInt8(ascii: "\\"): escape = (UInt8(ascii: "\\"), value)
+                case 0x0A: escape = (UInt8(ascii: "\\"), UInt8(ascii: "n"))
+                case 0x0D: escape = (UInt8(ascii: "\\"), UInt8(ascii: "r"))
+                case 0x09: escape = (UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029, which JavaScript reads as line ends.
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    buffer.append(contentsOf: utf8[index + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
+                    index += 3
+                    start = index
+                    continue
+                case 0..<0x20:
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                               FeedJSONWriter.hex[Int(value >> 4)], FeedJSONWriter.hex[Int(value & 15)]])
+                    index += 1
+                    start = index
+                    continue
+                default: skip = 1
+                }
+                if let (first, second) = escape {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    buffer.append(first)
+                    buffer.append(second)
+                    start = index + 1
+                }
+                index += skip
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        }
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// Appends `date` in UTC as `YYYY-MM-DDTHH:MM:SSZ`, seconds rounded down.
+    static func appendISO(_ date: Date, to bytes: inout [UInt8]) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var value = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                value %= divisor
+                divisor /= 10
+            }
+        }
+        if year < 0 || year > 9999 { bytes.append(contentsOf: String(year).utf8) } else { digits(year, 4) }
+        bytes.append(UInt8(ascii: "-")); digits(month, 2)
+        bytes.append(UInt8(ascii: "-")); digits(day, 2)
+        bytes.append(UInt8(ascii: "T")); digits(rest / 3600, 2)
+        bytes.append(UInt8(ascii: ":")); digits(rest % 3600 / 60, 2)
+        bytes.append(UInt8(ascii: ":")); digits(rest % 60, 2)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+}
