@@ -20,7 +20,7 @@ extension AlertEvaluator {
                 String(format: "p-value: %.2e (exact binomial test; alerts below %.0e)", finding.pValue, spike.pValue),
                 "aspect: \(touchpoint?.rawValue ?? "all")",
             ],
-            evidence: evidence(window, touchpoint: touchpoint))
+            evidence: evidence(window, touchpoint: touchpoint), negatives: finding.negatives)
     }
 
     /// The three most negative mentions of the window, most negative first (ties by id). For a

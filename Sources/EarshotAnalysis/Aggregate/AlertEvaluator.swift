@@ -10,13 +10,17 @@ import EarshotCore
 /// An alert joins the open episode of its fingerprint, so one episode is one delivery; an
 /// episode with no firing for ``SpikePolicy/resolveAfterDays`` days is resolved. The days of the
 /// brand's negative-spike episodes, earlier or still open, are left out of the spike baselines.
+/// A volume drop (far fewer mentions than the brand's baseline, see ``VolumeDropPolicy``) is
+/// its own alert; the pipeline inhibits it while a source of the brand fails (``AlertInhibitor``).
 public struct AlertEvaluator: Sendable {
     public var spike: SpikePolicy
     public var trust: TrustPolicy
+    public var volumeDrop: VolumeDropPolicy
 
-    public init(spike: SpikePolicy, trust: TrustPolicy) {
+    public init(spike: SpikePolicy, trust: TrustPolicy, volumeDrop: VolumeDropPolicy = .init()) {
         self.spike = spike
         self.trust = trust
+        self.volumeDrop = volumeDrop
     }
 
     /// What the rules decided: the alerts firing on `asOf` and the open episodes that are over.
@@ -56,6 +60,10 @@ public struct AlertEvaluator: Sendable {
                 brandAlerts.append(spikeAlert(brand: brand, touchpoint: cause, finding: finding, mentions: mentions, episodes: episodes, asOf: asOf))
             }
             if let drop = trustDrop(brand: brand, ratings: ratings, episodes: episodes, asOf: asOf) { brandAlerts.append(drop) }
+            let dropExcluded = excludedDays(brand: brand, kind: .volumeDrop, episodes: episodes, asOf: asOf)
+            if let finding = detector.detectDrop(series: days, asOf: asOf, firstDay: firstDays[brand], excluded: dropExcluded, drop: volumeDrop) {
+                brandAlerts.append(volumeDropAlert(brand: brand, finding: finding, episodes: episodes, asOf: asOf))
+            }
             firing += brandAlerts
         }
         let firingFingerprints = Set(firing.map(\.fingerprint))
@@ -80,11 +88,11 @@ public struct AlertEvaluator: Sendable {
     /// (`start − (windowDays − 1)`) to its last firing. Days inside the window are never left out,
     /// so a second run on the same day decides the same. Trust-drop episodes are about ratings
     /// and leave the baselines alone.
-    func excludedDays(brand: String, episodes: [AlertEpisode], asOf: Day) -> Set<Day> {
+    func excludedDays(brand: String, kind: AlertKind = .negativeSpike, episodes: [AlertEpisode], asOf: Day) -> Set<Day> {
         let beforeWindow = asOf.advanced(by: -spike.windowDays)
         var days = Set<Day>()
         for episode in episodes {
-            guard let parts = Self.parts(of: episode.fingerprint), parts.brand == brand, parts.kind == .negativeSpike else { continue }
+            guard let parts = Self.parts(of: episode.fingerprint), parts.brand == brand, parts.kind == kind else { continue }
             let first = episode.start.advanced(by: -(spike.windowDays - 1))
             let last = min(episode.lastFired, episode.resolved ?? episode.lastFired, beforeWindow)
             if first <= last { days.formUnion(first...last) }

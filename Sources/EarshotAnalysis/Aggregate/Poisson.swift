@@ -34,4 +34,19 @@ enum Poisson {
         if k > 1 { for j in 2...k { logFactorial += log(Double(j)) } }
         return exp(-mean + Double(k) * log(mean) - logFactorial)
     }
+
+    /// P(X ≤ k) for X ~ Poisson(mean): `1 − P(X ≥ k + 1)` when k is above the mean, else the
+    /// masses summed from `k` down, where they shrink (no cancellation in the far lower tail).
+    static func lowerTail(k: Int, mean: Double) -> Double {
+        guard k >= 0 else { return 0 }
+        guard mean > 0 else { return 1 }
+        if Double(k) >= mean { return max(0, 1 - upperTail(k: k + 1, mean: mean)) }
+        var term = mass(k, mean), total = 0.0
+        for i in stride(from: k, through: 0, by: -1) {
+            total += term
+            guard i > 0, term > total * 1e-18 else { break }
+            term *= Double(i) / mean
+        }
+        return min(1, total)
+    }
 }

@@ -62,4 +62,18 @@ public struct TrustModel: Sendable {
         while n > 1, reaches(n - 1) { n -= 1 }
         return n
     }
+
+    /// The score on each day of `days` that has a rated review on or before it, and its change
+    /// over the 30 days before `days.upperBound` (score then minus score 30 days earlier).
+    public func trend(_ reviews: [RatedReview], days: ClosedRange<Day>) -> TrustTrend {
+        let sorted = reviews.sorted { $0.day < $1.day }
+        var points: [TrustTrend.Point] = []
+        for day in days {
+            guard let (score, _, count) = raw(sorted, asOf: day) else { continue }
+            points.append(TrustTrend.Point(day: day, value: score, ratedReviews: count))
+        }
+        let end = days.upperBound
+        let change = raw(sorted, asOf: end).flatMap { now in raw(sorted, asOf: end.advanced(by: -30)).map { now.score - $0.score } }
+        return TrustTrend(points: points, change30Days: change)
+    }
 }

@@ -75,26 +75,34 @@ struct Pipeline {
         let episodes = try await store.episodes()
 
         // Alerts: decide, then record (a dry run records nothing and lists what it would send).
-        let evaluator = AlertEvaluator(spike: spike, trust: configuration.alerts.trust)
+        let evaluator = AlertEvaluator(spike: spike, trust: configuration.alerts.trust, volumeDrop: configuration.alerts.volumeDrop)
         let windowMentions = stored.filter { $0.mention.day >= asOf.advanced(by: -(spike.windowDays - 1)) }
         // Silences (silences.yaml beside the config) mute alerts before they are recorded, listed or reported.
         var decision = evaluator.evaluate(series: series, mentions: windowMentions, ratings: ratings,
                                           firstDays: firstDays, episodes: episodes, asOf: asOf)
         decision.firing = silences.unmuted(decision.firing, asOf: asOf)
+        // A volume drop of a brand one of whose sources (those its stored mentions came from)
+        // failed this run or keeps failing is inhibited: kept open, listed in the report, not sent.
+        let health = try await store.sourceHealth()
+        decision.firing = AlertInhibitor(mentions: stored, outcomes: summary.sources, health: health).apply(decision.firing)
+        let sendable = decision.firing.filter { $0.inhibition == nil }
+        // Notifications: an episode's first, a repeat after alerts.repeat.intervalHours or when it
+        // grows, and one "resolved" per notified episode that ended, each queued once by its id.
+        let notices = silences.unmuted(evaluator.notices(firing: sendable, resolved: decision.resolved, episodes: episodes,
+                                                         policy: configuration.alerts.repeatPolicy, at: now), asOf: asOf)
         var wouldSend: [Alert] = []
         if dryRun {
-            let known = Set(episodes.map { $0.fingerprint + "|" + $0.start.description })
-            wouldSend = decision.firing.filter { !known.contains($0.episodeID) }
+            wouldSend = notices
         } else {
-            summary.newAlerts = try await store.recordAlerts(firing: decision.firing, resolved: decision.resolved,
+            summary.newAlerts = try await store.recordAlerts(firing: decision.firing, resolved: decision.resolved, notices: notices,
                                                              channels: channels, at: now)
             summary.failures += try await deliverPending()
         }
 
         // Reports.
-        let health = try await store.sourceHealth()
         let report = ReportBuilder(configuration: configuration, asOf: asOf, days: reportStart...asOf).build(
-            mentions: stored, series: series, ratings: ratings, alerts: decision.firing, outcomes: summary.sources, health: health)
+            mentions: stored, series: series, ratings: ratings, alerts: decision.firing, outcomes: summary.sources, health: health,
+            resolved: notices.filter { $0.status == .resolved })
         do {
             let folder = try ReportPublisher().publish(report, to: reportsDirectory)
             summary.reportDirectory = folder.path
@@ -113,7 +121,8 @@ struct Pipeline {
         return result.isEmpty ? ["log"] : result
     }
 
-    /// Delivers due outbox entries: one grouped message per brand and channel. An entry is
+    /// Delivers due outbox entries: one grouped message per brand and channel, firing and
+    /// resolved notifications together. An entry is
     /// marked delivered only after the server accepted it; a failure is retried on a later run
     /// with exponential backoff (5 minutes doubling, at most 6 hours).
     /// - Returns: the deliveries that failed this run (they stay queued).
@@ -135,7 +144,7 @@ struct Pipeline {
             }
             guard let notifier = notifiers[channel] else { continue }
             for message in AlertMessage.grouped(entries.map(\.alert)) {
-                let covered = entries.filter { message.episodeIDs.contains($0.episodeID) }
+                let covered = entries.filter { message.notificationIDs.contains($0.episodeID) }
                 do {
                     try await notifier.deliver(message)
                     for entry in covered { try await store.markDelivered(entry, at: now) }

@@ -11,7 +11,7 @@ struct ReportBuilder {
     var days: ClosedRange<Day>
 
     func build(mentions: [ScoredMention], series: [String: [BrandDay]], ratings: [RatedReview], alerts: [Alert],
-               outcomes: [RunSummary.SourceOutcome], health: [SourceHealth]) -> Report {
+               outcomes: [RunSummary.SourceOutcome], health: [SourceHealth], resolved: [Alert] = []) -> Report {
         let inWindow = mentions.filter { days.contains($0.mention.day) }
         let totals = Dictionary(grouping: inWindow, by: \.mention.brand).mapValues(\.count)
         let trust = TrustModel()
@@ -41,7 +41,8 @@ struct ReportBuilder {
                 trust: trust.score(own, asOf: asOf), fiveStarsToNextHalfStar: own.isEmpty ? nil : trust.fiveStarsToNextHalfStar(own, asOf: asOf),
                 touchpoints: touchpoints, ratingHistogram: total.ratingHistogram,
                 shareOfVoice: aggregator.shareOfVoice(totals: totals, brand: brand.name, competitors: brand.competitors),
-                competitors: brand.competitors, daily: daily)
+                competitors: brand.competitors, daily: daily, weekly: WeeklyAggregator().weeks(daily),
+                trustTrend: own.isEmpty ? nil : trust.trend(own, days: days))
         }
         if let latest = mentions.map(\.mention.day).max(), latest < days.lowerBound {
             notes.append("No mentions in this window; the latest stored mention is from \(latest). Pass --as-of \(latest) to see that period.")
@@ -50,7 +51,7 @@ struct ReportBuilder {
         }
         let healthByID = Dictionary(health.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let sources = outcomes.map { SourceStatus(outcome: $0, health: healthByID[$0.id]) }
-        return Report(asOf: asOf, days: days, brands: brands, alerts: alerts, sources: sources,
-                      mentions: inWindow, notes: notes)
+        return Report(asOf: asOf, days: days, brands: brands, alerts: alerts.filter { $0.inhibition == nil }, sources: sources,
+                      mentions: inWindow, notes: notes, inhibited: alerts.filter { $0.inhibition != nil }, resolved: resolved)
     }
 }

@@ -65,3 +65,44 @@ public struct SpikePolicy: Sendable, Decodable, Equatable {
         guard priorNegative > 0, priorOther > 0 else { throw fail("priorNegative and priorOther must be positive") }
     }
 }
+
+/// The volume-drop rule's constants.
+///
+/// A brand's volume drops when the mentions of the last ``SpikePolicy/windowDays`` *complete*
+/// days (the days before the run's day, which a morning run has seen only in part), or of the
+/// last complete day alone, are improbably few against the brand's own rate over the
+/// ``SpikePolicy/baselineDays`` days before: an exact lower-tail Poisson test with p below
+/// ``pValue`` and at most ``maxRatio`` of the expected volume. The spike rule's history rules
+/// apply (``SpikePolicy/minHistoryDays``, ``SpikePolicy/minHistoryMentions``). The alert is
+/// inhibited while a source that carried the brand's baseline mentions fails.
+public struct VolumeDropPolicy: Sendable, Decodable, Equatable {
+    /// Whether the rule runs at all (default true).
+    public var enabled: Bool
+    /// The lower-tail p-value below which the volume counts as a drop (default 0.001).
+    public var pValue: Double
+    /// The most of the expected volume that counts as a drop (default 0.5: half or less).
+    public var maxRatio: Double
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case enabled, pValue, maxRatio }
+
+    public init(enabled: Bool = true, pValue: Double = 0.001, maxRatio: Double = 0.5) {
+        self.enabled = enabled
+        self.pValue = pValue
+        self.maxRatio = maxRatio
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = VolumeDropPolicy()
+        enabled = try c.value(.enabled, default: d.enabled)
+        pValue = try c.value(.pValue, default: d.pValue)
+        maxRatio = try c.value(.maxRatio, default: d.maxRatio)
+        guard pValue > 0, pValue < 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .pValue, in: c, debugDescription: "alerts.volumeDrop.pValue must be between 0 and 1, e.g. 0.001")
+        }
+        guard maxRatio > 0, maxRatio < 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .maxRatio, in: c, debugDescription: "alerts.volumeDrop.maxRatio must be between 0 and 1, e.g. 0.5")
+        }
+    }
+}

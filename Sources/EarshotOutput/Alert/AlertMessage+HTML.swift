@@ -11,12 +11,16 @@ extension AlertMessage {
         <body style="font-family: -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d1d1f; max-width: 42em;">
 
         """
-        let count = alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts"
-        html += "<p style=\"color: #6e6e73;\">earshot: \(count) for <strong>\(oneLine(brand).htmlEscaped)</strong></p>\n"
+        html += "<p style=\"color: #6e6e73;\">earshot: \(countText(alerts)) for <strong>\(oneLine(brand).htmlEscaped)</strong></p>\n"
         for alert in alerts {
-            html += "<h2 style=\"font-size: 1.2em;\">\(oneLine(alert.title).htmlEscaped)</h2>\n<ul>\n"
+            html += "<h2 style=\"font-size: 1.2em;\">\(oneLine(alert.title).htmlEscaped)</h2>\n"
+            if alert.status == .resolved {
+                html += "<p style=\"color: #1a7f37;\"><strong>RESOLVED</strong>: this episode is over; no action needed.</p>\n"
+            }
+            html += "<ul>\n"
             for detail in alert.details { html += "<li>\(oneLine(detail).htmlEscaped)</li>\n" }
-            html += "<li>day: \(alert.day); episode open since \(alert.episodeStart)</li>\n</ul>\n"
+            html += alert.status == .resolved ? "<li>day: \(alert.day); episode started \(alert.episodeStart)</li>\n</ul>\n"
+                : "<li>day: \(alert.day); episode open since \(alert.episodeStart)</li>\n</ul>\n"
             if !alert.evidence.isEmpty {
                 html += "<h3 style=\"font-size: 1em;\">Top evidence</h3>\n<ol>\n"
                 for evidence in alert.evidence {

@@ -8,9 +8,15 @@ import Foundation
 /// message explains itself: each alert's window, counts, baseline, p-value and aspect (its
 /// ``EarshotCore/Alert/details``) and its top evidence mentions with their links.
 ///
-/// Identity is derived from the episodes, never from the clock: ``idempotencyKey`` and
-/// ``messageID`` are the same every time the same episodes are (re)sent, so a retry after a
-/// crash carries the same Message-ID and receivers can drop the duplicate.
+/// A message may mix firing alerts with "resolved" notices of the same brand (their
+/// ``EarshotCore/Alert/status``); the subject names resolved ones as `resolved: …` and
+/// ``status`` is `resolved` only when every alert in it is.
+///
+/// Identity is derived from the notifications, never from the clock: ``idempotencyKey`` and
+/// ``messageID`` are the same every time the same notifications are (re)sent, so a retry after
+/// a crash carries the same Message-ID and receivers can drop the duplicate, while a repeat or
+/// a resolved notice of the same episode (another ``EarshotCore/Alert/notificationID``) gets a
+/// Message-ID of its own.
 public struct AlertMessage: Sendable, Equatable {
     /// The brand every alert in the message is about.
     public let brand: String
@@ -18,9 +24,15 @@ public struct AlertMessage: Sendable, Equatable {
     public let alerts: [Alert]
     /// The episode ids of the alerts, sorted and without duplicates.
     public let episodeIDs: [String]
-    /// SHA-256 of the episode ids (64 hex digits): the same for the same episodes on every run.
+    /// The notification ids of the alerts (``EarshotCore/Alert/notificationID``), sorted and
+    /// without duplicates: what the outbox entries this message covers are keyed by.
+    public let notificationIDs: [String]
+    /// SHA-256 of the notification ids (64 hex digits): the same for the same notifications on
+    /// every run. For first notifications these are the episode ids, as earlier versions had it.
     public let idempotencyKey: String
-    /// The RFC 5322 Message-ID derived from the episode ids: `<hash@earshot>`.
+    /// `firing`, or `resolved` when every alert in the message is a resolved notice.
+    public let status: AlertStatus
+    /// The RFC 5322 Message-ID derived from the notification ids: `<hash@earshot>`.
     public let messageID: String
     /// The subject line, e.g. `[earshot] Pinvale: negative spike in customer service`.
     public let subject: String
@@ -44,7 +56,9 @@ public struct AlertMessage: Sendable, Equatable {
         brand = first.brand
         self.alerts = alerts
         episodeIDs = Array(Set(alerts.map(\.episodeID))).sorted()
-        idempotencyKey = SHA256.hex(episodeIDs.joined(separator: "\n"))
+        notificationIDs = Array(Set(alerts.map(\.notificationID))).sorted()
+        idempotencyKey = SHA256.hex(notificationIDs.joined(separator: "\n"))
+        status = alerts.allSatisfy { $0.status == .resolved } ? .resolved : .firing
         messageID = "<" + idempotencyKey.prefix(32) + "@earshot>"
         subject = AlertMessage.subject(brand: brand, alerts: alerts)
         text = AlertMessage.plainText(brand: brand, alerts: alerts, idempotencyKey: idempotencyKey)
@@ -74,16 +88,19 @@ public struct AlertMessage: Sendable, Equatable {
         return "[earshot] \(brand): \(summary)"
     }
 
-    /// `negative spike in customer service`, `negative spike`, `trust score drop`.
+    /// `negative spike in customer service`, `negative spike`, `trust score drop`, `volume drop`;
+    /// `resolved: negative spike in customer service` for a resolved notice.
     static func headline(_ alert: Alert) -> String {
         let kind: String
         switch alert.kind {
         case .negativeSpike: kind = "negative spike"
         case .trustDrop: kind = "trust score drop"
+        case .volumeDrop: kind = "volume drop"
         }
-        guard let aspect = alert.aspect, !aspect.isEmpty, aspect != "all" else { return kind }
+        let prefix = alert.status == .resolved ? "resolved: " : ""
+        guard let aspect = alert.aspect, !aspect.isEmpty, aspect != "all" else { return prefix + kind }
         let scope = Touchpoint(rawValue: aspect) != nil ? "customer \(aspect)" : aspect
-        return "\(kind) in \(scope)"
+        return "\(prefix)\(kind) in \(scope)"
     }
 
     /// `+0.42` / `-0.81`; a non-finite score prints as `n/a`.

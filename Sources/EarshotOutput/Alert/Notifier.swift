@@ -5,7 +5,8 @@ import EarshotCore
 /// A notifier either returns, meaning the channel accepted the message (the SMTP server
 /// answered 250 to the data, sendmail exited 0, the webhook answered 2xx), or throws. The
 /// caller records the outcome in the store's outbox, keyed by the message's
-/// ``AlertMessage/episodeIDs``, so each alert episode is delivered once.
+/// ``AlertMessage/notificationIDs``, so each notification (an episode's first, a repeat, or
+/// its resolved notice) is delivered once.
 public protocol Notifier: Sendable {
     /// Sends one message.
     ///

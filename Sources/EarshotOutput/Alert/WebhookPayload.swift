@@ -6,16 +6,22 @@ import Foundation
 /// Slack and Mattermost incoming webhooks show `text` (mrkdwn); other receivers read `alerts`.
 /// Every key is always present, `null` when a value is absent.
 struct WebhookPayload: Encodable, Sendable {
+    /// `firing`, or `resolved` when every alert in the message is resolved (Alertmanager's field).
+    var status: String
     var text: String
     var subject: String
     var brand: String
     var idempotencyKey: String
     var messageId: String
     var episodeIds: [String]
+    var notificationIds: [String]
     var alerts: [Item]
 
     /// One alert as JSON.
     struct Item: Encodable, Sendable {
+        var status: String
+        var notificationId: String
+        var sequence: Int
         var brand: String
         var kind: String
         var aspect: String?
@@ -28,11 +34,14 @@ struct WebhookPayload: Encodable, Sendable {
         var evidence: [Evidence]
 
         enum CodingKeys: String, CodingKey {
-            case brand, kind, aspect, day, episodeStart, episodeId, fingerprint, title, details, evidence
+            case status, notificationId, sequence, brand, kind, aspect, day, episodeStart, episodeId, fingerprint, title, details, evidence
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(notificationId, forKey: .notificationId)
+            try c.encode(sequence, forKey: .sequence)
             try c.encode(brand, forKey: .brand)
             try c.encode(kind, forKey: .kind)
             try c.encode(aspect, forKey: .aspect)
@@ -63,14 +72,16 @@ struct WebhookPayload: Encodable, Sendable {
     }
 
     init(_ message: AlertMessage) {
+        status = message.status.rawValue
         text = WebhookPayload.slackText(message)
         subject = message.subject
         brand = message.brand
         idempotencyKey = message.idempotencyKey
         messageId = message.messageID
         episodeIds = message.episodeIDs
+        notificationIds = message.notificationIDs
         alerts = message.alerts.map { alert in
-            Item(brand: alert.brand, kind: alert.kind.rawValue, aspect: alert.aspect, day: alert.day.description,
+            Item(status: alert.status.rawValue, notificationId: alert.notificationID, sequence: alert.sequence, brand: alert.brand, kind: alert.kind.rawValue, aspect: alert.aspect, day: alert.day.description,
                  episodeStart: alert.episodeStart.description, episodeId: alert.episodeID, fingerprint: alert.fingerprint,
                  title: alert.title, details: alert.details,
                  evidence: alert.evidence.map { Evidence(text: $0.text, url: $0.url, compound: $0.compound.isFinite ? $0.compound : nil) })
@@ -89,7 +100,7 @@ struct WebhookPayload: Encodable, Sendable {
         var lines = ["*\(escaped(message.subject))*"]
         for alert in message.alerts {
             lines.append("")
-            lines.append("*\(escaped(AlertMessage.oneLine(alert.title)))*")
+            lines.append((alert.status == .resolved ? ":white_check_mark: RESOLVED " : "") + "*\(escaped(AlertMessage.oneLine(alert.title)))*")
             for detail in alert.details { lines.append("• " + escaped(AlertMessage.oneLine(detail))) }
             for (index, evidence) in alert.evidence.enumerated() {
                 let text = escaped(AlertMessage.oneLine(evidence.text))

@@ -30,6 +30,7 @@ extension HTMLReportWriter {
             + "</figure>\n<figure><figcaption class=\"chart-title\">Mean sentiment (compound) per day</figcaption>"
             + CompoundTrendChart(id: "compound-\(index)", brand: brand.name, daily: daily).svg()
             + "</figure>\n</div>\n"
+        out += trends(brand, index: index)
         return out + "</article>\n"
     }
 

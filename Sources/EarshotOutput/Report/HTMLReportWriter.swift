@@ -57,7 +57,7 @@ public struct HTMLReportWriter: ReportWriter {
             """
         out += header(report)
         out += "<main>\n"
-        out += alerts(report)
+        out += alerts(report) + lifecycle(report)
         out += brands(report)
         out += shareOfVoice(report)
         out += sources(report)

@@ -51,7 +51,7 @@ public struct MarkdownReportWriter: ReportWriter {
         out += facts.joined(separator: " · ") + "\n\n"
         for note in report.notes { out += "> \(note.markdownEscaped)\n" }
         if !report.notes.isEmpty { out += "\n" }
-        out += alerts(report) + brands(report) + sources(report) + negativeMentions(report)
+        out += alerts(report) + lifecycle(report) + brands(report) + sources(report) + negativeMentions(report)
         return out
     }
 
@@ -127,6 +127,7 @@ public struct MarkdownReportWriter: ReportWriter {
             return [touchpoint.rawValue.capitalized, String(figures.mentions), ReportFormat.share(figures.negative, of: figures.mentions),
                     figures.mentions == 0 ? "–" : ReportFormat.compound(figures.meanCompound)]
         })
+        out += trends(brand)
         out += Self.table(["Day", "Mentions", "Positive", "Neutral", "Negative", "Mean compound"], align: "lrrrrr",
                           rows: brand.daily(over: days).map { day in
             [day.day.description, String(day.mentions), String(day.positive), String(day.neutral), String(day.negative),

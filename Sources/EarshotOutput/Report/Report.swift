@@ -12,8 +12,13 @@ public struct Report: Sendable {
     public var days: ClosedRange<Day>
     /// One entry per configured brand, in configuration order.
     public var brands: [BrandReport]
-    /// Alerts firing this run (new and ongoing episodes).
+    /// Alerts firing this run (new and ongoing episodes) that may be sent.
     public var alerts: [Alert]
+    /// Alerts firing this run but held back, each with its ``EarshotCore/Alert/inhibition``
+    /// (a volume drop while a source of the brand fails).
+    public var inhibited: [Alert]
+    /// "Resolved" notices of episodes that ended this run.
+    public var resolved: [Alert]
     /// One entry per configured source, in configuration order.
     public var sources: [SourceStatus]
     /// Mentions in ``days``, oldest first, for `mentions.csv`.
@@ -22,11 +27,13 @@ public struct Report: Sendable {
     public var notes: [String]
 
     public init(asOf: Day, days: ClosedRange<Day>, brands: [BrandReport], alerts: [Alert], sources: [SourceStatus],
-                mentions: [ScoredMention], notes: [String] = []) {
+                mentions: [ScoredMention], notes: [String] = [], inhibited: [Alert] = [], resolved: [Alert] = []) {
         self.asOf = asOf
         self.days = days
         self.brands = brands
         self.alerts = alerts
+        self.inhibited = inhibited
+        self.resolved = resolved
         self.sources = sources
         self.mentions = mentions
         self.notes = notes
@@ -59,10 +66,17 @@ public struct BrandReport: Sendable {
     public var competitors: [String]
     /// One entry per day of the window, zero-filled.
     public var daily: [BrandDay]
+    /// The window's ISO weeks, oldest first (the first and last may be partial).
+    public var weekly: [BrandWeek]
+    /// The trust score per day of the window and its 30-day change, nil without rated reviews.
+    public var trustTrend: TrustTrend?
 
     public init(name: String, mentions: Int, positive: Int, neutral: Int, negative: Int, meanCompound: Double,
                 trust: TrustScore?, fiveStarsToNextHalfStar: Int?, touchpoints: [Touchpoint: TouchpointDay],
-                ratingHistogram: [Int], shareOfVoice: Double, competitors: [String], daily: [BrandDay]) {
+                ratingHistogram: [Int], shareOfVoice: Double, competitors: [String], daily: [BrandDay],
+                weekly: [BrandWeek] = [], trustTrend: TrustTrend? = nil) {
+        self.weekly = weekly
+        self.trustTrend = trustTrend
         self.name = name
         self.mentions = mentions
         self.positive = positive

@@ -103,11 +103,12 @@ enum ReportFormat {
         return String(line.prefix(max(0, limit - 1))).trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// A human name for an alert kind: "Negative spike", "Trust drop".
+    /// A human name for an alert kind: "Negative spike", "Trust drop", "Volume drop".
     static func kind(_ kind: AlertKind) -> String {
         switch kind {
         case .negativeSpike: "Negative spike"
         case .trustDrop: "Trust drop"
+        case .volumeDrop: "Volume drop"
         }
     }
 

@@ -18,9 +18,9 @@ public struct ReportPublisher: Sendable {
     /// The writers whose files make up a report folder, in writing order.
     public var writers: [any ReportWriter]
 
-    /// The four files earshot publishes: HTML, Markdown, CSV, and `summary.json` last.
+    /// The files earshot publishes: HTML, Markdown, the mentions and trends CSVs, and `summary.json` last.
     public static var standardWriters: [any ReportWriter] {
-        [HTMLReportWriter(), MarkdownReportWriter(), MentionsCSVWriter(), SummaryJSONWriter()]
+        [HTMLReportWriter(), MarkdownReportWriter(), MentionsCSVWriter(), TrendsCSVWriter(), SummaryJSONWriter()]
     }
 
     /// Creates a publisher.

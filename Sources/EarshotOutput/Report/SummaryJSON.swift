@@ -9,6 +9,10 @@ struct SummaryJSON: Encodable {
     var window: Window
     var brands: [Brand]
     var alerts: [Alert]
+    /// Volume drops held back while a source of the brand fails, each with `inhibition`.
+    var inhibited: [Alert]
+    /// "Resolved" notices of episodes that ended this run.
+    var resolved: [Alert]
     var sources: [Source]
 
     /// The days the report covers, both ends included.
@@ -25,6 +29,34 @@ struct SummaryJSON: Encodable {
         var aspects: Aspects
         @JSONNullable var shareOfVoice: Double?
         @JSONNullable var fiveStarsToNextHalfStar: Int?
+        /// Per ISO week of the window: volume, polarity counts, mean compound, service vs experience.
+        var weekly: [Week]
+        /// The trust score per day and its 30-day change; `null` without rated reviews.
+        @JSONNullable var trustTrend: TrustTrend?
+    }
+
+    struct Week: Encodable {
+        var week: String
+        var start: String
+        var days: Int
+        var mentions: Int
+        var positive: Int
+        var neutral: Int
+        var negative: Int
+        @JSONNullable var meanCompound: Double?
+        var service: Aspect
+        var experience: Aspect
+    }
+
+    struct TrustTrend: Encodable {
+        @JSONNullable var change30Days: Double?
+        var daily: [TrustPoint]
+    }
+
+    struct TrustPoint: Encodable {
+        var day: String
+        @JSONNullable var value: Double?
+        var ratedReviews: Int
     }
 
     struct TrustScore: Encodable {
@@ -64,6 +96,9 @@ struct SummaryJSON: Encodable {
         var title: String
         var details: [String]
         var evidence: [Evidence]
+        var status: String
+        var notificationID: String
+        @JSONNullable var inhibition: String?
     }
 
     struct Evidence: Encodable {

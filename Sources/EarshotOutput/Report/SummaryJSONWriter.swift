@@ -9,9 +9,13 @@ import Foundation
 ///  "brands": [{"name", "mentions", "trustScore": {"value", "stars", "ratedReviews"} | null,
 ///              "sentiment": {"positive", "neutral", "negative", "meanCompound"},
 ///              "aspects": {"service": {"mentions", "negative", "meanCompound"}, "experience": {…}},
-///              "shareOfVoice", "fiveStarsToNextHalfStar"}],
+///              "shareOfVoice", "fiveStarsToNextHalfStar",
+///              "weekly": [{"week": "2026-W47", "start", "days", "mentions", "positive", "neutral", "negative",
+///                          "meanCompound", "service": {…}, "experience": {…}}],
+///              "trustTrend": {"change30Days", "daily": [{"day", "value", "ratedReviews"}]} | null}],
 ///  "alerts": [{"brand", "kind", "aspect", "day", "episodeStart", "episodeID", "title", "details",
-///              "evidence": [{"text", "url", "compound"}]}],
+///              "evidence": [{"text", "url", "compound"}], "status", "notificationID", "inhibition"}],
+///  "inhibited": [alert, with "inhibition" saying why], "resolved": [alert, "status": "resolved"],
 ///  "sources": [{"id", "status", "items", "newMentions", "message", "consecutiveFailures"}]}
 /// ```
 ///
@@ -47,7 +51,8 @@ public struct SummaryJSONWriter: ReportWriter {
         SummaryJSON(
             asOf: report.asOf.description,
             window: .init(from: report.days.lowerBound.description, through: report.days.upperBound.description),
-            brands: report.brands.map(brand), alerts: report.alerts.map(alert), sources: report.sources.map(source))
+            brands: report.brands.map(brand), alerts: report.alerts.map(alert), inhibited: report.inhibited.map(alert),
+            resolved: report.resolved.map(alert), sources: report.sources.map(source))
     }
 
     func brand(_ brand: BrandReport) -> SummaryJSON.Brand {
@@ -61,7 +66,17 @@ public struct SummaryJSONWriter: ReportWriter {
                              meanCompound: brand.mentions == 0 ? nil : SummaryJSON.rounded(brand.meanCompound)),
             aspects: .init(service: aspect(brand.touchpoints[.service]), experience: aspect(brand.touchpoints[.experience])),
             shareOfVoice: SummaryJSON.rounded(brand.shareOfVoice),
-            fiveStarsToNextHalfStar: brand.fiveStarsToNextHalfStar)
+            fiveStarsToNextHalfStar: brand.fiveStarsToNextHalfStar,
+            weekly: brand.weekly.map { week in
+                SummaryJSON.Week(week: week.label, start: week.start.description, days: week.days, mentions: week.mentions,
+                                 positive: week.positive, neutral: week.neutral, negative: week.negative,
+                                 meanCompound: week.mentions == 0 ? nil : SummaryJSON.rounded(week.meanCompound),
+                                 service: aspect(week.service), experience: aspect(week.experience))
+            },
+            trustTrend: brand.trustTrend.map { trend in
+                SummaryJSON.TrustTrend(change30Days: trend.change30Days.flatMap(SummaryJSON.rounded),
+                                       daily: trend.points.map { .init(day: $0.day.description, value: SummaryJSON.rounded($0.value), ratedReviews: $0.ratedReviews) })
+            })
     }
 
     func aspect(_ figures: TouchpointDay?) -> SummaryJSON.Aspect {
@@ -75,7 +90,8 @@ public struct SummaryJSONWriter: ReportWriter {
             brand: alert.brand, kind: alert.kind.rawValue, aspect: alert.aspect, day: alert.day.description,
             episodeStart: alert.episodeStart.description, episodeID: alert.episodeID, title: alert.title,
             details: alert.details,
-            evidence: alert.evidence.map { .init(text: $0.text, url: $0.url, compound: SummaryJSON.rounded($0.compound)) })
+            evidence: alert.evidence.map { .init(text: $0.text, url: $0.url, compound: SummaryJSON.rounded($0.compound)) },
+            status: alert.status.rawValue, notificationID: alert.notificationID, inhibition: alert.inhibition)
     }
 
     func source(_ source: SourceStatus) -> SummaryJSON.Source {

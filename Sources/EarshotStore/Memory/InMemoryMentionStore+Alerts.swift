@@ -9,10 +9,11 @@ extension InMemoryMentionStore {
     }
 
     /// Saves what the alert rules decided this run; see
-    /// ``SQLiteMentionStore/recordAlerts(firing:resolved:channels:at:)``.
-    /// - Returns: the alerts that were new, in input order.
+    /// ``SQLiteMentionStore/recordAlerts(firing:resolved:notices:channels:at:)``.
+    /// - Returns: the notices that were new, in input order.
     /// - Throws: ``EarshotError`` when an episode would end before it starts; nothing is saved then.
-    public func recordAlerts(firing: [Alert], resolved: [AlertEpisode], channels: [String], at date: Date) throws -> [Alert] {
+    public func recordAlerts(firing: [Alert], resolved: [AlertEpisode], notices: [Alert], channels: [String],
+                             at date: Date) throws -> [Alert] {
         var episodes = storedEpisodes
         for alert in firing {
             let key = EpisodeKey(fingerprint: alert.fingerprint, start: alert.episodeStart)
@@ -32,19 +33,25 @@ extension InMemoryMentionStore {
         for episode in episodes.values where episode.lastFired < episode.start || (episode.resolved.map { $0 < episode.start } ?? false) {
             throw EarshotError(.store, "could not save the alerts: episode '\(episode.fingerprint)' of \(episode.start) would end before it starts; this is a bug in the alert rules")
         }
-        storedEpisodes = episodes
-
         var new: [Alert] = []
-        for alert in firing where queuedAlerts[alert.episodeID] == nil {
-            queuedAlerts[alert.episodeID] = alert
+        for alert in notices where queuedAlerts[alert.notificationID] == nil {
+            queuedAlerts[alert.notificationID] = alert
             new.append(alert)
+            let key = EpisodeKey(fingerprint: alert.fingerprint, start: alert.episodeStart)
+            if alert.status == .firing, var episode = episodes[key] {
+                episode.notices = max(episode.notices, alert.sequence)
+                episode.lastNotifiedAt = date
+                episode.lastNotifiedNegatives = alert.negatives
+                episodes[key] = episode
+            }
             for channel in channels {
-                let key = OutboxKey(episodeID: alert.episodeID, channel: channel)
+                let key = OutboxKey(episodeID: alert.notificationID, channel: channel)
                 if outbox[key] == nil {
-                    outbox[key] = OutboxRow(entry: OutboxEntry(episodeID: alert.episodeID, channel: channel, alert: alert, createdAt: date))
+                    outbox[key] = OutboxRow(entry: OutboxEntry(episodeID: alert.notificationID, channel: channel, alert: alert, createdAt: date))
                 }
             }
         }
+        storedEpisodes = episodes
         return new
     }
 

@@ -1,4 +1,5 @@
 import EarshotCore
+import Foundation
 import GRDB
 
 /// A row of the `alert_episode` table; days are stored as ``Day/ordinal``.
@@ -9,6 +10,10 @@ struct AlertEpisodeRecord: StoreRecord, Equatable {
     var start: Int
     var lastFired: Int
     var resolved: Int?
+    /// Firing notifications queued (migration `v3-alert-notices`).
+    var notices: Int
+    var lastNotifiedAt: Date?
+    var lastNotifiedNegatives: Int?
 
     enum Columns {
         static let fingerprint = Column(CodingKeys.fingerprint)
@@ -20,6 +25,9 @@ struct AlertEpisodeRecord: StoreRecord, Equatable {
         start = episode.start.ordinal
         lastFired = episode.lastFired.ordinal
         resolved = episode.resolved?.ordinal
+        notices = episode.notices
+        lastNotifiedAt = episode.lastNotifiedAt
+        lastNotifiedNegatives = episode.lastNotifiedNegatives
     }
 
     /// Finds the row of the episode that starts on `start`.
@@ -29,6 +37,7 @@ struct AlertEpisodeRecord: StoreRecord, Equatable {
 
     var episode: AlertEpisode {
         AlertEpisode(fingerprint: fingerprint, start: Day(ordinal: start), lastFired: Day(ordinal: lastFired),
-                     resolved: resolved.map(Day.init(ordinal:)))
+                     resolved: resolved.map(Day.init(ordinal:)), notices: notices, lastNotifiedAt: lastNotifiedAt,
+                     lastNotifiedNegatives: lastNotifiedNegatives)
     }
 }

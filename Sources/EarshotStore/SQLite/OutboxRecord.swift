@@ -2,7 +2,9 @@ import EarshotCore
 import Foundation
 import GRDB
 
-/// A row of the `outbox` table: one alert's delivery on one channel.
+/// A row of the `outbox` table: one notification's delivery on one channel. The `episodeID`
+/// column holds the notification's ``EarshotCore/Alert/notificationID`` (the episode id for an
+/// episode's first notification, as v1 stored it).
 struct OutboxRecord: StoreRecord, Equatable {
     static let databaseTableName = "outbox"
 
@@ -26,7 +28,7 @@ struct OutboxRecord: StoreRecord, Equatable {
     }
 
     init(alert: Alert, channel: String, createdAt: Date) {
-        episodeID = alert.episodeID
+        episodeID = alert.notificationID
         self.channel = channel
         payload = alert
         attempts = 0

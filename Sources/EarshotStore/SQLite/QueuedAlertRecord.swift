@@ -2,10 +2,11 @@ import EarshotCore
 import Foundation
 import GRDB
 
-/// A row of the `alert` table: an alert episode that has been queued for delivery.
+/// A row of the `alert` table: a notification that has been queued for delivery.
 ///
-/// The primary key on `episodeID` is what makes each episode delivered once: inserting the
-/// same episode again is ignored, and only an inserted row gets outbox entries.
+/// The primary key on `episodeID`, which holds the ``EarshotCore/Alert/notificationID``, is what
+/// makes each notification (first, repeat N, resolved) delivered once: inserting the same
+/// notification again is ignored, and only an inserted row gets outbox entries.
 struct QueuedAlertRecord: StoreRecord, Equatable {
     static let databaseTableName = "alert"
 

@@ -19,17 +19,20 @@ extension SQLiteMentionStore {
     ///
     /// Each firing alert opens its episode (fingerprint, ``Alert/episodeStart``) or moves its
     /// last firing day forward; each resolved episode gets its resolution day (the store's
-    /// episode is created if it was missing). An alert whose episode was never queued is
-    /// stored and gets one outbox entry per channel; an episode queued before is not queued
-    /// again, however often it fires.
+    /// episode is created if it was missing). Each notice whose ``Alert/notificationID`` was
+    /// never queued is stored and gets one outbox entry per channel, and a firing notice
+    /// records its sequence, `date` and negative count on its episode (what the next run's
+    /// repeat and growth decisions compare with); a notification queued before is not queued
+    /// again, however often the run is repeated.
     /// - Parameters:
-    ///   - firing: the alerts raised this run.
+    ///   - firing: the alerts raised this run (inhibited ones included: they keep their episode open).
     ///   - resolved: the episodes that ended; a nil ``AlertEpisode/resolved`` means the day of `date`.
+    ///   - notices: the notifications to queue (see `AlertEvaluator.notices`).
     ///   - channels: the delivery channels, such as `["email", "webhook"]`.
     ///   - date: now, recorded as the queueing time.
-    /// - Returns: the alerts that were new, in input order.
+    /// - Returns: the notices that were new, in input order.
     /// - Throws: ``EarshotError`` when the database fails or an episode breaks the schema's rules.
-    public func recordAlerts(firing: [Alert], resolved: [AlertEpisode], channels: [String],
+    public func recordAlerts(firing: [Alert], resolved: [AlertEpisode], notices: [Alert], channels: [String],
                              at date: Date) async throws -> [Alert] {
         try await write("could not save the alerts") { db in
             for alert in firing {
@@ -53,10 +56,16 @@ extension SQLiteMentionStore {
                 }
             }
             var new: [Alert] = []
-            for alert in firing {
-                let queued = QueuedAlertRecord(episodeID: alert.episodeID, payload: alert, firstQueuedAt: date)
+            for alert in notices {
+                let queued = QueuedAlertRecord(episodeID: alert.notificationID, payload: alert, firstQueuedAt: date)
                 guard try queued.insertIfAbsent(db) else { continue }
                 new.append(alert)
+                if alert.status == .firing, var episode = try AlertEpisodeRecord.find(db, fingerprint: alert.fingerprint, start: alert.episodeStart) {
+                    episode.notices = max(episode.notices, alert.sequence)
+                    episode.lastNotifiedAt = date
+                    episode.lastNotifiedNegatives = alert.negatives
+                    try episode.update(db)
+                }
                 for channel in channels {
                     _ = try OutboxRecord(alert: alert, channel: channel, createdAt: date).insertIfAbsent(db)
                 }

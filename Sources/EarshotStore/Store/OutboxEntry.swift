@@ -3,13 +3,14 @@ import Foundation
 
 /// One alert waiting for, or done with, delivery on one channel.
 ///
-/// The store creates one entry per channel when an alert's episode is queued for the first
-/// time (see ``MentionStore/recordAlerts(firing:resolved:channels:at:)``); a notifier takes
+/// The store creates one entry per channel when a notification (an episode's first, a repeat,
+/// or its resolved notice) is queued for the first time (see ``MentionStore/recordAlerts(firing:resolved:channels:at:)``); a notifier takes
 /// the due ones from ``MentionStore/pendingDeliveries(at:)`` and reports back with
 /// ``MentionStore/markDelivered(_:at:)`` or ``MentionStore/markFailed(_:error:retryAt:)``.
 /// An entry is identified by its ``episodeID`` and ``channel``.
 public struct OutboxEntry: Sendable, Equatable, Codable {
-    /// The alert's ``Alert/episodeID``: the idempotency key.
+    /// The notification's ``Alert/notificationID`` (for an episode's first notification, its
+    /// ``Alert/episodeID``): the idempotency key, one per notification and channel.
     public var episodeID: String
     /// `email`, `webhook`, or `log` when no channel is configured.
     public var channel: String
