@@ -40,11 +40,13 @@ public indirect enum BrandQuery: Sendable, Equatable, CustomStringConvertible {
         /// What is wrong and what would be right.
         public var message: String
 
+        /// An error at `column` (1-based, in characters) saying `message`.
         public init(column: Int, message: String) {
             self.column = column
             self.message = message
         }
 
+        /// `column 14: expected ')'`, the form the config loader puts after `brands[N].query: `.
         public var description: String { "column \(column): \(message)" }
     }
 
