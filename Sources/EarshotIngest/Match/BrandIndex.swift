@@ -28,7 +28,16 @@ struct BrandIndex: Sendable {
 
     enum Compiled: Sendable { case names, query(Node, termCount: Int), never }
 
-    struct Hit { var brand: Int32; var kind: Int8; var term: Int32; var start: Int; var end: Int }
+    /// An occurrence that passed its boundary and case checks, as one brand uses it.
+    struct Hit {
+        enum Kind: UInt8 { case name, exclusion, term }
+        var brand: Int32
+        var kind: Kind
+        /// The term's index in the brand's query, for `.term`.
+        var term: Int32
+        var start: Int
+        var end: Int
+    }
 
     let automaton: AliasAutomaton
     let patterns: [Pattern]
@@ -102,9 +111,9 @@ struct BrandIndex: Sendable {
                 if let exact = pattern.exact, !folded.original[folded.originalRange(start, end)].elementsEqual(exact) { return }
                 for use in uses[id] {
                     switch use {
-                    case .name(let brand): hits.append(Hit(brand: brand, kind: 0, term: 0, start: start, end: end))
-                    case .exclusion(let brand): hits.append(Hit(brand: brand, kind: 1, term: 0, start: start, end: end))
-                    case .term(let brand, let index): hits.append(Hit(brand: brand, kind: 2, term: index, start: start, end: end))
+                    case .name(let brand): hits.append(Hit(brand: brand, kind: .name, term: 0, start: start, end: end))
+                    case .exclusion(let brand): hits.append(Hit(brand: brand, kind: .exclusion, term: 0, start: start, end: end))
+                    case .term(let brand, let index): hits.append(Hit(brand: brand, kind: .term, term: index, start: start, end: end))
                     }
                 }
             }
@@ -126,18 +135,18 @@ struct BrandIndex: Sendable {
     }
 
     private func decide(_ brand: Int, _ hits: ArraySlice<Hit>, folded: FoldedText, words: inout WordPositions?) -> Bool {
-        let exclusions = hits.filter { $0.kind == 1 }
+        let exclusions = hits.filter { $0.kind == .exclusion }
         let counted = hits.filter { hit in
-            hit.kind != 1 && !exclusions.contains { $0.start <= hit.start && hit.end <= $0.end }
+            hit.kind != .exclusion && !exclusions.contains { $0.start <= hit.start && hit.end <= $0.end }
         }
         switch rules[brand] {
         case .never:
             return false
         case .names:
-            return counted.contains { $0.kind == 0 }
+            return counted.contains { $0.kind == .name }
         case .query(let node, let termCount):
             var termHits = [[Hit]](repeating: [], count: termCount)
-            for hit in counted where hit.kind == 2 { termHits[Int(hit.term)].append(hit) }
+            for hit in counted where hit.kind == .term { termHits[Int(hit.term)].append(hit) }
             return BrandIndex.holds(node, termHits) {
                 if words == nil { words = WordPositions(folded.bytes) }
                 return words!

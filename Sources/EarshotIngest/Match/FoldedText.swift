@@ -1,8 +1,9 @@
 /// A text lowercased scalar by scalar into UTF-8 bytes, with a way back to the original bytes.
 ///
-/// Matching runs over `bytes`. ASCII letters are folded in place; other scalars that change when
-/// lowercased are replaced by their lowercase mapping, which may differ in length ("İ" becomes
-/// "i̇"), so `origin` keeps each folded byte's offset in the original (only when a length changed).
+/// Matching runs over `bytes`. ASCII letters are folded in place (and tabs and line breaks become
+/// spaces); other scalars that change when lowercased are replaced by their lowercase mapping,
+/// which may differ in length ("İ" becomes "i̇"), so `origin` keeps each folded byte's offset in
+/// the original (only when a length changed).
 struct FoldedText {
     /// The lowercased UTF-8 bytes.
     let bytes: [UInt8]
@@ -21,7 +22,8 @@ struct FoldedText {
         while i < n {
             let byte = original[i]
             if byte < 0x80 {
-                folded.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                // Letters to lowercase; tabs and line breaks to spaces, so phrases span them.
+                folded.append(byte &- 0x41 < 26 ? byte | 0x20 : byte &- 0x09 < 5 ? 0x20 : byte)
                 origin?.append(Int32(i))
                 i += 1
                 continue

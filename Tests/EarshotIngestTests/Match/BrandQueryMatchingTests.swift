@@ -18,6 +18,7 @@ struct BrandQueryMatchingTests {
         Case(query: "pinvale", text: "pinvaleapp crashed", matches: false),
         Case(query: "\"pin vale\"", text: "the Pin Vale lanes", matches: true),
         Case(query: "\"pin vale\"", text: "pin and vale", matches: false),
+        Case(query: "\"pin vale\"", text: "the pin\nvale lanes", matches: true),  // a line break counts as a space
         // OR, AND (explicit and implicit), NOT.
         Case(query: "pinvale OR \"pin vale\"", text: "pin vale again", matches: true),
         Case(query: "pinvale OR \"pin vale\"", text: "nothing here", matches: false),
