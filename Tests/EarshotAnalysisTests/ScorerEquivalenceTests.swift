@@ -11,6 +11,10 @@ import Testing
         "NOT GOOD at all!!!", "I LOVE it :) but hate THIS", "what?? really???", "can't believe it's SO good",
         "\ttabs\tand  spaces ", "-- 'quoted' word- --dash--", ":)", "</3", "a\nb\n\nGREAT\nbad", "it's-not 'fine'",
         "Support never replied, kept me on hold for 40 minutes", "x tak puas langsung!!", "ok", "", "   ",
+        // The byte path's Chinese punctuation, emoji and mixed scripts.
+        "客服态度很差，一直没人回复", "物流太慢了，但是东西不错！", "“好评”「给力」（推荐）《好》…～", "。。", "！！",
+        "The app is the worst 😡", "made my day 😍!!", "😡", "great😍bad", "差评😡", "App很好用, but slow", "not 不好 at all",
+        "👍🏽 thanks", "ok 👍", "❤️ love it", "🤦‍♀️ no", "🇲🇾 bagus", "Kelvin \u{212A} test", "worst😡😡",
     ]
 
     @Test(arguments: ["en", "ms", "zh"])
@@ -26,6 +30,17 @@ import Testing
             for lang in [nil, "en", "ms", "zh"] {
                 #expect(scorer.score(text, language: lang) == scorer.score(general, language: lang), "\(text) [\(lang ?? "auto")]")
             }
+        }
+    }
+
+    /// Without `explain` the result is the same but for the rules' text.
+    @Test(arguments: ["en", "ms", "zh"])
+    func scoringWithoutExplanationKeepsResults(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        for text in try ScoreFixtures.labelled(language).map(\.text) + ScorerEquivalenceTests.extras {
+            var full = scorer.score(text)
+            for index in full.contributions.indices { full.contributions[index].rules = [] }
+            #expect(scorer.score(text, language: nil, explain: false) == full, "\(text)")
         }
     }
 

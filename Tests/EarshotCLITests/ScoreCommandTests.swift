@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import EarshotCLI
 
 /// `earshot score` as DESIGN.md's contract says: one output line per input line, in order.
 @Suite struct ScoreCommandTests {
@@ -52,6 +53,48 @@ import Testing
         for (index, line) in output.enumerated() where index % 500 == 0 {
             let compound = try #require(Double(line.split(separator: "\t")[0]))
             #expect(index % 2 == 0 ? compound > 0 : compound < 0, "line \(index)")
+        }
+    }
+
+    /// One thread or several, the output is the same and in input order, whatever the line
+    /// endings; the last line may have no line feed. Enough lines for several input chunks.
+    @Test(arguments: ["tsv", "jsonl"])
+    func jobsKeepOrderAndBytes(format: String) throws {
+        let samples = ["great service 😍", "awful delay, never replied", "客服态度很差，一直没人回复", "Produk ni memang best",
+                       "", "NOT good!!!", "refund still waiting\r", "ok"]
+        let lines = (0..<12_000).map { "\(samples[$0 % samples.count]) #\($0)" }
+        let input = lines.joined(separator: "\n") // no final line feed
+        let one = try EarshotBinary.run(["score", "--format", format, "--jobs", "1"], in: EarshotBinary.packageRoot, input: input)
+        let two = try EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot, input: input)
+        let three = try EarshotBinary.run(["score", "--format", format, "--jobs", "3"], in: EarshotBinary.packageRoot, input: input)
+        #expect(one.status == 0, "stderr: \(one.stderr)")
+        #expect(one.stdout.split(separator: "\n").count == lines.count)
+        #expect(two.stdout == one.stdout)
+        #expect(three.stdout == one.stdout)
+        // "\r\n" ends a line as "\n" does (as readLine reads it).
+        let crlf = try EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot,
+                                         input: lines.joined(separator: "\r\n") + "\r\n")
+        #expect(crlf.stdout == one.stdout)
+    }
+
+    @Test func zeroJobsIsAUsageError() throws {
+        let result = try EarshotBinary.run(["score", "--jobs", "0"], in: EarshotBinary.packageRoot, input: "hi\n")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--jobs"))
+    }
+
+    /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write.
+    @Test func fixedDecimalsMatchStringFormat() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, -0.00005, 0.00015, 0.12345, -0.99995, 0.0005, 0.9995, 123.45675, 1e20, .nan, .infinity]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 { values.append(Double.random(in: -1...1, using: &generator)) }
+        for step in 0...20_000 { values.append(Double(step - 10_000) / 10_000) }
+        for value in values {
+            for digits in [3, 4] {
+                var bytes: [UInt8] = []
+                ScoreLineFormatter.appendFixed(value, digits: digits, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == String(format: "%.\(digits)f", value), "\(value)")
+            }
         }
     }
 

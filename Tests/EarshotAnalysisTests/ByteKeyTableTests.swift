@@ -1,0 +1,48 @@
+import Testing
+@testable import EarshotAnalysis
+
+/// ``ByteKeyTable`` answers as the `Dictionary` it is built from, `String` equality included.
+@Suite struct ByteKeyTableTests {
+    @Test func findsWhatTheDictionaryFinds() throws {
+        let lexicon = try ScoreFixtures.lexicon()
+        var dictionary: [String: Double] = [:]
+        for language in LexiconLoader.languages { dictionary.merge(lexicon[language].valence) { first, _ in first } }
+        let table = ByteKeyTable(dictionary)
+        for (key, value) in dictionary { #expect(table[key] == value, "\(key)") }
+        for missing in ["", "zzzq", "goo", "goodd", "不存在的词", "😡x", "a b c d"] { #expect(table[missing] == dictionary[missing], "\(missing)") }
+    }
+
+    @Test func emptyTableFindsNothing() {
+        let table = ByteKeyTable<Int>([:])
+        #expect(table["a"] == nil)
+        #expect(table[""] == nil)
+    }
+
+    /// "\u{212A}" (the Kelvin sign) is canonically "K": a `String` key matches either spelling,
+    /// and so must the table, though their bytes differ.
+    @Test func canonicalEquivalentsMatchAsStringsDo() {
+        let table = ByteKeyTable(["\u{212A}elvin": 1, "caf\u{E9}": 2])
+        #expect(table["Kelvin"] == 1)
+        #expect(table["\u{212A}elvin"] == 1)
+        #expect(table["cafe\u{301}"] == 2)
+        #expect(table["caf\u{E9}"] == 2)
+        let plain = ByteKeyTable(["Kelvin": 1, "好评": 2])
+        #expect(plain["\u{212A}elvin"] == 1)
+        #expect(plain["好评"] == 2)
+        #expect(plain["好"] == nil)
+    }
+
+    @Test func phraseLookupMatchesJoinedText() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let tokens = scorer.tokenizer.tokens("kind of slow, customer service never replied")
+        let english = try #require(scorer.chains["en"]?.first)
+        for start in tokens.indices {
+            for length in 2...4 where start + length <= tokens.count {
+                let end = start + length
+                let phrase = tokens[start..<end].map(\.text).joined(separator: " ")
+                let found = SentimentScorer.lookUpPhrase(tokens, start..<end, in: english.table)
+                #expect((found?.kind == nil) == (english.kind(of: phrase) == nil), "\(phrase)")
+            }
+        }
+    }
+}
