@@ -97,8 +97,28 @@ enum EncodingSniffer {
             let repaired = Transcoder.repairUTF8(bytes, from: start)
             output = repaired.utf8
         }
+        // EBCDIC ends lines with NEL (0x15, U+0085), which XML 1.0 does not take for white space.
+        if decision.encoding.family == .ebcdic { output = lineFeeds(replacingNEL: output) }
         XMLDeclaration.sayUTF8(in: &output)
         return Decoded(bytes: output, encoding: decision.encoding, evidence: decision.evidence, warnings: warnings)
+    }
+
+    /// `bytes` (UTF-8) with every U+0085 (`C2 85`) made a line feed.
+    static func lineFeeds(replacingNEL bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            // 0xC2 only ever leads a sequence, so `C2 85` is always U+0085.
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                out.append(0x0A)
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     private static func invalidWarning(_ path: String, _ output: Transcoder.Output, _ decision: Decision) -> String {

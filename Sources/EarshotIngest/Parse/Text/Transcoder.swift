@@ -96,12 +96,17 @@ enum Transcoder {
     static func windows1252(_ bytes: [UInt8], from start: Int = 0) -> Output {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count - start) + (bytes.count - start) / 4)
+        let table = windows1252UTF8
         for byte in bytes[start...] {
-            if byte < 0x80 { out.append(byte); continue }
-            let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            out.append(contentsOf: Unicode.Scalar(scalar).map { Array(String($0).utf8) } ?? replacement)
+            if byte < 0x80 { out.append(byte) } else { out.append(contentsOf: table[Int(byte - 0x80)]) }
         }
         return Output(utf8: out)
+    }
+
+    /// The UTF-8 of bytes 0x80–0xFF in Windows-1252.
+    private static let windows1252UTF8: [[UInt8]] = (0x80...0xFF).map { byte in
+        let scalar = byte < 0xA0 ? windows1252High[byte - 0x80] : UInt32(byte)
+        return Unicode.Scalar(scalar).map { Array(String($0).utf8) } ?? replacement
     }
 
     /// Bytes 0x80–0x9F of Windows-1252 (WHATWG's table: the unassigned five are C1 controls).

@@ -54,6 +54,8 @@ feed("gb18030_four_byte.xml", "gb18030", HANS + " 𠀀", declaration="GB18030")
 feed("big5.xml", "big5", HANT, declaration="big5")
 feed("ebcdic_ibm037.xml", "cp037", EBCDIC_TEXT, declaration="IBM037")
 feed("ebcdic_ibm500.xml", "cp500", EBCDIC_TEXT, declaration="IBM500")
+# Mainframes end lines with NEL (0x15), not LF (0x25): between the declaration and the root too.
+add("ebcdic_nel_line_ends.xml", rss(EBCDIC_TEXT, "nel 1", "IBM037").encode("cp037").replace(b"\x25", b"\x15"), EBCDIC_TEXT, "nel 1")
 # Named by the HTTP charset only, or against the declaration (the HTTP charset wins).
 feed("gbk_by_http_charset.xml", "gb18030", HANS, charset="gbk")
 feed("http_charset_over_declaration.xml", "big5", HANT, declaration="ISO-8859-1", charset="big5")
@@ -76,6 +78,7 @@ add("utf16le_lone_surrogate.xml", bad, WESTERN, "cut \ufffd", warning="byte %d: 
 json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": WESTERN,
                         "items": [{"id": "1", "title": HANS, "content_text": "x"}]}, ensure_ascii=False)
 add("jsonfeed_utf16le_bom.json", b"\xff\xfe" + json_feed.encode("utf-16-le"), WESTERN, HANS, kind="json")
+add("jsonfeed_utf8_bom.json", b"\xef\xbb\xbf" + json_feed.encode("utf-8"), WESTERN, HANS, kind="json")
 add("jsonfeed_utf16be_no_bom.json", json_feed.encode("utf-16-be"), WESTERN, HANS, kind="json")
 add("jsonfeed_windows1252.json", json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": WESTERN,
     "items": [{"id": "1", "title": WESTERN, "content_text": "x"}]}, ensure_ascii=False).encode("cp1252"),
