@@ -82,7 +82,7 @@ import Testing
     @Test func webhookJSONCarriesSlackTextAndStructuredAlerts() throws {
         let message = try DeliveryFixture.message(DeliveryFixture.spike(), DeliveryFixture.trustDrop())
         let object = try #require(try JSONSerialization.jsonObject(with: message.webhookJSON()) as? [String: Any])
-        #expect(Set(object.keys) == ["text", "subject", "brand", "idempotencyKey", "messageId", "episodeIds", "alerts"])
+        #expect(Set(object.keys) == ["status", "text", "subject", "brand", "idempotencyKey", "messageId", "episodeIds", "notificationIds", "alerts"])
         #expect(object["subject"] as? String == message.subject)
         #expect(object["idempotencyKey"] as? String == message.idempotencyKey)
         #expect(object["messageId"] as? String == message.messageID)

@@ -21,7 +21,7 @@ import Testing
         let reports = root.appendingPathComponent("reports")
         let dated = try ReportPublisher().publish(report, to: reports)
         #expect(dated.standardizedFileURL == reports.appendingPathComponent("2026-11-20").standardizedFileURL)
-        let expected: Set = ["report.html", "report.md", "mentions.csv", "summary.json"]
+        let expected: Set = ["report.html", "report.md", "mentions.csv", "trends.csv", "summary.json"]
         #expect(try names(dated) == expected, "no temporary files are left behind")
         #expect(try names(reports.appendingPathComponent("latest")) == expected)
         #expect(try names(reports) == ["2026-11-20", "latest"])
@@ -44,7 +44,7 @@ import Testing
         next.asOf = next.asOf.advanced(by: 1)
         let dated = try publisher.publish(next, to: root)
         #expect(dated.lastPathComponent == "2026-11-21")
-        #expect(try names(latest) == ["report.html", "report.md", "mentions.csv", "summary.json"])
+        #expect(try names(latest) == ["report.html", "report.md", "mentions.csv", "trends.csv", "summary.json"])
         let summary = try String(contentsOf: latest.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(summary.contains("\"asOf\": \"2026-11-21\"") || summary.contains("\"asOf\" : \"2026-11-21\""))
         #expect(try names(root) == ["2026-11-20", "2026-11-21", "latest"])

@@ -11,14 +11,14 @@ import Testing
 
     @Test func everyContractKeyIsPresent() throws {
         let json = try parse()
-        #expect(Set(json.keys) == ["schemaVersion", "asOf", "window", "brands", "alerts", "sources"])
+        #expect(Set(json.keys) == ["schemaVersion", "asOf", "window", "brands", "alerts", "inhibited", "resolved", "sources"])
         let window = try #require(json["window"] as? [String: Any])
         #expect(Set(window.keys) == ["from", "through"])
         let brands = try #require(json["brands"] as? [[String: Any]])
         #expect(brands.count == 2)
         for brand in brands {
             #expect(Set(brand.keys) == ["name", "mentions", "trustScore", "sentiment", "aspects", "shareOfVoice",
-                                        "fiveStarsToNextHalfStar"])
+                                        "fiveStarsToNextHalfStar", "weekly", "trustTrend"])
             let sentiment = try #require(brand["sentiment"] as? [String: Any])
             #expect(Set(sentiment.keys) == ["positive", "neutral", "negative", "meanCompound"])
             let aspects = try #require(brand["aspects"] as? [String: Any])
@@ -30,7 +30,8 @@ import Testing
         let trust = try #require(brands[0]["trustScore"] as? [String: Any])
         #expect(Set(trust.keys) == ["value", "stars", "ratedReviews"])
         let alert = try #require((json["alerts"] as? [[String: Any]])?.first)
-        #expect(Set(alert.keys) == ["brand", "kind", "aspect", "day", "episodeStart", "episodeID", "title", "details", "evidence"])
+        #expect(Set(alert.keys) == ["brand", "kind", "aspect", "day", "episodeStart", "episodeID", "title", "details", "evidence",
+                                    "status", "notificationID", "inhibition"])
         let evidence = try #require((alert["evidence"] as? [[String: Any]])?.first)
         #expect(Set(evidence.keys) == ["text", "url", "compound"])
         let sources = try #require(json["sources"] as? [[String: Any]])

@@ -18,6 +18,7 @@ struct StoreMigrator: Sendable {
     init() {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Self.v1)
+        migrator.registerMigration("v3-alert-notices", migrate: Self.v3AlertNotices)
         self.migrator = migrator
     }
 
@@ -119,5 +120,23 @@ struct StoreMigrator: Sendable {
             t.column("nextAttemptAt", .double)
         }
         try db.create(index: "outbox_on_pending", on: "outbox", columns: ["deliveredAt", "createdAt"])
+    }
+
+    /// Each episode's notification state, for repeats and "grows": how many firing notices were
+    /// queued, when the last one was, and the negative count it reported. Episodes that earlier
+    /// versions queued (a row in `alert` under the episode id) count as notified once, at the
+    /// time they were queued, so an upgrade neither re-sends them at once nor forgets them.
+    private static func v3AlertNotices(_ db: Database) throws {
+        try db.alter(table: "alert_episode") { t in
+            t.add(column: "notices", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.add(column: "lastNotifiedAt", .double)
+            t.add(column: "lastNotifiedNegatives", .integer)
+        }
+        let episodeID = "alert_episode.fingerprint || '|' || date(alert_episode.start * 86400, 'unixepoch')"
+        try db.execute(sql: """
+            UPDATE alert_episode
+            SET notices = 1, lastNotifiedAt = (SELECT firstQueuedAt FROM alert WHERE alert.episodeID = \(episodeID))
+            WHERE EXISTS (SELECT 1 FROM alert WHERE alert.episodeID = \(episodeID))
+            """)
     }
 }
