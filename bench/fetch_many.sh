@@ -15,7 +15,7 @@ swift build -c release --scratch-path "$scratch" >/dev/null
 bin="$PWD/$scratch/release/earshot"
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-python3 bench/fetch/slow_server.py "$work/port" 0.1 &
+python3 bench/fetch/slow_server.py "$work/port" "${EARSHOT_LATENCY:-0.1}" &
 server=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
 port=$(cat "$work/port")
@@ -28,18 +28,22 @@ port=$(cat "$work/port")
 } > "$work/earshot.yaml"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ideal=$(awk -v n="$feeds" -v c="$concurrency" 'BEGIN {printf "%.3f", n * 0.1 / c}')
-cold=(); rss=()
+# The fetch stage alone (fetch, parse, score and store of every source), from the run's
+# --verbose "sources read" line, in seconds.
+stage() { sed -n 's/.*milliseconds=\([0-9]*\).*sources read.*/\1/p' "$1" | awk '{printf "%.2f", $1 / 1000}'; }
+cold=(); rss=(); coldFetch=(); warmFetch=()
 for i in $(seq "$runs"); do
   dir="$work/cold$i"; mkdir -p "$dir"
-  (cd "$dir" && /usr/bin/time -f "%e %M" -o time "$bin" run --config "$work/earshot.yaml" --as-of 2026-11-20 >/dev/null)
-  read -r t m < "$dir/time"; cold+=("$t"); rss+=("$m")
+  (cd "$dir" && /usr/bin/time -f "%e %M" -o time "$bin" run --config "$work/earshot.yaml" --as-of 2026-11-20 --verbose >/dev/null 2>log)
+  read -r t m < "$dir/time"; cold+=("$t"); rss+=("$m"); coldFetch+=("$(stage "$dir/log")")
 done
 warm=()
 for i in $(seq "$runs"); do
-  (cd "$work/cold1" && /usr/bin/time -f "%e %M" -o time "$bin" run --config "$work/earshot.yaml" --as-of 2026-11-20 >/dev/null)
-  read -r t m < "$work/cold1/time"; warm+=("$t")
+  (cd "$work/cold1" && /usr/bin/time -f "%e %M" -o time "$bin" run --config "$work/earshot.yaml" --as-of 2026-11-20 --verbose >/dev/null 2>log)
+  read -r t m < "$work/cold1/time"; warm+=("$t"); warmFetch+=("$(stage "$work/cold1/log")")
 done
-c=$(median "${cold[@]}"); w=$(median "${warm[@]}")
-echo "feeds=$feeds concurrency=$concurrency latency=0.1s ideal_s=$ideal runs=$runs"
-echo "cold store (200, parse, score, store): median_wall_s=$c ratio_to_ideal=$(awk -v a="$c" -v b="$ideal" 'BEGIN {printf "%.2f", a / b}') median_peak_rss_kb=$(median "${rss[@]}")"
-echo "warm store (304 everywhere):           median_wall_s=$w ratio_to_ideal=$(awk -v a="$w" -v b="$ideal" 'BEGIN {printf "%.2f", a / b}')"
+c=$(median "${cold[@]}"); w=$(median "${warm[@]}"); cf=$(median "${coldFetch[@]}"); wf=$(median "${warmFetch[@]}")
+ratio() { awk -v a="$1" -v b="$ideal" 'BEGIN {printf "%.2f", a / b}'; }
+echo "feeds=$feeds concurrency=$concurrency latency=${EARSHOT_LATENCY:-0.1}s ideal_s=$ideal runs=$runs"
+echo "cold store (200; parse, score, store): fetch_stage_s=$cf ratio=$(ratio "$cf")  whole_run_wall_s=$c ratio=$(ratio "$c")  median_peak_rss_kb=$(median "${rss[@]}")"
+echo "warm store (304 everywhere):           fetch_stage_s=$wf ratio=$(ratio "$wf")  whole_run_wall_s=$w ratio=$(ratio "$w")"
