@@ -5,9 +5,9 @@ import Foundation
 
 /// `earshot parse-feed`: a feed as JSON, for checking a source before adding it.
 ///
-/// An RSS, RDF or Atom file in UTF-8 is streamed: each item is written as soon as it is
-/// parsed, so memory stays flat on a feed of any size. Anything else (JSON Feed, review pages,
-/// other encodings, standard input) goes through ``DocumentParser`` whole.
+/// An RSS, RDF or Atom file over 4 MB in UTF-8 is streamed: each item is written as soon as it
+/// is parsed, so memory stays flat on a feed of any size. Anything else (small files, JSON Feed,
+/// review pages, other encodings, standard input) goes through ``DocumentParser`` whole.
 struct ParseFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse-feed",
@@ -30,7 +30,8 @@ struct ParseFeedCommand: ParsableCommand {
         var output = FeedJSONWriter()
         let document: FeedDocument
         do {
-            if file != "-", let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head) {
+            if file != "-", ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
+               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head) {
                 document = try XMLFeedParser().parse(contentsOfFile: file) { item, header in
                     try output.item(item, header: header)
                 }
@@ -66,6 +67,16 @@ struct ParseFeedCommand: ParsableCommand {
         }
         let source = SourceConfig(id: "parse-feed", url: file)
         return try DocumentParser().parse(FetchedDocument(source: source.id, bytes: bytes, finalURL: file, fetchedAt: Date()), source: source)
+    }
+
+    /// Files larger than this are streamed when they are UTF-8 feeds; smaller ones go through
+    /// ``DocumentParser`` whole, with all its encoding detection and repair (a small file costs
+    /// little memory either way).
+    static let streamingThreshold = 4 << 20
+
+    /// The size of the file at `path` in bytes, or 0 when it cannot be read.
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// The first 4 KB of `path`, or nil when it cannot be read.
