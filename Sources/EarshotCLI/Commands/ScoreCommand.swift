@@ -2,6 +2,7 @@ import ArgumentParser
 import EarshotAnalysis
 import EarshotCore
 import Foundation
+import Synchronization
 
 /// `earshot score`: sentiment of each line of standard input.
 struct ScoreCommand: ParsableCommand {
@@ -39,8 +40,11 @@ struct ScoreCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
     }
 
-    /// Input bytes per chunk: each thread scores one chunk of whole lines at a time.
-    static let chunkBytes = 1 << 17
+    /// Input bytes per chunk: a thread scores one chunk of whole lines at a time.
+    static let chunkBytes = 1 << 16
+    /// Chunks read per round for each thread: threads take chunks as they finish, so one
+    /// slow thread (on a shared machine) holds up less of a round.
+    static let chunksPerThread = 4
 
     func run() throws {
         let folder: URL
@@ -63,12 +67,12 @@ struct ScoreCommand: ParsableCommand {
         let formatter = ScoreLineFormatter(jsonl: format == .jsonl, explain: explain)
         let explain = self.explain
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        // Reads `threads` chunks, scores them in parallel (one chunk per thread), writes
-        // their output in input order, and repeats: memory stays flat however long the input.
+        // Reads a round of chunks, scores them in parallel, writes their output in input
+        // order, and repeats: memory stays flat however long the input.
         var reader = LineChunkReader(descriptor: 0)
         while true {
             var chunks: [[UInt8]] = []
-            while chunks.count < max(1, threads), let chunk = reader.next(size: ScoreCommand.chunkBytes) { chunks.append(chunk) }
+            while chunks.count < (threads > 1 ? threads * ScoreCommand.chunksPerThread : 1), let chunk = reader.next(size: ScoreCommand.chunkBytes) { chunks.append(chunk) }
             if chunks.isEmpty { break }
             let batch = chunks
             var outputs = [[UInt8]](repeating: [], count: batch.count)
@@ -87,8 +91,17 @@ struct ScoreCommand: ParsableCommand {
                 outputs.withUnsafeMutableBufferPointer { buffer in
                     // Each iteration writes its own element only.
                     nonisolated(unsafe) let results = buffer
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                        results[index] = render(batch[index])
+                    // `threads` workers take the next chunk as they finish one.
+                    let next = Mutex(0)
+                    DispatchQueue.concurrentPerform(iterations: min(threads, batch.count)) { _ in
+                        while true {
+                            let index = next.withLock { value in
+                                defer { value += 1 }
+                                return value
+                            }
+                            guard index < batch.count else { return }
+                            results[index] = render(batch[index])
+                        }
                     }
                 }
             }
