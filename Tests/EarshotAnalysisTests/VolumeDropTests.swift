@@ -90,4 +90,44 @@ import Testing
         let spike = Alert(brand: "Acme", kind: .negativeSpike, aspect: nil, day: Self.day(43), episodeStart: Self.day(43), title: "t", details: [])
         #expect(AlertInhibitor(mentions: mentions, outcomes: outcomes, health: health).apply([spike]).first?.inhibition == nil)
     }
+
+    /// Quiet years (SpikeSimulationTests' fixed-seed generator, Poisson mentions a day): the
+    /// volume-drop rule's false alerts, counted as episodes the evaluator opens, over 20 brand-years
+    /// per volume: at most one a year on average. (Measured: 0 at 1 mention a day, 2 at 3, 9 at 10.)
+    @Test(arguments: SpikeSimulationTests.volumes)
+    func quietYearsRaiseFewVolumeDropAlerts(_ volume: SpikeSimulationTests.Volume) {
+        var drops = 0
+        for brand in 0..<20 as Range<UInt64> {
+            let days = SpikeSimulationTests.quietYear(volume: volume.mean, seed: 7_000 * volume.seed + brand)
+            drops += Self.dropEpisodes(days)
+        }
+        #expect(drops <= 20, "\(drops) false volume-drop alerts in 20 brand-years")
+    }
+
+    /// Volume-drop episodes opened when the rules run as of every day of `days`.
+    static func dropEpisodes(_ days: [BrandDay]) -> Int {
+        let policy = SpikePolicy()
+        let evaluator = AlertEvaluator(spike: policy, trust: TrustPolicy())
+        let span = policy.baselineDays + policy.windowDays
+        var episodes: [AlertEpisode] = [], opened = 0
+        for i in days.indices {
+            let asOf = SpikeDetectorTests.day(i)
+            let decision = evaluator.evaluate(series: ["Acme": Array(days[max(0, i - span)...i])], mentions: [], ratings: [],
+                                              firstDays: ["Acme": SpikeDetectorTests.day(0)], episodes: episodes, asOf: asOf)
+            for alert in decision.firing where alert.kind == .volumeDrop {
+                if let open = episodes.firstIndex(where: { $0.fingerprint == alert.fingerprint && $0.isOpen }) {
+                    episodes[open].lastFired = asOf
+                } else {
+                    episodes.insert(AlertEpisode(fingerprint: alert.fingerprint, start: alert.episodeStart, lastFired: asOf), at: 0)
+                    opened += 1
+                }
+            }
+            for closed in decision.resolved {
+                if let index = episodes.firstIndex(where: { $0.fingerprint == closed.fingerprint && $0.start == closed.start }) {
+                    episodes[index].resolved = closed.resolved
+                }
+            }
+        }
+        return opened
+    }
 }
