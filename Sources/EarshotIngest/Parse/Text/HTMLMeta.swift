@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the charset an HTML page names for itself in its first 1024 bytes (`<meta charset="...">`
 /// or `<meta http-equiv="Content-Type" content="text/html; charset=...">`), as the WHATWG
 /// prescan does, in a simplified form.
