@@ -37,17 +37,20 @@ struct Pipeline {
     func run() async throws -> Outcome {
         var summary = RunSummary(asOf: now)
         let matcher = MentionMatcher(brands: configuration.brands)
+        // Sources a server asked us to leave alone (Retry-After, 410 Gone), from earlier runs.
+        let holds = Dictionary(try await store.sourceHealth().map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Fetch, parse, match, score and store each source, a bounded number at a time.
         let sources = configuration.sources
         let limit = max(1, configuration.fetch.concurrency)
+        let ingestStarted = ContinuousClock.now
         var outcomes: [Int: RunSummary.SourceOutcome] = [:]
         try await withThrowingTaskGroup(of: (Int, RunSummary.SourceOutcome).self) { group in
             var next = 0
             func launch() {
                 let index = next
                 let source = sources[index]
-                group.addTask { (index, await ingest(source, matcher: matcher)) }
+                group.addTask { (index, await ingest(source, matcher: matcher, health: holds[source.id])) }
                 next += 1
             }
             while next < min(limit, sources.count) { launch() }
@@ -57,6 +60,8 @@ struct Pipeline {
             }
         }
         summary.sources = sources.indices.compactMap { outcomes[$0] }
+        logger.debug("sources read", metadata: ["sources": "\(sources.count)",
+                                                "milliseconds": "\(Int((ContinuousClock.now - ingestStarted) / .milliseconds(1)))"])
         summary.newMentions = summary.sources.reduce(0) { $0 + $1.newMentions }
         summary.failures = summary.sources.filter { $0.status == .failed }.map {
             StageFailure(stage: "ingest", source: $0.id, message: $0.message ?? "failed")
@@ -166,8 +171,21 @@ struct Pipeline {
     }
 
     /// One source through fetch, parse, match, score and store; never throws.
-    private func ingest(_ source: SourceConfig, matcher: MentionMatcher) async -> RunSummary.SourceOutcome {
+    ///
+    /// A source whose server said 410 Gone is not fetched while its url stays the same (and
+    /// fails the run, loudly, until the config changes); one whose `Retry-After` has not passed
+    /// is skipped without a request.
+    private func ingest(_ source: SourceConfig, matcher: MentionMatcher, health: SourceHealth?) async -> RunSummary.SourceOutcome {
         var metadata: Logger.Metadata = ["source.id": "\(source.id)"]
+        let location = source.url
+        if let health, health.isRetired(at: location), let since = health.retiredAt {
+            return .init(id: source.id, status: .failed,
+                         message: "source '\(source.id)': retired: \(location) answered 410 Gone on \(Day(since)); remove the source from the config, or give it a new url")
+        }
+        if let until = health?.skipUntil, until > now {
+            return .init(id: source.id, status: .skipped,
+                         message: "skipped until \(RetryAfter.text(until)), as the server's Retry-After asked")
+        }
         do {
             let validators = try await store.validators(for: source.id)
             let fetched = try await fetcher.fetch(source, validators: validators, now: now)
@@ -197,7 +215,8 @@ struct Pipeline {
             return .init(id: source.id, status: .ok, items: document.items.count, newMentions: inserted.count, message: message)
         } catch {
             let message = String(describing: error)
-            try? await store.recordFailure(source: source.id, message: message, at: now)
+            let hold = (error as? EarshotError)?.hold
+            try? await store.recordFailure(source: source.id, message: message, at: now, hold: hold, url: location)
             metadata["error"] = "\(message)"
             logger.debug("source failed", metadata: metadata)
             return .init(id: source.id, status: .failed, message: message)

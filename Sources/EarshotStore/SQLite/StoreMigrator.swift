@@ -18,6 +18,7 @@ struct StoreMigrator: Sendable {
     init() {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Self.v1)
+        migrator.registerMigration("v2-source-schedule", migrate: Self.v2SourceSchedule)
         migrator.registerMigration("v3-alert-notices", migrate: Self.v3AlertNotices)
         self.migrator = migrator
     }
@@ -120,6 +121,16 @@ struct StoreMigrator: Sendable {
             t.column("nextAttemptAt", .double)
         }
         try db.create(index: "outbox_on_pending", on: "outbox", columns: ["deliveredAt", "createdAt"])
+    }
+
+    /// Sources the server asked earshot to leave alone: `skipUntil` (Retry-After on 429/503) and
+    /// `retiredAt` with the url that answered 410 Gone.
+    private static func v2SourceSchedule(_ db: Database) throws {
+        try db.alter(table: "source_state") { t in
+            t.add(column: "skipUntil", .double)
+            t.add(column: "retiredAt", .double)
+            t.add(column: "retiredURL", .text)
+        }
     }
 
     /// Each episode's notification state, for repeats and "grows": how many firing notices were
