@@ -19,6 +19,11 @@ import Testing
         let count = labels.components(separatedBy: "<text").count - 1
         #expect(count >= 1 && count <= 8)
         #expect(labels.contains(">Nov 20</text>"))
+        // The last day's label ends at its tick, so the chart's right edge never clips it.
+        if days > 1 {
+            let x = ChartFrame.n(Double(days - 1) * 10 + 4)
+            #expect(labels.contains("<text x=\"\(x)\" y=\"\(ChartFrame.n(ChartFrame().plotBottom + 15))\" text-anchor=\"end\""))
+        }
     }
 
     @Test func openingIsAccessibleAndEscaped() {

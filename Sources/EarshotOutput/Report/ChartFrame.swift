@@ -52,7 +52,10 @@ struct ChartFrame {
         let stride = max(1, Int((Double(days.count) / Double(maxLabels)).rounded(.up)))
         var out = ""
         for index in days.indices where (days.count - 1 - index) % stride == 0 {
-            out += "<text x=\"\(Self.n(center(index)))\" y=\"\(Self.n(plotBottom + 15))\" text-anchor=\"middle\" "
+            // The last label ends at its tick (plus a little), so it never runs past the chart's edge.
+            let last = index == days.count - 1 && days.count > 1
+            let x = last ? center(index) + 4 : center(index)
+            out += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(plotBottom + 15))\" text-anchor=\"\(last ? "end" : "middle")\" "
                 + "font-size=\"12\" fill=\"\(Self.axisText)\">\(ReportFormat.shortDay(days[index]))</text>"
             out += "<line x1=\"\(Self.n(center(index)))\" x2=\"\(Self.n(center(index)))\" y1=\"\(Self.n(plotBottom))\" "
                 + "y2=\"\(Self.n(plotBottom + 4))\" stroke=\"#8c959f\"/>"
