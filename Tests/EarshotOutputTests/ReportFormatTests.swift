@@ -39,7 +39,9 @@ import Testing
     }
 
     @Test func oneLineCollapsesAndCuts() {
-        #expect(ReportFormat.oneLine("a\n\n b\r\n\tc") == "a b c")
+        #expect(ReportFormat.oneLine("a  b\t c") == "a b c")
+        #expect(ReportFormat.oneLine("Refund failed\n\n Got the\r\n\temail") == "Refund failed — Got the — email")
+        #expect(ReportFormat.oneLine("Fine,\nbut slow.\nAgain!\n客服太差了。\n退款") == "Fine, but slow. Again! 客服太差了。 退款")
         #expect(ReportFormat.oneLine("abcdefghij", limit: 5) == "abcd…")
         #expect(ReportFormat.oneLine("客服太差了", limit: 3) == "客服…")
     }

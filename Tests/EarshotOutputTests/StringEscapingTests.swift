@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func markdownEscapingKeepsOneLineAndLiteralText() {
-        #expect("a|b\nc*d".markdownEscaped == "a\\|b c\\*d")
+        #expect("a|b\nc*d".markdownEscaped == "a\\|b — c\\*d")
         #expect("# not a heading & &amp; > -1".markdownEscaped == "\\# not a heading & \\&amp; > -1")
         #expect("-5 stars".markdownEscaped == "\\-5 stars")
         #expect("[x](javascript:alert(1)) `code` _em_ ~s~".markdownEscaped == "\\[x\\](javascript:alert(1)) \\`code\\` \\_em\\_ \\~s\\~")

@@ -94,11 +94,20 @@ enum ReportFormat {
         return link
     }
 
-    /// The text on one line (runs of whitespace, newlines included, become one space),
-    /// cut at `limit` characters with an ellipsis.
+    /// The text on one line (runs of whitespace become one space; a line break becomes " — "
+    /// unless the line ends in punctuation), cut at `limit` characters with an ellipsis.
     static func oneLine(_ text: String, limit: Int = .max) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
-        let line = words.joined(separator: " ")
+        // Lines (a title above its body) are joined by " — " unless the line ends in punctuation,
+        // so "Refund failed" + "Got the email" does not read as one run-on sentence.
+        var line = ""
+        for part in text.split(whereSeparator: \.isNewline) {
+            let words = part.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !words.isEmpty else { continue }
+            if let last = line.last {
+                line += ".,!?:;…。，、！？：；".contains(last) ? " " : " — "
+            }
+            line += words
+        }
         guard line.count > limit else { return line }
         return String(line.prefix(max(0, limit - 1))).trimmingCharacters(in: .whitespaces) + "…"
     }
