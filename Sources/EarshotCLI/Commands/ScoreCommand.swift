@@ -91,18 +91,23 @@ struct ScoreCommand: ParsableCommand {
                 outputs.withUnsafeMutableBufferPointer { buffer in
                     // Each iteration writes its own element only.
                     nonisolated(unsafe) let results = buffer
-                    // `threads` workers take the next chunk as they finish one.
-                    let next = Mutex(0)
-                    DispatchQueue.concurrentPerform(iterations: min(threads, batch.count)) { _ in
-                        while true {
-                            let index = next.withLock { value in
-                                defer { value += 1 }
-                                return value
-                            }
-                            guard index < batch.count else { return }
-                            results[index] = render(batch[index])
+                    // `threads` workers (this thread and threads of their own: libdispatch's
+                    // concurrentPerform ran serially on a loaded machine) take the next chunk as
+                    // they finish one.
+                    let next = ChunkCounter()
+                    let work = { @Sendable in
+                        while let index = next.take(below: batch.count) { results[index] = render(batch[index]) }
+                    }
+                    let helpers = min(threads, batch.count) - 1
+                    let finished = DispatchSemaphore(value: 0)
+                    for _ in 0..<helpers {
+                        Thread.detachNewThread {
+                            work()
+                            finished.signal()
                         }
                     }
+                    work()
+                    for _ in 0..<helpers { finished.wait() }
                 }
             }
             for output in outputs { try ScoreCommand.writeOut(output) }
@@ -139,5 +144,19 @@ struct OutputBuffer {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer.utf8))
         buffer = ""
+    }
+}
+
+/// The next chunk index for ``ScoreCommand``'s workers to take.
+final class ChunkCounter: Sendable {
+    private let next = Mutex(0)
+
+    /// The next index, or nil once `count` have been taken.
+    func take(below count: Int) -> Int? {
+        next.withLock { value in
+            guard value < count else { return nil }
+            defer { value += 1 }
+            return value
+        }
     }
 }
