@@ -15,7 +15,7 @@ struct FeedItemBuilder {
     /// - Parameter plain: true when the value is already plain text (Atom `type="text"`, JSON Feed
     ///   `content_text`): white space is folded but nothing is read as a tag or an entity.
     mutating func offer(_ field: Field, _ value: String?, rank: Int = 0, plain: Bool = false) {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        guard let value, !FeedWhitespace.isBlank(value) else { return }
         if let existing = values[field], existing.rank <= rank { return }
         values[field] = (rank, value, plain)
     }
@@ -27,7 +27,7 @@ struct FeedItemBuilder {
         func text(_ field: Field) -> String? {
             values[field].flatMap { $0.plain ? HTMLText.fold($0.value) : HTMLText.plainText($0.value) }
         }
-        func raw(_ field: Field) -> String? { values[field]?.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func raw(_ field: Field) -> String? { values[field].map { FeedWhitespace.trimmed($0.value) } }
         var item = FeedItem()
         item.id = raw(.id)
         item.title = text(.title)

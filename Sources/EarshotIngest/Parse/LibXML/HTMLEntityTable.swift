@@ -1,4 +1,5 @@
 import CLibXML2
+import Synchronization
 
 /// HTML's named character references, looked up in libxml2's HTML 4 table.
 enum HTMLEntityTable {
@@ -12,6 +13,22 @@ enum HTMLEntityTable {
         guard let entity, let scalar = Unicode.Scalar(entity.pointee.value) else { return nil }
         return Character(scalar)
     }
+
+    /// The scalar `&name;` stands for, given the name's ASCII bytes; the same answer as
+    /// ``character(named:)``, remembered per name so the hot loop skips libxml2's linear search.
+    static func scalar(named name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard name.count <= 8 else { return character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first }
+        var key: UInt64 = 0
+        for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        if let known = remembered.withLock({ $0[key] }) { return known }
+        let found = character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first
+        remembered.withLock { if $0.count < 4096 { $0[key] = .some(found) } }
+        return found
+    }
+
+    /// Answers already looked up, by name packed into a `UInt64` (names of at most 8 bytes);
+    /// at most 4,096, so a feed full of made-up names cannot grow it without bound.
+    private static let remembered = Mutex<[UInt64: Unicode.Scalar?]>([:])
 
     private static let common: [String: Character] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "hellip": "…",

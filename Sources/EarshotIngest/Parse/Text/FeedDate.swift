@@ -8,9 +8,10 @@ import Foundation
 public enum FeedDate {
     /// The instant `text` names, or nil when it cannot be read.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = FeedWhitespace.trimmed(text)
         guard !trimmed.isEmpty, trimmed.utf8.count < 80 else { return nil }
-        if let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first), let date = iso8601(trimmed) { return date }
+        if let first = trimmed.utf8.first, (0x30...0x39).contains(first), let date = iso8601(trimmed) { return date }
+        if let common = commonRFC822(trimmed) { return common }
         return rfc822(trimmed)
     }
 
@@ -110,7 +111,7 @@ public enum FeedDate {
         return make(year: year!, month: m, day: d, hour: hour, minute: minute, second: second, offset: offset)
     }
 
-    private static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offset: Int) -> Date? {
+    static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offset: Int) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day), day <= Day.daysIn(month: month, year: year),
               (0...24).contains(hour), (0...59).contains(minute), second < 61, (1000...9999).contains(year) else { return nil }
         let days = Day(year: year, month: month, day: day).ordinal

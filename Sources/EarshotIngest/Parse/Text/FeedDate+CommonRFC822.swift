@@ -1,0 +1,96 @@
+import Foundation
+
+extension FeedDate {
+    /// Reads the RFC 822 shape nearly every RSS feed writes, `Mon, 01 May 2024 10:00[:00] ZONE`
+    /// (an English day name, a comma, one space between fields, a four-digit year, a numeric
+    /// `±hhmm` or named zone, or none), straight from bytes, giving what ``rfc822(_:)`` gives.
+    ///
+    /// - Returns: nil when `text` has another shape (``rfc822(_:)`` reads it then);
+    ///   `.some(nil)` when it has this shape but names no real instant.
+    static func commonRFC822(_ text: String) -> Date?? {
+        var text = text
+        return text.withUTF8 { bytes -> Date?? in
+            var s = ByteCursor(bytes: bytes)
+            guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
+                  let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
+                  let monthName = s.letters(3), let month = englishMonths[monthName], s.take(space),
+                  let year = s.number(minDigits: 4, maxDigits: 4), s.take(space),
+                  let hour = s.number(minDigits: 2, maxDigits: 2), s.take(UInt8(ascii: ":")),
+                  let minute = s.number(minDigits: 2, maxDigits: 2)
+            else { return nil }
+            var second = 0
+            if s.take(UInt8(ascii: ":")) {
+                guard let sec = s.number(minDigits: 2, maxDigits: 2) else { return nil }
+                second = sec
+            }
+            var offset = 0
+            if !s.atEnd {
+                guard s.take(space) else { return nil }
+                if s.take(UInt8(ascii: "+")) || s.take(UInt8(ascii: "-")) {
+                    let sign = bytes[s.index - 1] == UInt8(ascii: "-") ? -1 : 1
+                    guard let value = s.number(minDigits: 4, maxDigits: 4) else { return nil }
+                    offset = sign * ((value / 100) * 60 + value % 100) * 60
+                } else {
+                    let start = s.index
+                    while !s.atEnd, s.isLetter(bytes[s.index]) { s.index += 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<s.index]), as: UTF8.self).uppercased()
+                    guard !name.isEmpty, let named = zoneOffsets[name] else { return nil }
+                    offset = named
+                }
+                guard s.atEnd else { return nil }
+            }
+            return .some(make(year: year, month: month, day: day == 0 ? 1 : day, hour: hour, minute: minute,
+                              second: Double(second), offset: offset))
+        }
+    }
+
+    /// Day and month names packed lower-case into an `Int` (three ASCII letters).
+    private static let dayNames: Set<Int> = Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(ByteCursor.pack))
+    private static let englishMonths: [Int: Int] = Dictionary(uniqueKeysWithValues:
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated().map { (ByteCursor.pack($1), $0 + 1) })
+    private static let space = UInt8(ascii: " ")
+
+    /// A cursor over the ASCII bytes of a date.
+    private struct ByteCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var atEnd: Bool { index >= bytes.count }
+
+        static func pack(_ word: String) -> Int { word.utf8.reduce(0) { $0 << 8 | Int($1) } }
+
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        /// Exactly `count` ASCII letters, lower-cased and packed, followed by no further letter.
+        mutating func letters(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var packed = 0
+            for offset in 0..<count {
+                let byte = bytes[index + offset]
+                guard isLetter(byte) else { return nil }
+                packed = packed << 8 | Int(byte | 0x20)
+            }
+            guard index + count == bytes.count || !isLetter(bytes[index + count]) else { return nil }
+            index += count
+            return packed
+        }
+
+        /// A run of `minDigits` to `maxDigits` ASCII digits followed by no further digit.
+        mutating func number(minDigits: Int, maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while index + digits < bytes.count, digits <= maxDigits, (0x30...0x39).contains(bytes[index + digits]) {
+                value = value * 10 + Int(bytes[index + digits] - 0x30)
+                digits += 1
+            }
+            guard digits >= minDigits, digits <= maxDigits else { return nil }
+            index += digits
+            return value
+        }
+    }
+}

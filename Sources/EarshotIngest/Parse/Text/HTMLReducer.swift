@@ -1,0 +1,344 @@
+/// The byte-level engine behind ``HTMLText``: the same four stages as ``HTMLTextReference``
+/// (strip tags, decode entities, unescape double-escaped HTML once, fold white space), run over
+/// UTF-8 bytes with precomputed tables, producing one `String` at the end.
+///
+/// Tags are read scalar by scalar in the reference too, so stripping them is exact on bytes.
+/// The later stages compare `Character`s there; on bytes they give the same answer whenever every
+/// grapheme cluster is one scalar (or `\r\n`), which ``isSimple(_:)`` checks before each of them.
+/// When it is not (a space or `&` followed by a combining mark), the reducer answers `.unsure`
+/// and ``HTMLText`` asks the reference.
+enum HTMLReducer {
+    enum Outcome {
+        /// The plain text; nil when nothing but white space remains.
+        case text(String?)
+        /// The answer depends on grapheme clusters: ask ``HTMLTextReference``.
+        case unsure
+    }
+
+    /// What a tag name means to the reducer.
+    enum Kind: UInt8 {
+        case other, block, cell, dropped, inline
+
+        /// Named by the double-escape rule (`</p>`, `</b>`): block, cell and inline elements.
+        var isKnownElement: Bool { self == .block || self == .cell || self == .inline }
+    }
+
+    static func plainText(_ html: UnsafeBufferPointer<UInt8>) -> Outcome {
+        reduce(html, unescapingTwice: true)
+    }
+
+    private static func reduce(_ html: UnsafeBufferPointer<UInt8>, unescapingTwice: Bool) -> Outcome {
+        if !html.contains(where: { $0 == lt || $0 == amp }) { return fold(html) }
+        var sawTag = false
+        let stripped = stripTags(html, sawTag: &sawTag)
+        return stripped.withUnsafeBufferPointer { stripped -> Outcome in
+            guard isSimple(stripped) else { return .unsure }
+            let decoded = decodeEntities(stripped)
+            return decoded.withUnsafeBufferPointer { decoded -> Outcome in
+                if unescapingTwice, !sawTag, isSimple(decoded), looksLikeEscapedHTML(decoded) {
+                    return reduce(decoded, unescapingTwice: false)
+                }
+                return fold(decoded)
+            }
+        }
+    }
+
+    // MARK: Tags
+
+    private struct Tag {
+        var kind: Kind
+        var closing: Bool
+        /// The lower-cased name, kept only for dropped elements (to find their end).
+        var droppedName: [UInt8]
+        /// Just past the tag's `>` (or the end of the input).
+        var end: Int
+    }
+
+    private static func stripTags(_ input: UnsafeBufferPointer<UInt8>, sawTag: inout Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        let count = input.count
+        var index = 0, run = 0
+        while index < count {
+            guard input[index] == lt, let tag = readTag(input, at: index) else { index += 1; continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
+            sawTag = true
+            if tag.kind == .block { output.append(newline) } else if tag.kind == .cell { output.append(space) }
+            index = !tag.closing && tag.kind == .dropped ? skip(past: tag.droppedName, in: input, from: tag.end) : tag.end
+            run = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
+        return output
+    }
+
+    /// Reads a tag at `start` (a `<`); nil when this `<` starts no tag.
+    private static func readTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
+        let count = input.count
+        var index = start + 1
+        if index + 2 < count, input[index] == bang, input[index + 1] == dash, input[index + 2] == dash {
+            // A comment: skip to "-->".
+            var probe = index + 3
+            while probe + 2 < count {
+                if input[probe] == dash, input[probe + 1] == dash, input[probe + 2] == gt {
+                    return Tag(kind: .other, closing: false, droppedName: [], end: probe + 3)
+                }
+                probe += 1
+            }
+            return Tag(kind: .other, closing: false, droppedName: [], end: count)
+        }
+        var closing = false
+        if index < count, input[index] == slash { closing = true; index += 1 }
+        guard index < count else { return nil }
+        let first = input[index]
+        if first < 0x80 {
+            guard isLetter(first) || first == bang || first == question else { return nil }
+        } else if !scalar(in: input, at: index).value.properties.isAlphabetic {
+            return nil
+        }
+        let nameStart = index
+        var asciiName = true
+        while index < count {
+            let byte = input[index]
+            if byte < 0x80 {
+                guard isNameByte[Int(byte)] else { break }
+                index += 1
+            } else {
+                let (value, length) = scalar(in: input, at: index)
+                guard value.properties.isAlphabetic else { break }
+                asciiName = false
+                index += length
+            }
+        }
+        let name = UnsafeBufferPointer(rebasing: input[nameStart..<index])
+        var quote: UInt8 = 0
+        while index < count {
+            let byte = input[index]
+            index += 1
+            if quote != 0 { if byte == quote { quote = 0 } } else if byte == dquote || byte == squote { quote = byte } else if byte == gt { break }
+        }
+        var kind: Kind, droppedName: [UInt8] = []
+        if asciiName {
+            kind = self.kind(ofASCII: name)
+            if kind == .dropped { droppedName = name.map(lowercased) }
+        } else {
+            let lower = String(decoding: name, as: UTF8.self).lowercased()
+            kind = kindsByName[lower] ?? .other
+            if kind == .dropped { droppedName = Array(lower.utf8) }
+        }
+        return Tag(kind: kind, closing: closing, droppedName: droppedName, end: index)
+    }
+
+    /// Just past the `</name…>` that closes a dropped element, or the end of the input.
+    private static func skip(past name: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = input.count, length = name.count + 2
+        var index = start
+        while index + length <= count {
+            if input[index] == lt, input[index + 1] == slash,
+               name.indices.allSatisfy({ lowercased(input[index + 2 + $0]) == name[$0] }) {
+                return readTag(input, at: index)?.end ?? count
+            }
+            index += 1
+        }
+        return count
+    }
+
+    /// The kind of an ASCII tag name, in any case.
+    static func kind(ofASCII name: UnsafeBufferPointer<UInt8>) -> Kind {
+        guard name.count <= 16 else { return .other }
+        var key: UInt128 = 0
+        for (offset, byte) in name.enumerated() { key |= UInt128(lowercased(byte)) << (8 * offset) }
+        return kindsByKey[key] ?? .other
+    }
+
+    private static let kindsByName: [String: Kind] = {
+        var kinds: [String: Kind] = [:]
+        for name in HTMLTextReference.inlineTags { kinds[name] = .inline }
+        for name in HTMLTextReference.cellTags { kinds[name] = .cell }
+        for name in HTMLTextReference.blockTags { kinds[name] = .block }
+        for name in HTMLTextReference.droppedTags { kinds[name] = .dropped }
+        return kinds
+    }()
+
+    private static let kindsByKey: [UInt128: Kind] = {
+        var kinds: [UInt128: Kind] = [:]
+        for (name, kind) in kindsByName {
+            var key: UInt128 = 0
+            for (offset, byte) in name.utf8.enumerated() { key |= UInt128(byte) << (8 * offset) }
+            kinds[key] = kind
+        }
+        return kinds
+    }()
+
+    // MARK: Entities
+
+    /// Decodes `&name;`, `&#123;` and `&#x1F600;` as ``HTMLTextReference/decodeEntities(_:)`` does.
+    /// A reference that decodes is ASCII and ends at the first `;` (or U+037E, which Swift's
+    /// `Character` equality reads as `;`) within 34 characters, so bytes find it exactly.
+    private static func decodeEntities(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        let count = input.count
+        var index = 0, run = 0
+        while index < count {
+            guard input[index] == amp else { index += 1; continue }
+            var end = index + 1, terminator = 0
+            while end < count, end - index - 1 <= 33 {
+                let byte = input[end]
+                if byte == semicolon { terminator = 1; break }
+                if byte == 0xCD, end + 1 < count, input[end + 1] == 0xBE { terminator = 2; break }
+                if byte >= 0x80 { break }
+                end += 1
+            }
+            guard terminator > 0, let value = decode(UnsafeBufferPointer(rebasing: input[(index + 1)..<end])) else {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
+            output.append(contentsOf: String(Character(value)).utf8)
+            index = end + terminator
+            run = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
+        return output
+    }
+
+    private static func decode(_ reference: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        if reference.count >= 2, reference[0] == hash, reference[1] == UInt8(ascii: "x") || reference[1] == UInt8(ascii: "X") {
+            return UInt32(String(decoding: UnsafeBufferPointer(rebasing: reference[2...]), as: UTF8.self), radix: 16).flatMap(Unicode.Scalar.init)
+        }
+        if reference.first == hash {
+            return UInt32(String(decoding: UnsafeBufferPointer(rebasing: reference[1...]), as: UTF8.self), radix: 10).flatMap(Unicode.Scalar.init)
+        }
+        guard !reference.isEmpty, reference.allSatisfy({ isLetter($0) || isDigit($0) }) else { return nil }
+        return HTMLEntityTable.scalar(named: reference)
+    }
+
+    // MARK: Double escaping
+
+    /// True when `text` closes a known HTML element (`</p>`, `</b>`) or holds `<br>`, `<br/>` or `<br />`.
+    private static func looksLikeEscapedHTML(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        for index in 0..<count where text[index] == lt {
+            let after = index + 1
+            if after < count, text[after] == slash {
+                var end = after + 1
+                while end < count, isLetter(text[end]) || isDigit(text[end]) { end += 1 }
+                if end > after + 1, end < count, text[end] == gt,
+                   kind(ofASCII: UnsafeBufferPointer(rebasing: text[(after + 1)..<end])).isKnownElement { return true }
+            } else if after + 1 < count, lowercased(text[after]) == UInt8(ascii: "b"), lowercased(text[after + 1]) == UInt8(ascii: "r") {
+                var tail = after + 2
+                while tail < count, text[tail] == space { tail += 1 }
+                if tail < count, text[tail] == gt || (text[tail] == slash && tail + 1 < count && text[tail + 1] == gt) { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: White space
+
+    /// Folds runs of spaces, tabs, no-break and ideographic spaces into one, keeps single line
+    /// breaks, trims; `.text(nil)` when empty.
+    static func fold(_ text: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard isSimple(text) else { return .unsure }
+        let count = text.count
+        let folded = String(unsafeUninitializedCapacity: count) { output in
+            var written = 0, index = 0
+            var lineHasWord = false, pendingSpace = false, pendingNewline = false
+            while index < count {
+                let byte = text[index]
+                var length = 1, role = Role.other
+                if byte < 0x80 {
+                    role = asciiRoles[Int(byte)]
+                } else {
+                    length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    if length == 2 {
+                        let next = text[index + 1]
+                        role = next == 0xA0 && byte == 0xC2 ? .separator : next == 0x85 && byte == 0xC2 ? .newline : .other
+                    } else if length == 3, byte == 0xE3 || byte == 0xE2, text[index + 1] == 0x80 {
+                        let last = text[index + 2]
+                        if byte == 0xE3, last == 0x80 { role = .separator } else if byte == 0xE2, last == 0xA8 || last == 0xA9 { role = .newline }
+                    }
+                }
+                switch role {
+                case .newline:
+                    if lineHasWord { pendingNewline = true }
+                    lineHasWord = false
+                    pendingSpace = false
+                case .separator:
+                    if lineHasWord { pendingSpace = true }
+                case .other:
+                    if !lineHasWord {
+                        if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
+                    } else if pendingSpace {
+                        output[written] = space
+                        written += 1
+                    }
+                    pendingSpace = false
+                    lineHasWord = true
+                    for offset in 0..<length { output[written + offset] = text[index + offset] }
+                    written += length
+                }
+                index += length
+            }
+            return written
+        }
+        return .text(folded.isEmpty ? nil : folded)
+    }
+
+    private enum Role { case other, separator, newline }
+
+    private static let asciiRoles: [Role] = (0..<128).map { byte in
+        switch byte {
+        case 0x0A, 0x0B, 0x0C, 0x0D: .newline
+        case 0x20, 0x09: .separator
+        default: .other
+        }
+    }
+
+    // MARK: Grapheme clusters
+
+    /// True when every grapheme cluster of the UTF-8 `text` is a single scalar or `\r\n`, so that
+    /// comparing bytes gives what comparing `Character`s gives. Scalars below U+0300, CJK
+    /// ideographs and general punctuation (U+2010–U+2029) never join a neighbour; anything else
+    /// is checked with Swift's own grapheme breaking.
+    static func isSimple(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var index = 0
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 { index += 1; continue }
+            if byte < 0xCC { index += 2; continue }
+            if byte >= 0xE4, byte <= 0xE9 { index += 3; continue }
+            if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80, (0x90...0xA9).contains(text[index + 2]) { index += 3; continue }
+            let string = String(decoding: text, as: UTF8.self)
+            var crlf = 0
+            for offset in 0..<max(count - 1, 0) where text[offset] == carriageReturn && text[offset + 1] == newline { crlf += 1 }
+            return string.count + crlf == string.unicodeScalars.count
+        }
+        return true
+    }
+
+    // MARK: Bytes
+
+    /// The scalar starting at `index` in valid UTF-8, and its length in bytes.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[index])
+        var value: UInt32, length: Int
+        if lead < 0xE0 { value = lead & 0x1F; length = 2 } else if lead < 0xF0 { value = lead & 0x0F; length = 3 } else { value = lead & 0x07; length = 4 }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private static let isNameByte: [Bool] = (0..<128).map { byte in
+        isLetter(UInt8(byte)) || isDigit(UInt8(byte)) || [bang, question, dash, colon].contains(UInt8(byte))
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), slash = UInt8(ascii: "/")
+    private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+    private static let dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), semicolon = UInt8(ascii: ";"), hash = UInt8(ascii: "#")
+    private static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+}

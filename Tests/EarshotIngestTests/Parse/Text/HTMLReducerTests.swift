@@ -1,0 +1,64 @@
+import Testing
+@testable import EarshotIngest
+
+/// The byte-level ``HTMLReducer`` (through ``HTMLText``) against the String-level
+/// ``HTMLTextReference`` it replaced: the same answer on tricky inputs and on generated ones.
+struct HTMLReducerTests {
+    static let tricky: [String] = [
+        "", " ", "\n\r\n\t", "plain words only", "  lead and trail  ", "a\u{00A0}b\u{3000}c\u{0C}d\u{0B}e\u{85}f\u{2028}g\u{2029}h",
+        "<p>Hi</p><script>var s = '<p>not text</p>';</script>there", "<SCRIPT type=\"text/javascript\">alert(1)</SCRIPT>Visible",
+        "<ScRiPt>x</sCrIpT >after", "<script>never closed", "<style>a</styles>b", "<!-- c --> d <!--> e --> f", "<!-->", "<!--",
+        "<!DOCTYPE html><p>x", "<?xml x?>y", "< p>not a tag", "<1>digit", "</ >x", "</", "<", "a<b", "a < b & c > d",
+        "<a href=\"x>y\" title='a\"b'>link</a>", "<a href=\"unterminated>text", "<img src=x/>", "<br/>a<br />b<BR>c",
+        "<td>a</td><td>b</td>", "<tr><th>c</th></tr>", "<blockquote><b>q</b></blockquote>", "<figcaption>f</figcaption>",
+        "<émoji>tag</émoji>x", "<bloc\u{212A}quote>kelvin</bloc\u{212A}quote>", "<Σ>greek</Σ>", "<p\u{0301}>mark",
+        "Fish &amp; Chips", "&lt;p&gt;double&lt;/p&gt;", "&lt;b&gt;bold&lt;/b&gt; stays?", "&lt;br&gt;x", "&lt;br /&gt;y", "&lt;BR/&gt;z",
+        "&lt;br  &gt;", "&lt;/span&gt;", "&lt;/unknown&gt;", "&lt;p&gt;&amp;lt;p&amp;gt;", "<p>&lt;/p&gt;</p>",
+        "&#233;&#8212;&#39;&#x1F600;&#X2014;", "&#0;", "&#x110000;", "&#xD800;", "&#+65;", "&#-0;", "&#x+41;", "&#;", "&#x;",
+        "&unknown; &amp stays &#xZZ; &#; &", "&nbsp;&hellip;&copy;&euro;&eacute;&Kappa;&thetasym;", "&averyveryverylongentitynamethatgoesonandon;",
+        "&amp\u{037E}", "&#65\u{037E}x", "&amp;\u{0301}", "&\u{0301}amp;", " \u{0301} ", "a \u{0301}b", "\u{0600} x",
+        "&#x301;a", "a&#32;&#x301;b", "&#x20;&#x20;&#x0A;", "x&#10;&#10;y", "&#12288;z", "👍🏽 and 🇲🇾 and 👨‍👩‍👧",
+        "e\u{0301}&amp;", "한국어 텍스트 <b>굵게</b>", "这个应用更新以后登录又坏了 &mdash; “quoted”", "Zoë Müller &amp; 李小龙",
+        "\r\n<p>\r\n a \r\n</p>\r\n", "a&&amp;;b", "&&&;;;", "&amp;amp;", "&a;&b;&lt", "<p>a</p>&nbsp;<p>b</p>",
+        "<object>o</object><iframe src=x>i</iframe><template>t</template><noscript>n</noscript>end",
+        "<li>one<li>two</ul>", "<h7>x</h7>", "<H1>T</H1>", "<x:p>ns</x:p>", "<a-b>dash</a-b>",
+    ]
+
+    @Test(arguments: tricky)
+    func plainTextMatchesReference(_ html: String) {
+        #expect(HTMLText.plainText(html) == HTMLTextReference.plainText(html))
+        #expect(HTMLText.fold(html) == HTMLTextReference.fold(html))
+    }
+
+    /// Fragments the generator strings together: markup, references and white space of every kind.
+    static let fragments: [String] = [
+        "<", ">", "/", "&", ";", "#", "x", "p", "br", "b", "script", "td", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}",
+        "amp", "lt", "gt", "nbsp", "233", "x1F600", "<p>", "</p>", "<br/>", "&lt;", "&gt;", "&amp;", "<!--", "-->", "\"", "'",
+        "é", "李", "\u{0301}", "\u{037E}", "👍🏽", "Σ", "word", "<script>", "</script>", "&#", "&lt;/b&gt;", "<td>",
+    ]
+
+    @Test(arguments: 0..<8)
+    func generatedTextMatchesReference(_ seed: Int) {
+        var random = SplitMix(state: UInt64(seed) &+ 0x9E37_79B9)
+        for _ in 0..<1_500 {
+            var html = ""
+            for _ in 0..<Int(random.next() % 24) { html += Self.fragments[Int(random.next() % UInt64(Self.fragments.count))] }
+            let fast = HTMLText.plainText(html), reference = HTMLTextReference.plainText(html)
+            #expect(fast == reference, "plainText(\(html.debugDescription))")
+            #expect(HTMLText.fold(html) == HTMLTextReference.fold(html), "fold(\(html.debugDescription))")
+            if fast != reference { return }
+        }
+    }
+
+    /// A small deterministic generator, so each seed is the same case on every run.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
