@@ -40,9 +40,12 @@ struct AtomParser: XMLElementHandler {
 
     private func isAtom(_ ns: String) -> Bool { ns == "atom" || ns == "atom03" || ns == "" || ns == feedNamespace }
 
+    private static let usualTypes: Set<String> = ["text", "html", "xhtml", "text/plain", "text/html", "application/xhtml+xml"]
+
     /// How a text construct's `type` (and Atom 0.3's `mode`) says to read it.
     private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool) {
-        let type = type?.trimmingCharacters(in: .whitespaces).lowercased()
+        // The usual values are already trimmed and lower-case: only others go through Foundation.
+        let type = type.map { AtomParser.usualTypes.contains($0) ? $0 : $0.trimmingCharacters(in: .whitespaces).lowercased() }
         switch type {
         case nil, "text", "text/plain": return (.allText, true)
         case "html", "text/html": return (.allText, false)
@@ -81,7 +84,7 @@ struct AtomParser: XMLElementHandler {
             let rel = attributes.value("rel") ?? "alternate"
             let type = attributes.value("type")
             if rel == "alternate", type == nil || type!.contains("html"), let href = attributes.value("href") {
-                let link = URLResolver.resolve(href, against: base)
+                let link = FeedLink.resolve(href, against: base)
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }
             return .ignored

@@ -52,6 +52,7 @@ struct FeedItemBuilder {
 
     /// `email (Name)` gives Name; `Name <email>` gives Name; anything else as written.
     static func authorName(_ author: String) -> String {
+        guard author.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return author }
         if let open = author.firstIndex(of: "("), author.hasSuffix(")"), author[..<open].contains("@") {
             let name = author[author.index(after: open)..<author.index(before: author.endIndex)].trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { return name }

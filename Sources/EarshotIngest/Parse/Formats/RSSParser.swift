@@ -83,12 +83,12 @@ struct RSSParser: XMLElementHandler {
             case ("", "title"), ("rss10", "title"), ("rss090", "title"): builder.offer(.title, text)
             case ("dc", "title"): builder.offer(.title, text, rank: 1)
             case ("", "link"), ("rss10", "link"), ("rss090", "link"):
-                builder.offer(.link, URLResolver.resolve(text, against: base))
+                builder.offer(.link, FeedLink.resolve(text, against: base))
             case ("", "guid"):
                 builder.offer(.id, text)
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = FeedWhitespace.trimmed(text)
                 if guidIsPermalink, trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {
-                    builder.offer(.link, URLResolver.resolve(trimmed, against: base), rank: 2)
+                    builder.offer(.link, FeedLink.resolve(trimmed, against: base), rank: 2)
                 }
             case ("atom", "id"): builder.offer(.id, text, rank: 2)
             case ("", "description"), ("rss10", "description"), ("rss090", "description"): builder.offer(.summary, text)

@@ -6,20 +6,33 @@ enum FeedWhitespace {
     /// True when `text` is empty or holds only white space and line breaks.
     static func isBlank(_ text: String) -> Bool {
         var sawNonASCII = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { sawNonASCII = true } else if !isSpace[Int(byte)] { return false }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if !isSpace(UInt8(scalar.value)) { return false }
+            } else {
+                if !isSpace(scalar) { return false }
+                sawNonASCII = true
+            }
         }
         return !sawNonASCII || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Members of `CharacterSet.whitespacesAndNewlines` (a test checks every scalar against Foundation).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// `text` without leading and trailing white space and line breaks.
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         var start = utf8.startIndex, end = utf8.endIndex
-        while start < end, utf8[start] < 0x80, isSpace[Int(utf8[start])] { start = utf8.index(after: start) }
+        while start < end, utf8[start] < 0x80, isSpace(utf8[start]) { start = utf8.index(after: start) }
         while start < end {
             let last = utf8[utf8.index(before: end)]
-            guard last < 0x80, isSpace[Int(last)] else { break }
+            guard last < 0x80, isSpace(last) else { break }
             end = utf8.index(before: end)
         }
         if start == end { return "" }
@@ -32,5 +45,5 @@ enum FeedWhitespace {
 
     /// ASCII members of `CharacterSet.whitespacesAndNewlines`: tab, line feed, vertical tab,
     /// form feed, carriage return and space (a test checks this against Foundation).
-    static let isSpace: [Bool] = (0..<128).map { [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains($0) }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }

@@ -100,7 +100,7 @@ enum HTMLReducer {
         while index < count {
             let byte = input[index]
             if byte < 0x80 {
-                guard isNameByte[Int(byte)] else { break }
+                guard isNameByte(byte) else { break }
                 index += 1
             } else {
                 let (value, length) = scalar(in: input, at: index)
@@ -248,7 +248,7 @@ enum HTMLReducer {
                 let byte = text[index]
                 var length = 1, role = Role.other
                 if byte < 0x80 {
-                    role = asciiRoles[Int(byte)]
+                    role = byte == space || byte == tab ? .separator : byte >= 0x0A && byte <= 0x0D ? .newline : .other
                 } else {
                     length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                     if length == 2 {
@@ -287,14 +287,6 @@ enum HTMLReducer {
 
     private enum Role { case other, separator, newline }
 
-    private static let asciiRoles: [Role] = (0..<128).map { byte in
-        switch byte {
-        case 0x0A, 0x0B, 0x0C, 0x0D: .newline
-        case 0x20, 0x09: .separator
-        default: .other
-        }
-    }
-
     // MARK: Grapheme clusters
 
     /// True when every grapheme cluster of the UTF-8 `text` is a single scalar or `\r\n`, so that
@@ -329,8 +321,8 @@ enum HTMLReducer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    private static let isNameByte: [Bool] = (0..<128).map { byte in
-        isLetter(UInt8(byte)) || isDigit(UInt8(byte)) || [bang, question, dash, colon].contains(UInt8(byte))
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == bang || byte == question || byte == dash || byte == colon
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -340,5 +332,5 @@ enum HTMLReducer {
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), slash = UInt8(ascii: "/")
     private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
     private static let dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), semicolon = UInt8(ascii: ";"), hash = UInt8(ascii: "#")
-    private static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 }

@@ -7,8 +7,18 @@ struct FeedWhitespaceTests {
     @Test func asciiTableMatchesFoundation() {
         for byte in 0..<128 {
             let scalar = Unicode.Scalar(UInt8(byte))
-            #expect(FeedWhitespace.isSpace[byte] == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(byte)")
+            #expect(FeedWhitespace.isSpace(UInt8(byte)) == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(byte)")
         }
+    }
+
+    @Test func scalarTableMatchesFoundation() {
+        let set = CharacterSet.whitespacesAndNewlines
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if FeedWhitespace.isSpace(scalar) != set.contains(scalar) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "differs from Foundation at \(mismatches.prefix(20).map { String($0, radix: 16) })")
     }
 
     @Test(arguments: [

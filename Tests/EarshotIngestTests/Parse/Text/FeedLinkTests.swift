@@ -1,0 +1,16 @@
+import Testing
+@testable import EarshotIngest
+
+/// ``FeedLink`` answers what ``URLResolver`` answers.
+struct FeedLinkTests {
+    @Test(arguments: [
+        "https://shop.example/posts/1?ref=rss&lang=en", "  http://x.example/a b  ", "mailto:a@b.example", "urn:uuid:1", "posts/1",
+        "/posts/1", "../up", "", "   ", "1http://x", "h:", "ht!tp://x", "café:x", "x:\u{0301}y", "a+b-c.d:rest", "tag:shop.example,2026:1",
+        "HTTPS://UPPER.example/", "\u{3000}https://x.example/\u{3000}", "//host/path", "?q=1", "#frag", "posts/1", "a/b/c-d_e~f.html", "a//b", "a/./b", "a/../b", ".hidden", "a/.x", "x.html",
+    ])
+    func matchesURLResolver(_ reference: String) {
+        for base in [nil, "https://shop.example/dir/", "not a url", "https://shop.example/", "http://a.example/x/y.html", "https://shop.example", "https://Shop.example/", "https://shop.example:8080/", "https://shop.example/a/../b/", "https://shop.example/a//b/", "https://shop.example/a?q=1", "ftp://x.example/"] as [String?] {
+            #expect(FeedLink.resolve(reference, against: base) == URLResolver.resolve(reference, against: base))
+        }
+    }
+}
