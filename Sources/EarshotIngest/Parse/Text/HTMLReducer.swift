@@ -35,10 +35,9 @@ enum HTMLReducer {
             guard isSimple(stripped) else { return .unsure }
             let decoded = decodeEntities(stripped)
             return decoded.withUnsafeBufferPointer { decoded -> Outcome in
-                if unescapingTwice, !sawTag, isSimple(decoded), looksLikeEscapedHTML(decoded) {
-                    return reduce(decoded, unescapingTwice: false)
-                }
-                return fold(decoded)
+                guard isSimple(decoded) else { return .unsure }
+                if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false) }
+                return fold(decoded, knownSimple: true)
             }
         }
     }
@@ -238,14 +237,31 @@ enum HTMLReducer {
 
     /// Folds runs of spaces, tabs, no-break and ideographic spaces into one, keeps single line
     /// breaks, trims; `.text(nil)` when empty.
-    static func fold(_ text: UnsafeBufferPointer<UInt8>) -> Outcome {
-        guard isSimple(text) else { return .unsure }
+    static func fold(_ text: UnsafeBufferPointer<UInt8>, knownSimple: Bool = false) -> Outcome {
+        guard knownSimple || isSimple(text) else { return .unsure }
         let count = text.count
         let folded = String(unsafeUninitializedCapacity: count) { output in
             var written = 0, index = 0
             var lineHasWord = false, pendingSpace = false, pendingNewline = false
             while index < count {
                 let byte = text[index]
+                if byte > space, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
+                    // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
+                    if !lineHasWord {
+                        if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
+                    } else if pendingSpace {
+                        output[written] = space
+                        written += 1
+                    }
+                    pendingSpace = false
+                    lineHasWord = true
+                    var end = index + 1
+                    while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 { end += 1 }
+                    (output.baseAddress! + written).update(from: text.baseAddress! + index, count: end - index)
+                    written += end - index
+                    index = end
+                    continue
+                }
                 var length = 1, role = Role.other
                 if byte < 0x80 {
                     role = byte == space || byte == tab ? .separator : byte >= 0x0A && byte <= 0x0D ? .newline : .other
