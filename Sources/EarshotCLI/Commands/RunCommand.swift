@@ -22,6 +22,13 @@ struct RunCommand: AsyncParsableCommand {
         stderr and in the report); 2 usage or configuration error (nothing written); 3 another run \
         holds the lock; 4 the state store could not be opened or written. On success nothing is printed unless --verbose is given or stdout is a \
         terminal, so cron only mails you when something is wrong.
+
+        Alerts (negative spikes, trust drops, volume drops) go to the channels in alerts: (email, \
+        webhook; else reports/alerts.log), once per episode; again after alerts.repeat.intervalHours \
+        while it lasts, or sooner when it grows; then one "resolved" message after \
+        alerts.spike.resolveAfterDays clean days. A source that answered 410 Gone is not fetched \
+        again until its url changes (and fails each run until then); one that answered 429 or 503 \
+        with Retry-After is skipped until that time.
         """)
 
     @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "file"))
