@@ -1,5 +1,5 @@
 import CLibXML2
-import Synchronization
+import Foundation
 
 /// HTML's named character references, looked up in libxml2's HTML 4 table.
 enum HTMLEntityTable {
@@ -20,15 +20,33 @@ enum HTMLEntityTable {
         guard name.count <= 8 else { return character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first }
         var key: UInt64 = 0
         for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * offset) }
-        if let known = remembered.withLock({ $0[key] }) { return known }
+        if let known = remembered.answer(for: key) { return known }
         let found = character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first
-        remembered.withLock { if $0.count < 4096 { $0[key] = .some(found) } }
+        remembered.remember(found, for: key)
         return found
     }
 
-    /// Answers already looked up, by name packed into a `UInt64` (names of at most 8 bytes);
-    /// at most 4,096, so a feed full of made-up names cannot grow it without bound.
-    private static let remembered = Mutex<[UInt64: Unicode.Scalar?]>([:])
+    private static let remembered = Answers()
+
+    /// Answers already looked up, by name packed into a `UInt64` (names of at most 8 bytes); at
+    /// most 4,096, so a feed full of made-up names cannot grow it without bound. A lock rather
+    /// than `Mutex`, which needs macOS 15 (the package supports macOS 13).
+    private final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answers: [UInt64: Unicode.Scalar?] = [:]
+
+        func answer(for key: UInt64) -> Unicode.Scalar?? {
+            lock.lock()
+            defer { lock.unlock() }
+            return answers[key]
+        }
+
+        func remember(_ answer: Unicode.Scalar?, for key: UInt64) {
+            lock.lock()
+            defer { lock.unlock() }
+            if answers.count < 4096 { answers[key] = .some(answer) }
+        }
+    }
 
     private static let common: [String: Character] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "hellip": "…",

@@ -144,9 +144,18 @@ enum HTMLReducer {
     /// The kind of an ASCII tag name, in any case.
     static func kind(ofASCII name: UnsafeBufferPointer<UInt8>) -> Kind {
         guard name.count <= 16 else { return .other }
-        var key: UInt128 = 0
-        for (offset, byte) in name.enumerated() { key |= UInt128(lowercased(byte)) << (8 * offset) }
+        var key = TagKey()
+        for (offset, byte) in name.enumerated() { key.add(lowercased(byte), at: offset) }
         return kindsByKey[key] ?? .other
+    }
+
+    /// A tag name of at most 16 ASCII bytes packed into two words (`UInt128` needs macOS 15).
+    private struct TagKey: Hashable {
+        var low: UInt64 = 0, high: UInt64 = 0
+
+        mutating func add(_ byte: UInt8, at offset: Int) {
+            if offset < 8 { low |= UInt64(byte) << (8 * offset) } else { high |= UInt64(byte) << (8 * (offset - 8)) }
+        }
     }
 
     private static let kindsByName: [String: Kind] = {
@@ -158,11 +167,11 @@ enum HTMLReducer {
         return kinds
     }()
 
-    private static let kindsByKey: [UInt128: Kind] = {
-        var kinds: [UInt128: Kind] = [:]
+    private static let kindsByKey: [TagKey: Kind] = {
+        var kinds: [TagKey: Kind] = [:]
         for (name, kind) in kindsByName {
-            var key: UInt128 = 0
-            for (offset, byte) in name.utf8.enumerated() { key |= UInt128(byte) << (8 * offset) }
+            var key = TagKey()
+            for (offset, byte) in name.utf8.enumerated() { key.add(byte, at: offset) }
             kinds[key] = kind
         }
         return kinds
