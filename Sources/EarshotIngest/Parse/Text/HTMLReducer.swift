@@ -250,6 +250,7 @@ enum HTMLReducer {
         guard knownSimple || isSimple(text) else { return .unsure }
         let count = text.count
         let folded = String(unsafeUninitializedCapacity: count) { output in
+            let text = text, output = output
             var written = 0, index = 0
             var lineHasWord = false, pendingSpace = false, pendingNewline = false
             while index < count {
