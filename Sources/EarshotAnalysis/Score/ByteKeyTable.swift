@@ -8,15 +8,19 @@
 /// key holds a character equivalent to one of them (the Kelvin sign, a CJK compatibility
 /// ideograph). So ``subscript(_:)`` compares bytes only for such keys and when no stored key
 /// holds such a character, and otherwise asks a `Dictionary`.
+///
+/// Every key has an index into ``values`` (``index(of:)``), so that a caller can keep flat
+/// arrays of what it needs from each value and look a token up once.
 struct ByteKeyTable<Value: Sendable>: Sendable {
-    /// The table as a dictionary, for keys that bytes cannot decide.
-    private let dictionary: [String: Value]
+    /// Each key's index into ``values``, for keys that bytes cannot decide.
+    private let positions: [String: Int]
     /// False when some stored key has a character canonically equivalent to ASCII or unified Han.
     private let bytesDecide: Bool
     /// Every key's bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
     private let keyBytes: [UInt8]
     private let keyStarts: [Int32]
-    private let values: [Value]
+    /// The values, in the order of their keys' indices.
+    let values: [Value]
     /// Per slot: the entry index plus one (0 for an empty slot), and the key's hash.
     private let slotEntries: [Int32]
     private let slotHashes: [UInt32]
@@ -33,7 +37,10 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         var slotEntries = [Int32](repeating: 0, count: capacity)
         var slotHashes = [UInt32](repeating: 0, count: capacity)
         let mask = capacity - 1
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(dictionary.count)
         for (key, value) in dictionary {
+            positions[key] = values.count
             let bytes = Array(key.utf8)
             let hash = bytes.withUnsafeBufferPointer(ByteKeyTable.hash)
             keyBytes.append(contentsOf: bytes)
@@ -50,7 +57,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         self.slotEntries = slotEntries
         self.slotHashes = slotHashes
         self.mask = mask
-        self.dictionary = dictionary
+        self.positions = positions
         bytesDecide = !dictionary.keys.contains { key in
             key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
         }
@@ -80,53 +87,74 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
-    /// The value stored under the key with exactly these bytes, or nil.
-    func value(forBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The index of the key with exactly these bytes, or -1.
+    func index(forBytes key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = ByteKeyTable.hash(key)
         var slot = Int(hash) & mask
         return slotEntries.withUnsafeBufferPointer { entries in
             slotHashes.withUnsafeBufferPointer { hashes in
                 keyBytes.withUnsafeBufferPointer { stored in
-                    while true {
-                        let entry = Int(entries[slot])
-                        if entry == 0 { return nil }
-                        if hashes[slot] == hash {
-                            let start = Int(keyStarts[entry - 1]), end = Int(keyStarts[entry])
-                            if end - start == key.count {
-                                var same = true
-                                for offset in 0..<key.count where stored[start + offset] != key[offset] {
-                                    same = false
-                                    break
+                    keyStarts.withUnsafeBufferPointer { starts in
+                        while true {
+                            let entry = Int(entries[slot])
+                            if entry == 0 { return -1 }
+                            if hashes[slot] == hash {
+                                let start = Int(starts[entry - 1]), end = Int(starts[entry])
+                                if end - start == key.count {
+                                    var same = true
+                                    for offset in 0..<key.count where stored[start + offset] != key[offset] {
+                                        same = false
+                                        break
+                                    }
+                                    if same { return entry - 1 }
                                 }
-                                if same { return values[entry - 1] }
                             }
+                            slot = (slot + 1) & mask
                         }
-                        slot = (slot + 1) & mask
                     }
                 }
             }
         }
     }
 
+    /// The value stored under the key with exactly these bytes, or nil.
+    func value(forBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let index = index(forBytes: key)
+        return index < 0 ? nil : values[index]
+    }
+
     /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``),
     /// compared as `String`s compare, or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
-        bytesDecide ? value(forBytes: key) : dictionary[String(decoding: key, as: UTF8.self)]
+        let index = bytesDecide ? index(forBytes: key) : positions[String(decoding: key, as: UTF8.self)] ?? -1
+        return index < 0 ? nil : values[index]
+    }
+
+    /// The index of the key whose UTF-8 bytes `key` holds (compared as `String`s compare), or -1.
+    func index(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Int {
+        bytesDecide && ByteKeyTable.isPlain(key) ? index(forBytes: key) : positions[String(decoding: key, as: UTF8.self)] ?? -1
     }
 
     /// The value stored under the key whose UTF-8 bytes `key` holds (compared as `String`s
     /// compare), or nil.
     func value(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
-        bytesDecide && ByteKeyTable.isPlain(key) ? value(forBytes: key) : dictionary[String(decoding: key, as: UTF8.self)]
+        let index = index(forKeyBytes: key)
+        return index < 0 ? nil : values[index]
+    }
+
+    /// The index of `key` in ``values`` (compared as `String`s compare), or -1.
+    func index(of key: String) -> Int {
+        var key = key
+        let found: Int? = key.withUTF8 { bytes in
+            bytesDecide && ByteKeyTable.isPlain(bytes) ? index(forBytes: bytes) : nil
+        }
+        if let found { return found }
+        return positions[key] ?? -1
     }
 
     /// The value stored under `key` (compared as `String`s compare), or nil.
     subscript(key: String) -> Value? {
-        var key = key
-        let found: Value?? = key.withUTF8 { bytes in
-            bytesDecide && ByteKeyTable.isPlain(bytes) ? .some(value(forBytes: bytes)) : nil
-        }
-        if let found { return found }
-        return dictionary[key]
+        let index = index(of: key)
+        return index < 0 ? nil : values[index]
     }
 }

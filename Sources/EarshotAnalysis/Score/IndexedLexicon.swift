@@ -21,6 +21,14 @@ final class IndexedLexicon: Sendable {
     let entries: [String: Entry]
     /// ``entries`` for lookups by bytes.
     let table: ByteKeyTable<Entry>
+    /// What the scorer asks of each entry, in flat arrays indexed as ``table``'s values
+    /// (``ByteKeyTable/index(of:)``), so that a token is looked up once and nothing is copied.
+    let kinds: [TermSpan.Kind?]
+    let phraseStarts: [Int]
+    let aspects: [AspectTerm?]
+    let aspectStarts: [Int]
+    /// True when the entry names an aspect or begins a multi-word one.
+    let beginsAspect: [Bool]
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
@@ -50,7 +58,13 @@ final class IndexedLexicon: Sendable {
         for key in keys { entries[key, default: Entry()].kind = IndexedLexicon.kind(of: key, in: lexicon) }
         for (key, term) in lexicon.aspects { entries[key, default: Entry()].aspect = term }
         self.entries = entries
-        table = ByteKeyTable(entries)
+        let table = ByteKeyTable(entries)
+        self.table = table
+        kinds = table.values.map(\.kind)
+        phraseStarts = table.values.map(\.phraseStart)
+        aspects = table.values.map(\.aspect)
+        aspectStarts = table.values.map(\.aspectStart)
+        beginsAspect = table.values.map { $0.aspect != nil || $0.aspectStart > 1 }
     }
 
     /// The role of `term` as the lists define it.

@@ -4,9 +4,9 @@ extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
     /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
-    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?]) -> [AspectScore] {
+    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
-        guard entries.contains(where: { $0 != nil && ($0!.aspect != nil || $0!.aspectStart > 1) }) else { return [] }
+        guard entries.indices.contains(where: { entries[$0] >= 0 && chain[$0 % chain.count].beginsAspect[Int(entries[$0])] }) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
@@ -25,15 +25,17 @@ extension SentimentScorer {
             .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
     }
 
-    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?]) -> (AspectTerm, Int)? {
+    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon], entries: [Int32]) -> (AspectTerm, Int)? {
         for (position, indexed) in chain.enumerated() {
-            guard let entry = entries[index * chain.count + position] else { continue }
-            var length = min(entry.aspectStart, tokens.count - index)
+            let entry = Int(entries[index * chain.count + position])
+            guard entry >= 0 else { continue }
+            var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {
-                if let term = SentimentScorer.lookUpPhrase(tokens, index..<(index + length), in: indexed.table)?.aspect { return (term, length) }
+                let found = SentimentScorer.lookUpPhraseIndex(tokens, index..<(index + length), in: indexed.table)
+                if found >= 0, let term = indexed.aspects[found] { return (term, length) }
                 length -= 1
             }
-            if let term = entry.aspect { return (term, 1) }
+            if let term = indexed.aspects[entry] { return (term, 1) }
         }
         return nil
     }

@@ -2,7 +2,7 @@ extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one.
     /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
-    func findSpans(_ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String) -> [TermSpan] {
+    func findSpans(_ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String) -> [TermSpan] {
         var spans: [TermSpan] = []
         let maxWords = chain.map(\.lexicon.maxPhraseWords).max() ?? 1
         var index = 0
@@ -20,7 +20,7 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String, maxWords: Int) -> TermSpan? {
+    private func span(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
         guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
@@ -32,18 +32,23 @@ extension SentimentScorer {
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [IndexedLexicon.Entry?], language: String, maxWords: Int) -> TermSpan? {
+    private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
         let token = tokens[index]
         if let valence = emojiValence(token) { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
         // The token's entry in each lexicon of the chain.
-        func entry(_ position: Int) -> IndexedLexicon.Entry? { entries[index * chain.count + position] }
-        let longest = token.isHan ? 1 : chain.indices.reduce(1) { max($0, entry($1)?.phraseStart ?? 1) }
+        func entry(_ position: Int) -> Int { Int(entries[index * chain.count + position]) }
+        func phraseStart(_ position: Int) -> Int {
+            let found = entry(position)
+            return found < 0 ? 1 : chain[position].phraseStarts[found]
+        }
+        let longest = token.isHan ? 1 : chain.indices.reduce(1) { max($0, phraseStart($1)) }
         var length = min(longest, maxWords, tokens.count - index)
         while length > 1 {
             let slice = tokens[index..<(index + length)]
             if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
-                for (position, indexed) in chain.enumerated() where (entry(position)?.phraseStart ?? 1) >= length {
-                    if let kind = SentimentScorer.lookUpPhrase(tokens, index..<(index + length), in: indexed.table)?.kind {
+                for (position, indexed) in chain.enumerated() where phraseStart(position) >= length {
+                    let found = SentimentScorer.lookUpPhraseIndex(tokens, index..<(index + length), in: indexed.table)
+                    if found >= 0, let kind = indexed.kinds[found] {
                         return TermSpan(start: index, length: length, text: slice.map(\.text).joined(separator: " "), kind: kind)
                     }
                 }
@@ -56,7 +61,8 @@ extension SentimentScorer {
         for position in chain.indices {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != "en", token.text.count < 2 { continue }
-            if let kind = entry(position)?.kind {
+            let found = entry(position)
+            if found >= 0, let kind = chain[position].kinds[found] {
                 return TermSpan(start: index, length: 1, text: token.text, kind: kind)
             }
         }
@@ -69,6 +75,12 @@ extension SentimentScorer {
     /// The entry of `table` for the texts of `tokens[range]` joined by spaces, found from
     /// their bytes without building the phrase.
     static func lookUpPhrase<Value>(_ tokens: [Token], _ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
+        let index = lookUpPhraseIndex(tokens, range, in: table)
+        return index < 0 ? nil : table.values[index]
+    }
+
+    /// The index in `table` of the texts of `tokens[range]` joined by spaces, or -1.
+    static func lookUpPhraseIndex<Value>(_ tokens: [Token], _ range: Range<Int>, in table: ByteKeyTable<Value>) -> Int {
         var total = range.count - 1
         for position in range { total += tokens[position].text.utf8.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
@@ -83,7 +95,7 @@ extension SentimentScorer {
                     offset += 1
                 }
             }
-            return table.value(forKeyBytes: UnsafeBufferPointer(buffer))
+            return table.index(forKeyBytes: UnsafeBufferPointer(buffer))
         }
     }
 

@@ -111,13 +111,14 @@ public struct SentimentScorer: Sendable {
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
     }
 
-    /// Each token's entry in each lexicon of `chain`, looked up once for the span and aspect
-    /// searches: the entry of token `t` in `chain[p]` is at `t * chain.count + p`.
-    static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [IndexedLexicon.Entry?] {
-        var entries: [IndexedLexicon.Entry?] = []
+    /// Each token's entry index in each lexicon of `chain` (-1 for none), looked up once for
+    /// the span and aspect searches: the index of token `t` in `chain[p]` is at
+    /// `t * chain.count + p`, and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
+    static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [Int32] {
+        var entries: [Int32] = []
         entries.reserveCapacity(tokens.count * chain.count)
         for token in tokens {
-            for indexed in chain { entries.append(indexed.table[token.text]) }
+            for indexed in chain { entries.append(Int32(truncatingIfNeeded: indexed.table.index(of: token.text))) }
         }
         return entries
     }
