@@ -38,6 +38,27 @@ import Testing
         #expect(items[1]["published"] is NSNull)
     }
 
+    /// A feed over the streaming threshold (4 MB): streamed when it is valid UTF-8, read whole
+    /// with encoding detection when it only says so (here Windows-1252 bytes declared UTF-8).
+    @Test(arguments: [false, true])
+    func aLargeFeedIsReadRightWhetherOrNotItsBytesAreUTF8(mislabelled: Bool) throws {
+        let item = "<item><title>Caf\u{E9} \(mislabelled ? "1252" : "utf8")</title><description>\(String(repeating: "x", count: 900))</description></item>\n"
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Big</title>\n"
+            + String(repeating: item, count: 5_000) + "</channel></rss>\n"
+        let bytes = mislabelled ? Array(text.unicodeScalars.map { UInt8($0.value) }) : Array(text.utf8)
+        #expect(bytes.count > 4 << 20)
+        let url = try EarshotBinary.temporaryFolder().appendingPathComponent("big.xml")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+
+        let result = try EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.count == 5_000)
+        #expect(items.allSatisfy { $0["title"] as? String == "Caf\u{E9} \(mislabelled ? "1252" : "utf8")" })
+    }
+
     @Test func illFormedDocumentIsRecoveredWithOneWarning() throws {
         let file = try write("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Kept</title></item><item><title>Unclosed", name: "broken.xml")
         let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())

@@ -5,7 +5,7 @@ import Foundation
 
 /// `earshot parse-feed`: a feed as JSON, for checking a source before adding it.
 ///
-/// An RSS, RDF or Atom file over 4 MB in UTF-8 is streamed: each item is written as soon as it
+/// An RSS, RDF or Atom file over 4 MB in valid UTF-8 is streamed: each item is written as soon as it
 /// is parsed, so memory stays flat on a feed of any size. Anything else (small files, JSON Feed,
 /// review pages, other encodings, standard input) goes through ``DocumentParser`` whole.
 struct ParseFeedCommand: ParsableCommand {
@@ -31,7 +31,8 @@ struct ParseFeedCommand: ParsableCommand {
         let document: FeedDocument
         do {
             if file != "-", ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
-               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head) {
+               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head),
+               ParseFeedCommand.isValidUTF8(file) {
                 document = try XMLFeedParser().parse(contentsOfFile: file) { item, header in
                     try output.item(item, header: header)
                 }
@@ -84,6 +85,34 @@ struct ParseFeedCommand: ParsableCommand {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4096)).map { [UInt8]($0) }
+    }
+
+    /// True when the whole file is valid UTF-8, read 1 MB at a time (flat memory). A feed that
+    /// says UTF-8 but is not (often Windows-1252) is then read whole by ``DocumentParser``,
+    /// which detects the real encoding, instead of streamed through libxml2's recovery.
+    static func isValidUTF8(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var carry: [UInt8] = []
+        while true {
+            guard let data = try? handle.read(upToCount: 1 << 20) else { return false }
+            if data.isEmpty { return carry.isEmpty }
+            var chunk = carry + [UInt8](data)
+            // Keep an incomplete sequence at the end (its lead byte is at most 3 back) for the next read.
+            var cut = chunk.count
+            for back in 1...min(3, chunk.count) {
+                let byte = chunk[chunk.count - back]
+                if byte & 0xC0 == 0xC0 {  // a lead byte: is its sequence complete?
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    if back < length { cut = chunk.count - back }
+                    break
+                }
+                if byte & 0x80 == 0 { break }
+            }
+            carry = Array(chunk[cut...])
+            chunk.removeSubrange(cut...)
+            guard String(validating: chunk, as: UTF8.self) != nil else { return false }
+        }
     }
 
     /// UTC ISO-8601 to the second.
