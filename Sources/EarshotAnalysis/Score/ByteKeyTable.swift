@@ -12,55 +12,69 @@
 /// Every key has an index into ``values`` (``index(of:)``), so that a caller can keep flat
 /// arrays of what it needs from each value and look a token up once.
 struct ByteKeyTable<Value: Sendable>: Sendable {
-    /// Each key's index into ``values``, for keys that bytes cannot decide.
-    private let positions: [String: Int]
-    /// False when some stored key has a character canonically equivalent to ASCII or unified Han.
-    private let bytesDecide: Bool
-    /// Every key's bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
-    private let keyBytes: [UInt8]
-    private let keyStarts: [Int32]
+    /// The table's arrays in one reference, so that copying a table (a lexicon's, into a
+    /// lookup chain or a closure) retains one object instead of each array.
+    final class Storage: Sendable {
+        /// Each key's index into ``values``, for keys that bytes cannot decide.
+        let positions: [String: Int]
+        /// False when some stored key has a character canonically equivalent to ASCII or unified Han.
+        let bytesDecide: Bool
+        /// Every key's bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
+        let keyBytes: [UInt8]
+        let keyStarts: [Int32]
+        /// The values, in the order of their keys' indices.
+        let values: [Value]
+        /// Per slot: the entry index plus one (0 for an empty slot), and the key's hash.
+        let slotEntries: [Int32]
+        let slotHashes: [UInt32]
+        let mask: Int
+
+        /// The storage of a table holding every entry of `dictionary`.
+        init(_ dictionary: [String: Value]) {
+            var keyBytes: [UInt8] = []
+            var keyStarts: [Int32] = [0]
+            var values: [Value] = []
+            values.reserveCapacity(dictionary.count)
+            var capacity = 16
+            while capacity < dictionary.count * 2 { capacity *= 2 }
+            var slotEntries = [Int32](repeating: 0, count: capacity)
+            var slotHashes = [UInt32](repeating: 0, count: capacity)
+            let mask = capacity - 1
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(dictionary.count)
+            for (key, value) in dictionary {
+                positions[key] = values.count
+                let bytes = Array(key.utf8)
+                let hash = bytes.withUnsafeBufferPointer(ByteKeyTable<Value>.hash)
+                keyBytes.append(contentsOf: bytes)
+                keyStarts.append(Int32(keyBytes.count))
+                values.append(value)
+                var slot = Int(hash) & mask
+                while slotEntries[slot] != 0 { slot = (slot + 1) & mask }
+                slotEntries[slot] = Int32(values.count)
+                slotHashes[slot] = hash
+            }
+            self.keyBytes = keyBytes
+            self.keyStarts = keyStarts
+            self.values = values
+            self.slotEntries = slotEntries
+            self.slotHashes = slotHashes
+            self.mask = mask
+            self.positions = positions
+            bytesDecide = !dictionary.keys.contains { key in
+                key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
+            }
+        }
+    }
+
+    private let storage: Storage
+
     /// The values, in the order of their keys' indices.
-    let values: [Value]
-    /// Per slot: the entry index plus one (0 for an empty slot), and the key's hash.
-    private let slotEntries: [Int32]
-    private let slotHashes: [UInt32]
-    private let mask: Int
+    var values: [Value] { storage.values }
 
     /// A table holding every entry of `dictionary`.
     init(_ dictionary: [String: Value]) {
-        var keyBytes: [UInt8] = []
-        var keyStarts: [Int32] = [0]
-        var values: [Value] = []
-        values.reserveCapacity(dictionary.count)
-        var capacity = 16
-        while capacity < dictionary.count * 2 { capacity *= 2 }
-        var slotEntries = [Int32](repeating: 0, count: capacity)
-        var slotHashes = [UInt32](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(dictionary.count)
-        for (key, value) in dictionary {
-            positions[key] = values.count
-            let bytes = Array(key.utf8)
-            let hash = bytes.withUnsafeBufferPointer(ByteKeyTable.hash)
-            keyBytes.append(contentsOf: bytes)
-            keyStarts.append(Int32(keyBytes.count))
-            values.append(value)
-            var slot = Int(hash) & mask
-            while slotEntries[slot] != 0 { slot = (slot + 1) & mask }
-            slotEntries[slot] = Int32(values.count)
-            slotHashes[slot] = hash
-        }
-        self.keyBytes = keyBytes
-        self.keyStarts = keyStarts
-        self.values = values
-        self.slotEntries = slotEntries
-        self.slotHashes = slotHashes
-        self.mask = mask
-        self.positions = positions
-        bytesDecide = !dictionary.keys.contains { key in
-            key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
-        }
+        storage = Storage(dictionary)
     }
 
     /// True when `bytes` are ASCII and unified Han characters (U+3400–U+4DBF, U+4E00–U+9FFF) only.
@@ -90,11 +104,13 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The index of the key with exactly these bytes, or -1.
     func index(forBytes key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = ByteKeyTable.hash(key)
+        let storage = storage
+        let mask = storage.mask
         var slot = Int(hash) & mask
-        return slotEntries.withUnsafeBufferPointer { entries in
-            slotHashes.withUnsafeBufferPointer { hashes in
-                keyBytes.withUnsafeBufferPointer { stored in
-                    keyStarts.withUnsafeBufferPointer { starts in
+        return storage.slotEntries.withUnsafeBufferPointer { entries in
+            storage.slotHashes.withUnsafeBufferPointer { hashes in
+                storage.keyBytes.withUnsafeBufferPointer { stored in
+                    storage.keyStarts.withUnsafeBufferPointer { starts in
                         while true {
                             let entry = Int(entries[slot])
                             if entry == 0 { return -1 }
@@ -120,41 +136,41 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The value stored under the key with exactly these bytes, or nil.
     func value(forBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
         let index = index(forBytes: key)
-        return index < 0 ? nil : values[index]
+        return index < 0 ? nil : storage.values[index]
     }
 
     /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``),
     /// compared as `String`s compare, or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
-        let index = bytesDecide ? index(forBytes: key) : positions[String(decoding: key, as: UTF8.self)] ?? -1
-        return index < 0 ? nil : values[index]
+        let index = storage.bytesDecide ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
+        return index < 0 ? nil : storage.values[index]
     }
 
     /// The index of the key whose UTF-8 bytes `key` holds (compared as `String`s compare), or -1.
     func index(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Int {
-        bytesDecide && ByteKeyTable.isPlain(key) ? index(forBytes: key) : positions[String(decoding: key, as: UTF8.self)] ?? -1
+        storage.bytesDecide && ByteKeyTable.isPlain(key) ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
     }
 
     /// The value stored under the key whose UTF-8 bytes `key` holds (compared as `String`s
     /// compare), or nil.
     func value(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
         let index = index(forKeyBytes: key)
-        return index < 0 ? nil : values[index]
+        return index < 0 ? nil : storage.values[index]
     }
 
     /// The index of `key` in ``values`` (compared as `String`s compare), or -1.
     func index(of key: String) -> Int {
         var key = key
         let found: Int? = key.withUTF8 { bytes in
-            bytesDecide && ByteKeyTable.isPlain(bytes) ? index(forBytes: bytes) : nil
+            storage.bytesDecide && ByteKeyTable.isPlain(bytes) ? index(forBytes: bytes) : nil
         }
         if let found { return found }
-        return positions[key] ?? -1
+        return storage.positions[key] ?? -1
     }
 
     /// The value stored under `key` (compared as `String`s compare), or nil.
     subscript(key: String) -> Value? {
         let index = index(of: key)
-        return index < 0 ? nil : values[index]
+        return index < 0 ? nil : storage.values[index]
     }
 }

@@ -66,7 +66,8 @@ extension SentimentScorer {
                 return TermSpan(start: index, length: 1, text: token.text, kind: kind)
             }
         }
-        if !token.isHan, let english = chain.last?.lexicon, let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
+        if !token.isHan, SentimentScorer.mayBeInflected(token.text), let english = chain.last,
+           let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english.lexicon) {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil
@@ -104,8 +105,7 @@ extension SentimentScorer {
     /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
     /// rates `hand` 2.2, and `handed` is no praise.)
     static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
-        guard word.utf8.last == UInt8(ascii: "s") || (word.utf8.last == UInt8(ascii: "g") && word.hasSuffix("ing")), word.utf8.count >= 4,
-              word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) }) else { return nil }
+        guard mayBeInflected(word) else { return nil }
         var bases: [String] = []
         func strip(_ suffix: String, adding: [String] = [""]) {
             guard word.hasSuffix(suffix) else { return }
@@ -121,6 +121,13 @@ extension SentimentScorer {
             if let valence = english.valence[base], valence != 0 { return (base, valence) }
         }
         return nil
+    }
+
+    /// True when ``inflectedTerm(_:in:)`` could read `word` through a base form: four
+    /// lower-case ASCII letters or more, ending in `s` or `ing`.
+    static func mayBeInflected(_ word: String) -> Bool {
+        (word.utf8.last == UInt8(ascii: "s") || (word.utf8.last == UInt8(ascii: "g") && word.hasSuffix("ing"))) && word.utf8.count >= 4
+            && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// The token index of the contrast pivot, or nil. A contrast word alone at the end of its

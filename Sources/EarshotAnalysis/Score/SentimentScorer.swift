@@ -115,10 +115,14 @@ public struct SentimentScorer: Sendable {
     /// the span and aspect searches: the index of token `t` in `chain[p]` is at
     /// `t * chain.count + p`, and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
     static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [Int32] {
-        var entries: [Int32] = []
-        entries.reserveCapacity(tokens.count * chain.count)
-        for token in tokens {
-            for indexed in chain { entries.append(Int32(truncatingIfNeeded: indexed.table.index(of: token.text))) }
+        let stride = chain.count
+        var entries = [Int32](repeating: -1, count: tokens.count * stride)
+        // One lexicon at a time, its table taken out of the chain once.
+        for (position, indexed) in chain.enumerated() {
+            let table = indexed.table
+            for (index, token) in tokens.enumerated() {
+                entries[index * stride + position] = Int32(truncatingIfNeeded: table.index(of: token.text))
+            }
         }
         return entries
     }
