@@ -44,6 +44,23 @@ import Testing
         }
     }
 
+    /// The byte-level reading of inflected words finds the base and valence the `String`
+    /// specification finds, for every English sentiment word with each suffix added.
+    @Test func inflectedTermsMatchTheSpecification() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let english = try #require(scorer.chains["en"]?.last)
+        var words = ["dies", "ignoring", "hopes", "worries", "stopping", "loves", "kills", "ss", "sings", "ing", "tries"]
+        for base in english.lexicon.valence.keys where base.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+            let stem = String(base.dropLast())
+            words += [base + "s", base + "es", base + "ing", stem + "ies", stem + "ing", base + String(base.suffix(1)) + "ing"]
+        }
+        for word in words {
+            let specified = SentimentScorer.inflectedTerm(word, in: english.lexicon)
+            let found = SentimentScorer.inflectedTerm(word, in: english)
+            #expect(specified?.0 == found?.0 && specified?.1 == found?.1, "\(word)")
+        }
+    }
+
     @Test func fullwidthPunctuationCounts() {
         #expect(SentimentScorer.punctuationEmphasis("好！！？？") == SentimentScorer.punctuationEmphasis("好!!??"))
         #expect(SentimentScorer.punctuationEmphasis("a!b?c?") == 0.292 + 2 * 0.18)

@@ -10,18 +10,26 @@ extension SentimentScorer {
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
-        var found: [String: (term: AspectTerm, scores: [Double])] = [:]
+        // A text names few aspects: a list searched in turn beats a dictionary. Each sum adds
+        // the scores in the order found, from 0, as `reduce(0, +)` over them would.
+        var found: [(term: AspectTerm, sum: Double, count: Int)] = []
         var i = 0
         while i < tokens.count {
             if let (term, length) = aspect(tokens, at: i, chain: chain, entries: entries) {
-                found[term.aspect, default: (term, [])].scores.append(SentimentScorer.normalise(clauseSums[tokens[i].clause]))
+                let score = SentimentScorer.normalise(clauseSums[tokens[i].clause])
+                if let known = found.firstIndex(where: { $0.term.aspect == term.aspect }) {
+                    found[known].sum += score
+                    found[known].count += 1
+                } else {
+                    found.append((term, 0 + score, 1))
+                }
                 i += length
             } else {
                 i += 1
             }
         }
-        return found.values
-            .map { AspectScore(aspect: $0.term.aspect, touchpoint: $0.term.touchpoint, compound: $0.scores.reduce(0, +) / Double($0.scores.count)) }
+        return found
+            .map { AspectScore(aspect: $0.term.aspect, touchpoint: $0.term.touchpoint, compound: $0.sum / Double($0.count)) }
             .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
     }
 

@@ -67,7 +67,7 @@ extension SentimentScorer {
             }
         }
         if !token.isHan, SentimentScorer.mayBeInflected(token.text), let english = chain.last,
-           let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english.lexicon) {
+           let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil
@@ -98,36 +98,6 @@ extension SentimentScorer {
             }
             return table.index(forKeyBytes: UnsafeBufferPointer(buffer))
         }
-    }
-
-    /// An English word the lexicon lacks, read through its base form: `dies` → `die`,
-    /// `ignoring` → `ignore`. Only `-s`, `-es`, `-ies` and `-ing`, for words of four letters
-    /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
-    /// rates `hand` 2.2, and `handed` is no praise.)
-    static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
-        guard mayBeInflected(word) else { return nil }
-        var bases: [String] = []
-        func strip(_ suffix: String, adding: [String] = [""]) {
-            guard word.hasSuffix(suffix) else { return }
-            let stem = String(word.dropLast(suffix.count))
-            for end in adding { bases.append(stem + end) }
-            if let last = stem.last, stem.count > 2, stem.dropLast().last == last { bases.append(String(stem.dropLast())) }
-        }
-        strip("ies", adding: ["y"])
-        strip("es")
-        strip("s")
-        strip("ing", adding: ["", "e"])
-        for base in bases where base.count >= 3 {
-            if let valence = english.valence[base], valence != 0 { return (base, valence) }
-        }
-        return nil
-    }
-
-    /// True when ``inflectedTerm(_:in:)`` could read `word` through a base form: four
-    /// lower-case ASCII letters or more, ending in `s` or `ing`.
-    static func mayBeInflected(_ word: String) -> Bool {
-        (word.utf8.last == UInt8(ascii: "s") || (word.utf8.last == UInt8(ascii: "g") && word.hasSuffix("ing"))) && word.utf8.count >= 4
-            && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// The token index of the contrast pivot, or nil. A contrast word alone at the end of its

@@ -11,6 +11,16 @@ struct TermSpan: Sendable, Equatable {
         /// modifies; `valence` when the word is also a sentiment term ("pretty", "super").
         case booster(pre: Double?, post: Double?, valence: Double?)
         case contrast
+
+        /// The word's valence as a sentiment term, whatever its role: what the valence list
+        /// holds for it (a contrast word has none).
+        var valence: Double? {
+            switch self {
+            case .term(let valence): valence
+            case .negator(_, let valence), .booster(_, _, let valence): valence
+            case .contrast: nil
+            }
+        }
     }
 
     var start: Int
