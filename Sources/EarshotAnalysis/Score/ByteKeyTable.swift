@@ -24,9 +24,9 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         let keyStarts: [Int32]
         /// The values, in the order of their keys' indices.
         let values: [Value]
-        /// Per slot: the entry index plus one (0 for an empty slot), and the key's hash.
-        let slotEntries: [Int32]
-        let slotHashes: [UInt32]
+        /// Per slot: the key's hash in the high 32 bits and the entry index plus one in the
+        /// low 32 (0 for an empty slot), so that a probe reads one word.
+        let slots: [UInt64]
         let mask: Int
 
         /// The storage of a table holding every entry of `dictionary`.
@@ -37,8 +37,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
             values.reserveCapacity(dictionary.count)
             var capacity = 16
             while capacity < dictionary.count * 2 { capacity *= 2 }
-            var slotEntries = [Int32](repeating: 0, count: capacity)
-            var slotHashes = [UInt32](repeating: 0, count: capacity)
+            var slots = [UInt64](repeating: 0, count: capacity)
             let mask = capacity - 1
             var positions: [String: Int] = [:]
             positions.reserveCapacity(dictionary.count)
@@ -50,15 +49,13 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
                 keyStarts.append(Int32(keyBytes.count))
                 values.append(value)
                 var slot = Int(hash) & mask
-                while slotEntries[slot] != 0 { slot = (slot + 1) & mask }
-                slotEntries[slot] = Int32(values.count)
-                slotHashes[slot] = hash
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt64(hash) << 32 | UInt64(values.count)
             }
             self.keyBytes = keyBytes
             self.keyStarts = keyStarts
             self.values = values
-            self.slotEntries = slotEntries
-            self.slotHashes = slotHashes
+            self.slots = slots
             self.mask = mask
             self.positions = positions
             bytesDecide = !dictionary.keys.contains { key in
@@ -107,26 +104,25 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         let storage = storage
         let mask = storage.mask
         var slot = Int(hash) & mask
-        return storage.slotEntries.withUnsafeBufferPointer { entries in
-            storage.slotHashes.withUnsafeBufferPointer { hashes in
-                storage.keyBytes.withUnsafeBufferPointer { stored in
-                    storage.keyStarts.withUnsafeBufferPointer { starts in
-                        while true {
-                            let entry = Int(entries[slot])
-                            if entry == 0 { return -1 }
-                            if hashes[slot] == hash {
-                                let start = Int(starts[entry - 1]), end = Int(starts[entry])
-                                if end - start == key.count {
-                                    var same = true
-                                    for offset in 0..<key.count where stored[start + offset] != key[offset] {
-                                        same = false
-                                        break
-                                    }
-                                    if same { return entry - 1 }
+        return storage.slots.withUnsafeBufferPointer { slots in
+            storage.keyBytes.withUnsafeBufferPointer { stored in
+                storage.keyStarts.withUnsafeBufferPointer { starts in
+                    while true {
+                        let word = slots[slot]
+                        if word == 0 { return -1 }
+                        if UInt32(truncatingIfNeeded: word >> 32) == hash {
+                            let entry = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                            let start = Int(starts[entry - 1]), end = Int(starts[entry])
+                            if end - start == key.count {
+                                var same = true
+                                for offset in 0..<key.count where stored[start + offset] != key[offset] {
+                                    same = false
+                                    break
                                 }
+                                if same { return entry - 1 }
                             }
-                            slot = (slot + 1) & mask
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
