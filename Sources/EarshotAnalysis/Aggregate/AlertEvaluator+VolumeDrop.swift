@@ -3,7 +3,7 @@ import Foundation
 
 extension AlertEvaluator {
     /// A volume-drop alert that explains itself: window, count, expected count, baseline rate, p-value.
-    func volumeDropAlert(brand: String, finding: SpikeDetector.DropFinding, episodes: [AlertEpisode], asOf: Day) -> Alert {
+    func volumeDropAlert(brand: String, finding: SpikeDetector.VolumeFinding, episodes: [AlertEpisode], asOf: Day) -> Alert {
         let fingerprint = [brand, AlertKind.volumeDrop.rawValue, "all"].joined(separator: "|")
         let percent = String(format: "%.0f%%", finding.ratio * 100)
         let window = finding.windowStart == finding.windowEnd ? "\(finding.windowEnd)" : "\(finding.windowStart) to \(finding.windowEnd)"

@@ -1,25 +1,6 @@
 import EarshotCore
 
 extension SpikeDetector {
-    /// The evidence for a volume drop: far fewer mentions than the brand's own daily rate expects.
-    public struct DropFinding: Sendable, Equatable {
-        public var windowStart: Day
-        public var windowEnd: Day
-        /// Mentions in the window.
-        public var mentions: Int
-        /// Mentions the baseline rate expects in the window.
-        public var expected: Double
-        /// The smoothed baseline rate, mentions a day.
-        public var baselineRate: Double
-        /// Mentions in the baseline days counted.
-        public var baselineMentions: Int
-        /// P(X ≤ mentions) for X ~ Poisson(expected).
-        public var pValue: Double
-
-        /// The share of the expected volume the window saw.
-        public var ratio: Double { expected == 0 ? 1 : Double(mentions) / expected }
-    }
-
     /// Tests the brand's volume for a drop as of `asOf` (see ``VolumeDropPolicy``).
     ///
     /// The windows end the day before `asOf` (the last complete day): that day alone, and the
@@ -30,14 +11,15 @@ extension SpikeDetector {
     /// p < ``VolumeDropPolicy/pValue``, at most ``VolumeDropPolicy/maxRatio`` of the expected
     /// volume, and the spike rule's history (``SpikePolicy/minHistoryDays`` days since the first
     /// mention, ``SpikePolicy/minHistoryMentions`` mentions in the baseline).
-    /// - Returns: the finding with the smallest p-value, or nil.
+    /// - Returns: the finding with the smallest p-value (its ``VolumeFinding/pValue`` the lower
+    ///   tail P(X ≤ mentions)), or nil.
     public func detectDrop(series: [BrandDay], asOf: Day, firstDay: Day?, excluded: Set<Day> = [],
-                           drop: VolumeDropPolicy) -> DropFinding? {
+                           drop: VolumeDropPolicy) -> VolumeFinding? {
         guard drop.enabled, let firstDay else { return nil }
         let windowEnd = asOf.advanced(by: -1)
         guard firstDay.distance(to: windowEnd) >= policy.minHistoryDays else { return nil }
         let byDay = Self.index(series)
-        var best: DropFinding?
+        var best: VolumeFinding?
         for length in Set([1, policy.windowDays]).sorted() {
             let windowStart = windowEnd.advanced(by: -(length - 1))
             let n = (windowStart...windowEnd).reduce(0) { $0 + Self.counts(byDay[$1], nil).mentions }
@@ -52,7 +34,7 @@ extension SpikeDetector {
             guard Double(n) <= drop.maxRatio * expected else { continue }
             let p = Poisson.lowerTail(k: n, mean: expected)
             guard p < drop.pValue else { continue }
-            let finding = DropFinding(windowStart: windowStart, windowEnd: windowEnd, mentions: n, expected: expected,
+            let finding = VolumeFinding(windowStart: windowStart, windowEnd: windowEnd, mentions: n, expected: expected,
                                       baselineRate: rate, baselineMentions: baseN, pValue: p)
             if best == nil || p < best!.pValue { best = finding }
         }

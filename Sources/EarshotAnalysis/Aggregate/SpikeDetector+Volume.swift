@@ -1,7 +1,8 @@
 import EarshotCore
 
 extension SpikeDetector {
-    /// The evidence for a volume spike: far more mentions than the brand's own daily rate explains.
+    /// The evidence for a volume spike or drop: far more, or far fewer, mentions than the brand's
+    /// own daily rate explains.
     public struct VolumeFinding: Sendable, Equatable {
         public var windowStart: Day
         public var windowEnd: Day
@@ -13,10 +14,10 @@ extension SpikeDetector {
         public var baselineRate: Double
         /// Mentions in the baseline days counted.
         public var baselineMentions: Int
-        /// P(X ≥ mentions) for X ~ Poisson(expected).
+        /// For X ~ Poisson(expected): P(X ≥ mentions) for a spike, P(X ≤ mentions) for a drop.
         public var pValue: Double
 
-        /// How many times the expected volume the window saw.
+        /// How many times the expected volume the window saw (below 1 for a drop).
         public var ratio: Double { expected == 0 ? .infinity : Double(mentions) / expected }
     }
 
