@@ -46,6 +46,20 @@ import Testing
         #expect(trust["value"] as? Double == 1.4)
         #expect(trust["stars"] as? Double == 1.5)
         #expect(trust["ratedReviews"] as? Int == 108)
+        // Per source group (feeds/earshot.yaml `group:`): each group's reviews alone, each with the
+        // same prior, so a group's score sits nearer 3.5 than the brand's; the counts add up to 108.
+        let groups = try #require(pinvale["trustByGroup"] as? [[String: Any]])
+        #expect(groups.map { $0["group"] as? String } == ["app-store", "help-desk", "review-sites"])
+        #expect(groups.map { ($0["trustScore"] as? [String: Any])?["ratedReviews"] as? Int } == [34, 25, 49])
+        #expect(groups.map { ($0["trustScore"] as? [String: Any])?["value"] as? Double } == [1.8, 1.7, 1.6])
+        // Lumio's review page and its help-desk rows: two groups, 37 + 29 = its 66 ratings.
+        let lumioGroups = try #require(try brand("Lumio", in: summary)["trustByGroup"] as? [[String: Any]])
+        #expect(lumioGroups.map { $0["group"] as? String } == ["help-desk", "review-sites"])
+        #expect(lumioGroups.map { ($0["trustScore"] as? [String: Any])?["ratedReviews"] as? Int } == [29, 37])
+        let markdown = try String(contentsOf: folder.appendingPathComponent("reports/latest/report.md"), encoding: .utf8)
+        #expect(markdown.contains("Trust score by source: app-store **1.8** (34 rated) · help-desk **1.7** (25 rated) · review-sites **1.6** (49 rated)"))
+        let html = try String(contentsOf: folder.appendingPathComponent("reports/latest/report.html"), encoding: .utf8)
+        #expect(html.contains("by source: app-store 1.8 (34) · help-desk 1.7 (25) · review-sites 1.6 (49)"))
         // Tandem has no rated review: its trust score is null, never made up from sentiment.
         #expect(try brand("Tandem", in: summary)["trustScore"] is NSNull)
 

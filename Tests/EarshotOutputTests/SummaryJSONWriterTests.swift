@@ -18,7 +18,7 @@ import Testing
         #expect(brands.count == 2)
         for brand in brands {
             #expect(Set(brand.keys) == ["name", "mentions", "trustScore", "sentiment", "aspects", "shareOfVoice",
-                                        "fiveStarsToNextHalfStar", "weekly", "trustTrend"])
+                                        "fiveStarsToNextHalfStar", "weekly", "trustTrend", "trustByGroup"])
             let sentiment = try #require(brand["sentiment"] as? [String: Any])
             #expect(Set(sentiment.keys) == ["positive", "neutral", "negative", "meanCompound"])
             let aspects = try #require(brand["aspects"] as? [String: Any])

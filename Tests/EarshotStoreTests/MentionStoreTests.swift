@@ -98,10 +98,10 @@ struct MentionStoreTests {
         let reviews = try await store.ratedReviews(through: day.advanced(by: 2))
 
         #expect(reviews == [
-            RatedReview(brand: "Acme", day: day, rating: 5),
-            RatedReview(brand: "Acme", day: day.advanced(by: 1), rating: 3.5),
-            RatedReview(brand: "Beta", day: day.advanced(by: 2), rating: 1),
-        ])
+            RatedReview(brand: "Acme", day: day, rating: 5, source: "feed"),
+            RatedReview(brand: "Acme", day: day.advanced(by: 1), rating: 3.5, source: "feed"),
+            RatedReview(brand: "Beta", day: day.advanced(by: 2), rating: 1, source: "feed"),
+        ], "each review names the source of its mention (for trust per source group)")
         #expect(try await store.ratedReviews(through: day.advanced(by: -1)) == [])
     }
 

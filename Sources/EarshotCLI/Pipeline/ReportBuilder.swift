@@ -15,6 +15,7 @@ struct ReportBuilder {
         let inWindow = mentions.filter { days.contains($0.mention.day) }
         let totals = Dictionary(grouping: inWindow, by: \.mention.brand).mapValues(\.count)
         let trust = TrustModel()
+        let groupOf = Dictionary(configuration.sources.map { ($0.id, $0.trustGroup) }, uniquingKeysWith: { first, _ in first })
         let aggregator = DailyAggregator()
         var notes: [String] = []
         let brands = configuration.brands.map { brand -> BrandReport in
@@ -35,6 +36,11 @@ struct ReportBuilder {
                 }
             }
             let own = ratings.filter { $0.brand == brand.name }
+            // A source no longer in the config keeps its id as its group.
+            let byGroup = Dictionary(grouping: own) { review in review.source.map { groupOf[$0] ?? $0 } ?? "unknown" }
+            let groups = byGroup.keys.sorted().compactMap { group in
+                trust.score(byGroup[group] ?? [], asOf: asOf).map { GroupTrust(group: group, trust: $0) }
+            }
             return BrandReport(
                 name: brand.name, mentions: total.mentions, positive: total.positive, neutral: total.neutral,
                 negative: total.negative, meanCompound: total.meanCompound,
@@ -42,7 +48,7 @@ struct ReportBuilder {
                 touchpoints: touchpoints, ratingHistogram: total.ratingHistogram,
                 shareOfVoice: aggregator.shareOfVoice(totals: totals, brand: brand.name, competitors: brand.competitors),
                 competitors: brand.competitors, daily: daily, weekly: WeeklyAggregator().weeks(daily),
-                trustTrend: own.isEmpty ? nil : trust.trend(own, days: days))
+                trustTrend: own.isEmpty ? nil : trust.trend(own, days: days), trustByGroup: groups)
         }
         if let latest = mentions.map(\.mention.day).max(), latest < days.lowerBound {
             notes.append("No mentions in this window; the latest stored mention is from \(latest). Pass --as-of \(latest) to see that period.")

@@ -15,15 +15,20 @@ public struct SourceConfig: Sendable, Decodable, Equatable {
     public var brand: String?
     /// Column names for a CSV source.
     public var csv: CSVMapping?
+    /// The source group its star ratings count towards in the report's trust score per group
+    /// (for example `app-store` or `review-sites`); nil: the source's own id.
+    public var group: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, url, format, brand, csv }
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, url, format, brand, csv, group }
 
-    public init(id: String, url: String, format: Format = .auto, brand: String? = nil, csv: CSVMapping? = nil) {
+    public init(id: String, url: String, format: Format = .auto, brand: String? = nil, csv: CSVMapping? = nil,
+                group: String? = nil) {
         self.id = id
         self.url = url
         self.format = format
         self.brand = brand
         self.csv = csv
+        self.group = group
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,7 +39,11 @@ public struct SourceConfig: Sendable, Decodable, Equatable {
         csv = try c.decodeIfPresent(CSVMapping.self, forKey: .csv)
         format = try c.decodeIfPresent(Format.self, forKey: .format) ?? (csv == nil ? .auto : .csv)
         brand = try c.decodeIfPresent(String.self, forKey: .brand)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
     }
+
+    /// The trust-score group of this source: ``group``, else its ``id``.
+    public var trustGroup: String { group ?? id }
 
     /// True when ``url`` names an HTTP resource rather than a file.
     public var isRemote: Bool {

@@ -50,6 +50,11 @@ extension HTMLReportWriter {
         if let needed = brand.fiveStarsToNextHalfStar {
             out += "<div class=\"sub\">\(ReportFormat.fiveStarsToNextHalfStar(needed))</div>"
         }
+        if brand.trustByGroup.count > 1 {
+            out += "<div class=\"sub\">by source: " + brand.trustByGroup.map {
+                "\($0.group.htmlEscaped) \(ReportFormat.decimal($0.trust.value, places: 1)) (\($0.trust.ratedReviews))"
+            }.joined(separator: " · ") + "</div>"
+        }
         return out + "</div>\n"
     }
 

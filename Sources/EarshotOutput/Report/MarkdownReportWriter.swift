@@ -114,6 +114,11 @@ public struct MarkdownReportWriter: ReportWriter {
                 + "(\(ReportFormat.rating(trust.stars)) stars from \(trust.ratedReviews) rated reviews)"
             if let needed = brand.fiveStarsToNextHalfStar { out += "; \(ReportFormat.fiveStarsToNextHalfStar(needed))" }
             out += ".\n\n"
+            if brand.trustByGroup.count > 1 {
+                out += "Trust score by source: " + brand.trustByGroup.map {
+                    "\($0.group.markdownEscaped) **\(ReportFormat.decimal($0.trust.value, places: 1))** (\($0.trust.ratedReviews) rated)"
+                }.joined(separator: " · ") + "\n\n"
+            }
         } else {
             out += "Trust score: no rated reviews yet.\n\n"
         }

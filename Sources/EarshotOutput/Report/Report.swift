@@ -70,11 +70,15 @@ public struct BrandReport: Sendable {
     public var weekly: [BrandWeek]
     /// The trust score per day of the window and its 30-day change, nil without rated reviews.
     public var trustTrend: TrustTrend?
+    /// The trust score of each source group with rated reviews (config `sources[].group`, else
+    /// the source id), by group name.
+    public var trustByGroup: [GroupTrust]
 
     public init(name: String, mentions: Int, positive: Int, neutral: Int, negative: Int, meanCompound: Double,
                 trust: TrustScore?, fiveStarsToNextHalfStar: Int?, touchpoints: [Touchpoint: TouchpointDay],
                 ratingHistogram: [Int], shareOfVoice: Double, competitors: [String], daily: [BrandDay],
-                weekly: [BrandWeek] = [], trustTrend: TrustTrend? = nil) {
+                weekly: [BrandWeek] = [], trustTrend: TrustTrend? = nil, trustByGroup: [GroupTrust] = []) {
+        self.trustByGroup = trustByGroup
         self.weekly = weekly
         self.trustTrend = trustTrend
         self.name = name
@@ -90,6 +94,18 @@ public struct BrandReport: Sendable {
         self.shareOfVoice = shareOfVoice
         self.competitors = competitors
         self.daily = daily
+    }
+}
+
+/// A brand's trust score over the rated reviews of one source group.
+public struct GroupTrust: Sendable, Equatable {
+    /// The group (config `sources[].group`, else the source id).
+    public var group: String
+    public var trust: TrustScore
+
+    public init(group: String, trust: TrustScore) {
+        self.group = group
+        self.trust = trust
     }
 }
 

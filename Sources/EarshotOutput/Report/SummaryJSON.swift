@@ -33,6 +33,13 @@ struct SummaryJSON: Encodable {
         var weekly: [Week]
         /// The trust score per day and its 30-day change; `null` without rated reviews.
         @JSONNullable var trustTrend: TrustTrend?
+        /// The trust score per source group (config `sources[].group`, else the source id).
+        var trustByGroup: [GroupTrust]
+    }
+
+    struct GroupTrust: Encodable {
+        var group: String
+        var trustScore: TrustScore
     }
 
     struct Week: Encodable {

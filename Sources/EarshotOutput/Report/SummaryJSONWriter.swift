@@ -56,12 +56,13 @@ public struct SummaryJSONWriter: ReportWriter {
     }
 
     func brand(_ brand: BrandReport) -> SummaryJSON.Brand {
-        SummaryJSON.Brand(
+        func trust(_ score: TrustScore) -> SummaryJSON.TrustScore {
+            SummaryJSON.TrustScore(value: SummaryJSON.rounded(score.value), stars: SummaryJSON.rounded(score.stars),
+                                   ratedReviews: score.ratedReviews)
+        }
+        return SummaryJSON.Brand(
             name: brand.name, mentions: brand.mentions,
-            trustScore: brand.trust.map {
-                SummaryJSON.TrustScore(value: SummaryJSON.rounded($0.value), stars: SummaryJSON.rounded($0.stars),
-                                       ratedReviews: $0.ratedReviews)
-            },
+            trustScore: brand.trust.map(trust),
             sentiment: .init(positive: brand.positive, neutral: brand.neutral, negative: brand.negative,
                              meanCompound: brand.mentions == 0 ? nil : SummaryJSON.rounded(brand.meanCompound)),
             aspects: .init(service: aspect(brand.touchpoints[.service]), experience: aspect(brand.touchpoints[.experience])),
@@ -76,7 +77,8 @@ public struct SummaryJSONWriter: ReportWriter {
             trustTrend: brand.trustTrend.map { trend in
                 SummaryJSON.TrustTrend(change30Days: trend.change30Days.flatMap(SummaryJSON.rounded),
                                        daily: trend.points.map { .init(day: $0.day.description, value: SummaryJSON.rounded($0.value), ratedReviews: $0.ratedReviews) })
-            })
+            },
+            trustByGroup: brand.trustByGroup.map { SummaryJSON.GroupTrust(group: $0.group, trustScore: trust($0.trust)) })
     }
 
     func aspect(_ figures: TouchpointDay?) -> SummaryJSON.Aspect {

@@ -103,7 +103,7 @@ public actor InMemoryMentionStore: MentionStore {
         storedMentions.values
             .filter { $0.mention.rating != nil && $0.mention.day <= day }
             .sorted { ($0.mention.day, $0.mention.id) < ($1.mention.day, $1.mention.id) }
-            .map { RatedReview(brand: $0.mention.brand, day: $0.mention.day, rating: $0.mention.rating ?? 0) }
+            .map { RatedReview(brand: $0.mention.brand, day: $0.mention.day, rating: $0.mention.rating ?? 0, source: $0.mention.source) }
     }
 
     /// The first day each brand was mentioned on.

@@ -59,11 +59,11 @@ extension SQLiteMentionStore {
     public func ratedReviews(through day: Day) async throws -> [RatedReview] {
         try await read("could not read the rated reviews") { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT brand, day, rating FROM mention
+                SELECT brand, day, rating, source FROM mention
                 WHERE rating IS NOT NULL AND day <= ?
                 ORDER BY day, id
                 """, arguments: [day.ordinal])
-            return rows.map { RatedReview(brand: $0["brand"], day: Day(ordinal: $0["day"]), rating: $0["rating"]) }
+            return rows.map { RatedReview(brand: $0["brand"], day: Day(ordinal: $0["day"]), rating: $0["rating"], source: $0["source"]) }
         }
     }
 
