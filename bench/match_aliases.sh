@@ -12,6 +12,6 @@ match=Sources/EarshotIngest/Match
 mkdir -p "$out/match_aliases_src"
 cp bench/match_aliases_main.swift "$out/match_aliases_src/main.swift"
 swiftc -O -wmo -swift-version 6 -o "$out/match_aliases" \
-    $(ls "$match"/*.swift | grep -v MentionMatcher.swift) "$out/match_aliases_src/main.swift"
+    $(ls "$match"/*.swift | grep -v MentionMatcher.swift) bench/match_corpus.swift "$out/match_aliases_src/main.swift"
 echo "machine: $(nproc) cores, $(uname -m), $(swiftc --version 2>&1 | head -1)"
 "$out/match_aliases" "${1:-5000}" "${2:-100000}" "${3:-2000}" "${4:-5}"

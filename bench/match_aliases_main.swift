@@ -1,21 +1,12 @@
 // Benchmark: 5,000 generated aliases over 100,000 generated texts, matched in one pass
 // (BrandIndex, the Aho–Corasick automaton) and, on a sample, alias by alias (PerAliasMatcher).
-// Compiled by bench/match_aliases.sh together with Sources/EarshotIngest/Match (all but
-// MentionMatcher.swift, the only file there that needs EarshotCore).
+// Compiled by bench/match_aliases.sh together with bench/match_corpus.swift (the input) and
+// Sources/EarshotIngest/Match (all but MentionMatcher.swift, the only file there that needs EarshotCore).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return state >> 33
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
 
 func seconds(_ body: () -> Void) -> Double {
     var start = timespec(), end = timespec()
@@ -43,43 +34,11 @@ let textCount = arguments.count > 2 ? Int(arguments[2])! : 100_000
 let sampleCount = arguments.count > 3 ? Int(arguments[3])! : 2_000
 let repeats = arguments.count > 4 ? Int(arguments[4])! : 5
 
-var random = Generator(state: 42)
-let syllables = ["ka", "lo", "vin", "tar", "pe", "zu", "mor", "qi", "den", "ra", "sol", "bex", "fi", "na", "gru", "tem"]
-let han = Array("品维露米欧天星云海光华美新达通宝利")
-var aliasSet = Set<String>()
-var aliases: [String] = []
-while aliases.count < aliasCount {
-    let kind = random.next() % 10
-    var alias: String
-    switch kind {
-    case 0: alias = (0..<3).map { _ in String(random.pick(Array("ABCDEFGHKLMNPRSTVXZ"))) }.joined()  // acronym
-    case 1: alias = (0..<(2 + Int(random.next() % 2))).map { _ in String(random.pick(han)) }.joined()  // Chinese
-    case 2, 3: alias = (0..<2).map { _ in (0..<2).map { _ in random.pick(syllables) }.joined() }.joined(separator: " ")
-    default: alias = (0..<(2 + Int(random.next() % 3))).map { _ in random.pick(syllables) }.joined().capitalized
-    }
-    if aliasSet.insert(alias).inserted { aliases.append(alias) }
-}
-extension String { var capitalized: String { prefix(1).uppercased() + dropFirst() } }
-
+let (aliases, texts) = matchCorpus(aliasCount: aliasCount, textCount: textCount)
 // 10 aliases per brand: 500 brands.
 var rules: [BrandRules] = []
 for start in stride(from: 0, to: aliases.count, by: 10) {
     rules.append(BrandRules(names: Array(aliases[start..<min(start + 10, aliases.count)]), exclude: []))
-}
-let words = ["the", "support", "was", "slow", "and", "my", "refund", "never", "came", "love", "app", "order", "today",
-             "great", "service", "delivery", "late", "again", "why", "is", "it", "so", "hard", "thanks", "team"]
-var texts: [String] = []
-texts.reserveCapacity(textCount)
-for _ in 0..<textCount {
-    var parts: [String] = []
-    for _ in 0..<(10 + Int(random.next() % 15)) {
-        let roll = random.next() % 100
-        if roll < 3 { parts.append(random.pick(aliases)) }
-        else if roll < 5 { parts.append(random.pick(syllables) + random.pick(syllables)) }  // near misses
-        else { parts.append(random.pick(words)) }
-    }
-    if random.next() % 10 == 0 { parts.append("客服太慢了" + String(random.pick(han)) + String(random.pick(han))) }
-    texts.append(parts.joined(separator: " "))
 }
 let bytes = texts.reduce(0) { $0 + $1.utf8.count }
 print("aliases \(aliases.count) in \(rules.count) brands; texts \(texts.count) (\(bytes) bytes); per-alias sample \(sampleCount)")

@@ -15,5 +15,5 @@ mkdir -p "$src"
         | awk '/The mentions in `document`/ {skip=1} /static func ranges\(/ {skip=0} !skip'
 } > "$src/OldMentionMatcher.swift"
 cp bench/match_aliases_old_main.swift "$src/main.swift"
-swiftc -O -wmo -o bench/out/match_aliases_old "$src/OldMentionMatcher.swift" "$src/main.swift"
+swiftc -O -wmo -o bench/out/match_aliases_old "$src/OldMentionMatcher.swift" bench/match_corpus.swift "$src/main.swift"
 bench/out/match_aliases_old "${1:-5000}" "${2:-100}"
