@@ -80,11 +80,7 @@ final class XMLStreamReader {
         self.buffer = buffer
         self.reader = reader
         tree = nil
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue().record(error)
-        }, context)
+        Self.reportErrors(of: reader, to: sink)
     }
 
     /// Opens a reader that streams the file at `path` in small chunks, so memory stays flat
@@ -98,11 +94,15 @@ final class XMLStreamReader {
         buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: 1)
         self.reader = reader
         tree = nil
-        let context = Unmanaged.passUnretained(sink).toOpaque()
+        Self.reportErrors(of: reader, to: sink)
+    }
+
+    /// Sends `reader`'s errors and warnings to `sink` (which the reader must not outlive).
+    private static func reportErrors(of reader: xmlTextReaderPtr, to sink: DiagnosticSink) {
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
             Unmanaged<XMLStreamReader.DiagnosticSink>.fromOpaque(context).takeUnretainedValue().record(error)
-        }, context)
+        }, Unmanaged.passUnretained(sink).toOpaque())
     }
 
     /// Opens a reader over the tree libxml2's parser recovers from `bytes`: what an ill-formed
