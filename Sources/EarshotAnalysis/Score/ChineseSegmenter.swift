@@ -36,7 +36,7 @@ struct ChineseSegmenter: Sendable {
         whole.formUnion(lexicon.contrast)
         var dictionary = whole
         dictionary.formUnion(lexicon.aspects.keys)
-        self.dictionary = dictionary.filter { !$0.contains(" ") }
+        self.dictionary = dictionary.filter { !$0.utf8.contains(0x20) }
         self.whole = whole
         maxWord = min(8, max(1, self.dictionary.map(\.count).max() ?? 1))
         var longestStarting: [String: Int] = [:], longestEnding: [String: Int] = [:]

@@ -34,7 +34,7 @@ final class IndexedLexicon: Sendable {
         self.lexicon = lexicon
         var entries: [String: Entry] = [:]
         func noteStarts<S: Sequence>(_ terms: S, aspect: Bool) where S.Element == String {
-            for term in terms where term.contains(" ") {
+            for term in terms where term.utf8.contains(0x20) {
                 let words = term.split(separator: " ")
                 let first = String(words[0])
                 if aspect {

@@ -43,6 +43,11 @@ public struct LanguageDetector: Sendable {
 
     /// A detector that also counts the words of the Malay lexicon.
     public init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, normaliser: MalayNormaliser(lexicon: lexicon))
+    }
+
+    /// A detector that uses `normaliser`, built from `lexicon` (so that the scorer builds it once).
+    init(lexicon: Lexicon, normaliser: MalayNormaliser) {
         let ms = lexicon["ms"]
         var words = Set(ms.valence.keys)
         words.formUnion(ms.negators.keys)
@@ -56,10 +61,10 @@ public struct LanguageDetector: Sendable {
         english.formUnion(en.aspects.keys)
         english.formUnion(en.boosters.keys)
         english.formUnion(en.negators.keys)
-        english = english.filter { !$0.contains(" ") }
-        malayWords = Set(words.filter { !$0.contains(" ") && !english.contains($0) && $0.count > 1 })
+        english = english.filter { !$0.utf8.contains(0x20) }
+        malayWords = Set(words.filter { !$0.utf8.contains(0x20) && !english.contains($0) && $0.count > 1 })
         englishWords = english.subtracting(words)
-        normaliser = MalayNormaliser(lexicon: lexicon)
+        self.normaliser = normaliser
         classes = LanguageDetector.classTable(malayWords: malayWords, englishWords: englishWords)
     }
 

@@ -84,7 +84,7 @@ public struct LexiconLoader: Sendable {
             lexicon.noteEntry(fields[0])
         }
         try read(folder.appendingPathComponent("normalise.tsv"), fields: 2...3) { fields, place in
-            guard !fields[0].contains(" ") else { throw failure("variant '\(fields[0])' must be one word", place) }
+            guard !fields[0].utf8.contains(0x20) else { throw failure("variant '\(fields[0])' must be one word", place) }
             lexicon.normalise[fields[0]] = fields[1].lowercased().split(separator: " ").map(String.init)
         }
         return lexicon
@@ -121,9 +121,10 @@ public struct LexiconLoader: Sendable {
     /// Calls `body` with the trimmed fields of each entry line of `file` (nothing if the file
     /// is absent); the first field is lower-cased.
     private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], EarshotError.Place) throws -> Void) throws {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return }
+        let path = file.path
+        guard let data = FileManager.default.contents(atPath: path) else { return }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: file.path))
+            throw EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: path))
         }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -133,7 +134,7 @@ public struct LexiconLoader: Sendable {
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if LexiconLoader.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
-            let place = EarshotError.Place(file: file.path, line: lineNumber)
+            let place = EarshotError.Place(file: path, line: lineNumber)
             guard count.contains(fields.count) else {
                 let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
                 throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)

@@ -26,8 +26,8 @@ struct MalayNormaliser: Sendable {
         known.formUnion(ms.postBoosters.keys)
         known.formUnion(ms.contrast)
         known.formUnion(ms.aspects.keys)
-        self.known = Set(known.filter { !$0.contains(" ") })
-        english = Set(lexicon["en"].valence.keys.filter { !$0.contains(" ") })
+        self.known = Set(known.filter { !$0.utf8.contains(0x20) })
+        english = Set(lexicon["en"].valence.keys.filter { !$0.utf8.contains(0x20) })
     }
 
     private static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]

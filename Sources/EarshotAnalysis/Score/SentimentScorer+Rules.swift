@@ -34,7 +34,7 @@ extension SentimentScorer {
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
         if emojiValence(tokens[term.start]) != nil { return (value, rules.rules) }
         let isHan = tokens[term.start].isHan
-        if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy({ SentimentScorer.isUpper($0.raw) }) {
+        if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy(\.isUpper) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
             rules.append("ALL CAPS")
         }
@@ -63,7 +63,7 @@ extension SentimentScorer {
             if language != "en", table.termValence(span) != nil { break }
             if let weight = table.preBoosterWeight(span) {
                 var scalar = weight * (value < 0 ? -1 : 1)
-                if capDifferential, SentimentScorer.isUpper(tokens[position].raw) {
+                if capDifferential, tokens[position].isUpper {
                     scalar += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9

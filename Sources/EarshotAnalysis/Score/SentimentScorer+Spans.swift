@@ -60,7 +60,7 @@ extension SentimentScorer {
         }
         for position in chain.indices {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
-            if position > 0, language != "en", token.text.count < 2 { continue }
+            if position > 0, language != "en", token.isASCII ? token.text.utf8.count < 2 : token.text.count < 2 { continue }
             let found = entry(position)
             if found >= 0, let kind = chain[position].kinds[found] {
                 return TermSpan(start: index, length: 1, text: token.text, kind: kind)

@@ -39,8 +39,9 @@ public struct SentimentScorer: Sendable {
     /// - Parameter lexicon: the loaded lexicons, with any brand terms already added.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        tokenizer = Tokenizer(lexicon: lexicon)
-        detector = LanguageDetector(lexicon: lexicon)
+        let malay = MalayNormaliser(lexicon: lexicon)
+        tokenizer = Tokenizer(lexicon: lexicon, malay: malay)
+        detector = LanguageDetector(lexicon: lexicon, normaliser: malay)
         let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
         self.indexed = indexed
         let empty = IndexedLexicon(LanguageLexicon())
@@ -134,7 +135,7 @@ public struct SentimentScorer: Sendable {
     /// The emoji valence of a token's lookup form, or nil.
     func emojiValence(_ token: Token) -> Double? {
         if token.isHan, !emojiHasCJKKey { return nil }
-        if !emojiHasASCIIKey, token.text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        if !emojiHasASCIIKey, token.isASCII { return nil }
         return lexicon.emoji[token.text]
     }
 
@@ -144,16 +145,19 @@ public struct SentimentScorer: Sendable {
     static func punctuationEmphasis(_ text: String) -> Double {
         var exclamations = 0, questions = 0
         // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x21: exclamations += 1
-            case 0x3F: questions += 1
-            case 0x81 where previous == (0xEF, 0xBC): exclamations += 1
-            case 0x9F where previous == (0xEF, 0xBC): questions += 1
-            default: break
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                switch byte {
+                case 0x21: exclamations += 1
+                case 0x3F: questions += 1
+                case 0x81 where previous == (0xEF, 0xBC): exclamations += 1
+                case 0x9F where previous == (0xEF, 0xBC): questions += 1
+                default: break
+                }
+                previous = (previous.1, byte)
             }
-            previous = (previous.1, byte)
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
@@ -162,12 +166,24 @@ public struct SentimentScorer: Sendable {
 
     /// VADER's `is_cap_diff`: some tokens, but not all, are written in capitals.
     static func hasCapDifferential(_ tokens: [Token]) -> Bool {
-        let upper = tokens.count { isUpper($0.raw) }
+        let upper = tokens.count(where: \.isUpper)
         return upper > 0 && upper < tokens.count
     }
 
     /// Python's `str.isupper()`: at least one cased letter, and every cased letter upper case.
     static func isUpper(_ text: String) -> Bool {
+        var copy = text
+        // ASCII text (most words): the same test on bytes.
+        let ascii: Bool? = copy.withUTF8 { bytes in
+            var cased = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x61 && byte <= 0x7A { return false }
+                if byte >= 0x41 && byte <= 0x5A { cased = true }
+            }
+            return cased
+        }
+        if let ascii { return ascii }
         var cased = false
         for scalar in text.unicodeScalars {
             if scalar.isASCII {

@@ -11,6 +11,8 @@ public struct Tokenizer: Sendable {
     let malay: MalayNormaliser
     /// Whole chunks that are tokens as written (emoticons like `:)` and `</3`).
     let emoticons: Set<String>
+    /// ``emoticons`` for lookups by bytes.
+    let emoticonTable: ByteKeyTable<Bool>
     /// Emoji lookup keys.
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
@@ -29,9 +31,15 @@ public struct Tokenizer: Sendable {
     ]
 
     public init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon))
+    }
+
+    /// A tokenizer that uses `malay`, built from `lexicon` (so that the scorer builds it once).
+    init(lexicon: Lexicon, malay: MalayNormaliser) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
-        malay = MalayNormaliser(lexicon: lexicon)
-        emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.contains(" ") && !key.contains { $0.isLetter } })
+        self.malay = malay
+        emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.utf8.contains(0x20) && !key.contains { $0.isLetter } })
+        emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticons.map { ($0, true) }))
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         contrast = ByteKeyTable(Dictionary(LexiconLoader.languages.flatMap { lexicon[$0].contrast }.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
@@ -52,6 +60,7 @@ public struct Tokenizer: Sendable {
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
         var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
+        stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
             isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
@@ -265,9 +274,9 @@ public struct Tokenizer: Sendable {
     private func scanASCIILine(_ line: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
         if line.isEmpty { return }
         // Han characters are letters: a chunk with one is no emoticon.
-        if line.count <= 12, !Tokenizer.hasLetter(line) {
+        if line.count <= 12, !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
             let chunk = String(decoding: line, as: UTF8.self)
-            if emoticons.contains(chunk) { return stream.emit(chunk, lower: chunk) }
+            return stream.emit(chunk, lower: chunk)
         }
         var wordStart = -1
         var hanStart = -1
