@@ -31,7 +31,8 @@ extension HTMLReportWriter {
                 + TrustTrendChart(id: "trust-\(index)", brand: brand.name, trend: trend).svg() + "</figure>\n</div>\n"
         }
         guard !brand.weekly.isEmpty else { return out }
-        out += "<table class=\"weekly\"><caption>Per ISO week</caption>\n<thead><tr><th>Week</th><th>Days</th><th>Mentions</th>"
+        // In a scrolling box like the other wide tables, so a phone scrolls the table, not the page.
+        out += "<div class=\"scroll\"><table class=\"weekly\"><caption>Per ISO week</caption>\n<thead><tr><th>Week</th><th>Days</th><th>Mentions</th>"
             + "<th>Positive</th><th>Neutral</th><th>Negative</th><th>Mean compound</th><th>Service (neg.)</th><th>Experience (neg.)</th></tr></thead>\n<tbody>"
         for week in brand.weekly {
             let cells = [week.label, String(week.days), String(week.mentions), String(week.positive), String(week.neutral),
@@ -39,6 +40,6 @@ extension HTMLReportWriter {
                          "\(week.service.mentions) (\(week.service.negative))", "\(week.experience.mentions) (\(week.experience.negative))"]
             out += "<tr>" + cells.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>"
         }
-        return out + "</tbody></table>\n"
+        return out + "</tbody></table></div>\n"
     }
 }
