@@ -14,6 +14,10 @@ struct ChineseSegmenter: Sendable {
     let maxWord: Int
     /// Negators, longest first.
     let negators: [String]
+    /// The first scalar of each negator, and whether every negator is ASCII and unified Han
+    /// only (``ByteKeyTable/isPlain(_:)``), where a prefix is a prefix of bytes.
+    let negatorStarts: Set<Unicode.Scalar>
+    let negatorsPlain: Bool
     let valence: Set<String>
     let boosters: Set<String>
     /// Words that must not be split: sentiment terms, negators, boosters, contrast and neutral words.
@@ -52,6 +56,8 @@ struct ChineseSegmenter: Sendable {
         startingTable = ByteKeyTable(longestStarting)
         endingTable = ByteKeyTable(longestEnding)
         negators = lexicon.negators.keys.sorted { $0.count > $1.count }
+        negatorStarts = Set(negators.compactMap(\.unicodeScalars.first))
+        negatorsPlain = negators.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true }
         valence = Set(lexicon.valence.keys)
         boosters = Set(lexicon.boosters.keys)
     }
@@ -59,23 +65,38 @@ struct ChineseSegmenter: Sendable {
     /// The words of `run`, a string of Chinese characters.
     func segment(_ run: String) -> [String] {
         let characters = Run(run)
+        // Both matchings give character ranges; only the chosen words become strings.
         let forward = forwardMatch(characters)
-        guard forward.count > 1 else { return forward.flatMap(splitNegator) }
+        guard forward.count > 1 else { return forward.flatMap { splitNegator(characters[$0]) } }
         let backward = backwardMatch(characters)
-        let chosen: [String]
+        let chosen: [Range<Int>]
         if forward.count != backward.count {
             chosen = forward.count < backward.count ? forward : backward
         } else {
             // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
-            let stray = { (words: [String]) in words.count { $0.count == 1 && !dictionary.contains($0) } }
-            let singles = { (words: [String]) in words.count { $0.count == 1 } }
-            if stray(forward) != stray(backward) {
-                chosen = stray(forward) < stray(backward) ? forward : backward
+            let strayForward = stray(forward, characters), strayBackward = stray(backward, characters)
+            if strayForward != strayBackward {
+                chosen = strayForward < strayBackward ? forward : backward
             } else {
-                chosen = singles(forward) < singles(backward) ? forward : backward
+                chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
             }
         }
-        return chosen.flatMap(splitNegator)
+        return chosen.flatMap { splitNegator(characters[$0]) }
+    }
+
+    /// True when the word of `range` is a single character (counted as its `String` counts).
+    private func isSingle(_ range: Range<Int>, _ characters: Run) -> Bool {
+        characters.hanOnly ? range.count == 1 : characters[range].count == 1
+    }
+
+    /// How many words are single characters the dictionary lacks.
+    private func stray(_ words: [Range<Int>], _ characters: Run) -> Int {
+        words.count { isSingle($0, characters) && characters.lookUp($0, in: dictionaryTable) == nil }
+    }
+
+    /// How many words are single characters.
+    private func singles(_ words: [Range<Int>], _ characters: Run) -> Int {
+        words.count { isSingle($0, characters) }
     }
 
     /// A run's UTF-8 bytes and where each of its characters starts, so that a candidate word
@@ -84,11 +105,13 @@ struct ChineseSegmenter: Sendable {
         let bytes: [UInt8]
         /// The byte offset of each character, then the byte count.
         let offsets: [Int]
+        /// True when every character is a unified Han character of three bytes.
+        let hanOnly: Bool
 
         init(_ text: String) {
             bytes = Array(text.utf8)
             // Unified Han characters only: each is a `Character` of three bytes.
-            let hanOnly = bytes.withUnsafeBufferPointer { ByteKeyTable<Bool>.isPlain($0) && !$0.contains { $0 < 0x80 } }
+            hanOnly = bytes.withUnsafeBufferPointer { ByteKeyTable<Bool>.isPlain($0) && !$0.contains { $0 < 0x80 } }
             if hanOnly {
                 offsets = Array(stride(from: 0, through: bytes.count, by: 3))
                 return
@@ -112,25 +135,25 @@ struct ChineseSegmenter: Sendable {
         }
     }
 
-    private func forwardMatch(_ characters: Run) -> [String] {
-        var result: [String] = []
+    private func forwardMatch(_ characters: Run) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var index = 0
         while index < characters.count {
             var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
             while length > 1, characters.lookUp(index..<(index + length), in: dictionaryTable) == nil { length -= 1 }
-            result.append(String(characters[index..<(index + length)]))
+            result.append(index..<(index + length))
             index += length
         }
         return result
     }
 
-    private func backwardMatch(_ characters: Run) -> [String] {
-        var result: [String] = []
+    private func backwardMatch(_ characters: Run) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var end = characters.count
         while end > 0 {
             var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
             while length > 1, characters.lookUp((end - length)..<end, in: dictionaryTable) == nil { length -= 1 }
-            result.append(String(characters[(end - length)..<end]))
+            result.append((end - length)..<end)
             end -= length
         }
         return result.reversed()
@@ -139,6 +162,11 @@ struct ChineseSegmenter: Sendable {
     /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
     private func splitNegator(_ word: String) -> [String] {
         guard word.count > 1, !whole.contains(word) else { return [word] }
+        // A word of unified Han characters can only begin with a negator that begins with its first character.
+        if negatorsPlain, let first = word.unicodeScalars.first, !negatorStarts.contains(first),
+           word.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true {
+            return [word]
+        }
         for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
             let rest = String(word.dropFirst(negator.count))
             if valence.contains(rest) { return [negator, rest] }

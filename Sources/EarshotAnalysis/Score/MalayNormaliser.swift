@@ -16,6 +16,9 @@ struct MalayNormaliser: Sendable {
     let known: Set<String>
     /// English valence words, left as they are in mixed text.
     let english: Set<String>
+    /// What ``words(_:)`` answers at once, in one lookup: a spelling's standard words, or nil
+    /// for a word of ``known`` or ``english`` (kept as it is).
+    let direct: ByteKeyTable<[String]?>
 
     init(lexicon: Lexicon) {
         let ms = lexicon["ms"]
@@ -28,6 +31,10 @@ struct MalayNormaliser: Sendable {
         known.formUnion(ms.aspects.keys)
         self.known = Set(known.filter { !$0.utf8.contains(0x20) })
         english = Set(lexicon["en"].valence.keys.filter { !$0.utf8.contains(0x20) })
+        var direct: [String: [String]?] = [:]
+        for word in self.known.union(english) { direct[word] = .some(nil) }
+        for (word, standard) in spellings { direct[word] = standard }
+        self.direct = ByteKeyTable(direct)
     }
 
     private static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]
@@ -41,8 +48,9 @@ struct MalayNormaliser: Sendable {
 
     /// The standard words for one lower-cased word (usually one).
     func words(_ word: String) -> [String] {
-        if let standard = spellings[word] { return standard }
-        if known.contains(word) || english.contains(word) { return [word] }
+        // Spellings first, then known and English words, as separate lookups would give.
+        let found = direct.index(of: word)
+        if found >= 0 { return direct.values[found] ?? [word] }
         if let base = unreduplicated(word), base != word { return words(base) }
         if let stem = stem(word) { return stem }
         return [word]
