@@ -131,29 +131,30 @@ public struct LanguageDetector: Sendable {
     private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard LanguageDetector.isASCIIWithLoneEmoji(bytes) else { return nil }
         var tally = Tally()
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var start = -1
-        for position in 0...bytes.count {
-            // An emoji's bytes (0x80 and up) separate words, as the emoji does.
-            let byte = position < bytes.count ? bytes[position] : 0
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            if isLetter || byte == 0x27 {
-                if start < 0 { start = position }
-                continue
-            }
-            guard start >= 0 else { continue }
-            var first = start, end = position
-            start = -1
-            while first < end, bytes[first] == 0x27 { first += 1 }
-            while end > first, bytes[end - 1] == 0x27 { end -= 1 }
-            guard first < end else { continue }
-            word.removeAll(keepingCapacity: true)
-            for offset in first..<end {
-                let byte = bytes[offset]
-                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            word.withUnsafeBufferPointer { lower in
+        // Each word is lower-cased into one scratch buffer as long as the text.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+            var start = -1
+            for position in 0...bytes.count {
+                // An emoji's bytes (0x80 and up) separate words, as the emoji does.
+                let byte = position < bytes.count ? bytes[position] : 0
+                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                if isLetter || byte == 0x27 {
+                    if start < 0 { start = position }
+                    continue
+                }
+                guard start >= 0 else { continue }
+                var first = start, end = position
+                start = -1
+                while first < end, bytes[first] == 0x27 { first += 1 }
+                while end > first, bytes[end - 1] == 0x27 { end -= 1 }
+                guard first < end else { continue }
+                var length = 0
+                for offset in first..<end {
+                    let byte = bytes[offset]
+                    word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    length += 1
+                }
+                let lower = UnsafeBufferPointer(rebasing: word[0..<length])
                 tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
             }
         }

@@ -6,7 +6,7 @@ extension SentimentScorer {
     /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
     func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
-        guard entries.indices.contains(where: { entries[$0] >= 0 && chain[$0 % chain.count].beginsAspect[Int(entries[$0])] }) else { return [] }
+        guard SentimentScorer.namesAspect(entries, chain: chain) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
@@ -31,6 +31,21 @@ extension SentimentScorer {
         return found
             .map { AspectScore(aspect: $0.term.aspect, touchpoint: $0.term.touchpoint, compound: $0.sum / Double($0.count)) }
             .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
+    }
+
+    /// True when some token's entry names an aspect or begins a multi-word one.
+    static func namesAspect(_ entries: [Int32], chain: [IndexedLexicon]) -> Bool {
+        let stride = chain.count
+        for (position, indexed) in chain.enumerated() {
+            let begins = indexed.beginsAspect
+            var index = position
+            while index < entries.count {
+                let entry = entries[index]
+                if entry >= 0, begins[Int(entry)] { return true }
+                index += stride
+            }
+        }
+        return false
     }
 
     private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon], entries: [Int32]) -> (AspectTerm, Int)? {

@@ -27,8 +27,17 @@ extension SentimentScorer {
     /// True when ``inflectedTerm(_:in:)`` could read `word` through a base form: four
     /// lower-case ASCII letters or more, ending in `s` or `ing`.
     static func mayBeInflected(_ word: String) -> Bool {
-        (word.utf8.last == UInt8(ascii: "s") || (word.utf8.last == UInt8(ascii: "g") && word.hasSuffix("ing"))) && word.utf8.count >= 4
-            && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        // On bytes: with every byte a lower-case ASCII letter, bytes and characters agree.
+        var word = word
+        return word.withUTF8 { bytes in
+            let count = bytes.count
+            guard count >= 4 else { return false }
+            let last = bytes[count - 1]
+            guard last == UInt8(ascii: "s")
+                || (last == UInt8(ascii: "g") && bytes[count - 2] == UInt8(ascii: "n") && bytes[count - 3] == UInt8(ascii: "i")) else { return false }
+            for byte in bytes where byte < 0x61 || byte > 0x7A { return false }
+            return true
+        }
     }
 
     /// The suffixes ``inflectedTerm(_:in:)`` strips, in order, with what each base may end in.

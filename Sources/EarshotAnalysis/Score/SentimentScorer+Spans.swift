@@ -55,7 +55,7 @@ extension SentimentScorer {
             }
             length -= 1
         }
-        if !token.isHan, token.text.utf8.last == UInt8(ascii: "t"), token.text.hasSuffix("n't") {
+        if !token.isHan, SentimentScorer.lastByte(token.text) == UInt8(ascii: "t"), token.text.hasSuffix("n't") {
             return TermSpan(start: index, length: 1, text: token.text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
         for position in chain.indices {
@@ -71,6 +71,12 @@ extension SentimentScorer {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil
+    }
+
+    /// The last UTF-8 byte of `text`, or nil when it is empty.
+    static func lastByte(_ text: String) -> UInt8? {
+        var text = text
+        return text.withUTF8 { $0.last }
     }
 
     /// The entry of `table` for the texts of `tokens[range]` joined by spaces, found from

@@ -121,8 +121,8 @@ public struct SentimentScorer: Sendable {
         // One lexicon at a time, its table taken out of the chain once.
         for (position, indexed) in chain.enumerated() {
             let table = indexed.table
-            for (index, token) in tokens.enumerated() {
-                entries[index * stride + position] = Int32(truncatingIfNeeded: table.index(of: token.text))
+            for index in tokens.indices {
+                entries[index * stride + position] = Int32(truncatingIfNeeded: table.index(of: tokens[index].text))
             }
         }
         return entries
