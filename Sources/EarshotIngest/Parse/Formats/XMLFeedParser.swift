@@ -39,7 +39,7 @@ public struct XMLFeedParser: Sendable {
     ///   document exceeds the nesting, size or entity limits (items before that were handed out).
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil,
                       onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
-        try stream(path: path, onItem: onItem, open: { try XMLStreamReader(bytes: bytes, encoding: encoding) },
+        try stream(path: path, onItem: onItem, open: { try PushInput(bytes: bytes, encoding: encoding) },
                    recover: { try XMLStreamReader(recovering: EntityRepair.repair(bytes) ?? bytes, encoding: encoding) })
     }
 
@@ -56,7 +56,7 @@ public struct XMLFeedParser: Sendable {
     ///   `.hostileInput` when the document exceeds the nesting, size or entity limits.
     public func parse(contentsOfFile file: String, encoding: String? = nil,
                       onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
-        try stream(path: file, onItem: onItem, open: { try XMLStreamReader(file: file, encoding: encoding) }, recover: {
+        try stream(path: file, onItem: onItem, open: { try PushInput(file: file, encoding: encoding) }, recover: {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw XMLReaderError(message: "\(file): cannot read the file; check the path")
             }
@@ -89,11 +89,12 @@ public struct XMLFeedParser: Sendable {
     private struct StopForRecovery: Error {}
 
     private func stream(path: String, onItem: (FeedItem, FeedDocument) throws -> Void,
-                        open: () throws -> XMLStreamReader, recover: () throws -> XMLStreamReader) throws -> FeedDocument {
-        let stream = try XMLFeedParser.open(open)
+                        open: () throws -> PushInput, recover: () throws -> XMLStreamReader) throws -> FeedDocument {
+        let input = try XMLFeedParser.open(open)
+        let stream = input.parser
         var handedOut = 0
         do {
-            let document = try read(stream, path: path) { item, header in
+            let document = try read(input, path: path) { item, header in
                 // Once libxml2 reported an error, the rest comes from the recovered tree.
                 if stream.errorCount > 0 { throw StopForRecovery() }
                 do { try onItem(item, header) } catch { throw ConsumerFailure(error: error) }
@@ -125,12 +126,120 @@ public struct XMLFeedParser: Sendable {
         return document
     }
 
-    private static func open(_ make: () throws -> XMLStreamReader) throws -> XMLStreamReader {
+    private static func open<Reader>(_ make: () throws -> Reader) throws -> Reader {
         do {
             return try make()
         } catch {
             throw EarshotError(.parse, "not a feed: \(error)")
         }
+    }
+
+    /// The hostile-input error for one of the event driver's limits.
+    private static func refusal(_ failure: XMLEventDriver.Failure, driver: XMLEventDriver, path: String) -> EarshotError {
+        switch failure {
+        case .tooDeep(let line):
+            EarshotError(.hostileInput, "\(path):\(line): elements nested deeper than \(driver.maxDepth); refusing the document")
+        case .fieldTooLarge(let element, let line):
+            EarshotError(.hostileInput, "\(path):\(line): <\(element)> is larger than \(driver.maxFieldBytes >> 20) MB; refusing the document")
+        }
+    }
+
+    /// Reads one document from `input` with libxml2's push parser, choosing the handler by the root element.
+    private func read(_ input: PushInput, path: String, onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
+        try withoutActuallyEscaping(onItem) { emit in
+            let parser = input.parser
+            let root = RootSink(parser: parser, path: path, emit: emit)
+            parser.events = root
+            // The handler's line closure holds the parser unowned; dropping the sink frees the rest.
+            defer { parser.events = nil }
+            do {
+                try input.feed()
+            } catch let failure as XMLEventDriver.Failure {
+                throw XMLFeedParser.refusal(failure, driver: root.driver, path: path)
+            } catch let notAFeed as RootSink.NotAFeed {
+                try XMLFeedParser.refuseIfHostile(parser.resourceLimit, path: path)
+                throw EarshotError(.parse, "\(path): root element <\(notAFeed.root)> is not RSS, RDF or Atom; check the source's url points at a feed")
+            }
+            guard let finish = root.finish else {
+                try XMLFeedParser.refuseIfHostile(parser.resourceLimit, path: path)
+                let reason = parser.diagnostics.first(where: \.isError).map { "\(path):\($0.line):\($0.column): \($0.message)" }
+                    ?? "\(path): no XML element found"
+                throw EarshotError(.parse, "not a feed: \(reason)")
+            }
+            let document: FeedDocument
+            do {
+                document = try finish()
+            } catch let failure as XMLEventDriver.Failure {
+                throw XMLFeedParser.refusal(failure, driver: root.driver, path: path)
+            }
+            try XMLFeedParser.refuseIfHostile(parser.resourceLimit, path: path)
+            return document
+        }
+    }
+
+    /// Chooses the feed's handler at the root element, then hands the parser's events to it.
+    private final class RootSink: XMLEventSink {
+        struct NotAFeed: Error { var root: XName }
+
+        let driver = XMLEventDriver()
+        private unowned let parser: XMLPushParser
+        private let path: String
+        private let emit: (FeedItem, FeedDocument) throws -> Void
+        /// Closes what is left open and returns the document; nil until a root element was read.
+        private(set) var finish: (() throws -> FeedDocument)?
+
+        init(parser: XMLPushParser, path: String, emit: @escaping (FeedItem, FeedDocument) throws -> Void) {
+            self.parser = parser
+            self.path = path
+            self.emit = emit
+        }
+
+        func start(_ name: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
+            let attributes = attributes()
+            let version = attributes.value("version")
+            let line: () -> Int = { [unowned parser] in parser.line }
+            switch (name.name.ns, name.name.local) {
+            case ("", "rss"):
+                var handler = RSSParser(format: RSSVersion.format(version), path: path, line: line)
+                handler.emit = emit
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                finish = { try assembler.finish(); return (assembler.handler as! RSSParser).document }
+                try begin(assembler, name, isEmpty, attributes)
+            case ("rdf", "RDF"):
+                var handler = RSSParser(format: .rss10, path: path, line: line)
+                handler.emit = emit
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                finish = {
+                    try assembler.finish()
+                    let final = assembler.handler as! RSSParser
+                    var document = final.document
+                    // RSS 0.90 is RDF too; its channel and items are in Netscape's namespace.
+                    if final.sawRSS090 { document.format = .rss09x }
+                    return document
+                }
+                try begin(assembler, name, isEmpty, attributes)
+            case (let ns, "feed"):
+                // Atom 1.0, Atom 0.3, or `atom`: a feed in no namespace or an unknown (draft) one.
+                let format: FeedFormat = ns == "atom" ? .atom10 : ns == "atom03" ? .atom03 : .atom
+                var handler = AtomParser(format: format, path: path, namespace: ns, line: line)
+                handler.emit = emit
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                finish = { try assembler.finish(); return (assembler.handler as! AtomParser).document }
+                try begin(assembler, name, isEmpty, attributes)
+            default:
+                throw NotAFeed(root: name.name)
+            }
+        }
+
+        private func begin(_ assembler: XMLEventAssembler, _ name: XMLNameEntry, _ isEmpty: Bool, _ attributes: [XMLAttribute]) throws {
+            parser.events = assembler
+            try assembler.start(name, isEmpty: isEmpty) { attributes }
+        }
+
+        var wantsText: Bool { false }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func reference(_ name: String) {}
+        func end() {}
     }
 
     /// Reads one document from `reader`, choosing the handler by the root element.
@@ -185,12 +294,7 @@ public struct XMLFeedParser: Sendable {
                 throw EarshotError(.parse, "\(path): root element <\(root)> is not RSS, RDF or Atom; check the source's url points at a feed")
             }
         } catch let failure as XMLEventDriver.Failure {
-            switch failure {
-            case .tooDeep(let line):
-                throw EarshotError(.hostileInput, "\(path):\(line): elements nested deeper than \(driver.maxDepth); refusing the document")
-            case .fieldTooLarge(let element, let line):
-                throw EarshotError(.hostileInput, "\(path):\(line): <\(element)> is larger than \(driver.maxFieldBytes >> 20) MB; refusing the document")
-            }
+            throw XMLFeedParser.refusal(failure, driver: driver, path: path)
         }
         try XMLFeedParser.refuseIfHostile(reader, path: path)
         return document
@@ -199,8 +303,83 @@ public struct XMLFeedParser: Sendable {
     /// Throws `.hostileInput` when libxml2 stopped at one of its own safety limits (nesting
     /// deeper than 256, a huge text node, an entity loop).
     private static func refuseIfHostile(_ reader: XMLStreamReader, path: String) throws {
-        if let limit = reader.resourceLimit {
+        try refuseIfHostile(reader.resourceLimit, path: path)
+    }
+
+    private static func refuseIfHostile(_ limit: XMLDiagnostic?, path: String) throws {
+        if let limit {
             throw EarshotError(.hostileInput, "\(path):\(limit.line):\(limit.column): \(limit.message); refusing the document")
+        }
+    }
+}
+
+/// A document for ``XMLPushParser``: bytes in memory or a file, fed in 64 KB chunks. The
+/// parser is made from the first four bytes, as libxml2's reader does (it detects the
+/// encoding from them).
+struct PushInput {
+    let parser: XMLPushParser
+    private let rest: () throws -> Void
+
+    private static let chunk = 1 << 16
+
+    /// - Throws: ``XMLReaderError`` when libxml2 cannot create a parser.
+    init(bytes: [UInt8], encoding: String?) throws {
+        let head = min(4, bytes.count)
+        let parser = try bytes.withUnsafeBufferPointer { try XMLPushParser(head: UnsafeBufferPointer(rebasing: $0[..<head]), url: nil, encoding: encoding) }
+        self.parser = parser
+        rest = {
+            try bytes.withUnsafeBufferPointer { all in
+                var start = head
+                while start < all.count {
+                    let end = min(all.count, start + PushInput.chunk)
+                    try parser.feed(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                }
+            }
+            try parser.finish()
+        }
+    }
+
+    /// - Throws: ``XMLReaderError`` when the file cannot be opened.
+    init(file path: String, encoding: String?) throws {
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw XMLReaderError(message: "\(path): cannot open the file; check the path") }
+        let file = FileDescriptor(descriptor)
+        var buffer = [UInt8](repeating: 0, count: PushInput.chunk)
+        let head = try file.read(into: &buffer, upTo: 4)
+        let parser = try buffer.withUnsafeBufferPointer { try XMLPushParser(head: UnsafeBufferPointer(rebasing: $0[..<head]), url: path, encoding: encoding) }
+        self.parser = parser
+        rest = {
+            while true {
+                let count = try file.read(into: &buffer, upTo: PushInput.chunk)
+                if count == 0 { break }
+                try buffer.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            }
+            try parser.finish()
+        }
+    }
+
+    /// Feeds the rest of the document and ends it.
+    /// - Throws: what the parser's events threw, or ``XMLReaderError`` when the file cannot be read.
+    func feed() throws { try rest() }
+
+    /// An open file, closed when the last reference goes.
+    private final class FileDescriptor {
+        let value: Int32
+        init(_ value: Int32) { self.value = value }
+        deinit { close(value) }
+
+        /// Reads up to `limit` bytes (fewer only at the end of the file) into the start of `buffer`.
+        func read(into buffer: inout [UInt8], upTo limit: Int) throws -> Int {
+            var total = 0
+            while total < limit {
+                let count = buffer.withUnsafeMutableBytes { Foundation.read(value, $0.baseAddress! + total, limit - total) }
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw XMLReaderError(message: "cannot read the file (errno \(errno))") }
+                if count == 0 { break }
+                total += count
+            }
+            return total
         }
     }
 }

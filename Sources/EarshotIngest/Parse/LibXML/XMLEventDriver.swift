@@ -66,8 +66,10 @@ protocol XMLElementHandler {
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws
 }
 
-/// Pumps an ``XMLStreamReader`` into an ``XMLElementHandler``, keeping xml:base, text capture
-/// and the limits that keep hostile documents in bounded time and memory.
+/// The limits and the rules for turning a document's events into an ``XMLElementHandler``'s
+/// elements: xml:base, text capture, and the limits that keep hostile documents in bounded
+/// time and memory. ``XMLEventAssembler`` applies them to events from ``XMLPushParser``;
+/// ``run(_:handler:startingAtCurrentNode:)`` to a tree walked by ``XMLStreamReader``.
 struct XMLEventDriver {
     /// Deeper nesting than this ends the parse with a hostile-input error.
     var maxDepth = 256
@@ -79,98 +81,197 @@ struct XMLEventDriver {
         case fieldTooLarge(element: String, line: Int)
     }
 
-    private struct Frame {
-        var name: XName
-        var base: String?
-        var capture: Capture
-        var text: String
-    }
-
-    private static let blockElements: Set<String> = [
+    static let blockElements: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote", "pre", "section", "article",
     ]
 
     /// Reads every node after the reader's current position (the reader should stand on, or
     /// before, the root element) and reports elements to `handler`.
     func run<H: XMLElementHandler>(_ reader: XMLStreamReader, handler: inout H, startingAtCurrentNode: Bool) throws {
-        var stack: [Frame] = []
-        var deepCapture: Int? = nil   // index in stack of the frame capturing all text
+        let assembler = XMLEventAssembler(handler: handler, driver: self, line: { reader.line })
+        // swiftlint:disable:next force_cast
+        defer { handler = assembler.handler as! H }
         var first = startingAtCurrentNode
         while first || reader.read() {
             first = false
             switch reader.nodeType {
             case .element:
-                let depth = reader.depth
-                guard depth < maxDepth else { throw Failure.tooDeep(line: reader.line) }
-                let empty = reader.isEmptyElement
-                let name = reader.name
-                if let deep = deepCapture {
-                    let tag = name.local.lowercased()
-                    if stack[deep].capture == .markup {
-                        // An empty element is written open and closed: `<script/>` must not swallow what follows.
-                        stack[deep].text += empty ? "<\(tag)></\(tag)>" : "<\(tag)>"
-                    } else if XMLEventDriver.blockElements.contains(tag) {
-                        stack[deep].text += "\n"
-                    }
-                    if !empty { stack.append(Frame(name: name, base: nil, capture: stack[deep].capture, text: "")) }
-                    continue
-                }
-                let attributes = reader.hasAttributes ? reader.attributes() : []
-                var base = stack.last?.base
-                if let xmlBase = attributes.first(where: { $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
-                    base = URLResolver.resolve(xmlBase, against: base)
-                }
-                let capture = try handler.start(name, attributes: attributes, base: base, depth: depth)
-                if empty {
-                    try handler.end(name, text: "", base: base, depth: depth)
-                } else {
-                    stack.append(Frame(name: name, base: base, capture: capture, text: ""))
-                    if capture == .allText || capture == .markup { deepCapture = stack.count - 1 }
-                }
+                let isEmpty = reader.isEmptyElement
+                try assembler.start(XMLNameEntry(reader.name), isEmpty: isEmpty) { reader.hasAttributes ? reader.attributes() : [] }
+                if isEmpty { try assembler.end() }
             case .text, .cdata, .significantWhitespace, .whitespace:
-                guard !stack.isEmpty else { continue }
-                let target = deepCapture ?? stack.count - 1
-                // Text nobody keeps never becomes a string.
-                guard stack[target].capture != .ignored, let value = reader.value else { continue }
-                if stack[target].capture == .markup {
-                    stack[target].text += HTMLText.escapeForPlainText(value)
-                } else {
-                    stack[target].text += value
-                }
-                if stack[target].text.utf8.count > maxFieldBytes {
-                    throw Failure.fieldTooLarge(element: stack[target].name.description, line: reader.line)
-                }
+                guard assembler.wantsText, var value = reader.value else { continue }
+                try value.withUTF8 { try assembler.text($0) }
             case .entityReference:
-                // An entity the document does not define, left as a reference (feeds that name
-                // an external DTD, like RSS 0.91's): HTML's meaning, or nothing. Never expanded.
-                guard !stack.isEmpty, let character = HTMLEntityTable.character(named: reader.localName) else { continue }
-                let target = deepCapture ?? stack.count - 1
-                guard stack[target].capture != .ignored else { continue }
-                stack[target].text += stack[target].capture == .markup ? HTMLText.escapeForPlainText(String(character)) : String(character)
+                assembler.reference(reader.localName)
             case .endElement:
-                guard let frame = stack.popLast() else { continue }
-                if let deep = deepCapture {
-                    if deep < stack.count {
-                        let tag = frame.name.local.lowercased()
-                        if stack[deep].capture == .markup {
-                            stack[deep].text += "</\(tag)>"
-                        } else if XMLEventDriver.blockElements.contains(tag) {
-                            stack[deep].text += "\n"
-                        }
-                        continue
-                    }
-                    deepCapture = nil
-                }
-                try handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
+                try assembler.end()
             default:
                 continue
             }
         }
-        // Close what an ill-formed document left open, innermost first.
-        while let frame = stack.popLast() {
-            if let deep = deepCapture, deep < stack.count { continue }
+        try assembler.finish()
+    }
+}
+
+/// Turns a document's events into an ``XMLElementHandler``'s elements, as ``XMLEventDriver``
+/// says: keeps xml:base, gathers each element's text as its ``Capture`` asks (as UTF-8 bytes,
+/// one `String` when the element ends), and enforces the depth and field-size limits.
+///
+/// Not generic: libxml2's callbacks reach it through ``XMLEventSink``, and a generic class's
+/// methods would run unspecialised there. The handler is called once per element.
+final class XMLEventAssembler: XMLEventSink {
+    private(set) var handler: any XMLElementHandler
+    private let driver: XMLEventDriver
+    private let line: () -> Int
+
+    private struct Frame {
+        var name: XMLNameEntry
+        var base: String?
+        var capture: Capture
+        var text: [UInt8] = []
+        /// An empty element already reported in full at its start; its end only pops it.
+        var reported = false
+    }
+
+    /// Open elements; slots past `count` keep their text buffers for reuse.
+    private var frames: [Frame] = []
+    private var count = 0
+    /// Index in `frames` of the frame capturing all text, if any.
+    private var deepCapture: Int? = nil
+
+    init(handler: any XMLElementHandler, driver: XMLEventDriver = XMLEventDriver(), line: @escaping () -> Int) {
+        self.handler = handler
+        self.driver = driver
+        self.line = line
+    }
+
+    /// Whether a text event now would be kept (so a caller can skip building it).
+    var wantsText: Bool {
+        guard count > 0 else { return false }
+        return frames[deepCapture ?? count - 1].capture != .ignored
+    }
+
+    private func push(_ name: XMLNameEntry, base: String?, capture: Capture, reported: Bool) {
+        if count < frames.count {
+            frames[count].name = name
+            frames[count].base = base
+            frames[count].capture = capture
+            frames[count].text.removeAll(keepingCapacity: true)
+            frames[count].reported = reported
+        } else {
+            frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
+        }
+        count += 1
+    }
+
+    private func append(_ text: String, to index: Int) {
+        frames[index].text.append(contentsOf: text.utf8)
+    }
+
+    func start(_ entry: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
+        let depth = count
+        guard depth < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
+        if let deep = deepCapture {
+            let capture = frames[deep].capture
+            if capture == .markup {
+                // An empty element is written open and closed: `<script/>` must not swallow what follows.
+                append(isEmpty ? "<\(entry.tag)></\(entry.tag)>" : "<\(entry.tag)>", to: deep)
+            } else if entry.isBlock {
+                frames[deep].text.append(0x0A)
+            }
+            push(entry, base: nil, capture: capture, reported: isEmpty)
+            return
+        }
+        let attributes = attributes()
+        var base = count > 0 ? frames[count - 1].base : nil
+        if !attributes.isEmpty,
+           let xmlBase = attributes.first(where: { $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
+            base = URLResolver.resolve(xmlBase, against: base)
+        }
+        let capture = try handler.start(entry.name, attributes: attributes, base: base, depth: depth)
+        if isEmpty {
+            try handler.end(entry.name, text: "", base: base, depth: depth)
+            push(entry, base: base, capture: .ignored, reported: true)
+        } else {
+            push(entry, base: base, capture: capture, reported: false)
+            if capture == .allText || capture == .markup { deepCapture = count - 1 }
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard count > 0 else { return }
+        let target = deepCapture ?? count - 1
+        // Text nobody keeps is never copied.
+        switch frames[target].capture {
+        case .ignored: return
+        case .markup: XMLEventAssembler.appendEscaped(bytes, to: &frames[target].text)
+        case .ownText, .allText: frames[target].text.append(contentsOf: bytes)
+        }
+        if frames[target].text.count > driver.maxFieldBytes {
+            throw XMLEventDriver.Failure.fieldTooLarge(element: frames[target].name.name.description, line: line())
+        }
+    }
+
+    /// `text` with `&` and `<` escaped, as ``HTMLText/escapeForPlainText(_:)`` does.
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var run = 0
+        for index in 0..<text.count {
+            let byte = text[index]
+            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index]))
+            output.append(contentsOf: byte == UInt8(ascii: "&") ? "&amp;".utf8 : "&lt;".utf8)
+            run = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<text.count]))
+    }
+
+    func reference(_ name: String) {
+        // An entity the document does not define, left as a reference (feeds that name an
+        // external DTD, like RSS 0.91's): HTML's meaning, or nothing. Never expanded.
+        guard count > 0, let character = HTMLEntityTable.character(named: name) else { return }
+        let target = deepCapture ?? count - 1
+        switch frames[target].capture {
+        case .ignored: return
+        case .markup: HTMLText.escapeForPlainText(String(character)).utf8.forEach { frames[target].text.append($0) }
+        case .ownText, .allText: frames[target].text.append(contentsOf: String(character).utf8)
+        }
+    }
+
+    func end() throws {
+        guard count > 0 else { return }
+        count -= 1
+        // An empty element was reported in full when it started.
+        if frames[count].reported { return }
+        try close(frames[count])
+    }
+
+    private func close(_ frame: Frame) throws {
+        if let deep = deepCapture {
+            if deep < count {
+                if frames[deep].capture == .markup {
+                    append("</\(frame.name.tag)>", to: deep)
+                } else if frame.name.isBlock {
+                    frames[deep].text.append(0x0A)
+                }
+                return
+            }
             deepCapture = nil
-            try handler.end(frame.name, text: frame.text, base: frame.base, depth: stack.count)
+        }
+        let text = frame.capture == .ignored ? "" : String(decoding: frame.text, as: UTF8.self)
+        try handler.end(frame.name.name, text: text, base: frame.base, depth: count)
+    }
+
+    /// Closes what an ill-formed document left open, innermost first.
+    func finish() throws {
+        while count > 0 {
+            count -= 1
+            if frames[count].reported { continue }
+            if let deep = deepCapture, deep < count { continue }
+            deepCapture = nil
+            let frame = frames[count]
+            try handler.end(frame.name.name, text: frame.capture == .ignored ? "" : String(decoding: frame.text, as: UTF8.self),
+                            base: frame.base, depth: count)
         }
     }
 }

@@ -1,0 +1,301 @@
+import CLibXML2
+
+/// Receives what ``XMLPushParser`` reads, in document order. A class protocol, so the C
+/// callbacks reach it through one pointer.
+protocol XMLEventSink: AnyObject {
+    /// An element opened. `isEmpty` is true for `<x/>` (its ``end()`` follows at once);
+    /// `attributes` builds the element's attributes (namespace declarations first) only if called.
+    func start(_ name: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws
+    /// A run of text or CDATA (UTF-8, entities decoded); a text node may come in several runs.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) throws
+    /// A reference to an entity the document does not define (left unexpanded).
+    func reference(_ name: String) throws
+    /// The innermost open element closed.
+    func end() throws
+    /// Whether text read now would be kept (asked after each element and reference, so text
+    /// nobody keeps is never copied).
+    var wantsText: Bool { get }
+}
+
+/// An element name as the event driver wants it: mapped to its short namespace prefix, and
+/// lower-cased once for the markup written back by ``Capture/markup``.
+struct XMLNameEntry {
+    var name: XName
+    /// The local name, lower-cased.
+    var tag: String
+    /// Whether `tag` breaks a line in ``Capture/allText``.
+    var isBlock: Bool
+
+    init(_ name: XName) {
+        self.name = name
+        tag = name.local.lowercased()
+        isBlock = XMLEventDriver.blockElements.contains(tag)
+    }
+}
+
+/// A streaming XML reader built on libxml2's SAX2 push parser: the one type that owns that
+/// parser context. It is fed the document in chunks (``feed(_:)``, then ``finish()``) and
+/// hands each element, text run and undefined entity reference to ``events`` as libxml2 reads
+/// it, so no tree and no per-node reader state is built.
+///
+/// Same safety as ``XMLStreamReader``: never the network (`XML_PARSE_NONET`), no DTD loading,
+/// no entity substitution, libxml2's own limits on nesting, sizes and entity expansion; every
+/// error goes to a structured handler with its line and column. libxml2's default SAX2
+/// handlers still keep the document type (so internal entities are checked and their
+/// amplification limited exactly as when a tree is built); only elements and text are taken
+/// over. Reading stops at the first error (an ill-formed document is read again, recovered,
+/// by ``XMLStreamReader/init(recovering:encoding:)``) or when ``events`` throws; the error is
+/// rethrown by ``feed(_:)`` or ``finish()``. A class because it owns C memory, freed in
+/// `deinit`; use one instance from one task.
+final class XMLPushParser {
+    private let context: xmlParserCtxtPtr
+    private let sink = XMLStreamReader.DiagnosticSink()
+    /// Receives the document's events; set it before the first ``feed(_:)``.
+    var events: (any XMLEventSink)?
+    /// What ``events`` threw, rethrown once libxml2 returns.
+    private var failure: (any Error)?
+    private var stopped = false
+    /// Whether ``events`` keeps text at the current position.
+    private var wantsText = false
+    /// Text read since the last event: libxml2 reports a text node in many small runs (one per
+    /// entity), the sink gets them as one.
+    private var pending: [UInt8] = []
+    /// Names by the addresses of libxml2's interned strings (the parser's dictionary lives as
+    /// long as the context, so an address always means the same name).
+    private var names: [NameSlot?] = Array(repeating: nil, count: 512)
+
+    private struct NameSlot {
+        var local: UnsafePointer<xmlChar>
+        var uri: UnsafePointer<xmlChar>?
+        var entry: XMLNameEntry
+    }
+
+    private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    /// Opens a parser whose document starts with `head` (its first bytes, at most a few: libxml2
+    /// detects the encoding from them, as its reader does).
+    /// - Parameters:
+    ///   - url: the document's name in libxml2's messages, or nil.
+    ///   - encoding: an encoding name that overrides the document's own declaration, or nil.
+    /// - Throws: ``XMLReaderError`` when libxml2 cannot create a parser (out of memory).
+    init(head: UnsafeBufferPointer<UInt8>, url: String?, encoding: String?) throws {
+        var handler = XMLPushParser.makeHandler()
+        let created = head.withMemoryRebound(to: CChar.self) { head in
+            xmlCreatePushParserCtxt(&handler, nil, head.baseAddress, Int32(head.count), url)
+        }
+        guard let created else { throw XMLReaderError(message: "libxml2 could not create a parser") }
+        context = created
+        xmlCtxtUseOptions(context, XMLPushParser.options)
+        if let encoding, let converter = xmlFindCharEncodingHandler(encoding) { xmlSwitchToEncoding(context, converter) }
+        // The callbacks get the context (its userData) and find this object in `_private`.
+        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    deinit {
+        // The default handlers built a document for the document type; no element is in it.
+        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+        context.pointee.myDoc = nil
+        xmlFreeParserCtxt(context)
+    }
+
+    /// Everything libxml2 reported so far (at most the first 50).
+    var diagnostics: [XMLDiagnostic] { sink.diagnostics }
+    /// How many errors (not warnings) libxml2 reported.
+    var errorCount: Int { sink.errorCount }
+    /// The first of libxml2's own safety limits the document ran into, if any: a hostile document.
+    var resourceLimit: XMLDiagnostic? { sink.resourceLimit }
+    /// The line libxml2 is reading.
+    var line: Int { context.pointee.input.map { Int($0.pointee.line) } ?? 0 }
+
+    /// Parses the next chunk of the document.
+    /// - Throws: what ``events`` threw.
+    func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+        guard !stopped, !chunk.isEmpty else { return try rethrow() }
+        chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+        try rethrow()
+    }
+
+    /// Ends the document.
+    /// - Throws: what ``events`` threw.
+    func finish() throws {
+        if !stopped { _ = xmlParseChunk(context, nil, 0, 1) }
+        if delivering, let events { deliver { try flushText(to: events) } }
+        try rethrow()
+    }
+
+    private func rethrow() throws {
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
+    }
+
+    /// Whether events should still be delivered; stops the parser at the first error.
+    private var delivering: Bool {
+        if stopped { return false }
+        if sink.errorCount > 0 || failure != nil {
+            stopped = true
+            xmlStopParser(context)
+            return false
+        }
+        return true
+    }
+
+    private func deliver(_ event: () throws -> Void) {
+        guard delivering else { return }
+        do {
+            try event()
+            wantsText = events?.wantsText ?? false
+        } catch {
+            failure = error
+            stopped = true
+            xmlStopParser(context)
+        }
+    }
+
+    /// The parser reading `context`, or nil for the parsers libxml2 starts inside to check an
+    /// entity's content (their events build the entity's nodes, as when a tree is built).
+    private static func parser(_ context: UnsafeMutableRawPointer?) -> XMLPushParser? {
+        guard let context else { return nil }
+        let pointer = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let owner = pointer.pointee._private else { return nil }
+        let parser = Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue()
+        return parser.context == pointer ? parser : nil
+    }
+
+    private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XMLNameEntry {
+        let hash = (UInt(bitPattern: local) >> 3) &+ (UInt(bitPattern: uri) >> 3) &* 31
+        let slot = Int(hash % UInt(names.count))
+        if let cached = names[slot], cached.local == local, cached.uri == uri { return cached.entry }
+        let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
+        names[slot] = NameSlot(local: local, uri: uri, entry: entry)
+        return entry
+    }
+
+    private func startElement(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
+                              namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
+                              attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard delivering, let events else { return }
+        let entry = name(local: local, uri: uri)
+        // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
+        let isEmpty = context.pointee.input.map { input in
+            input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
+        } ?? false
+        deliver {
+            try flushText(to: events)
+            try events.start(entry, isEmpty: isEmpty) {
+                attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+            }
+        }
+    }
+
+    /// The element's namespace declarations (as libxml2's reader lists them: local name `xmlns`
+    /// or the prefix, in the xmlns namespace) then its attributes, at most 1,024 in all.
+    private func attributeList(namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                               attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
+        var result: [XMLAttribute] = []
+        let limit = 1024
+        if let namespaces {
+            for index in 0..<namespaceCount where result.count < limit {
+                let prefix = namespaces[2 * index].map { String(cString: $0) } ?? "xmlns"
+                let href = namespaces[2 * index + 1].map { String(cString: $0) } ?? ""
+                result.append(XMLAttribute(namespaceURI: "http://www.w3.org/2000/xmlns/", localName: prefix, value: href))
+            }
+        }
+        if let attributes {
+            for index in 0..<attributeCount where result.count < limit {
+                let base = attributes + 5 * index
+                guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+                let uri = base[2].map { String(cString: $0) }
+                result.append(XMLAttribute(namespaceURI: uri, localName: String(cString: local), value: attributeValue(start, end)))
+            }
+        }
+        return result
+    }
+
+    /// An attribute's value as libxml2's tree holds it. libxml2 hands SAX2 a value with `&`
+    /// kept as `&#38;` and defined entities as references when it does not substitute entities;
+    /// such a value is read back through the same node list its tree builder makes.
+    private func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard let list = xmlStringLenGetNodeList(context.pointee.myDoc, start, Int32(bytes.count)) else { return "" }
+        defer { xmlFreeNodeList(list) }
+        if list.pointee.next == nil, list.pointee.type == XML_TEXT_NODE {
+            return list.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        guard let joined = xmlNodeListGetString(context.pointee.myDoc, list, 1) else { return "" }
+        defer { earshot_xmlFree(joined) }
+        return String(cString: joined)
+    }
+
+    private func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
+        guard wantsText, !stopped else { return }
+        pending.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
+        // A long text node goes to the sink in 64 KB pieces, so its size limit holds as it grows.
+        if pending.count >= 1 << 16, delivering, let events { deliver { try flushText(to: events) } }
+    }
+
+    private func flushText(to events: any XMLEventSink) throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        try pending.withUnsafeBufferPointer { try events.text($0) }
+    }
+
+    private func reference(_ name: UnsafePointer<xmlChar>) {
+        guard delivering, let events else { return }
+        deliver {
+            try flushText(to: events)
+            try events.reference(String(cString: name))
+        }
+    }
+
+    private func endElement() {
+        guard delivering, let events else { return }
+        deliver {
+            try flushText(to: events)
+            try events.end()
+        }
+    }
+
+    /// libxml2's SAX2 defaults (document type, entities, errors) with elements, text and
+    /// references taken over; comments and processing instructions are not wanted.
+    private static func makeHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        xmlSAXVersion(&sax, 2)
+        sax.startElementNs = { context, local, _, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+            guard let parser = XMLPushParser.parser(context) else {
+                return xmlSAX2StartElementNs(context, local, nil, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
+            }
+            guard let local else { return }
+            parser.startElement(local: local, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                                attributeCount: Int(attributeCount - defaulted), attributes: attributes)
+        }
+        sax.endElementNs = { context, local, prefix, uri in
+            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2EndElementNs(context, local, prefix, uri) }
+            parser.endElement()
+        }
+        sax.characters = { context, text, count in
+            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Characters(context, text, count) }
+            if let text, count > 0 { parser.characters(text, Int(count)) }
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = { context, text, count in
+            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2CDataBlock(context, text, count) }
+            if let text, count > 0 { parser.characters(text, Int(count)) }
+        }
+        sax.reference = { context, name in
+            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Reference(context, name) }
+            if let name { parser.reference(name) }
+        }
+        sax.comment = nil
+        sax.processingInstruction = nil
+        sax.serror = { context, error in
+            guard let context, let error,
+                  let owner = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue().sink.record(error)
+        }
+        return sax
+    }
+}
