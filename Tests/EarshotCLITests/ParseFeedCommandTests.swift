@@ -59,6 +59,24 @@ import Testing
         #expect(items.allSatisfy { $0["title"] as? String == "Caf\u{E9} \(mislabelled ? "1252" : "utf8")" })
     }
 
+    /// A large valid UTF-8 feed is streamed: its items are written as they are read, so a
+    /// channel title that comes after the first item is not in the header (read whole, it would be).
+    @Test func aLargeUTF8FeedIsStreamed() throws {
+        let item = "<item><title>Item</title><description>\(String(repeating: "x", count: 900))</description></item>\n"
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
+            + String(repeating: item, count: 5_000) + "<title>Late title</title></channel></rss>\n"
+        #expect(text.utf8.count > 4 << 20)
+        let url = try EarshotBinary.temporaryFolder().appendingPathComponent("late-title.xml")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+
+        let result = try EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["title"] is NSNull, "the title was read after the first item was written")
+        #expect((object["items"] as? [[String: Any]])?.count == 5_000)
+    }
+
     @Test func illFormedDocumentIsRecoveredWithOneWarning() throws {
         let file = try write("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Kept</title></item><item><title>Unclosed", name: "broken.xml")
         let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())

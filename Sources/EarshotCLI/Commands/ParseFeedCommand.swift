@@ -95,7 +95,9 @@ struct ParseFeedCommand: ParsableCommand {
         defer { try? handle.close() }
         var carry: [UInt8] = []
         while true {
-            guard let data = try? handle.read(upToCount: 1 << 20) else { return false }
+            // `read(upToCount:)` answers nil (not empty data) at the end of the file on Linux.
+            let data: Data
+            do { data = try handle.read(upToCount: 1 << 20) ?? Data() } catch { return false }
             if data.isEmpty { return carry.isEmpty }
             var chunk = carry + [UInt8](data)
             // Keep an incomplete sequence at the end (its lead byte is at most 3 back) for the next read.
