@@ -83,48 +83,49 @@ struct FeedJSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Bytes copied as they are: everything but `"`, `\\`, control characters and 0xE2 (the
+    /// lead byte of U+2028 and U+2029, checked one by one).
+    private static let plain: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+
     /// `text` as a JSON string literal (the same escapes as ``JSONText/quote(_:)``), or `null`.
     private mutating func string(_ text: String?) {
         guard var text else { return raw("null") }
         byte(UInt8(ascii: "\""))
         text.withUTF8 { utf8 in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let value = utf8[index]
-                var escape: (UInt8, UInt8)? = nil
-                var skip = 1
-                switch value {
-                case UInt8(ascii: "\""): escape = (UInt8(ascii: "\\"), value)
-                case UInt8(ascii: "\\"): escape = (UInt8(ascii: "\\"), value)
-                case 0x0A: escape = (UInt8(ascii: "\\"), UInt8(ascii: "n"))
-                case 0x0D: escape = (UInt8(ascii: "\\"), UInt8(ascii: "r"))
-                case 0x09: escape = (UInt8(ascii: "\\"), UInt8(ascii: "t"))
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029, which JavaScript reads as line ends.
+            FeedJSONWriter.plain.withUnsafeBufferPointer { plain in
+                let count = utf8.count
+                var start = 0, index = 0
+                while true {
+                    while index < count, plain[Int(utf8[index])] { index += 1 }
+                    guard index < count else { break }
+                    let value = utf8[index]
+                    if value == 0xE2 {
+                        // U+2028 and U+2029, which JavaScript reads as line ends.
+                        guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                            index += 1
+                            continue
+                        }
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                        buffer.append(contentsOf: utf8[index + 2] == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8)
+                        index += 3
+                        start = index
+                        continue
+                    }
                     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    buffer.append(contentsOf: utf8[index + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
-                    index += 3
-                    start = index
-                    continue
-                case 0..<0x20:
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               FeedJSONWriter.hex[Int(value >> 4)], FeedJSONWriter.hex[Int(value & 15)]])
+                    switch value {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(value)
+                    case 0x0A: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+                    case 0x0D: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+                    case 0x09: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+                    default:
+                        buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                                   FeedJSONWriter.hex[Int(value >> 4)], FeedJSONWriter.hex[Int(value & 15)]])
+                    }
                     index += 1
                     start = index
-                    continue
-                default: skip = 1
                 }
-                if let (first, second) = escape {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    buffer.append(first)
-                    buffer.append(second)
-                    start = index + 1
-                }
-                index += skip
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         byte(UInt8(ascii: "\""))
     }
