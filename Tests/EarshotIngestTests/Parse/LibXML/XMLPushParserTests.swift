@@ -1,0 +1,126 @@
+import Testing
+@testable import EarshotIngest
+
+/// ``XMLPushParser`` (SAX2) must hand a handler exactly what libxml2's xmlTextReader, which it
+/// replaced for streaming, handed it: the same elements, attributes, xml:base, depths and
+/// captured text, for every kind of node a feed holds.
+struct XMLPushParserTests {
+    /// Records every call; the capture is chosen by the element's local name.
+    struct Recorder: XMLElementHandler {
+        var calls: [String] = []
+
+        mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
+            let list = attributes.map { "\($0.namespaceURI ?? "-")|\($0.localName)=\($0.value)" }.joined(separator: ",")
+            calls.append("start \(name) [\(list)] base=\(base ?? "-") depth=\(depth)")
+            switch name.local {
+            case "all", "title", "description": return .allText
+            case "markup", "body": return .markup
+            case "skip": return .ignored
+            default: return .ownText
+            }
+        }
+
+        mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
+            calls.append("end \(name) text=\(text.debugDescription) base=\(base ?? "-") depth=\(depth)")
+        }
+    }
+
+    static let documents: [String] = [
+        // Attributes with predefined, numeric and defined entities; namespace declarations first.
+        """
+        <!DOCTYPE rss [<!ENTITY co "Lumio &amp; Co">]>
+        <rss version="2.0" xmlns:a="http://www.w3.org/2005/Atom" a:x="1"><channel>
+        <a:link href="https://shop.example/?a=1&amp;b=2&#38;c=&lt;&#x41;&quot;" rel="alternate"/>
+        <item about="&co; here"><guid isPermaLink="false">g</guid></item></channel></rss>
+        """,
+        // Defined entities in text (left as references, dropped unless HTML names them), HTML's nbsp.
+        """
+        <!DOCTYPE rss [<!ENTITY co "Lumio Inc"><!ENTITY nbsp "&#160;"><!ENTITY bold "<b>bold</b> text">]>
+        <rss><channel><title>A &co; B&nbsp;C &bold; D</title><x>own &co; &amp; &lt;b&gt; text</x></channel></rss>
+        """,
+        // RSS 0.91's external DTD: undefined HTML entities are references.
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+        <rss version="0.91"><channel><title>Caf&eacute; &mdash; &unknownthing; ok</title><x>&eacute;t&eacute;</x></channel></rss>
+        """,
+        // xml:base nested and relative.
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/dir/"><entry xml:base="sub/">
+        <link href="x"/><content xml:base="/root/" type="xhtml"><div>t</div></content></entry><x xml:base="../up/"><y/></x></feed>
+        """,
+        // Markup capture: empty elements, CDATA, escaped text, nested block elements, mixed case tags.
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom"><markup><P>One &amp; <B>two</B> &lt;3</P><br/><script/>after<![CDATA[ <raw> & ]]>\
+        <Div><span></span></Div></markup><body xmlns="http://www.w3.org/1999/xhtml"><p>x</p><img src="a"/></body></feed>
+        """,
+        // All text: block elements (empty or not) break lines, others do not; attributes of inner elements unread.
+        """
+        <rss><channel><all>a<p>b</p>c<br/>d<br></br>e<li x="1">f</li><span>g</span><DIV/>h<![CDATA[i<j>]]></all></channel></rss>
+        """,
+        // Ignored and own text, comments, processing instructions, white space, an empty root child.
+        """
+        <?xml version="1.0"?>
+        <!-- a comment -->
+        <rss>
+          <channel>
+            <skip>never <b>kept</b> &amp; more</skip>
+            <x>keep<!-- no -->this<?pi data?> and <y>inner</y> tail</x>
+            <empty/>
+          </channel>
+        </rss>
+        """,
+        // Namespaces: default, prefixed, unknown, redeclared.
+        """
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:z="urn:unknown"><item rdf:about="u"><dc:creator>me</dc:creator>\
+        <z:thing z:attr="v">zz</z:thing><inner xmlns="urn:other"><title>t</title></inner></item></rdf:RDF>
+        """,
+        // A text node far larger than a chunk, with entities spread through it, and non-ASCII text.
+        "<rss><channel><x>" + String(repeating: "Lumio &amp; 中文 café ", count: 12_000) + "</x><title>"
+            + String(repeating: "t&lt;", count: 30_000) + "</title></channel></rss>",
+    ]
+
+    private func viaPushParser(_ xml: String) throws -> [String] {
+        let input = try PushInput(bytes: Array(xml.utf8), encoding: nil)
+        let assembler = XMLEventAssembler(handler: Recorder(), line: { input.parser.line })
+        input.parser.events = assembler
+        defer { input.parser.events = nil }
+        try input.feed()
+        try assembler.finish()
+        #expect(input.parser.errorCount == 0, "\(input.parser.diagnostics)")
+        let recorder = try #require(assembler.handler as? Recorder)
+        return recorder.calls
+    }
+
+    private func viaTextReader(_ xml: String) throws -> [String] {
+        let reader = try XMLStreamReader(bytes: Array(xml.utf8))
+        var recorder = Recorder()
+        try XMLEventDriver().run(reader, handler: &recorder, startingAtCurrentNode: false)
+        #expect(reader.errorCount == 0, "\(reader.diagnostics)")
+        return recorder.calls
+    }
+
+    @Test(arguments: documents.indices)
+    func handsTheHandlerWhatTheTextReaderDid(_ index: Int) throws {
+        let pushed = try viaPushParser(Self.documents[index])
+        let read = try viaTextReader(Self.documents[index])
+        #expect(!pushed.isEmpty)
+        #expect(pushed == read)
+    }
+
+    @Test func stopsAtTheFirstErrorAndKeepsItsPlace() throws {
+        let input = try PushInput(bytes: Array("<rss><channel>\n<title>a & b</title><x>after</x></channel></rss>".utf8), encoding: nil)
+        let assembler = XMLEventAssembler(handler: Recorder(), line: { input.parser.line })
+        input.parser.events = assembler
+        defer { input.parser.events = nil }
+        try input.feed()
+        let error = input.parser.diagnostics.first { $0.isError }
+        let first = try #require(error)
+        #expect(first.line == 2)
+        // Nothing after the error reached the handler.
+        let recorder = try #require(assembler.handler as? Recorder)
+        let calls = recorder.calls
+        #expect(!calls.contains { $0.contains("x") })
+    }
+}
