@@ -130,34 +130,40 @@ public struct LanguageDetector: Sendable {
     /// Nil when the text is not ASCII.
     private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard LanguageDetector.isASCIIWithLoneEmoji(bytes) else { return nil }
-        var tally = Tally()
-        // Each word is lower-cased into one scratch buffer as long as the text.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
-            var start = -1
-            for position in 0...bytes.count {
-                // An emoji's bytes (0x80 and up) separate words, as the emoji does.
-                let byte = position < bytes.count ? bytes[position] : 0
-                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                if isLetter || byte == 0x27 {
-                    if start < 0 { start = position }
-                    continue
+        // Counts first; the words no list holds become strings only when the vote is close.
+        func count(collecting: Bool) -> Tally {
+            var tally = Tally(collects: collecting)
+            // Each word is lower-cased into one scratch buffer as long as the text.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+                var start = -1
+                for position in 0...bytes.count {
+                    // An emoji's bytes (0x80 and up) separate words, as the emoji does.
+                    let byte = position < bytes.count ? bytes[position] : 0
+                    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    if isLetter || byte == 0x27 {
+                        if start < 0 { start = position }
+                        continue
+                    }
+                    guard start >= 0 else { continue }
+                    var first = start, end = position
+                    start = -1
+                    while first < end, bytes[first] == 0x27 { first += 1 }
+                    while end > first, bytes[end - 1] == 0x27 { end -= 1 }
+                    guard first < end else { continue }
+                    var length = 0
+                    for offset in first..<end {
+                        let byte = bytes[offset]
+                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        length += 1
+                    }
+                    let lower = UnsafeBufferPointer(rebasing: word[0..<length])
+                    tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
                 }
-                guard start >= 0 else { continue }
-                var first = start, end = position
-                start = -1
-                while first < end, bytes[first] == 0x27 { first += 1 }
-                while end > first, bytes[end - 1] == 0x27 { end -= 1 }
-                guard first < end else { continue }
-                var length = 0
-                for offset in first..<end {
-                    let byte = bytes[offset]
-                    word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    length += 1
-                }
-                let lower = UnsafeBufferPointer(rebasing: word[0..<length])
-                tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
             }
+            return tally
         }
+        var tally = count(collecting: false)
+        if tally.needsUnknown(normaliser) { tally = count(collecting: true) }
         return tally.decision(normaliser)
     }
 
@@ -185,7 +191,14 @@ public struct LanguageDetector: Sendable {
     /// The votes of ``detect(words:)``.
     private struct Tally {
         var en = 0.0, ms = 0.0
+        /// How many words no list holds, and those words when ``collects``.
+        var unknownCount = 0
         var unknown: [String] = []
+        let collects: Bool
+
+        init(collects: Bool = true) {
+            self.collects = collects
+        }
 
         /// Counts one word of classes `found`; `word` makes it, for a word no list holds.
         mutating func add(_ found: WordClass, _ word: () -> String) {
@@ -198,14 +211,20 @@ public struct LanguageDetector: Sendable {
             } else if found.contains(.englishLexicon) {
                 en += 0.5
             } else {
-                unknown.append(word())
+                unknownCount += 1
+                if collects { unknown.append(word()) }
             }
+        }
+
+        /// True when ``decision(_:)`` reads the unknown words (it does when the vote is close).
+        func needsUnknown(_ normaliser: MalayNormaliser?) -> Bool {
+            normaliser != nil && abs(ms - en) < Double(unknownCount) * 0.5 + 0.5
         }
 
         func decision(_ normaliser: MalayNormaliser?) -> String {
             var ms = ms
             // Affixes only matter when the words above leave it close.
-            if let normaliser, abs(ms - en) < Double(unknown.count) * 0.5 + 0.5 {
+            if let normaliser, needsUnknown(normaliser) {
                 for word in unknown where normaliser.words(word) != [word] { ms += 0.5 }
             }
             return ms > en ? "ms" : "en"

@@ -28,9 +28,9 @@ extension SentimentScorer {
                 i += 1
             }
         }
-        return found
-            .map { AspectScore(aspect: $0.term.aspect, touchpoint: $0.term.touchpoint, compound: $0.sum / Double($0.count)) }
-            .sorted { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) }
+        var scores = found.map { AspectScore(aspect: $0.term.aspect, touchpoint: $0.term.touchpoint, compound: $0.sum / Double($0.count)) }
+        if scores.count > 1 { scores.sort { ($0.touchpoint, $0.aspect) < ($1.touchpoint, $1.aspect) } }
+        return scores
     }
 
     /// True when some token's entry names an aspect or begins a multi-word one.

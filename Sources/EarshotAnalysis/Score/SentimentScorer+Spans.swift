@@ -4,6 +4,7 @@ extension SentimentScorer {
     /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
     func findSpans(_ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String) -> [TermSpan] {
         var spans: [TermSpan] = []
+        spans.reserveCapacity(tokens.count)
         let maxWords = chain.map(\.lexicon.maxPhraseWords).max() ?? 1
         var index = 0
         while index < tokens.count {

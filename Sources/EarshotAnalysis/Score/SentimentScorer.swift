@@ -78,7 +78,10 @@ public struct SentimentScorer: Sendable {
 
         var valences = [Double](repeating: 0, count: tokens.count)
         var contributions: [ScoreResult.Contribution] = []
-        for (span, base) in table.terms() {
+        contributions.reserveCapacity(table.spans.count)
+        // The sentiment terms in order (``SpanTable/terms()``), without building their list.
+        for span in table.spans {
+            guard let base = table.termValence(span) else { continue }
             var (value, rules) = valence(of: span, base: base, table: table, language: lang, capDifferential: capDifferential, explain: explain)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
             if let pivot {
