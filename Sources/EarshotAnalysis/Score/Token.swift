@@ -27,6 +27,17 @@ public struct Token: Sendable, Equatable {
         isUpper = SentimentScorer.isUpper(raw)
     }
 
+    /// A token whose flags the caller has worked out from its bytes: `isASCII` must be
+    /// `Token.isASCII(text)` and `isUpper` `SentimentScorer.isUpper(raw)`.
+    init(text: String, raw: String, clause: Int, isHan: Bool, isASCII: Bool, isUpper: Bool) {
+        self.text = text
+        self.raw = raw
+        self.clause = clause
+        self.isHan = isHan
+        self.isASCII = isASCII
+        self.isUpper = isUpper
+    }
+
     /// True when the raw form has letters and all of them are upper case ("NEVER").
     public var isAllCaps: Bool {
         var letters = 0

@@ -100,6 +100,17 @@ public struct Tokenizer: Sendable {
             tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: isHan))
         }
 
+        /// ``emit(_:lower:isHan:)`` for an ASCII word whose lower-cased form is `lower`
+        /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
+        /// worked out from its bytes.
+        mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
+            if pendingBreak || contrast[lower] != nil {
+                if !tokens.isEmpty { clause += 1 }
+                pendingBreak = false
+            }
+            tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: false, isASCII: true, isUpper: isUpper))
+        }
+
         mutating func emitWord(_ raw: String) {
             emitWord(raw, lower: raw.lowercased())
         }
@@ -337,7 +348,14 @@ public struct Tokenizer: Sendable {
     /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
         let raw = String(decoding: word, as: UTF8.self)
-        guard word.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+        // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
+        var upper = false, lowerCase = false
+        for byte in word {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lowerCase = true }
+        }
+        guard upper else {
+            if stream.malay == nil { return stream.emitASCII(raw, lower: raw, isUpper: false) }
             return stream.emitWord(raw, lower: raw)
         }
         let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
@@ -346,6 +364,7 @@ public struct Tokenizer: Sendable {
             }
             return word.count
         }
+        if stream.malay == nil { return stream.emitASCII(raw, lower: lower, isUpper: !lowerCase) }
         stream.emitWord(raw, lower: lower)
     }
 
