@@ -16,8 +16,10 @@ issue names) as a reference. Three counts per encoding:
   an entry's id as its link, see BENCHMARKS.md, no encoding can make them agree);
 - feedparser: feedparser on the variant against feedparser on the original (the peer figure).
 
-Usage: bench/out/venv/bin/python bench/legacy_agreement.py [--earshot PATH]
-(feedparser as in bench/feedparser_agreement.py; the variants go to bench/out/legacy/).
+Usage: bench/out/venv/bin/python bench/legacy_agreement.py [--earshot PATH] [--corpus NAME=DIR [--sample N]]
+(feedparser as in bench/feedparser_agreement.py; the variants go to bench/out/legacy/, or
+bench/out/legacy/NAME/ for a corpus). With --corpus the sources are the feeds under DIR
+(every one, or every Nth of them with --sample N) instead of the fixtures.
 """
 import argparse
 import os
@@ -50,14 +52,21 @@ def agrees(reference, items):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--earshot", default=os.path.join(fa.ROOT, ".build-release", "release", "earshot"))
+    parser.add_argument("--corpus", help="NAME=DIR: re-encode the feeds under DIR instead of the fixtures")
+    parser.add_argument("--sample", type=int, default=1, help="with --corpus, take every Nth feed")
     args = parser.parse_args()
     out = os.path.join(fa.ROOT, "bench", "out", "legacy")
+    sources_list = fa.feeds()
+    if args.corpus:
+        name, directory = args.corpus.split("=", 1)
+        out = os.path.join(out, name)
+        sources_list = fa.corpus_files(directory)[::max(args.sample, 1)]
     os.makedirs(out, exist_ok=True)
     # variants, earshot = earshot, base-agreeing variants, earshot = feedparser, feedparser = feedparser
     per_encoding = {codec: [0, 0, 0, 0, 0] for codec, _ in ENCODINGS}
     misses = []
     sources = 0
-    for path in fa.feeds():
+    for path in sources_list:
         raw = open(path, "rb").read()
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -75,7 +84,7 @@ def main():
         sources += 1
         original, _ = fa.es_items(args.earshot, path)
         base_agrees = agrees(reference, original)
-        name = os.path.splitext(os.path.basename(path))[0]
+        name = os.path.splitext(os.path.relpath(path, os.path.commonpath(sources_list)) if args.corpus else os.path.basename(path))[0].replace(os.sep, "_")
         for codec, declared in ENCODINGS:
             try:
                 data = variant(text, declared).encode(codec)
