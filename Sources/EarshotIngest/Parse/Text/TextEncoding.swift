@@ -46,10 +46,13 @@ struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         key.removeAll { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" }
         guard !key.isEmpty else { return nil }
         if let known = aliases[key] { return known }
-        return TextEncoding(name: key.uppercased())
+        // Python's codec names use `_` where the registered names use `-` (`windows_1251`, `ebcdic_cp_be`).
+        let dashed = key.replacingOccurrences(of: "_", with: "-")
+        if let known = aliases[dashed] { return known }
+        return TextEncoding(name: dashed.uppercased())
     }
 
-    static let ebcdicNames: Set<String> = ["IBM037", "IBM500", "IBM1047", "IBM1140", "IBM273", "IBM277", "IBM278", "IBM280", "IBM284", "IBM285", "IBM297", "IBM871"]
+    static let ebcdicNames: Set<String> = ["IBM037", "IBM500", "IBM1047", "IBM1140", "IBM273", "IBM277", "IBM278", "IBM280", "IBM284", "IBM285", "IBM297", "IBM871", "IBM875"]
 
     private static let aliases: [String: TextEncoding] = {
         var table: [String: TextEncoding] = [:]
@@ -68,6 +71,7 @@ struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         add(.big5, ["big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5", "cp950", "x-big5", "big-5", "big5hkscs"])
         add(.ibm037, ["ibm037", "cp037", "ebcdic-cp-us", "ebcdic-cp-ca", "ebcdic-cp-wt", "ebcdic-cp-nl", "csibm037", "ibm-37", "cp37", "ebcdic"])
         add(TextEncoding(name: "IBM500"), ["ibm500", "cp500", "ebcdic-cp-be", "ebcdic-cp-ch", "csibm500", "ebcdic-international-500"])
+        add(TextEncoding(name: "IBM875"), ["ibm875", "cp875", "ebcdic-greek", "ibm-875"])
         add(TextEncoding(name: "IBM1047"), ["ibm1047", "cp1047", "ibm-1047"])
         add(TextEncoding(name: "IBM1140"), ["ibm1140", "cp1140", "ccsid01140", "ebcdic-us-37+euro"])
         add(TextEncoding(name: "CP932"), ["shift_jis", "shift-jis", "sjis", "ms_kanji", "windows-31j", "x-sjis", "cp932", "csshiftjis"])
@@ -77,6 +81,9 @@ struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         add(TextEncoding(name: "MACINTOSH"), ["macintosh", "mac", "x-mac-roman", "macroman", "csmacintosh", "x-mac"])
         add(TextEncoding(name: "CP437"), ["ibm437", "cp437", "437", "cspc8codepage437"])
         add(TextEncoding(name: "CP850"), ["ibm850", "cp850", "850", "cspc850multilingual"])
+        add(TextEncoding(name: "CP861"), ["ibm861", "cp861", "861", "cp-is", "csibm861"])
+        add(TextEncoding(name: "MAC-CENTRALEUROPE"), ["maccentraleurope", "mac-centraleurope", "maclatin2", "mac-latin2", "x-mac-ce", "x-mac-centraleurroman"])
+        add(TextEncoding(name: "MAC-CYRILLIC"), ["maccyrillic", "mac-cyrillic", "x-mac-cyrillic"])
         add(TextEncoding(name: "CP866"), ["ibm866", "cp866", "866", "csibm866"])
         add(TextEncoding(name: "KOI8-R"), ["koi8-r", "koi8", "koi", "cskoi8r"])
         add(TextEncoding(name: "KOI8-U"), ["koi8-u", "koi8-ru"])

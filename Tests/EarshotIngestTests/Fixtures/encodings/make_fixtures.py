@@ -56,6 +56,13 @@ feed("ebcdic_ibm037.xml", "cp037", EBCDIC_TEXT, declaration="IBM037")
 feed("ebcdic_ibm500.xml", "cp500", EBCDIC_TEXT, declaration="IBM500")
 # Mainframes end lines with NEL (0x15), not LF (0x25): between the declaration and the root too.
 add("ebcdic_nel_line_ends.xml", rss(EBCDIC_TEXT, "nel 1", "IBM037").encode("cp037").replace(b"\x25", b"\x15"), EBCDIC_TEXT, "nel 1")
+# Labels as Python's codecs spell them (feedparser's test suite uses them): `_` for `-`, cp_is.
+CYRILLIC = "Привет, мир — «цитата»"
+feed("python_label_windows_1251.xml", "cp1251", CYRILLIC, declaration="windows_1251")
+feed("ibm861_labelled_cp_is.xml", "cp861", "Þórður á Íslandi", declaration="cp_is")
+feed("mac_central_europe.xml", "mac_latin2", "Łódź, žluťoučký kůň", declaration="maccentraleurope")
+feed("ebcdic_python_label_ebcdic_cp_be.xml", "cp500", EBCDIC_TEXT, declaration="ebcdic_cp_be")
+feed("ebcdic_cp875_greek.xml", "cp875", "Καλημέρα κόσμε", declaration="cp875")
 # Named by the HTTP charset only, or against the declaration (the HTTP charset wins).
 feed("gbk_by_http_charset.xml", "gb18030", HANS, charset="gbk")
 feed("http_charset_over_declaration.xml", "big5", HANT, declaration="ISO-8859-1", charset="big5")
