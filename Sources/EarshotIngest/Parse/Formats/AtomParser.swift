@@ -1,15 +1,20 @@
 import EarshotCore
+import Foundation
 
 /// Reads Atom 1.0 and 0.3, including Apple's customer-review feeds (`im:rating`).
 ///
 /// Field rules: id from atom:id; link from the rel=alternate (or rel-less) link of an HTML
-/// or unspecified type, resolved against xml:base; published from published (1.0) or issued
+/// or unspecified type, resolved against xml:base, else an http(s) id; published from published (1.0) or issued
 /// (0.3); updated from updated or modified; author from author/name, else author/email;
 /// summary from summary; content from content (text, html or xhtml, all reduced to text).
 ///
 /// Text constructs keep their type: `type="text"` (the default) is plain text, so a `<` or an
 /// `&lt;` in it stays text; `html` is reduced by ``HTMLText``; `xhtml` is read as markup, so its
-/// scripts and styles are dropped like HTML's.
+/// scripts and styles are dropped like HTML's. A construct in Base64 (Atom 0.3's `mode="base64"`,
+/// or a MIME type that is neither text nor XML, RFC 4287 §4.1.3.3) is decoded first.
+///
+/// Only an entry's own children are its fields (an `<id>` inside an unknown child element is
+/// not the entry's id), and only an author's own children its name and email.
 struct AtomParser: XMLElementHandler {
     var document: FeedDocument
     let path: String
@@ -19,11 +24,15 @@ struct AtomParser: XMLElementHandler {
     /// Depth of an atom:source or author element being read inside the entry, if any.
     private var sourceDepth: Int?
     private var inAuthor = false
+    /// Depth of the author element being read.
+    private var authorDepth = 0
     private var authorName: String?
     private var authorEmail: String?
     private var feedAuthorName: String?
     /// Whether the text construct being read is plain text (`type="text"`).
     private var plainText = false
+    /// Whether the text construct being read is Base64 (decoded when it ends).
+    private var base64Text = false
     /// The namespace of the root `feed` (an Atom draft namespace for format `atom`).
     private let feedNamespace: String
     private let lineOf: () -> Int
@@ -43,9 +52,28 @@ struct AtomParser: XMLElementHandler {
     private static let usualTypes: Set<String> = ["text", "html", "xhtml", "text/plain", "text/html", "application/xhtml+xml"]
 
     /// How a text construct's `type` (and Atom 0.3's `mode`) says to read it.
-    private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool) {
+    private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool, base64: Bool) {
         // The usual values are already trimmed and lower-case: only others go through Foundation.
         let type = type.map { AtomParser.usualTypes.contains($0) ? $0 : $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let (capture, plain) = AtomParser.reading(type: type, mode: mode)
+        return (capture, plain, isBase64(type: type, mode: mode))
+    }
+
+    /// Atom 0.3's `mode="base64"`, or a MIME type that is not text and not XML (RFC 4287 §4.1.3.3).
+    private static func isBase64(type: String?, mode: String?) -> Bool {
+        if let mode, mode.lowercased() == "base64" { return true }
+        guard let type, type.contains("/"), !type.hasPrefix("text/") else { return false }
+        return !(type.hasSuffix("+xml") || type.hasSuffix("/xml"))
+    }
+
+    /// `text` decoded from Base64 as UTF-8, or `text` itself when it is not Base64.
+    private static func decodedBase64(_ text: String) -> String {
+        guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else { return text }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The capture and plainness a (normalised) `type` asks for.
+    private static func reading(type: String?, mode: String?) -> (Capture, Bool) {
         switch type {
         case nil, "text", "text/plain": return (.allText, true)
         case "html", "text/html": return (.allText, false)
@@ -71,12 +99,14 @@ struct AtomParser: XMLElementHandler {
             return .ignored
         }
         if sourceDepth != nil { return .ignored }
+        if !isOwnChild(depth: depth) { return .ignored }
         switch name.local {
         case "source" where entry != nil:
             sourceDepth = depth
             return .ignored
         case "author":
             inAuthor = true
+            authorDepth = depth
             authorName = nil
             authorEmail = nil
             return .ignored
@@ -89,8 +119,9 @@ struct AtomParser: XMLElementHandler {
             }
             return .ignored
         case "title", "summary", "content", "subtitle":
-            let (capture, plain) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
+            let (capture, plain, base64) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
             plainText = plain
+            base64Text = base64
             return capture
         case "id", "published", "issued", "updated", "modified", "name", "email":
             return .allText
@@ -112,6 +143,8 @@ struct AtomParser: XMLElementHandler {
             if depth == source, name.local == "source" { sourceDepth = nil }
             return
         }
+        if !isOwnChild(depth: depth), !(entry != nil && depth == entryDepth && name.local == "entry") { return }
+        let text = base64Text && ["title", "summary", "content", "subtitle"].contains(name.local) ? AtomParser.decodedBase64(text) : text
         if var builder = entry {
             if depth == entryDepth, name.local == "entry" {
                 try finish(&builder)
@@ -149,9 +182,21 @@ struct AtomParser: XMLElementHandler {
 }
 
 extension AtomParser {
-    /// Adds the entry being read to the document; an entry without an author has the feed's (RFC 4287 §4.2.1).
+    /// True when an element at `depth` is a child of the entry (or feed) being read, or of its author.
+    private func isOwnChild(depth: Int) -> Bool {
+        if inAuthor { return depth == authorDepth || depth == authorDepth + 1 }
+        return entry != nil ? depth == entryDepth + 1 : depth <= 1
+    }
+
+    /// Adds the entry being read to the document; an entry without an author has the feed's (RFC 4287 §4.2.1),
+    /// and one without a link its id when that id is an http(s) URL (as feedparser and feed readers do;
+    /// a `tag:` or `urn:` id names the entry but cannot be opened, so it never becomes a link).
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
+        if !builder.has(.link), let id = builder.value(.id), id.hasPrefix("http://") || id.hasPrefix("https://"),
+           !id.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            builder.offer(.link, id)
+        }
         let built = builder.build(place: "\(path):\(entryLine)")
         if let emit { try emit(built, document) } else { document.items.append(built) }
         document.warnings += builder.warnings

@@ -22,6 +22,9 @@ struct FeedItemBuilder {
 
     func has(_ field: Field) -> Bool { values[field] != nil }
 
+    /// The value offered for `field` (the best so far), trimmed, or nil.
+    func value(_ field: Field) -> String? { values[field].map { FeedWhitespace.trimmed($0.value) } }
+
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
     mutating func build(place: String) -> FeedItem {
         func text(_ field: Field) -> String? {
@@ -50,17 +53,26 @@ struct FeedItemBuilder {
         return item
     }
 
-    /// `email (Name)` gives Name; `Name <email>` gives Name; anything else as written.
+    /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.
     static func authorName(_ author: String) -> String {
         guard author.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return author }
-        if let open = author.firstIndex(of: "("), author.hasSuffix(")"), author[..<open].contains("@") {
-            let name = author[author.index(after: open)..<author.index(before: author.endIndex)].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { return name }
+        if let open = author.firstIndex(of: "("), author.hasSuffix(")") {
+            let inside = author[author.index(after: open)..<author.index(before: author.endIndex)].trimmingCharacters(in: .whitespaces)
+            let before = author[..<open].trimmingCharacters(in: .whitespaces)
+            if before.contains("@"), !before.contains(" "), !inside.isEmpty { return inside }
+            if FeedItemBuilder.isEmail(inside), !before.isEmpty { return before }
         }
         if let open = author.firstIndex(of: "<"), author.hasSuffix(">"), author[open...].contains("@") {
             let name = author[..<open].trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { return name }
         }
         return author
+    }
+
+    /// True for one word with an `@` between a local part and a dotted domain (`me@example.com`).
+    static func isEmail(_ text: String) -> Bool {
+        guard !text.contains(" "), let at = text.firstIndex(of: "@"), at != text.startIndex else { return false }
+        let domain = text[text.index(after: at)...]
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
 }

@@ -4,10 +4,13 @@ import EarshotCore
 /// content:encoded, atom:link and other Atom elements, iTunes, xhtml:body).
 ///
 /// Field rules, as feedparser established them: id from guid, else rdf:about; link from
-/// link, else an Atom alternate link, else a permalink guid; published from pubDate, else
+/// link, else an Atom alternate link, else a permalink guid (a URL, or a relative one under an
+/// xml:base); title from title, else dc:title, else media:title; published from pubDate, else
 /// dcterms:issued; updated from dc:date, dcterms:modified or atom:updated; author from
-/// author (`email (Name)` gives Name), dc:creator, itunes:author; summary from description;
-/// content from content:encoded or xhtml:body.
+/// author (`email (Name)` and `Name (email)` give Name), dc:creator, dc:author, itunes:author;
+/// summary from description; content from content:encoded or xhtml:body. Only an item's own
+/// children count (a `<link>` inside a `<category>`'s `<image>` is not the item's link), except
+/// media:title, which may sit in a media:group.
 struct RSSParser: XMLElementHandler {
     var document: FeedDocument
     let path: String
@@ -15,6 +18,9 @@ struct RSSParser: XMLElementHandler {
     private var itemDepth = 0
     private var itemLine = 0
     private var guidIsPermalink = true
+    /// True inside an item's `<author>`, whose `<name>` child (an Atom-style author some
+    /// generators write into RSS) is the author's name.
+    private var inAuthor = false
     private var channelTitle: String?
     private var channelLink: String?
     /// True once an element in RSS 0.90's namespace was read (an RDF feed that is 0.90, not 1.0).
@@ -32,20 +38,30 @@ struct RSSParser: XMLElementHandler {
 
     private static let itemFields: Set<XName> = [
         XName("", "title"), XName("", "link"), XName("", "description"), XName("", "guid"), XName("", "pubDate"),
-        XName("", "author"), XName("dc", "creator"), XName("dc", "date"), XName("dc", "title"), XName("dcterms", "issued"),
+        XName("", "author"), XName("dc", "creator"), XName("dc", "author"), XName("dc", "date"), XName("dc", "title"), XName("dcterms", "issued"),
         XName("dcterms", "modified"), XName("content", "encoded"), XName("xhtml", "body"), XName("atom", "updated"),
         XName("atom", "published"), XName("atom", "id"), XName("itunes", "author"), XName("itunes", "summary"),
         XName("rss10", "title"), XName("rss10", "link"), XName("rss10", "description"),
         XName("rss090", "title"), XName("rss090", "link"), XName("rss090", "description"), XName("im", "rating"),
-        XName("", "rating"),
+        XName("", "rating"), XName("media", "title"),
     ]
 
+    /// iTunes' namespace as some podcast feeds spell it (the URI is case-sensitive, so it reads as unknown).
+    private static let itunesVariants: Set<String> = ["http://www.itunes.com/DTDs/Podcast-1.0.dtd", "http://www.itunes.com/DTDs/podcast-1.0.dtd"]
+
+    /// `name` with the namespaces feeds misspell mapped to their usual prefix.
+    private static func normalized(_ name: XName) -> XName {
+        RSSParser.itunesVariants.contains(name.ns) ? XName("itunes", name.local) : name
+    }
+
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
+        let name = RSSParser.normalized(name)
         if name.ns == "rss090" { sawRSS090 = true }
         if name.local == "item", ["", "rss10", "rss090"].contains(name.ns) {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
             if var open = item { try finish(&open) }
             item = FeedItemBuilder()
+            inAuthor = false
             itemDepth = depth
             itemLine = lineOf()
             guidIsPermalink = true
@@ -55,6 +71,13 @@ struct RSSParser: XMLElementHandler {
             return .ignored
         }
         if item != nil {
+            if inAuthor, depth == itemDepth + 2, name == XName("", "name") { return .allText }
+            // Only the item's own children are its fields; media:title may be in a media:group.
+            guard depth == itemDepth + 1 || name == XName("media", "title") else { return .ignored }
+            if name == XName("", "author") {
+                inAuthor = true
+                return .ownText
+            }
             if name == XName("atom", "link") {
                 let rel = attributes.value("rel") ?? "alternate"
                 let type = attributes.value("type")
@@ -70,26 +93,32 @@ struct RSSParser: XMLElementHandler {
             return RSSParser.itemFields.contains(name) ? .allText : .ignored
         }
         if depth <= 2, ["title", "link"].contains(name.local), ["", "rss10", "rss090"].contains(name.ns) { return .allText }
+        if depth <= 2, name == XName("dc", "title") { return .allText }
         return .ignored
     }
 
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
+        let name = RSSParser.normalized(name)
         if var builder = item {
             if depth == itemDepth, name.local == "item" {
                 try finish(&builder)
                 return
             }
+            if inAuthor, depth == itemDepth + 2, name == XName("", "name") {
+                builder.offer(.author, text)
+                item = builder
+                return
+            }
+            guard depth == itemDepth + 1 || name == XName("media", "title") else { return }
             switch (name.ns, name.local) {
             case ("", "title"), ("rss10", "title"), ("rss090", "title"): builder.offer(.title, text)
             case ("dc", "title"): builder.offer(.title, text, rank: 1)
+            case ("media", "title"): builder.offer(.title, text, rank: 2)
             case ("", "link"), ("rss10", "link"), ("rss090", "link"):
                 builder.offer(.link, FeedLink.resolve(text, against: base))
             case ("", "guid"):
                 builder.offer(.id, text)
-                let trimmed = FeedWhitespace.trimmed(text)
-                if guidIsPermalink, trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {
-                    builder.offer(.link, FeedLink.resolve(trimmed, against: base), rank: 2)
-                }
+                if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { builder.offer(.link, link, rank: 2) }
             case ("atom", "id"): builder.offer(.id, text, rank: 2)
             case ("", "description"), ("rss10", "description"), ("rss090", "description"): builder.offer(.summary, text)
             case ("itunes", "summary"): builder.offer(.summary, text, rank: 1)
@@ -101,9 +130,12 @@ struct RSSParser: XMLElementHandler {
             case ("dc", "date"): builder.offer(.updated, text)
             case ("dcterms", "modified"): builder.offer(.updated, text, rank: 1)
             case ("atom", "updated"): builder.offer(.updated, text, rank: 2)
-            case ("", "author"): builder.offer(.author, text)
+            case ("", "author"):
+                inAuthor = false
+                builder.offer(.author, text)
             case ("dc", "creator"): builder.offer(.author, text, rank: 1)
-            case ("itunes", "author"): builder.offer(.author, text, rank: 2)
+            case ("dc", "author"): builder.offer(.author, text, rank: 2)
+            case ("itunes", "author"): builder.offer(.author, text, rank: 3)
             case ("im", "rating"), ("", "rating"):
                 if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { builder.rating = value }
             default: break
@@ -111,6 +143,8 @@ struct RSSParser: XMLElementHandler {
             item = builder
             return
         }
+        // The channel's dc:title stands until (and unless) its own title is read.
+        if depth <= 2, name == XName("dc", "title"), channelTitle == nil { document.title = HTMLText.plainText(text) }
         if depth <= 2, ["", "rss10", "rss090"].contains(name.ns) {
             if name.local == "title", channelTitle == nil { channelTitle = HTMLText.plainText(text); document.title = channelTitle }
             if name.local == "link", channelLink == nil {
@@ -122,6 +156,18 @@ struct RSSParser: XMLElementHandler {
 }
 
 extension RSSParser {
+    /// The link a permalink guid gives: the guid when it is an http(s) URL, or a relative one
+    /// resolved against an http(s) xml:base; nil for any other guid (`1`, `a`, a `tag:` URI),
+    /// which names the item but cannot be opened.
+    static func permalink(_ guid: String, base: String?) -> String? {
+        let trimmed = FeedWhitespace.trimmed(guid)
+        if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return FeedLink.resolve(trimmed, against: base) }
+        guard let base, base.hasPrefix("http://") || base.hasPrefix("https://"), !trimmed.isEmpty,
+              !trimmed.contains(":"), !trimmed.contains(" ") else { return nil }
+        let resolved = FeedLink.resolve(trimmed, against: base)
+        return resolved.hasPrefix("http://") || resolved.hasPrefix("https://") ? resolved : nil
+    }
+
     /// Adds the item being read to the document.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         let built = builder.build(place: "\(path):\(itemLine)")
