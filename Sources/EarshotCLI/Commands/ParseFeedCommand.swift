@@ -87,35 +87,10 @@ struct ParseFeedCommand: ParsableCommand {
         return (try? handle.read(upToCount: 4096)).map { [UInt8]($0) }
     }
 
-    /// True when the whole file is valid UTF-8, read 1 MB at a time (flat memory). A feed that
+    /// True when the whole file is valid UTF-8 (``UTF8FileCheck``, flat memory). A feed that
     /// says UTF-8 but is not (often Windows-1252) is then read whole by ``DocumentParser``,
     /// which detects the real encoding, instead of streamed through libxml2's recovery.
-    static func isValidUTF8(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        var carry: [UInt8] = []
-        while true {
-            // `read(upToCount:)` answers nil (not empty data) at the end of the file on Linux.
-            let data: Data
-            do { data = try handle.read(upToCount: 1 << 20) ?? Data() } catch { return false }
-            if data.isEmpty { return carry.isEmpty }
-            var chunk = carry + [UInt8](data)
-            // Keep an incomplete sequence at the end (its lead byte is at most 3 back) for the next read.
-            var cut = chunk.count
-            for back in 1...min(3, chunk.count) {
-                let byte = chunk[chunk.count - back]
-                if byte & 0xC0 == 0xC0 {  // a lead byte: is its sequence complete?
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    if back < length { cut = chunk.count - back }
-                    break
-                }
-                if byte & 0x80 == 0 { break }
-            }
-            carry = Array(chunk[cut...])
-            chunk.removeSubrange(cut...)
-            guard String(validating: chunk, as: UTF8.self) != nil else { return false }
-        }
-    }
+    static func isValidUTF8(_ path: String) -> Bool { UTF8FileCheck.isValid(path) }
 
     /// UTC ISO-8601 to the second.
     static func iso(_ date: Date) -> String {

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Whether a file is valid UTF-8, read in 1 MB pieces through one reused buffer (flat memory,
+/// no allocation per piece). Valid means what `String(validating:as: UTF8.self)` accepts:
+/// shortest forms only, no surrogates, nothing past U+10FFFF.
+enum UTF8FileCheck {
+    /// True when the whole file at `path` is valid UTF-8; false when it is not or cannot be read.
+    static func isValid(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var carried = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + carried, $0.count - carried) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return false }
+            if count == 0 { return carried == 0 }
+            let filled = carried + count
+            guard let valid = buffer.withUnsafeBufferPointer({ validPrefix(UnsafeBufferPointer(rebasing: $0[..<filled])) }) else { return false }
+            // An incomplete sequence at the end (at most 3 bytes) waits for the next read.
+            carried = filled - valid
+            if carried > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + valid, count: carried) } }
+        }
+    }
+
+    /// The length of the longest prefix of `bytes` made of complete, valid sequences, when the
+    /// rest is at most the start of one valid sequence cut short; nil when `bytes` holds an
+    /// invalid sequence.
+    static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Eight ASCII bytes at a time.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return nil
+            }
+            // The second byte has its own range; the others are plain continuation bytes.
+            for offset in 1..<length {
+                guard index + offset < count else { return index }
+                let byte = bytes[index + offset]
+                if offset == 1 ? !(low...high).contains(byte) : !(0x80...0xBF).contains(byte) { return nil }
+            }
+            index += length
+        }
+        return index
+    }
+}
