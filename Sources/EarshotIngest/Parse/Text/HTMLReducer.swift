@@ -211,6 +211,9 @@ enum HTMLReducer {
     }
 
     private static func decode(_ reference: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        if reference.count >= 2, reference[0] == hash, let value = number(UnsafeBufferPointer(rebasing: reference[1...])) {
+            return Unicode.Scalar(value)
+        }
         if reference.count >= 2, reference[0] == hash, reference[1] == UInt8(ascii: "x") || reference[1] == UInt8(ascii: "X") {
             return UInt32(String(decoding: UnsafeBufferPointer(rebasing: reference[2...]), as: UTF8.self), radix: 16).flatMap(Unicode.Scalar.init)
         }
@@ -219,6 +222,30 @@ enum HTMLReducer {
         }
         guard !reference.isEmpty, reference.allSatisfy({ isLetter($0) || isDigit($0) }) else { return nil }
         return HTMLEntityTable.scalar(named: reference)
+    }
+
+    /// The value of `123` or `x1F600` when every character is a digit of its base and the value
+    /// fits a `UInt32` (what `UInt32(_:radix:)` gives for them); nil for anything else (signs,
+    /// empty or overlong digits), which ``decode(_:)`` reads the general way.
+    private static func number(_ digits: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var start = 0, radix: UInt64 = 10
+        if let first = digits.first, first == UInt8(ascii: "x") || first == UInt8(ascii: "X") { start = 1; radix = 16 }
+        let count = digits.count - start
+        guard count >= 1, count <= (radix == 16 ? 8 : 9) else { return nil }
+        var value: UInt64 = 0
+        for index in start..<digits.count {
+            let byte = digits[index]
+            let digit: UInt64
+            if isDigit(byte) {
+                digit = UInt64(byte - 0x30)
+            } else if radix == 16, (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x66 {
+                digit = UInt64((byte | 0x20) - 0x61 + 10)
+            } else {
+                return nil
+            }
+            value = value * radix + digit
+        }
+        return UInt32(value)
     }
 
     // MARK: Double escaping
