@@ -41,10 +41,11 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// Input bytes per chunk: a thread scores one chunk of whole lines at a time.
-    static let chunkBytes = 1 << 16
+    static let chunkBytes = 1 << 15
     /// Chunks read per round for each thread: threads take chunks as they finish, so one
-    /// slow thread (on a shared machine) holds up less of a round.
-    static let chunksPerThread = 4
+    /// slow thread (on a shared machine) holds up less of a round. A round ends when its
+    /// last chunk is scored, so rounds of many small chunks leave threads idle for less.
+    static let chunksPerThread = 16
 
     func run() throws {
         let folder: URL
