@@ -24,6 +24,7 @@ struct DocumentParserTests {
         "item_author_-_rss_author_with_name_child", "item_link_-_only_the_items_own_link",
         "item_link_-_relative_permalink_guid_under_xml_base", "item_title_-_media_title", "feed_title_-_dc_title",
         "entry_id_-_only_the_entrys_own_children", "item_title_-_atom_base64", "entry_link_-_http_id_when_no_link",
+        "illformed_undeclared_itunes_prefix",
     ]
 
     @Test(arguments: fixtures)

@@ -182,6 +182,12 @@ struct AtomParser: XMLElementHandler {
 }
 
 extension AtomParser {
+    /// True when `text` starts with an http or https scheme (in any case: schemes are case-insensitive).
+    private static func isHTTP(_ text: String) -> Bool {
+        let scheme = text.prefix(8).lowercased()
+        return scheme.hasPrefix("http://") || scheme.hasPrefix("https://")
+    }
+
     /// True when an element at `depth` is a child of the entry (or feed) being read, or of its author.
     private func isOwnChild(depth: Int) -> Bool {
         if inAuthor { return depth == authorDepth || depth == authorDepth + 1 }
@@ -193,7 +199,7 @@ extension AtomParser {
     /// a `tag:` or `urn:` id names the entry but cannot be opened, so it never becomes a link).
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
-        if !builder.has(.link), let id = builder.value(.id), id.hasPrefix("http://") || id.hasPrefix("https://"),
+        if !builder.has(.link), let id = builder.value(.id), AtomParser.isHTTP(id),
            !id.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             builder.offer(.link, id)
         }

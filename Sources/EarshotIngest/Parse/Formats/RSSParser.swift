@@ -49,9 +49,18 @@ struct RSSParser: XMLElementHandler {
     /// iTunes' namespace as some podcast feeds spell it (the URI is case-sensitive, so it reads as unknown).
     private static let itunesVariants: Set<String> = ["http://www.itunes.com/DTDs/Podcast-1.0.dtd", "http://www.itunes.com/DTDs/podcast-1.0.dtd"]
 
-    /// `name` with the namespaces feeds misspell mapped to their usual prefix.
+    /// Prefixes podcast feeds use without declaring them (`<itunes:author>` with no `xmlns:itunes`).
+    private static let undeclaredPrefixes: Set<Substring> = ["itunes", "dc", "media", "content", "atom"]
+
+    /// `name` with the namespaces feeds misspell mapped to their usual prefix, and a known
+    /// prefix that was never declared (libxml2 then keeps `prefix:local` as the name) read as declared.
     private static func normalized(_ name: XName) -> XName {
-        RSSParser.itunesVariants.contains(name.ns) ? XName("itunes", name.local) : name
+        if RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
+        if name.ns.isEmpty, let colon = name.local.firstIndex(of: ":"),
+           RSSParser.undeclaredPrefixes.contains(name.local[..<colon]) {
+            return XName(String(name.local[..<colon]), String(name.local[name.local.index(after: colon)...]))
+        }
+        return name
     }
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
