@@ -58,6 +58,9 @@ struct MalayNormaliser: Sendable {
 
     /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.
     private func unreduplicated(_ word: String) -> String? {
+        // Both forms need a last character `2` or a `-` somewhere: without those bytes, neither.
+        var bytes = word
+        guard bytes.withUTF8({ $0.last == UInt8(ascii: "2") || $0.contains(UInt8(ascii: "-")) }) else { return nil }
         if word.count > 2, word.hasSuffix("2"), word.dropLast().allSatisfy(\.isLetter) { return String(word.dropLast()) }
         guard let dash = word.firstIndex(of: "-") else { return nil }
         let left = word[..<dash], right = word[word.index(after: dash)...]
@@ -65,8 +68,27 @@ struct MalayNormaliser: Sendable {
         return String(left)
     }
 
+    /// True when `word` is ASCII and neither ends with one of ``suffixes`` nor begins with
+    /// one of ``prefixes`` (compared on bytes, which for ASCII is comparing characters):
+    /// then ``stem(_:)`` has no candidate but the word itself and no prefix to remove.
+    private static func hasNoAffix(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            for suffix in suffixBytes where bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
+                return false
+            }
+            for prefix in prefixBytes where bytes.starts(with: prefix) { return false }
+            return true
+        }
+    }
+
+    private static let suffixBytes = suffixes.map { Array($0.utf8) }
+    private static let prefixBytes = prefixes.map { Array($0.0.utf8) }
+
     /// The lexicon stem of a derived word, or nil when affix removal finds none.
     private func stem(_ word: String) -> [String]? {
+        if MalayNormaliser.hasNoAffix(word) { return nil }
         var candidates = [word]
         for suffix in MalayNormaliser.suffixes where word.hasSuffix(suffix) {
             let shorter = String(word.dropLast(suffix.count))
