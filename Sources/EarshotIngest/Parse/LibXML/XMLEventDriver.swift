@@ -135,8 +135,10 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     /// Open elements; slots past `count` keep their text buffers for reuse.
-    private var frames: [Frame] = []
-    private var count = 0
+    // One task uses an assembler at a time (see ``XMLPushParser``): the per-access exclusivity
+    // checks on these hot properties are left out.
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var count = 0
     /// Index in `frames` of the frame capturing all text, if any.
     private var deepCapture: Int? = nil
 

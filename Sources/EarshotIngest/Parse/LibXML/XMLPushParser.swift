@@ -59,10 +59,10 @@ final class XMLPushParser {
     private var wantsText = false
     /// Text read since the last event: libxml2 reports a text node in many small runs (one per
     /// entity), the sink gets them as one.
-    private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var pending: [UInt8] = []
     /// Names by the addresses of libxml2's interned strings (the parser's dictionary lives as
     /// long as the context, so an address always means the same name).
-    private var names: [NameSlot?] = Array(repeating: nil, count: 512)
+    @exclusivity(unchecked) private var names: [NameSlot?] = Array(repeating: nil, count: 512)
 
     private struct NameSlot {
         var local: UnsafePointer<xmlChar>

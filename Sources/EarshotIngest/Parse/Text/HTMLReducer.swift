@@ -293,6 +293,8 @@ enum HTMLReducer {
                     pendingSpace = false
                     lineHasWord = true
                     var end = index + 1
+                    // Eight printable ASCII bytes at a time, then byte by byte.
+                    while end + 8 <= count, isPrintableASCII(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
                     while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 { end += 1 }
                     (output.baseAddress! + written).update(from: text.baseAddress! + index, count: end - index)
                     written += end - index
@@ -340,6 +342,14 @@ enum HTMLReducer {
 
     private enum Role { case other, separator, newline }
 
+    /// True when all eight bytes of `word` are ASCII above the space (none is white space or
+    /// starts a multi-byte scalar). May answer false for such a word (a borrow between bytes);
+    /// never true for another.
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        return word & high == 0 && (word &- 0x2121_2121_2121_2121) & ~word & high == 0
+    }
+
     // MARK: Grapheme clusters
 
     /// True when every grapheme cluster of the UTF-8 `text` is a single scalar or `\r\n`, so that
@@ -350,6 +360,10 @@ enum HTMLReducer {
         let count = text.count
         var index = 0
         while index < count {
+            if index + 8 <= count, UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = text[index]
             if byte < 0x80 { index += 1; continue }
             if byte < 0xCC { index += 2; continue }
