@@ -9,7 +9,8 @@ import Darwin
 /// The one type in the parser that works on raw memory for text: a UTF-8 scan that checks
 /// eight ASCII bytes at a time, a table for Windows-1252 (with WHATWG's mapping of its five
 /// unassigned bytes to the C1 controls, so no byte is ever invalid), and glibc's iconv for
-/// everything else (UTF-16, UTF-32, GB18030, Big5-HKSCS, EBCDIC and the DOS and Mac code pages).
+/// everything else (UTF-16, UTF-32, GB18030, Big5-HKSCS, EBCDIC and the DOS and Mac code pages)
+/// but the two Mac pages iconv lacks (``MacCodePages``).
 /// iconv is the library libxml2 itself would use for those encodings (`xmlFindCharEncodingHandler`
 /// finds them only through iconv on this system), but here an invalid sequence costs one
 /// replacement character instead of the end of the document.
@@ -115,9 +116,21 @@ enum Transcoder {
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
-    /// True when `encoding` can be read (UTF-8 and Windows-1252 always; others when iconv knows them).
+    /// `bytes[start...]` read as a single-byte code page whose upper half is `upperHalf` (128 scalars).
+    static func singleByte(_ bytes: [UInt8], from start: Int = 0, upperHalf: [UInt32]) -> Output {
+        let table: [[UInt8]] = upperHalf.map { Unicode.Scalar($0).map { Array(String($0).utf8) } ?? replacement }
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count - start) + (bytes.count - start) / 4)
+        for byte in bytes[start...] {
+            if byte < 0x80 { out.append(byte) } else { out.append(contentsOf: table[Int(byte - 0x80)]) }
+        }
+        return Output(utf8: out)
+    }
+
+    /// True when `encoding` can be read (UTF-8, Windows-1252 and the Mac pages of ``MacCodePages``
+    /// always; others when iconv knows them).
     static func supports(_ encoding: TextEncoding) -> Bool {
-        if encoding == .utf8 || encoding == .windows1252 { return true }
+        if encoding == .utf8 || encoding == .windows1252 || MacCodePages.upperHalf(of: encoding) != nil { return true }
         guard let descriptor = open(encoding) else { return false }
         iconv_close(descriptor)
         return true
@@ -136,6 +149,7 @@ enum Transcoder {
         case .windows1252: return windows1252(bytes, from: start)
         default: break
         }
+        if let upperHalf = MacCodePages.upperHalf(of: encoding) { return singleByte(bytes, from: start, upperHalf: upperHalf) }
         guard let descriptor = open(encoding) else { return nil }
         defer { iconv_close(descriptor) }
         // After an invalid sequence, skip one code unit.

@@ -63,6 +63,10 @@ feed("ibm861_labelled_cp_is.xml", "cp861", "Þórður á Íslandi", declaration=
 feed("mac_central_europe.xml", "mac_latin2", "Łódź, žluťoučký kůň", declaration="maccentraleurope")
 feed("ebcdic_python_label_ebcdic_cp_be.xml", "cp500", EBCDIC_TEXT, declaration="ebcdic_cp_be")
 feed("ebcdic_cp875_greek.xml", "cp875", "Καλημέρα κόσμε", declaration="cp875")
+# Mac pages iconv lacks (Greek, Turkish; its MAC-IS is not Apple's Icelandic): earshot's own tables.
+feed("mac_icelandic.xml", "mac_iceland", "Þórður á Íslandi", declaration="maciceland")
+feed("mac_greek.xml", "mac_greek", "Καλημέρα κόσμε – «ναι»", declaration="x-mac-greek")
+feed("mac_turkish.xml", "mac_turkish", "Günaydın, İstanbul: şğüöç", declaration="macturkish")
 # Named by the HTTP charset only, or against the declaration (the HTTP charset wins).
 feed("gbk_by_http_charset.xml", "gb18030", HANS, charset="gbk")
 feed("http_charset_over_declaration.xml", "big5", HANT, declaration="ISO-8859-1", charset="big5")

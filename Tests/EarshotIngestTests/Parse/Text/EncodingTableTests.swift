@@ -81,14 +81,14 @@ struct EncodingTableTests {
         ("Big5", "BIG5-HKSCS"), ("\"utf-8\"", "UTF-8"), ("Shift_JIS", "CP932"), ("ebcdic-cp-us", "IBM037"),
         // Python's codec spellings, as feedparser's tests write them.
         ("windows_1251", "WINDOWS-1251"), ("ebcdic_cp_be", "IBM500"), ("cp_is", "CP861"), ("maclatin2", "MAC-CENTRALEUROPE"),
-        ("cp875", "IBM875"),
+        ("cp875", "IBM875"), ("maciceland", "MACICELAND"), ("x-mac-greek", "MACGREEK"), ("macturkish", "MACTURKISH"),
     ])
     func labelsAreMappedAsBrowsersMapThem(_ label: String, _ name: String) {
         #expect(TextEncoding.labelled(label)?.name == name)
     }
 
     @Test(arguments: ["GB18030", "BIG5-HKSCS", "IBM037", "IBM500", "UTF-16LE", "UTF-32BE", "CP932", "MACINTOSH", "CP437",
-                      "CP861", "MAC-CENTRALEUROPE", "MAC-CYRILLIC", "IBM875", "WINDOWS-1251"])
+                      "CP861", "MAC-CENTRALEUROPE", "MAC-CYRILLIC", "IBM875", "WINDOWS-1251", "MACICELAND", "MACGREEK", "MACTURKISH"])
     func iconvKnowsTheEncodings(_ name: String) {
         #expect(Transcoder.supports(TextEncoding(name: name)))
     }
