@@ -2,6 +2,7 @@ import ArgumentParser
 import EarshotCore
 import EarshotStore
 import Foundation
+import Logging
 
 /// `earshot backtest`: replays the alert rules over the stored history.
 struct BacktestCommand: AsyncParsableCommand {
@@ -10,7 +11,8 @@ struct BacktestCommand: AsyncParsableCommand {
         abstract: "Replay the alert rules over stored history and list the alerts they would have sent.",
         discussion: """
         Reads (a private copy of) the store that `earshot run` filled (.earshot/earshot.sqlite in the working directory \
-        unless the config's store.path says otherwise) and evaluates every day from --from to --to \
+        unless the config's store.path says otherwise; the shared database itself, read only, when it \
+        names store.postgres) and evaluates every day from --from to --to \
         as a run with that --as-of would, carrying alert episodes forward in memory and applying \
         silences.yaml beside the config. Nothing is written to the store and nothing is sent, so \
         you can tune alerts.spike in the config and backtest again before it pages anyone. The \
@@ -56,19 +58,34 @@ struct BacktestCommand: AsyncParsableCommand {
             printError(String(describing: error))
             throw ExitStatus.usage
         }
-        if configuration.store.postgres != nil {
-            printError("store.postgres needs a build with the PostgreSQL trait (swift build --traits PostgreSQL); use store.path for SQLite")
+        let storeFile = StoreLocation.sqliteFile(for: configuration)
+        let opener: StoreOpener
+        do {
+            opener = try StoreOpener(configuration: configuration, sqliteFile: storeFile)
+        } catch {
+            printError(String(describing: error))
             throw ExitStatus.usage
         }
-
-        let storeFile = StoreLocation.sqliteFile(for: configuration)
+        let backtest = Backtest(configuration: configuration, silences: silences)
+        if opener.isShared {
+            // The shared store is only read (one consistent query per kind of row): no copy.
+            do {
+                let result = try await opener.withStore(logger: Logger(label: "earshot")) { store in
+                    try await backtest.replay(store, from: first, to: last)
+                }
+                print(format == .json ? result.json : result.text)
+                return
+            } catch {
+                printError(String(describing: error))
+                throw ExitCode(4)
+            }
+        }
         guard FileManager.default.fileExists(atPath: storeFile.path) else {
             printError("\(storeFile.path): no store here; run `earshot run` with this config first, or set store.path")
             throw ExitCode(4)
         }
         let result: Backtest.Result
         do {
-            let backtest = Backtest(configuration: configuration, silences: silences)
             result = try await StoreSnapshot.withCopy(of: storeFile) { copy in
                 try await backtest.replay(try SQLiteMentionStore(path: copy), from: first, to: last)
             }

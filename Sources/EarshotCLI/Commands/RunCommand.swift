@@ -29,6 +29,14 @@ struct RunCommand: AsyncParsableCommand {
         alerts.spike.resolveAfterDays clean days. A source that answered 410 Gone is not fetched \
         again until its url changes (and fails each run until then); one that answered 429 or 503 \
         with Retry-After is skipped until that time.
+
+        Several workers (cron on several hosts, or an indexed Kubernetes Job) can share one \
+        PostgreSQL store (store.postgres: postgres://user@host:5432/db, in a build with the \
+        PostgreSQL trait: swift build -c release --traits PostgreSQL). Each runs with \
+        --shard K/N and fetches only the sources whose id hashes (FNV-1a, 64-bit) to K-1 modulo \
+        N; every worker aggregates the shared history and writes its own reports, and each alert \
+        is queued and delivered once however many workers raise it. --shard needs \
+        store.postgres: with SQLite one run reads every source.
         """)
 
     @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "file"))
@@ -36,6 +44,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to treat as today (YYYY-MM-DD, UTC); default: now. Makes reports reproducible.", valueName: "date"))
     var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fetch only shard K of N of the sources (1-based, such as 2/3); needs store.postgres.", valueName: "K/N"))
+    var shard: String?
 
     @Flag(name: .customLong("dry-run"), help: "Do everything but record or send alerts; print the alerts that would be sent.")
     var dryRun = false
@@ -46,6 +57,9 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let asOf, Day(asOf) == nil {
             throw ValidationError("--as-of must be a date as YYYY-MM-DD, got '\(asOf)'")
+        }
+        if let shard, SourceShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/3, got '\(shard)'")
         }
     }
 
@@ -58,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "earshot")
         let loader = ConfigurationLoader()
-        let configuration: EarshotConfiguration
+        var configuration: EarshotConfiguration
         let lexicon: Lexicon
         let silences: SilenceList
         do {
@@ -79,14 +93,26 @@ struct RunCommand: AsyncParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let storeFile = StoreLocation.sqliteFile(for: configuration, workingDirectory: cwd)
         let reportsDirectory = configuration.reports.dir.map(configuration.resolve) ?? cwd.appendingPathComponent("reports")
-        if configuration.store.postgres != nil {
-            printError("store.postgres needs a build with the PostgreSQL trait (swift build --traits PostgreSQL); use store.path for SQLite")
+        let opener: StoreOpener
+        do {
+            opener = try StoreOpener(configuration: configuration, sqliteFile: storeFile)
+        } catch {
+            printError(String(describing: error))
             throw ExitStatus.usage
+        }
+        let shard = self.shard.flatMap(SourceShard.init)
+        if let shard {
+            guard opener.isShared else {
+                printError("--shard splits the sources among workers that share a PostgreSQL store; set store.postgres (with SQLite one run reads every source)")
+                throw ExitStatus.usage
+            }
+            configuration.sources = configuration.sources.filter { shard.owns(sourceID: $0.id) }
         }
 
         let lock: RunLock
         do {
-            lock = try RunLock(file: storeFile.deletingLastPathComponent().appendingPathComponent("run.lock"))
+            let lockName = shard.map { "run-shard-\($0.index)-of-\($0.count).lock" } ?? "run.lock"
+            lock = try RunLock(file: storeFile.deletingLastPathComponent().appendingPathComponent(lockName))
         } catch let error as EarshotError where error.code == .locked {
             printError(error.description)
             throw ExitStatus.locked
@@ -95,22 +121,24 @@ struct RunCommand: AsyncParsableCommand {
 
         let outcome: Pipeline.Outcome
         do {
-            let store = try SQLiteMentionStore(path: storeFile)
+            let configuration = configuration
             let policy = configuration.fetch
-            outcome = try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: policy)) { client in
-                let notifiers: [String: any Notifier]
-                do {
-                    notifiers = try NotifierFactory.notifiers(for: configuration.alerts, httpClient: client, logger: logger)
-                } catch {
-                    throw ConfigurationFailure(error: error)
+            outcome = try await opener.withStore(logger: logger) { store in
+                try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: policy)) { client in
+                    let notifiers: [String: any Notifier]
+                    do {
+                        notifiers = try NotifierFactory.notifiers(for: configuration.alerts, httpClient: client, logger: logger)
+                    } catch {
+                        throw ConfigurationFailure(error: error)
+                    }
+                    let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
+                                                 http: HTTPFetcher(client: client, policy: policy,
+                                                                      hostLimiter: HostLimiter(maxPerHost: policy.perHost)))
+                    let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
+                                            fetcher: fetcher, notifiers: notifiers, silences: silences, asOf: day, now: now, reportsDirectory: reportsDirectory,
+                                            dryRun: dryRun, logger: logger)
+                    return try await pipeline.run()
                 }
-                let fetcher = RoutingFetcher(files: FileFetcher(baseDirectory: configuration.baseDirectory, maxBytes: policy.maxBytes),
-                                             http: HTTPFetcher(client: client, policy: policy,
-                                                                  hostLimiter: HostLimiter(maxPerHost: policy.perHost)))
-                let pipeline = Pipeline(configuration: configuration, scorer: SentimentScorer(lexicon: lexicon), store: store,
-                                        fetcher: fetcher, notifiers: notifiers, silences: silences, asOf: day, now: now, reportsDirectory: reportsDirectory,
-                                        dryRun: dryRun, logger: logger)
-                return try await pipeline.run()
             }
         } catch let failure as ConfigurationFailure {
             printError(String(describing: failure.error))
