@@ -173,11 +173,18 @@ final class XMLPushParser {
         return entry
     }
 
-    private func startElement(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
+    /// The name libxml2's tree gives an element or attribute whose prefix is not declared
+    /// (an error, so reading stops there; kept alike for the events before the stop): `prefix:local`.
+    private static func undeclared(_ prefix: UnsafePointer<xmlChar>, _ local: UnsafePointer<xmlChar>) -> String {
+        String(cString: prefix) + ":" + String(cString: local)
+    }
+
+    private func startElement(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
                               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard delivering, let events else { return }
-        let entry = name(local: local, uri: uri)
+        let entry = uri == nil && prefix != nil
+            ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : name(local: local, uri: uri)
         // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
         let isEmpty = context.pointee.input.map { input in
             input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
@@ -208,7 +215,8 @@ final class XMLPushParser {
                 let base = attributes + 5 * index
                 guard let local = base[0], let start = base[3], let end = base[4] else { continue }
                 let uri = base[2].map { String(cString: $0) }
-                result.append(XMLAttribute(namespaceURI: uri, localName: String(cString: local), value: attributeValue(start, end)))
+                let name = uri == nil && base[1] != nil ? XMLPushParser.undeclared(base[1]!, local) : String(cString: local)
+                result.append(XMLAttribute(namespaceURI: uri, localName: name, value: attributeValue(start, end)))
             }
         }
         return result
@@ -264,12 +272,12 @@ final class XMLPushParser {
     private static func makeHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         xmlSAXVersion(&sax, 2)
-        sax.startElementNs = { context, local, _, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+        sax.startElementNs = { context, local, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
             guard let parser = XMLPushParser.parser(context) else {
-                return xmlSAX2StartElementNs(context, local, nil, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
+                return xmlSAX2StartElementNs(context, local, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
             }
             guard let local else { return }
-            parser.startElement(local: local, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+            parser.startElement(local: local, prefix: prefix, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
                                 attributeCount: Int(attributeCount - defaulted), attributes: attributes)
         }
         sax.endElementNs = { context, local, prefix, uri in
