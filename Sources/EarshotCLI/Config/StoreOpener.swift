@@ -49,7 +49,10 @@ struct StoreOpener: Sendable {
             return try await body(try SQLiteMentionStore(path: file))
         case .postgres(let url):
             #if PostgreSQL
-            let store = try await PostgresMentionStore.open(try PostgresStoreConfiguration(url: url), logger: logger)
+            // PostgresNIO logs every connection's life at debug: keep --verbose readable.
+            var storeLogger = logger
+            storeLogger.logLevel = max(logger.logLevel, .info)
+            let store = try await PostgresMentionStore.open(try PostgresStoreConfiguration(url: url), logger: storeLogger)
             do {
                 let value = try await body(store)
                 await store.close()

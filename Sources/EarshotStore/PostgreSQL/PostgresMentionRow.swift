@@ -51,6 +51,43 @@ struct PostgresMentionRow: Sendable {
         self.insertedAt = insertedAt.timeIntervalSince1970
     }
 
+    /// Rows per `INSERT` statement (18 parameters each; PostgreSQL takes at most 65,535).
+    static let rowsPerInsert = 500
+
+    /// One `INSERT … ON CONFLICT (id) DO NOTHING RETURNING id` for `rows`: the ids it returns
+    /// are the rows that were new. Of two rows with one id, the first is stored.
+    static func insert(_ rows: some Collection<PostgresMentionRow>) throws -> PostgresQuery {
+        var sql = """
+            INSERT INTO mention (id, brand, source, title, text, url, author, published_at, day, rating, lang,
+                                 compound, pos, neu, neg, aspects, terms, inserted_at) VALUES
+            """
+        var binds = PostgresBindings(capacity: rows.count * 18)
+        for (index, row) in rows.enumerated() {
+            let first = index * 18
+            sql += (index == 0 ? " (" : ", (") + (1...18).map { "$\(first + $0)" }.joined(separator: ", ") + ")"
+            binds.append(row.id)
+            binds.append(row.brand)
+            binds.append(row.source)
+            binds.append(row.title)
+            binds.append(row.text)
+            binds.append(row.url)
+            binds.append(row.author)
+            binds.append(row.publishedAt)
+            binds.append(row.day)
+            binds.append(row.rating)
+            binds.append(row.lang)
+            binds.append(row.compound)
+            binds.append(row.pos)
+            binds.append(row.neu)
+            binds.append(row.neg)
+            binds.append(row.aspects)
+            binds.append(row.terms)
+            binds.append(row.insertedAt)
+        }
+        sql += " ON CONFLICT (id) DO NOTHING RETURNING id"
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
     /// The mention in a row of ``columns``.
     static func decode(_ row: PostgresRow) throws -> ScoredMention {
         let (id, brand, source, title, text, url, author, publishedAt, rating, lang, compound, pos, neu, neg, aspects, terms) =

@@ -9,7 +9,8 @@ extension PostgresMentionStore {
     /// another), saves its validators when given and marks it healthy (clearing a Retry-After
     /// skip or a 410 retirement), in one transaction.
     ///
-    /// Mentions are inserted in id order, so commits that overlap never deadlock each other.
+    /// Mentions are inserted in id order, a few hundred per statement, so commits that overlap
+    /// never deadlock each other.
     /// - Parameters:
     ///   - source: the source id.
     ///   - mentions: the scored mentions of this fetch; a repeated id is stored once (its first).
@@ -30,16 +31,10 @@ extension PostgresMentionStore {
         let logger = self.logger
         let inserted = try await write(action) { connection -> Set<String> in
             var inserted: Set<String> = []
-            for row in rows.sorted(by: { $0.id < $1.id }) {
-                let result = try await connection.query("""
-                    INSERT INTO mention (id, brand, source, title, text, url, author, published_at, day, rating, lang,
-                                         compound, pos, neu, neg, aspects, terms, inserted_at)
-                    VALUES (\(row.id), \(row.brand), \(row.source), \(row.title), \(row.text), \(row.url), \(row.author),
-                            \(row.publishedAt), \(row.day), \(row.rating), \(row.lang), \(row.compound), \(row.pos), \(row.neu),
-                            \(row.neg), \(row.aspects), \(row.terms), \(row.insertedAt))
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING id
-                    """, logger: logger)
+            let sorted = rows.sorted { $0.id < $1.id }
+            for start in stride(from: 0, to: sorted.count, by: PostgresMentionRow.rowsPerInsert) {
+                let batch = sorted[start..<min(start + PostgresMentionRow.rowsPerInsert, sorted.count)]
+                let result = try await connection.query(try PostgresMentionRow.insert(batch), logger: logger)
                 for try await id in result.decode(String.self) { inserted.insert(id) }
             }
             let keep = validators == nil
