@@ -88,7 +88,7 @@ extension PostgresMentionStore {
                 reason = "PostgreSQL failed with \(state): \(message); check the server's log"
             }
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
-            let underlying = psql.underlying.map { " (\($0))" } ?? ""
+            let underlying = psql.underlying.map { ": \($0)" } ?? ""
             reason = "could not talk to the PostgreSQL server\(underlying); check that it runs and that store.postgres names it"
         case .sslUnsupported:
             reason = "the server does not offer TLS; use sslmode=prefer or sslmode=disable in store.postgres"
@@ -97,7 +97,15 @@ extension PostgresMentionStore {
         default:
             reason = "PostgresNIO failed (\(psql.code)); check store.postgres and the server, then retry"
         }
-        return EarshotError(.store, "\(action): \(reason)", place: place, cause: psql)
+        // PSQLError's own description hides everything (it may hold query values); the reason
+        // above carries the server's message, the cause its SQLSTATE.
+        return EarshotError(.store, "\(action): \(reason)", place: place, cause: psql.serverInfo?[.sqlState].map(SQLState.init))
+    }
+
+    /// The SQLSTATE of a server error, shown as the cause of an ``EarshotError``.
+    struct SQLState: Error, CustomStringConvertible {
+        var code: String
+        var description: String { "SQLSTATE \(code)" }
     }
 
     /// The error inside PostgresNIO's transaction wrapper.
