@@ -38,7 +38,8 @@ struct RSSParser: XMLElementHandler {
 
     private static let itemFields: Set<XName> = [
         XName("", "title"), XName("", "link"), XName("", "description"), XName("", "guid"), XName("", "pubDate"),
-        XName("", "author"), XName("dc", "creator"), XName("dc", "author"), XName("dc", "date"), XName("dc", "title"), XName("dcterms", "issued"),
+        XName("", "author"), XName("dc", "creator"), XName("dc", "author"), XName("dc", "date"), XName("dc", "title"),
+        XName("dcterms", "issued"),
         XName("dcterms", "modified"), XName("content", "encoded"), XName("xhtml", "body"), XName("atom", "updated"),
         XName("atom", "published"), XName("atom", "id"), XName("itunes", "author"), XName("itunes", "summary"),
         XName("rss10", "title"), XName("rss10", "link"), XName("rss10", "description"),
@@ -47,7 +48,9 @@ struct RSSParser: XMLElementHandler {
     ]
 
     /// iTunes' namespace as some podcast feeds spell it (the URI is case-sensitive, so it reads as unknown).
-    private static let itunesVariants: Set<String> = ["http://www.itunes.com/DTDs/Podcast-1.0.dtd", "http://www.itunes.com/DTDs/podcast-1.0.dtd"]
+    private static let itunesVariants: Set<String> = [
+        "http://www.itunes.com/DTDs/Podcast-1.0.dtd", "http://www.itunes.com/DTDs/podcast-1.0.dtd",
+    ]
 
     /// Prefixes podcast feeds use without declaring them (`<itunes:author>` with no `xmlns:itunes`).
     private static let undeclaredPrefixes: Set<Substring> = ["itunes", "dc", "media", "content", "atom"]
@@ -55,8 +58,9 @@ struct RSSParser: XMLElementHandler {
     /// `name` with the namespaces feeds misspell mapped to their usual prefix, and a known
     /// prefix that was never declared (libxml2 then keeps `prefix:local` as the name) read as declared.
     private static func normalized(_ name: XName) -> XName {
-        if RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
-        if name.ns.isEmpty, let colon = name.local.firstIndex(of: ":"),
+        // Cheap checks first: this runs for every element (known prefixes are short, URIs long).
+        if name.ns.utf8.count > 20, RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
+        if name.ns.isEmpty, name.local.utf8.contains(UInt8(ascii: ":")), let colon = name.local.firstIndex(of: ":"),
            RSSParser.undeclaredPrefixes.contains(name.local[..<colon]) {
             return XName(String(name.local[..<colon]), String(name.local[name.local.index(after: colon)...]))
         }
