@@ -46,10 +46,10 @@ public final class PostgresMentionStore: MentionStore, Sendable {
     /// - Parameters:
     ///   - configuration: the server, database and schema.
     ///   - claimLease: how long claimed outbox entries stay claimed (default 10 minutes).
-    ///   - operationTimeout: how long one call may wait for the server (default 5 minutes).
+    ///   - operationTimeout: how long one call may wait for the server (default 60 seconds; PostgresNIO's pool would wait for ever for a server that went away).
     ///   - logger: PostgresNIO's background logger.
     public init(_ configuration: PostgresStoreConfiguration, claimLease: TimeInterval = 600,
-                operationTimeout: TimeInterval = 300, logger: Logger = Logger(label: "earshot.store.postgres")) {
+                operationTimeout: TimeInterval = 60, logger: Logger = Logger(label: "earshot.store.postgres")) {
         self.configuration = configuration
         self.claimLease = claimLease
         self.operationTimeout = operationTimeout
