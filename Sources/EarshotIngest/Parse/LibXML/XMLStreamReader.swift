@@ -7,9 +7,11 @@ import CLibXML2
 /// handler so nothing is printed to stderr and each error keeps its line and column. It is a
 /// class because it owns C memory, freed in `deinit`; use one instance from one task.
 ///
-/// Two modes: ``init(bytes:encoding:)`` streams, but libxml2's streaming reader stops at the
-/// first well-formedness error; ``init(recovering:encoding:)`` lets libxml2's parser recover
-/// the whole tree first (for ill-formed documents) and then walks it with the same API.
+/// Two modes: ``init(recovering:encoding:)`` lets libxml2's parser recover the whole tree first
+/// (for ill-formed documents) and then walks it; feeds read it this way after ``XMLPushParser``
+/// met an error. ``init(bytes:encoding:)`` streams, stopping at the first well-formedness error;
+/// feeds are streamed by ``XMLPushParser`` instead, and tests check the two hand a handler the
+/// same elements and text.
 final class XMLStreamReader {
     /// The kinds of node the reader stops on (a subset of `xmlReaderTypes`).
     enum NodeType: Int32 {
@@ -78,20 +80,6 @@ final class XMLStreamReader {
             throw XMLReaderError(message: "libxml2 could not create a reader")
         }
         self.buffer = buffer
-        self.reader = reader
-        tree = nil
-        Self.reportErrors(of: reader, to: sink)
-    }
-
-    /// Opens a reader that streams the file at `path` in small chunks, so memory stays flat
-    /// however large the file is. Nothing but that file is ever read (`XML_PARSE_NONET`).
-    /// - Parameter encoding: an encoding name that overrides the document's own declaration, or nil.
-    /// - Throws: ``XMLReaderError`` when the file cannot be opened.
-    init(file path: String, encoding: String? = nil) throws {
-        guard let reader = xmlReaderForFile(path, encoding, XMLStreamReader.options) else {
-            throw XMLReaderError(message: "\(path): cannot open the file; check the path")
-        }
-        buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: 1)
         self.reader = reader
         tree = nil
         Self.reportErrors(of: reader, to: sink)
