@@ -77,10 +77,16 @@ struct SentimentScorerTests {
         RuleCase("sick of", "I'm sick of waiting for a reply.", .negative),
         RuleCase("inflection", "The battery dies in two hours.", .negative),
         RuleCase("neutral service statement", "My order number is 48213.", .neutral),
+        RuleCase("concessive clause first weighs less", "Although the delivery was slow, the product is excellent.", .positive),
+        RuleCase("concessive clause last weighs less", "The product is excellent, although the delivery was slow.", .positive),
+        RuleCase("yet as a time adverb keeps the negation", "The manager is not yet convinced.", .negative),
+        RuleCase("and yet contrasts", "It works, and yet I hate it.", .negative),
+        RuleCase("no one keeps the negation window", "No one was helpful.", .negative),
     ]
 
     static let chinese: [RuleCase] = [
         RuleCase("negation", "质量不好", .negative),
+        RuleCase("好像 (seems) is no praise", "好像是麦克风的位置不太好", .negative),
         RuleCase("negation of a negative", "一点也不慢", .positive),
         RuleCase("negation of a recommendation", "不推荐购买", .negative),
         RuleCase("negation 不贵", "价格不贵", .positive),
@@ -224,6 +230,14 @@ struct SentimentScorerTests {
         ("I have never been so happy with a delivery.", 0.6948),
         ("Without doubt the best shop in town.", 0.7438),
         ("It was not bad at all.", 0.4310),
+        // Emoticons with letters are whole tokens (`:D`, `:l`, `j/k`, `:-p`), not the letter inside.
+        ("Yaaaay! :D", 0.6514),
+        ("Whoo upgrades :D", 0.6166),
+        ("I lost my fave pen. :l", -0.2732),
+        ("Just kidding j/k :-p", 0.6705),
+        // "no" negates one or two words ahead, not three ("no wonder … cherish").
+        ("No wonder Americans cherish this art.", 0.1027),
+        ("Still no cheque :( damn you orange", -0.3599),
     ]
 
     @Test("English compound equals VADER's where VADER's rule applies", arguments: vader)
@@ -285,6 +299,16 @@ struct SentimentScorerTests {
         #expect(scorer.score("客服态度很好").lang == "zh")
         #expect(scorer.score("Barang sampai cepat, seller pun responsive").lang == "ms")
         #expect(scorer.score("The parcel arrived on time").lang == "en")
+    }
+
+    @Test func capitalsInChineseTextAreNotShouting() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let upper = scorer.score("客服说OK，结果还是没解决", language: "zh").sentiment.compound
+        let lower = scorer.score("客服说ok，结果还是没解决", language: "zh").sentiment.compound
+        #expect(upper == lower, "OK in Chinese text is how the word is written: \(upper) vs \(lower)")
+        // In English the same capitals are emphasis (VADER's rule).
+        #expect(scorer.score("The support was OK but slow", language: "en").sentiment.compound
+                != scorer.score("The support was ok but slow", language: "en").sentiment.compound)
     }
 
     @Test func emptyAndSymbolOnlyTextIsNeutral() throws {

@@ -34,7 +34,8 @@ extension SentimentScorer {
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
         if emojiValence(tokens[term.start]) != nil { return (value, rules.rules) }
         let isHan = tokens[term.start].isHan
-        if capDifferential, !isHan, tokens[term.start..<term.end].allSatisfy(\.isUpper) {
+        // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
+        if capDifferential, !isHan, language != "zh", tokens[term.start..<term.end].allSatisfy(\.isUpper) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
             rules.append("ALL CAPS")
         }
@@ -63,7 +64,7 @@ extension SentimentScorer {
             if language != "en", table.termValence(span) != nil { break }
             if let weight = table.preBoosterWeight(span) {
                 var scalar = weight * (value < 0 ? -1 : 1)
-                if capDifferential, tokens[position].isUpper {
+                if capDifferential, language != "zh", tokens[position].isUpper {
                     scalar += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
@@ -86,6 +87,10 @@ extension SentimentScorer {
                     continue
                 }
                 if span.text == "without", between.contains("doubt") { continue }
+                // VADER's "no": it negates the next word or the one after; three words back only
+                // across "or"/"nor" ("no X or Y"). "no one …" keeps the window, as "nobody" does.
+                if span.text == "no", distance == 3, tokens[span.end].text != "one",
+                   !["or", "nor"].contains(tokens[term.start - 1].text) { continue }
                 // "couldn't be happier", "can't recommend them enough": praise, not negation.
                 if SentimentScorer.isModalNegation(span.text), SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
                     value *= 1.25

@@ -107,19 +107,30 @@ extension SentimentScorer {
         }
     }
 
-    /// The token index of the contrast pivot, or nil. A contrast word alone at the end of its
-    /// clause ("…, slow delivery though") contrasts that clause with what came before, so the
-    /// pivot moves to the start of that clause; "yet" there is a time adverb ("not arrived yet").
-    func contrastPivot(_ table: SpanTable) -> (index: Int, word: String)? {
+    /// Concessive words: the clause they open is the one conceded ("though it was late, it
+    /// works" and "it works, although it was late" both lean on "it works").
+    static let concessiveWords: Set<String> = ["although", "though", "even though"]
+
+    /// The contrast pivot, or nil: the token index where the weighted part starts, the word, and
+    /// for a concessive word the clause it opens (then that clause is the weaker part, wherever
+    /// it stands). A contrast word alone at the end of its clause ("…, slow delivery though")
+    /// contrasts that clause with what came before, so the pivot moves to the start of that
+    /// clause. "yet" is a contrast only when it opens a clause ("…, yet it works", "and yet"):
+    /// elsewhere it is a time adverb ("not yet convinced", "not arrived yet").
+    func contrastPivot(_ table: SpanTable) -> (index: Int, word: String, concessiveClause: Int?)? {
         let tokens = table.tokens
         for span in table.spans where span.kind == .contrast {
+            if span.text == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
-            guard alone else { return (span.start, span.text) }
+            guard alone else {
+                let concessive = SentimentScorer.concessiveWords.contains(span.text)
+                return (span.start, span.text, concessive ? tokens[span.start].clause : nil)
+            }
             if span.text == "yet" || span.start == 0 { continue }
             let clause = tokens[span.start - 1].clause
             var start = span.start - 1
             while start > 0, tokens[start - 1].clause == clause { start -= 1 }
-            return start == 0 ? nil : (start, span.text)
+            return start == 0 ? nil : (start, span.text, nil)
         }
         return nil
     }

@@ -85,9 +85,16 @@ public struct SentimentScorer: Sendable {
             var (value, rules) = valence(of: span, base: base, table: table, language: lang, capDifferential: capDifferential, explain: explain)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
             if let pivot {
-                let factor = span.start < pivot.index ? 0.5 : 1.5
-                value *= factor
-                if explain { rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5") }
+                if let conceded = pivot.concessiveClause {
+                    // A concessive word: its own clause is the weaker part, wherever it stands.
+                    let inside = tokens[span.start].clause == conceded
+                    value *= inside ? 0.5 : 1.5
+                    if explain { rules.append(inside ? "conceded by '\(pivot.word)' ×0.5" : "outside the '\(pivot.word)' clause ×1.5") }
+                } else {
+                    let factor = span.start < pivot.index ? 0.5 : 1.5
+                    value *= factor
+                    if explain { rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5") }
+                }
             }
             valences[span.start] += value
             contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause))

@@ -13,6 +13,11 @@ public struct Tokenizer: Sendable {
     let emoticons: Set<String>
     /// ``emoticons`` for lookups by bytes.
     let emoticonTable: ByteKeyTable<Bool>
+    /// Emoticons with letters (`:D`, `:-p`, `D:`, `:l`, `\o/`, `j/k`), keyed lower-cased as the
+    /// lexicon lists them: a whole chunk that is one of them is that emoticon, as in VADER (which
+    /// keeps a token whole when stripping its punctuation would leave two characters or fewer),
+    /// not the letter inside it (`:l` is not the word "l").
+    let letterEmoticons: ByteKeyTable<Bool>
     /// Emoji lookup keys.
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
@@ -40,6 +45,10 @@ public struct Tokenizer: Sendable {
         self.malay = malay
         emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.utf8.contains(0x20) && !key.contains { $0.isLetter } })
         emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticons.map { ($0, true) }))
+        letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: lexicon["en"].valence.keys
+            .filter { key in key.utf8.count <= 12 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && key.utf8.contains(where: Tokenizer.isASCIILetter)
+                && key.utf8.contains(where: Tokenizer.isEmoticonMark) }
+            .map { ($0, true) }))
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         contrast = ByteKeyTable(Dictionary(LexiconLoader.languages.flatMap { lexicon[$0].contrast }.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
@@ -93,7 +102,7 @@ public struct Tokenizer: Sendable {
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
-            if pendingBreak || contrast[lower] != nil {
+            if pendingBreak || (contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }
@@ -104,11 +113,17 @@ public struct Tokenizer: Sendable {
         /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
         /// worked out from its bytes.
         mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
-            if pendingBreak || contrast[lower] != nil {
+            if pendingBreak || (contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }
             tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: false, isASCII: true, isUpper: isUpper))
+        }
+
+        /// A contrast word opens a clause, but "yet" only at the start or after "and" ("and yet
+        /// it works"): inside a clause it is a time adverb ("not yet convinced").
+        func opensClause(_ lower: String) -> Bool {
+            lower != "yet" || tokens.last.map { $0.text == "and" } ?? true
         }
 
         mutating func emitWord(_ raw: String) {
@@ -131,6 +146,10 @@ public struct Tokenizer: Sendable {
         if chunk.utf8.count <= 12, !chunk.contains(where: { $0.isLetter }), emoticons.contains(String(chunk)) {
             stream.emit(String(chunk), lower: String(chunk))
             return
+        }
+        if chunk.utf8.count <= 12, chunk.utf8.contains(where: Tokenizer.isEmoticonMark) {
+            let lower = chunk.lowercased()
+            if letterEmoticons[lower] != nil { return stream.emit(String(chunk), lower: lower) }
         }
         var word = ""
         var han = ""
@@ -219,6 +238,13 @@ public struct Tokenizer: Sendable {
     }
 
     /// True when a byte-scannable line has an ASCII letter or a Han character.
+    /// ASCII punctuation that can make a chunk with letters an emoticon (`:D`, `\\o/`, `j/k`):
+    /// any but the apostrophe and hyphen that sit inside words ("don't", "x-ray").
+    static func isEmoticonMark(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-")
+            || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
+
     private static func hasLetter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < line.count {
@@ -288,6 +314,16 @@ public struct Tokenizer: Sendable {
         if line.count <= 12, !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
             let chunk = String(decoding: line, as: UTF8.self)
             return stream.emit(chunk, lower: chunk)
+        }
+        if line.count <= 12, line.contains(where: Tokenizer.isEmoticonMark), line.allSatisfy({ $0 < 0x80 }) {
+            let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { lower -> Bool in
+                for index in 0..<line.count { lower[index] = line[index] | (Tokenizer.isASCIILetter(line[index]) ? 0x20 : 0) }
+                return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
+            }
+            if found {
+                let chunk = String(decoding: line, as: UTF8.self)
+                return stream.emit(chunk, lower: chunk.lowercased())
+            }
         }
         var wordStart = -1
         var hanStart = -1
