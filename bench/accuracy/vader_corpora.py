@@ -105,9 +105,9 @@ def main():
         ours = earshot_scores(args.earshot, args.lexicons, texts, args.lang)
         theirs = [vader.polarity_scores(text)["compound"] for text in texts]
         truth = [human_class(r) for r in ratings]
-        print(f"| {name} | {len(texts):,} | {pearson(theirs, ratings):.3f} | {pearson(ours, ratings):.3f} "
-              f"| {macro_f1(truth, [engine_class(c) for c in theirs]):.3f} "
-              f"| {macro_f1(truth, [engine_class(c) for c in ours]):.3f} |", flush=True)
+        print(f"| {name} | {len(texts):,} | {pearson(theirs, ratings):.4f} | {pearson(ours, ratings):.4f} "
+              f"| {macro_f1(truth, [engine_class(c) for c in theirs]):.4f} "
+              f"| {macro_f1(truth, [engine_class(c) for c in ours]):.4f} |", flush=True)
 
 
 if __name__ == "__main__":
