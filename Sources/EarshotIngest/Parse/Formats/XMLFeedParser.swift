@@ -40,7 +40,10 @@ public struct XMLFeedParser: Sendable {
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil,
                       onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
         try stream(path: path, onItem: onItem, open: { try PushInput(bytes: bytes, encoding: encoding) },
-                   recover: { try XMLStreamReader(recovering: EntityRepair.repair(bytes) ?? bytes, encoding: encoding) })
+                   recover: {
+                       try XMLFeedParser.refuseManyAttributes(bytes, path: path)
+                       return try XMLStreamReader(recovering: EntityRepair.repair(bytes) ?? bytes, encoding: encoding)
+                   })
     }
 
     /// Parses the file at `file`, reading it in small chunks and handing each item to `onItem`
@@ -61,6 +64,7 @@ public struct XMLFeedParser: Sendable {
                 throw XMLReaderError(message: "\(file): cannot read the file; check the path")
             }
             let bytes = [UInt8](data)
+            try XMLFeedParser.refuseManyAttributes(bytes, path: file)
             return try XMLStreamReader(recovering: EntityRepair.repair(bytes) ?? bytes, encoding: encoding)
         })
     }
@@ -134,6 +138,14 @@ public struct XMLFeedParser: Sendable {
         }
     }
 
+    /// Refuses, before libxml2's recovering parser reads it, a document with a start tag of more
+    /// than ``StartTagGuard/limit`` attributes (libxml2 checks them in quadratic time).
+    private static func refuseManyAttributes(_ bytes: [UInt8], path: String) throws {
+        if let line = StartTagGuard.firstOffence(in: bytes) {
+            throw EarshotError(.hostileInput, "\(path):\(line): a start tag has more than \(StartTagGuard.limit) attributes; refusing the document")
+        }
+    }
+
     /// The hostile-input error for one of the event driver's limits.
     private static func refusal(_ failure: XMLEventDriver.Failure, driver: XMLEventDriver, path: String) -> EarshotError {
         switch failure {
@@ -141,6 +153,8 @@ public struct XMLFeedParser: Sendable {
             EarshotError(.hostileInput, "\(path):\(line): elements nested deeper than \(driver.maxDepth); refusing the document")
         case .fieldTooLarge(let element, let line):
             EarshotError(.hostileInput, "\(path):\(line): <\(element)> is larger than \(driver.maxFieldBytes >> 20) MB; refusing the document")
+        case .tooManyAttributes(let line):
+            EarshotError(.hostileInput, "\(path):\(line): a start tag has more than \(StartTagGuard.limit) attributes; refusing the document")
         }
     }
 

@@ -31,6 +31,9 @@ struct XName: Hashable, CustomStringConvertible {
         "http://search.yahoo.com/mrss/": "media",
         "http://www.w3.org/XML/1998/namespace": "xml",
         "http://backend.userland.com/rss2": "",
+        // Older and unofficial RSS namespaces some feeds put on <rss> (feedparser reads them too).
+        "http://backend.userland.com/rss": "",
+        "http://backend.userland.com/rss2.1": "",
         "http://blogs.law.harvard.edu/tech/rss": "",
     ]
 
@@ -79,6 +82,8 @@ struct XMLEventDriver {
     enum Failure: Error {
         case tooDeep(line: Int)
         case fieldTooLarge(element: String, line: Int)
+        /// A start tag with more than ``StartTagGuard/limit`` attributes, found before libxml2 read it.
+        case tooManyAttributes(line: Int)
     }
 
     static let blockElements: Set<String> = [

@@ -55,6 +55,8 @@ final class XMLPushParser {
     /// What ``events`` threw, rethrown once libxml2 returns.
     private var failure: (any Error)?
     private var stopped = false
+    /// Refuses a start tag with tens of thousands of attributes before libxml2 reads it.
+    private var tagGuard = StartTagGuard()
     /// Whether ``events`` keeps text at the current position.
     private var wantsText = false
     /// Text read since the last event: libxml2 reports a text node in many small runs (one per
@@ -90,6 +92,7 @@ final class XMLPushParser {
         if let encoding, let converter = xmlFindCharEncodingHandler(encoding) { xmlSwitchToEncoding(context, converter) }
         // The callbacks get the context (its userData) and find this object in `_private`.
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        _ = tagGuard.scan(head)
     }
 
     deinit {
@@ -112,6 +115,10 @@ final class XMLPushParser {
     /// - Throws: what ``events`` threw.
     func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard !stopped, !chunk.isEmpty else { return try rethrow() }
+        if let line = tagGuard.scan(chunk) {
+            stopped = true
+            throw XMLEventDriver.Failure.tooManyAttributes(line: line)
+        }
         chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
         try rethrow()
     }

@@ -8,7 +8,7 @@ import Testing
 /// bounds here: how fast they end is a benchmark concern.
 struct PathologicalDocumentTests {
     enum Input: String, CaseIterable, CustomTestStringConvertible {
-        case fiftyThousandAttributes, hundredThousandNestedElements, twelveMegabyteTextNode, twelveMegabyteIgnoredTextNode
+        case fiftyThousandAttributes, twoHundredThousandAttributes, hundredThousandNestedElements, twelveMegabyteTextNode, twelveMegabyteIgnoredTextNode
         var testDescription: String { rawValue }
 
         /// The document; the item before the pathological part is always readable.
@@ -17,6 +17,11 @@ struct PathologicalDocumentTests {
             switch self {
             case .fiftyThousandAttributes:
                 let attributes = (0..<50_000).map { " a\($0)=\"\($0)\"" }.joined()
+                return head + "<item\(attributes)><title>Many attributes</title><guid>b</guid></item></channel></rss>"
+            case .twoHundredThousandAttributes:
+                // libxml2 checks a tag's attributes for duplicates in quadratic time (39 s here):
+                // StartTagGuard refuses the tag before libxml2 reads it.
+                let attributes = (0..<200_000).map { " a\($0)=\"\($0)\"" }.joined()
                 return head + "<item\(attributes)><title>Many attributes</title><guid>b</guid></item></channel></rss>"
             case .hundredThousandNestedElements:
                 return head + "<item><title>" + String(repeating: "<x>", count: 100_000) + "deep"
@@ -41,6 +46,10 @@ struct PathologicalDocumentTests {
         case (.twelveMegabyteIgnoredTextNode, .success(let items)):
             // Text nobody keeps costs no memory; the item around it is read as usual.
             #expect(items.map(\.title) == ["Before", "Big"])
+        case (.twoHundredThousandAttributes, .failure(let error)):
+            let error = error as? EarshotError
+            #expect(error?.code == .hostileInput, "\(String(describing: error))")
+            #expect(error?.message == "\(path):1: a start tag has more than 50000 attributes; refusing the document", "\(String(describing: error))")
         case (.hundredThousandNestedElements, .failure(let error)),
              (.twelveMegabyteTextNode, .failure(let error)):
             let error = error as? EarshotError

@@ -1,0 +1,43 @@
+import Testing
+@testable import EarshotIngest
+
+/// The attribute counter that keeps libxml2's quadratic duplicate-attribute check bounded.
+struct StartTagGuardTests {
+    func offence(_ text: String, chunk: Int = 7) -> Int? {
+        var scanner = StartTagGuard()
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunk)
+            if let line = bytes[start..<end].withUnsafeBufferPointer({ scanner.scan($0) }) { return line }
+            start = end
+        }
+        return nil
+    }
+
+    func tag(_ attributes: Int, quote: String = "\"") -> String {
+        "<item" + (0..<attributes).map { " a\($0)=\(quote)x > y\(quote)" }.joined() + ">"
+    }
+
+    @Test func countsTheAttributesOfOneStartTagAcrossChunks() {
+        #expect(offence("<rss>\n" + tag(StartTagGuard.limit) + "</item></rss>") == nil)
+        #expect(offence("<rss>\n\n" + tag(StartTagGuard.limit + 1) + "</item></rss>") == 3, "the line of the tag")
+        #expect(offence("<rss>" + tag(StartTagGuard.limit + 1, quote: "'")) == 1)
+        #expect(offence(tag(StartTagGuard.limit + 1), chunk: 65_536) == 1)
+    }
+
+    @Test func countsEachTagApart() {
+        // Many tags with many attributes each are fine: the count is per tag.
+        let tags = String(repeating: tag(StartTagGuard.limit / 2), count: 3)
+        #expect(offence("<rss>" + tags + "</rss>") == nil)
+    }
+
+    @Test func ignoresWhatIsNoAttribute() {
+        // `="` inside quoted values, text, comments, CDATA and end tags does not count.
+        let equalsInText = String(repeating: "a=\"b\" ", count: StartTagGuard.limit + 1)
+        #expect(offence("<title>" + equalsInText + "</title>") == nil)
+        #expect(offence("<!-- <x " + equalsInText + " -->") == nil)
+        #expect(offence("<x v='" + equalsInText + "'/>") == nil)
+        #expect(offence("<?pi " + equalsInText + "?>") == nil)
+    }
+}
