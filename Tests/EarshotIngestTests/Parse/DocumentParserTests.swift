@@ -9,7 +9,7 @@ import Testing
 struct DocumentParserTests {
     /// Every golden pair; a name without its files fails, and a pair missing here fails ``everyFixtureIsListed()``.
     static let fixtures = [
-        "rss20_basic", "rss091_netscape", "rss092", "rss10_rdf", "rss090", "rss_version_missing",
+        "rss20_basic", "rss091_netscape", "rss092", "rss10_rdf", "rss090", "rss_version_missing", "rss_root_-_userland_namespace",
         "atom10_basic", "atom03", "atom_unknown_namespace", "atom10_xml_base_relative_links",
         "item_author_-_email_name", "item_author_-_dc_creator",
         "item_link_-_permalink_guid", "item_link_-_atom_alternate", "item_id_-_rdf_about",
