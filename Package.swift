@@ -94,8 +94,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Servers"]  // the Python SMTP and webhook servers the tests start
         ),
-        .testTarget(name: "EarshotCLITests", dependencies: ["EarshotCLI"]),
+        // Support/ holds the feed server and the report probe the tests run, not Swift.
+        .testTarget(name: "EarshotCLITests", dependencies: ["EarshotCLI"], exclude: ["Support"]),
     ]
 )
