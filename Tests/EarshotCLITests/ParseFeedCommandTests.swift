@@ -102,6 +102,25 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func charsetOptionActsAsTheServersContentType() throws {
+        // KOI8-R bytes with no declaration: read as UTF-8 they are invalid (so the Windows-1252
+        // fallback makes them Latin letters); the server's charset says what they are.
+        let title = "Привет"
+        var bytes = Array("<rss version=\"2.0\"><channel><title>".utf8)
+        bytes += [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]  // "Привет" in KOI8-R
+        bytes += Array("</title><item><title>x</title></item></channel></rss>".utf8)
+        let folder = try EarshotBinary.temporaryFolder()
+        let file = folder.appendingPathComponent("koi8.xml")
+        try Data(bytes).write(to: file)
+        let labelled = try EarshotBinary.run(["parse-feed", "--charset", "koi8-r", file.path], in: folder)
+        #expect(labelled.status == 0, "\(labelled.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(labelled.stdout.utf8)) as? [String: Any])
+        #expect(json["title"] as? String == title)
+        let unlabelled = try EarshotBinary.run(["parse-feed", file.path], in: folder)
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(unlabelled.stdout.utf8)) as? [String: Any])
+        #expect(plain["title"] as? String != title, "without the charset the bytes are not KOI8-R")
+    }
+
     @Test func readsStandardInput() throws {
         let atom = """
         <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://forum.example/"><title>Forum</title>

@@ -26,11 +26,16 @@ struct ParseFeedCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to parse, or - for standard input.", valueName: "file"))
     var file: String
 
+    @Option(help: ArgumentHelp(
+        "The charset a server named for this file (the charset of its HTTP Content-Type), as `earshot run` would get it; it outranks the document's own declaration (RFC 7303). The file is then read whole.",
+        valueName: "label"))
+    var charset: String?
+
     func run() throws {
         var output = FeedJSONWriter()
         let document: FeedDocument
         do {
-            if file != "-", ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
+            if file != "-", charset == nil, ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
                let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head),
                ParseFeedCommand.isValidUTF8(file) {
                 document = try XMLFeedParser().parse(contentsOfFile: file) { item, header in
@@ -67,7 +72,7 @@ struct ParseFeedCommand: ParsableCommand {
             bytes = [UInt8](data)
         }
         let source = SourceConfig(id: "parse-feed", url: file)
-        return try DocumentParser().parse(FetchedDocument(source: source.id, bytes: bytes, finalURL: file, fetchedAt: Date()), source: source)
+        return try DocumentParser().parse(FetchedDocument(source: source.id, bytes: bytes, finalURL: file, charset: charset, fetchedAt: Date()), source: source)
     }
 
     /// Files larger than this are streamed when they are UTF-8 feeds; smaller ones go through
