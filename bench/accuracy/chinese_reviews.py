@@ -20,24 +20,15 @@ Usage: bench/accuracy/chinese_reviews.py --data DIR [--per-class N] [--earshot B
 import argparse
 import os
 import random
-import subprocess
 import sys
+
+from vader_corpora import earshot_scores  # the same `earshot score` call, in this folder
 
 
 def read_lines(path, split):
     parity = 0 if split == "dev" else 1
     with open(path, encoding="utf-8", errors="replace") as handle:
         return [" ".join(line.split()) for number, line in enumerate(handle) if number % 2 == parity and line.strip()]
-
-
-def earshot_compounds(binary, lexicons, texts, lang):
-    payload = ("\n".join(texts) + "\n").encode("utf-8")
-    result = subprocess.run([binary, "score", "--lexicons", lexicons, "--lang", lang, "--format", "tsv"],
-                            input=payload, capture_output=True, check=True)
-    lines = result.stdout.decode("utf-8").splitlines()
-    if len(lines) != len(texts):
-        sys.exit(f"earshot score wrote {len(lines)} lines for {len(texts)} texts")
-    return [float(line.split("\t", 1)[0]) for line in lines]
 
 
 def summary(name, signs, truth):
@@ -70,7 +61,7 @@ def main():
     print("| tool | reviews | accuracy | undecided | accuracy where decided |")
     print("| --- | --- | --- | --- | --- |")
     for lang in ("zh", "auto"):
-        compounds = earshot_compounds(args.earshot, args.lexicons, texts, lang)
+        compounds = earshot_scores(args.earshot, args.lexicons, texts, lang)
         signs = [(c > 0) - (c < 0) for c in compounds]
         summary(f"earshot (--lang {lang})", signs, truth)
         if args.show_errors and lang == "zh":
