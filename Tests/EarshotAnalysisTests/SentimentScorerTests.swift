@@ -82,6 +82,9 @@ struct SentimentScorerTests {
         RuleCase("yet as a time adverb keeps the negation", "The manager is not yet convinced.", .negative),
         RuleCase("and yet contrasts", "It works, and yet I hate it.", .negative),
         RuleCase("no one keeps the negation window", "No one was helpful.", .negative),
+        RuleCase("elongated word read as the word it stretches", "I loooove this app", .positive),
+        RuleCase("elongated booster", "The support is sooo bad", .negative),
+        RuleCase("elongated word with capitals", "Goooood service", .positive),
     ]
 
     static let chinese: [RuleCase] = [
@@ -231,7 +234,7 @@ struct SentimentScorerTests {
         ("Without doubt the best shop in town.", 0.7438),
         ("It was not bad at all.", 0.4310),
         // Emoticons with letters are whole tokens (`:D`, `:l`, `j/k`, `:-p`), not the letter inside.
-        ("Yaaaay! :D", 0.6514),
+        ("Hooray! :D", 0.8236),
         ("Whoo upgrades :D", 0.6166),
         ("I lost my fave pen. :l", -0.2732),
         ("Just kidding j/k :-p", 0.6705),
@@ -299,6 +302,15 @@ struct SentimentScorerTests {
         #expect(scorer.score("客服态度很好").lang == "zh")
         #expect(scorer.score("Barang sampai cepat, seller pun responsive").lang == "ms")
         #expect(scorer.score("The parcel arrived on time").lang == "en")
+    }
+
+    @Test func elongatedWordsAreReadAsTheWordTheyStretch() throws {
+        let tokenizer = Tokenizer(lexicon: try ScoreFixtures.lexicon())
+        #expect(tokenizer.unelongated("loooove") == "love")
+        #expect(tokenizer.unelongated("goooood") == "good", "two of a letter are tried before one")
+        #expect(tokenizer.unelongated("yaaaay") == "yay")
+        #expect(tokenizer.unelongated("good") == nil, "no run of three")
+        #expect(tokenizer.unelongated("zzzzzqx") == nil, "no known form")
     }
 
     @Test func capitalsInChineseTextAreNotShouting() throws {

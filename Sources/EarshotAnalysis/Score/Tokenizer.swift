@@ -18,6 +18,9 @@ public struct Tokenizer: Sendable {
     /// keeps a token whole when stripping its punctuation would leave two characters or fewer),
     /// not the letter inside it (`:l` is not the word "l").
     let letterEmoticons: ByteKeyTable<Bool>
+    /// English and Malay single words the lexicons know (valence, boosters, negators): what an
+    /// elongated word ("loooove", "sooo", "bestttt") is read as when it is not listed itself.
+    let knownWords: ByteKeyTable<Bool>
     /// Emoji lookup keys.
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
@@ -49,6 +52,13 @@ public struct Tokenizer: Sendable {
             .filter { key in key.utf8.count <= 12 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && key.utf8.contains(where: Tokenizer.isASCIILetter)
                 && key.utf8.contains(where: Tokenizer.isEmoticonMark) }
             .map { ($0, true) }))
+        var known: [String: Bool] = [:]
+        for language in ["en", "ms"] {
+            let words = lexicon[language]
+            for key in [words.valence.keys, words.boosters.keys, words.negators.keys].joined()
+            where !key.utf8.contains(0x20) && key.utf8.allSatisfy(Tokenizer.isASCIILetter) { known[key] = true }
+        }
+        knownWords = ByteKeyTable(known)
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         contrast = ByteKeyTable(Dictionary(LexiconLoader.languages.flatMap { lexicon[$0].contrast }.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
@@ -158,7 +168,10 @@ public struct Tokenizer: Sendable {
             while let first = word.first, first == "'" || first == "-" || first == "’" { word.removeFirst() }
             while let last = word.last, last == "'" || last == "-" || last == "’" { word.removeLast() }
             if word.unicodeScalars.contains("\u{2019}") { word = String(word.map { $0 == "’" ? "'" : $0 }) }
-            if !word.isEmpty { stream.emitWord(word) }
+            if !word.isEmpty {
+                let lower = word.lowercased()
+                stream.emitWord(word, lower: unelongated(lower) ?? lower)
+            }
             word = ""
         }
         func flushHan(_ stream: inout TokenStream) {
@@ -391,8 +404,9 @@ public struct Tokenizer: Sendable {
             if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lowerCase = true }
         }
         guard upper else {
-            if stream.malay == nil { return stream.emitASCII(raw, lower: raw, isUpper: false) }
-            return stream.emitWord(raw, lower: raw)
+            let read = unelongated(raw) ?? raw
+            if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: false) }
+            return stream.emitWord(raw, lower: read)
         }
         let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
             for (offset, byte) in word.enumerated() {
@@ -400,8 +414,49 @@ public struct Tokenizer: Sendable {
             }
             return word.count
         }
-        if stream.malay == nil { return stream.emitASCII(raw, lower: lower, isUpper: !lowerCase) }
-        stream.emitWord(raw, lower: lower)
+        let read = unelongated(lower) ?? lower
+        if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: !lowerCase) }
+        stream.emitWord(raw, lower: read)
+    }
+
+    /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
+    /// the listed word it stretches: runs of three or more of a letter become two, then one, and
+    /// the first form the lexicons know wins ("goooood" → "good", "loooove" → "love"). Nil when
+    /// the word has no such run, is listed as written, or no form is known.
+    func unelongated(_ lower: String) -> String? {
+        let utf8 = Array(lower.utf8)
+        guard utf8.count >= 3, utf8.count <= 40, utf8.allSatisfy(Tokenizer.isASCIILetter) else { return nil }
+        var hasRun = false
+        for index in 2..<utf8.count {
+            let byte: UInt8 = utf8[index]
+            if byte == utf8[index - 1], byte == utf8[index - 2] {
+                hasRun = true
+                break
+            }
+        }
+        guard hasRun else { return nil }
+        if utf8.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 { return nil }
+        for keep in [2, 1] {
+            let squeezed = Tokenizer.squeeze(utf8, keep: keep)
+            if squeezed.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 {
+                return String(decoding: squeezed, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// `bytes` with every run of three or more equal bytes cut to `keep`; shorter runs stay.
+    static func squeeze(_ bytes: [UInt8], keep: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] == bytes[index] { end += 1 }
+            let length = end - index
+            out.append(contentsOf: repeatElement(bytes[index], count: length >= 3 ? keep : length))
+            index = end
+        }
+        return out
     }
 
     /// The ASCII members of `clauseBreaks`.
