@@ -3,7 +3,7 @@
 /// for duplicates in time quadratic in their number (200,000 attributes took 39 s), and its own
 /// limits do not stop that.
 ///
-/// A byte scanner that carries its state across chunks: outside markup it jumps to the next `<`;
+/// A byte scanner that carries its state across chunks (one pass over every byte, counting lines):
 /// inside a start tag it counts the values that open after an `=` (`name="…"` or `name='…'`),
 /// skipping quoted text. Comments, CDATA, declarations and processing instructions (`<!`, `<?`)
 /// are not counted. It never decides anything about a well-formed feed: real tags have a handful of
