@@ -424,17 +424,18 @@ public struct Tokenizer: Sendable {
     /// the first form the lexicons know wins ("goooood" → "good", "loooove" → "love"). Nil when
     /// the word has no such run, is listed as written, or no form is known.
     func unelongated(_ lower: String) -> String? {
-        let utf8 = Array(lower.utf8)
-        guard utf8.count >= 3, utf8.count <= 40, utf8.allSatisfy(Tokenizer.isASCIILetter) else { return nil }
-        var hasRun = false
-        for index in 2..<utf8.count {
-            let byte: UInt8 = utf8[index]
-            if byte == utf8[index - 1], byte == utf8[index - 2] {
-                hasRun = true
-                break
-            }
+        // Called for every word: no allocation unless the word has a run of three letters.
+        let count = lower.utf8.count
+        guard count >= 3, count <= 40 else { return nil }
+        var previous: UInt8 = 0, run = 0, hasRun = false
+        for byte in lower.utf8 {
+            guard Tokenizer.isASCIILetter(byte) else { return nil }
+            run = byte == previous ? run + 1 : 1
+            previous = byte
+            if run >= 3 { hasRun = true }
         }
         guard hasRun else { return nil }
+        let utf8 = Array(lower.utf8)
         if utf8.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 { return nil }
         for keep in [2, 1] {
             let squeezed = Tokenizer.squeeze(utf8, keep: keep)
