@@ -280,18 +280,22 @@ enum HTMLReducer {
             let text = text, output = output
             var written = 0, index = 0
             var lineHasWord = false, pendingSpace = false, pendingNewline = false
+            /// Before a word's bytes: the line break or the space that white space before it left pending.
+            @inline(__always) func beginWord() {
+                if !lineHasWord {
+                    if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
+                } else if pendingSpace {
+                    output[written] = space
+                    written += 1
+                }
+                pendingSpace = false
+                lineHasWord = true
+            }
             while index < count {
                 let byte = text[index]
                 if byte > space, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
                     // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
-                    if !lineHasWord {
-                        if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
-                    } else if pendingSpace {
-                        output[written] = space
-                        written += 1
-                    }
-                    pendingSpace = false
-                    lineHasWord = true
+                    beginWord()
                     var end = index + 1
                     // Eight printable ASCII bytes at a time, then byte by byte.
                     while end + 8 <= count, isPrintableASCII(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
@@ -322,14 +326,7 @@ enum HTMLReducer {
                 case .separator:
                     if lineHasWord { pendingSpace = true }
                 case .other:
-                    if !lineHasWord {
-                        if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
-                    } else if pendingSpace {
-                        output[written] = space
-                        written += 1
-                    }
-                    pendingSpace = false
-                    lineHasWord = true
+                    beginWord()
                     for offset in 0..<length { output[written + offset] = text[index + offset] }
                     written += length
                 }
