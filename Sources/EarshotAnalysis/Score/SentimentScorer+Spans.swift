@@ -34,19 +34,20 @@ extension SentimentScorer {
     }
 
     private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
-        let token = tokens[index]
-        if let valence = emojiValence(token) { return TermSpan(start: index, length: 1, text: token.raw, kind: .term(valence)) }
+        // Read in place: a copy of the token would retain both its strings.
+        if let valence = emojiValence(tokens[index]) { return TermSpan(start: index, length: 1, text: tokens[index].raw, kind: .term(valence)) }
+        let isHan = tokens[index].isHan, clause = tokens[index].clause
         // The token's entry in each lexicon of the chain.
         func entry(_ position: Int) -> Int { Int(entries[index * chain.count + position]) }
         func phraseStart(_ position: Int) -> Int {
             let found = entry(position)
             return found < 0 ? 1 : chain[position].phraseStarts[found]
         }
-        let longest = token.isHan ? 1 : chain.indices.reduce(1) { max($0, phraseStart($1)) }
+        let longest = isHan ? 1 : chain.indices.reduce(1) { max($0, phraseStart($1)) }
         var length = min(longest, maxWords, tokens.count - index)
         while length > 1 {
             let slice = tokens[index..<(index + length)]
-            if slice.allSatisfy({ $0.clause == token.clause && !$0.isHan }) {
+            if slice.allSatisfy({ $0.clause == clause && !$0.isHan }) {
                 for (position, indexed) in chain.enumerated() where phraseStart(position) >= length {
                     let found = SentimentScorer.lookUpPhraseIndex(tokens, index..<(index + length), in: indexed.table)
                     if found >= 0, let kind = indexed.kinds[found] {
@@ -56,19 +57,19 @@ extension SentimentScorer {
             }
             length -= 1
         }
-        if !token.isHan, SentimentScorer.lastByte(token.text) == UInt8(ascii: "t"), token.text.hasSuffix("n't") {
-            return TermSpan(start: index, length: 1, text: token.text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
+        if !isHan, SentimentScorer.lastByte(tokens[index].text) == UInt8(ascii: "t"), tokens[index].text.hasSuffix("n't") {
+            return TermSpan(start: index, length: 1, text: tokens[index].text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
         for position in chain.indices {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
-            if position > 0, language != "en", token.isASCII ? token.text.utf8.count < 2 : token.text.count < 2 { continue }
+            if position > 0, language != "en", tokens[index].isASCII ? tokens[index].text.utf8.count < 2 : tokens[index].text.count < 2 { continue }
             let found = entry(position)
             if found >= 0, let kind = chain[position].kinds[found] {
-                return TermSpan(start: index, length: 1, text: token.text, kind: kind)
+                return TermSpan(start: index, length: 1, text: tokens[index].text, kind: kind)
             }
         }
-        if !token.isHan, SentimentScorer.mayBeInflected(token.text), let english = chain.last,
-           let (base, valence) = SentimentScorer.inflectedTerm(token.text, in: english) {
+        if !isHan, SentimentScorer.mayBeInflected(tokens[index].text), let english = chain.last,
+           let (base, valence) = SentimentScorer.inflectedTerm(tokens[index].text, in: english) {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
         return nil

@@ -68,6 +68,20 @@ public struct SentimentScorer: Sendable {
     ///   - language: `en`, `zh` or `ms`; nil detects it.
     ///   - explain: whether to write down the rules that changed each term's valence.
     public func score(_ text: String, language: String?, explain: Bool) -> ScoreResult {
+        score(text, language: language, explain: explain, aspects: true, contributions: true)
+    }
+
+    /// Scores `text`, working out only the parts of the result the caller reads: the
+    /// sentiment and language always; the aspects when `aspects` is true (else they are left
+    /// empty); each term's contribution when `contributions` or `explain` is true (else they
+    /// are left empty). What is worked out equals what ``score(_:language:)`` gives.
+    /// - Parameters:
+    ///   - language: `en`, `zh` or `ms`; nil detects it.
+    ///   - explain: whether to write down the rules that changed each term's valence.
+    ///   - aspects: whether to score the aspects the text names.
+    ///   - contributions: whether to list the terms that counted (implied by `explain`).
+    public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool) -> ScoreResult {
+        let keepContributions = explain || wantsContributions
         let lang = language ?? detector.detect(text)
         let tokens = tokenizer.tokens(text, language: lang)
         let chain = lookupChain(lang)
@@ -78,7 +92,7 @@ public struct SentimentScorer: Sendable {
 
         var valences = [Double](repeating: 0, count: tokens.count)
         var contributions: [ScoreResult.Contribution] = []
-        contributions.reserveCapacity(table.spans.count)
+        if keepContributions { contributions.reserveCapacity(table.spans.count) }
         // The sentiment terms in order (``SpanTable/terms()``), without building their list.
         for span in table.spans {
             guard let base = table.termValence(span) else { continue }
@@ -97,7 +111,7 @@ public struct SentimentScorer: Sendable {
                 }
             }
             valences[span.start] += value
-            contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause))
+            if keepContributions { contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause)) }
         }
 
         let sum = valences.reduce(0, +)
@@ -105,7 +119,7 @@ public struct SentimentScorer: Sendable {
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         let compound = SentimentScorer.normalise(total)
         let sentiment = SentimentScorer.proportions(valences: valences, emphasis: emphasis, compound: compound)
-        let aspects = aspectScores(tokens, valences: valences, chain: chain, entries: entries)
+        let aspects = !wantsAspects ? [] : aspectScores(tokens, valences: valences, chain: chain, entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
     }
 

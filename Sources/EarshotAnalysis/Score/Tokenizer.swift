@@ -25,6 +25,10 @@ public struct Tokenizer: Sendable {
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
     let contrast: ByteKeyTable<Bool>
+    /// Bit `n` set when some contrast word has `n` UTF-8 bytes (bit 63: 63 or more), or every
+    /// bit when a contrast word holds a character canonically equivalent to ASCII: an ASCII
+    /// word whose length has no bit is no contrast word, which saves the lookup.
+    let contrastLengths: UInt64
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -61,7 +65,12 @@ public struct Tokenizer: Sendable {
         knownWords = ByteKeyTable(known)
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
-        contrast = ByteKeyTable(Dictionary(LexiconLoader.languages.flatMap { lexicon[$0].contrast }.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+        let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
+        contrast = ByteKeyTable(Dictionary(contrastWords.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+        contrastLengths = contrastWords.reduce(0) { mask, word in
+            let asciiLike = word.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) }
+            return asciiLike ? UInt64.max : mask | 1 << UInt64(min(word.utf8.count, 63))
+        }
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -78,7 +87,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var stream = TokenStream(contrast: contrast, malay: language == "ms" ? malay : nil)
+        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, malay: language == "ms" ? malay : nil)
         stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -101,13 +110,16 @@ public struct Tokenizer: Sendable {
     /// Tokens found so far and the clause state.
     private struct TokenStream {
         let contrast: ByteKeyTable<Bool>
+        /// ``Tokenizer/contrastLengths``.
+        let contrastLengths: UInt64
         let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: ByteKeyTable<Bool>, malay: MalayNormaliser?) {
+        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, malay: MalayNormaliser?) {
             self.contrast = contrast
+            self.contrastLengths = contrastLengths
             self.malay = malay
         }
 
@@ -123,7 +135,8 @@ public struct Tokenizer: Sendable {
         /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
         /// worked out from its bytes.
         mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
-            if pendingBreak || (contrast[lower] != nil && opensClause(lower)) {
+            let mayBeContrast = contrastLengths >> UInt64(min(lower.utf8.count, 63)) & 1 != 0
+            if pendingBreak || (mayBeContrast && contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }
@@ -399,12 +412,22 @@ public struct Tokenizer: Sendable {
         let raw = String(decoding: word, as: UTF8.self)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         var upper = false, lowerCase = false
+        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
+        // one letter (upper or lower case: the run is looked for in the lower-cased form).
+        var letters = true, hasRun = false
+        var previous: UInt8 = 0, run = 0
         for byte in word {
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
             if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lowerCase = true }
+            if !Tokenizer.isASCIILetter(byte) { letters = false }
+            let folded = byte | 0x20
+            run = folded == previous ? run + 1 : 1
+            previous = folded
+            if run >= 3 { hasRun = true }
         }
+        let mayBeElongated = letters && hasRun && word.count <= 40
         guard upper else {
-            let read = unelongated(raw) ?? raw
+            let read = mayBeElongated ? unelongated(raw) ?? raw : raw
             if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: false) }
             return stream.emitWord(raw, lower: read)
         }
@@ -414,7 +437,7 @@ public struct Tokenizer: Sendable {
             }
             return word.count
         }
-        let read = unelongated(lower) ?? lower
+        let read = mayBeElongated ? unelongated(lower) ?? lower : lower
         if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: !lowerCase) }
         stream.emitWord(raw, lower: read)
     }

@@ -82,7 +82,7 @@ struct ScoreCommand: ParsableCommand {
                 var out: [UInt8] = []
                 out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
                 LineChunkReader.lines(of: chunk) { line in
-                    formatter.append(scorer.score(line, language: language, explain: explain), to: &out)
+                    formatter.append(scorer.score(line, language: language, explain: explain, aspects: jsonl, contributions: explain), to: &out)
                 }
                 return out
             }
