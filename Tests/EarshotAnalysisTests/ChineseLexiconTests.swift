@@ -1,0 +1,44 @@
+import EarshotAnalysis
+import Testing
+
+/// What the second round of Chinese review words changed, sentence by sentence: excess forms
+/// (太 / 有点 / 偏 + a neutral adjective), 好 as a booster before a sentiment word, neutral
+/// aspect words and compounds that used to hide a praise word, and the won't-come-back phrases.
+@Suite("Chinese review lexicon")
+struct ChineseLexiconTests {
+    static let cases: [RuleCase] = [
+        RuleCase("太 + neutral adjective complains", "房间太小了", .negative),
+        RuleCase("有点 + neutral adjective complains", "机身有点重", .negative),
+        RuleCase("偏 + neutral adjective complains", "床偏硬", .negative),
+        RuleCase("过于 + praise word complains", "内容过于简单", .negative),
+        RuleCase("the adjective alone stays neutral", "房间很大", .neutral),
+        RuleCase("the bathroom is not praise for hygiene", "卫生间在门口", .neutral),
+        RuleCase("a room type is not praise", "我们住的是豪华间", .neutral),
+        RuleCase("soundproofing is an aspect, not praise", "隔音效果不好", .negative),
+        RuleCase("a renovated hotel is not a refurbished phone", "酒店去年翻新过", .neutral),
+        RuleCase("a refurbished phone is", "收到的是翻新机", .negative),
+        RuleCase("好 boosts the sentiment word after it", "好心疼", .negative),
+        RuleCase("好 alone is praise", "这个好", .positive),
+        RuleCase("won't stay again", "再也不住了", .negative),
+        RuleCase("will stay again", "下次还会再住", .positive),
+        RuleCase("needs improvement", "散热有待加强", .negative),
+        RuleCase("not suitable", "这本书不适合小孩", .negative),
+        RuleCase("negligible flaw", "噪音可以忽略", .positive),
+        RuleCase("a wish says something is missing", "要是有蓝牙就好了", .negative),
+    ]
+
+    @Test("Chinese review expressions", arguments: cases)
+    func expression(_ rule: RuleCase) throws {
+        let result = try ScoreFixtures.scorer().score(rule.text, language: "zh")
+        let explained = result.contributions.map { "\($0.term) \($0.base)→\($0.final) \($0.rules)" }
+        #expect(result.sentiment.polarity == rule.expected, "compound \(result.sentiment.compound): \(explained)")
+    }
+
+    @Test("好 before a sentiment word makes it stronger, not more positive")
+    func haoBoosts() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let plain = scorer.score("失望", language: "zh").sentiment.compound
+        let boosted = scorer.score("好失望", language: "zh").sentiment.compound
+        #expect(plain < 0 && boosted < plain, "失望 \(plain), 好失望 \(boosted)")
+    }
+}
