@@ -141,13 +141,37 @@ enum HTMLReducer {
         return count
     }
 
-    /// The kind of an ASCII tag name, in any case.
+    /// The kind of an ASCII tag name, in any case (an open-addressing table on the packed name:
+    /// no `Hasher` per tag).
     static func kind(ofASCII name: UnsafeBufferPointer<UInt8>) -> Kind {
-        guard name.count <= 16 else { return .other }
+        guard name.count <= 16, !name.isEmpty else { return .other }
         var key = TagKey()
         for (offset, byte) in name.enumerated() { key.add(lowercased(byte), at: offset) }
-        return kindsByKey[key] ?? .other
+        return kindTable.withUnsafeBufferPointer { table in
+            var slot = key.slot
+            while true {
+                let entry = table[slot]
+                if entry.key.low == 0 { return .other }
+                if entry.key == key { return entry.kind }
+                slot = (slot + 1) & (kindTableSize - 1)
+            }
+        }
     }
+
+    private static let kindTableSize = 512
+
+    /// ``kindsByName`` by ``TagKey/slot``, probing forward; an all-zero key marks an empty slot.
+    private static let kindTable: [(key: TagKey, kind: Kind)] = {
+        var table = [(key: TagKey, kind: Kind)](repeating: (TagKey(), .other), count: kindTableSize)
+        for (name, kind) in kindsByName {
+            var key = TagKey()
+            for (offset, byte) in name.utf8.enumerated() { key.add(byte, at: offset) }
+            var slot = key.slot
+            while table[slot].key.low != 0 { slot = (slot + 1) & (kindTableSize - 1) }
+            table[slot] = (key, kind)
+        }
+        return table
+    }()
 
     /// A tag name of at most 16 ASCII bytes packed into two words (`UInt128` needs macOS 15).
     private struct TagKey: Hashable {
@@ -156,6 +180,9 @@ enum HTMLReducer {
         mutating func add(_ byte: UInt8, at offset: Int) {
             if offset < 8 { low |= UInt64(byte) << (8 * offset) } else { high |= UInt64(byte) << (8 * (offset - 8)) }
         }
+
+        /// The key's first slot in ``kindTable``.
+        var slot: Int { Int(truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 55) }
     }
 
     private static let kindsByName: [String: Kind] = {
@@ -164,16 +191,6 @@ enum HTMLReducer {
         for name in HTMLTextReference.cellTags { kinds[name] = .cell }
         for name in HTMLTextReference.blockTags { kinds[name] = .block }
         for name in HTMLTextReference.droppedTags { kinds[name] = .dropped }
-        return kinds
-    }()
-
-    private static let kindsByKey: [TagKey: Kind] = {
-        var kinds: [TagKey: Kind] = [:]
-        for (name, kind) in kindsByName {
-            var key = TagKey()
-            for (offset, byte) in name.utf8.enumerated() { key.add(byte, at: offset) }
-            kinds[key] = kind
-        }
         return kinds
     }()
 
@@ -202,7 +219,7 @@ enum HTMLReducer {
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
-            output.append(contentsOf: String(Character(value)).utf8)
+            UTF8.encode(value) { output.append($0) }
             index = end + terminator
             run = index
         }

@@ -40,4 +40,19 @@ struct StartTagGuardTests {
         #expect(offence("<x v='" + equalsInText + "'/>") == nil)
         #expect(offence("<?pi " + equalsInText + "?>") == nil)
     }
+
+    @Test func findsTheLineOfALateTagInABigChunk() {
+        // Lines before the tag in earlier chunks and in the tag's own chunk, across word boundaries.
+        let before = String(repeating: "<p>ab\n</p>\n", count: 1_000) + "x\n\n"
+        #expect(offence(before + tag(StartTagGuard.limit + 1), chunk: 65_536) == 2_003)
+        #expect(offence(before + tag(StartTagGuard.limit + 1), chunk: 13) == 2_003)
+    }
+
+    @Test func countsLineBreaksEightBytesAtATime() {
+        for text in ["", "\n", "abc", "\n\n\n\n\n\n\n\n\n", "a\nb\u{0B}\n\r\n\u{8A}\n", String(repeating: "é\n\t\u{0A0A}", count: 37)] {
+            let bytes = Array(text.utf8)
+            let count = bytes.withUnsafeBufferPointer { StartTagGuard.lineBreaks(in: $0) }
+            #expect(count == bytes.filter { $0 == 0x0A }.count, "\(text.debugDescription)")
+        }
+    }
 }
