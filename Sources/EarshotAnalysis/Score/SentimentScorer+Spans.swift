@@ -35,7 +35,7 @@ extension SentimentScorer {
 
     private func longestSpan(at index: Int, _ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
         // Read in place: a copy of the token would retain both its strings.
-        if let valence = emojiValence(tokens[index]) { return TermSpan(start: index, length: 1, text: tokens[index].raw, kind: .term(valence)) }
+        if mayBeEmoji(isHan: tokens[index].isHan, isASCII: tokens[index].isASCII), let valence = emojiValence(tokens[index]) { return TermSpan(start: index, length: 1, text: tokens[index].raw, kind: .term(valence)) }
         let isHan = tokens[index].isHan, clause = tokens[index].clause
         // The token's entry in each lexicon of the chain.
         func entry(_ position: Int) -> Int { Int(entries[index * chain.count + position]) }
@@ -57,7 +57,7 @@ extension SentimentScorer {
             }
             length -= 1
         }
-        if !isHan, SentimentScorer.lastByte(tokens[index].text) == UInt8(ascii: "t"), tokens[index].text.hasSuffix("n't") {
+        if !isHan, tokens[index].text.utf8.last == UInt8(ascii: "t"), tokens[index].text.hasSuffix("n't") {
             return TermSpan(start: index, length: 1, text: tokens[index].text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
         for position in chain.indices {
@@ -99,9 +99,11 @@ extension SentimentScorer {
                     buffer[offset] = UInt8(ascii: " ")
                     offset += 1
                 }
-                for byte in tokens[position].text.utf8 {
-                    buffer[offset] = byte
-                    offset += 1
+                // The token's bytes in one copy (iterating `utf8` goes byte by byte).
+                var text = tokens[position].text
+                text.withUTF8 { bytes in
+                    if let source = bytes.baseAddress, let target = buffer.baseAddress { (target + offset).update(from: source, count: bytes.count) }
+                    offset += bytes.count
                 }
             }
             return table.index(forKeyBytes: UnsafeBufferPointer(buffer))

@@ -158,9 +158,16 @@ public struct SentimentScorer: Sendable {
 
     /// The emoji valence of a token's lookup form, or nil.
     func emojiValence(_ token: Token) -> Double? {
-        if token.isHan, !emojiHasCJKKey { return nil }
-        if !emojiHasASCIIKey, token.isASCII { return nil }
+        guard mayBeEmoji(isHan: token.isHan, isASCII: token.isASCII) else { return nil }
         return lexicon.emoji[token.text]
+    }
+
+    /// False when a token with these flags cannot be an emoji key (``emojiValence(_:)`` is nil),
+    /// which the caller can ask without copying the token.
+    func mayBeEmoji(isHan: Bool, isASCII: Bool) -> Bool {
+        if isHan, !emojiHasCJKKey { return false }
+        if !emojiHasASCIIKey, isASCII { return false }
+        return true
     }
 
     // MARK: Punctuation and proportions
@@ -171,16 +178,14 @@ public struct SentimentScorer: Sendable {
         // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
         var text = text
         text.withUTF8 { bytes in
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in bytes {
-                switch byte {
+            for index in bytes.indices {
+                switch bytes[index] {
                 case 0x21: exclamations += 1
                 case 0x3F: questions += 1
-                case 0x81 where previous == (0xEF, 0xBC): exclamations += 1
-                case 0x9F where previous == (0xEF, 0xBC): questions += 1
+                case 0x81 where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: exclamations += 1
+                case 0x9F where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: questions += 1
                 default: break
                 }
-                previous = (previous.1, byte)
             }
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292

@@ -29,6 +29,10 @@ public struct Tokenizer: Sendable {
     /// bit when a contrast word holds a character canonically equivalent to ASCII: an ASCII
     /// word whose length has no bit is no contrast word, which saves the lookup.
     let contrastLengths: UInt64
+    /// Bit `b` (of 128) set when some contrast word begins with the ASCII byte `b`, every
+    /// bit when ``contrastLengths`` has every bit: an ASCII word whose first byte has no bit
+    /// is no contrast word.
+    let contrastFirstBytes: (UInt64, UInt64)
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -71,6 +75,12 @@ public struct Tokenizer: Sendable {
             let asciiLike = word.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) }
             return asciiLike ? UInt64.max : mask | 1 << UInt64(min(word.utf8.count, 63))
         }
+        var firstBytes: (UInt64, UInt64) = (0, 0)
+        for word in contrastWords {
+            guard let first = word.utf8.first, contrastLengths != UInt64.max else { firstBytes = (.max, .max); break }
+            if first < 64 { firstBytes.0 |= 1 << UInt64(first) } else if first < 128 { firstBytes.1 |= 1 << UInt64(first - 64) }
+        }
+        contrastFirstBytes = firstBytes
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -87,7 +97,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, malay: language == "ms" ? malay : nil)
+        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, contrastFirstBytes: contrastFirstBytes, malay: language == "ms" ? malay : nil)
         stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -112,14 +122,17 @@ public struct Tokenizer: Sendable {
         let contrast: ByteKeyTable<Bool>
         /// ``Tokenizer/contrastLengths``.
         let contrastLengths: UInt64
+        /// ``Tokenizer/contrastFirstBytes``.
+        let contrastFirstBytes: (UInt64, UInt64)
         let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, malay: MalayNormaliser?) {
+        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, contrastFirstBytes: (UInt64, UInt64), malay: MalayNormaliser?) {
             self.contrast = contrast
             self.contrastLengths = contrastLengths
+            self.contrastFirstBytes = contrastFirstBytes
             self.malay = malay
         }
 
@@ -135,7 +148,11 @@ public struct Tokenizer: Sendable {
         /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
         /// worked out from its bytes.
         mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
-            let mayBeContrast = contrastLengths >> UInt64(min(lower.utf8.count, 63)) & 1 != 0
+            var mayBeContrast = contrastLengths >> UInt64(min(lower.utf8.count, 63)) & 1 != 0
+            if mayBeContrast, let first = lower.utf8.first, first < 128 {
+                let mask = first < 64 ? contrastFirstBytes.0 : contrastFirstBytes.1
+                mayBeContrast = mask >> UInt64(first & 63) & 1 != 0
+            }
             if pendingBreak || (mayBeContrast && contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
