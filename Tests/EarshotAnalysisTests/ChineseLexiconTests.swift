@@ -25,6 +25,10 @@ struct ChineseLexiconTests {
         RuleCase("not suitable", "这本书不适合小孩", .negative),
         RuleCase("negligible flaw", "噪音可以忽略", .positive),
         RuleCase("a wish says something is missing", "要是有蓝牙就好了", .negative),
+        RuleCase("not good (佳)", "隔音效果不佳", .negative),
+        RuleCase("stuffy", "房间很闷", .negative),
+        RuleCase("rhetorical 什么 + aspect", "什么质量！", .negative),
+        RuleCase("moderate price", "价位适中", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
