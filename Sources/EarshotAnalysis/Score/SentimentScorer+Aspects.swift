@@ -8,7 +8,7 @@ extension SentimentScorer {
         // Most texts name no aspect: no token is one or begins one.
         guard SentimentScorer.namesAspect(entries, chain: chain) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
-        var clauseSums = [Double](repeating: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
+        var clauseSums = [Double].filled(with: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
         // A text names few aspects: a list searched in turn beats a dictionary. Each sum adds
         // the scores in the order found, from 0, as `reduce(0, +)` over them would.

@@ -5,7 +5,8 @@ extension SentimentScorer {
     func findSpans(_ tokens: [Token], chain: [IndexedLexicon], entries: [Int32], language: String) -> [TermSpan] {
         var spans: [TermSpan] = []
         spans.reserveCapacity(tokens.count)
-        let maxWords = chain.map(\.lexicon.maxPhraseWords).max() ?? 1
+        var maxWords = 1
+        for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
         var index = 0
         while index < tokens.count {
             if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {

@@ -24,6 +24,8 @@ public struct SentimentScorer: Sendable {
     let indexed: [String: IndexedLexicon]
     /// ``lookupChain(_:)`` for each loaded language, built once.
     let chains: [String: [IndexedLexicon]]
+    /// ``chains`` of `en`, `zh` and `ms`, so that the usual languages need no dictionary lookup.
+    let englishChain: [IndexedLexicon], chineseChain: [IndexedLexicon], malayChain: [IndexedLexicon]
     /// True when some emoji key is plain ASCII; otherwise an ASCII token needs no emoji lookup.
     let emojiHasASCIIKey: Bool
     /// True when some emoji key has a scalar from the CJK blocks; otherwise a Chinese word
@@ -50,6 +52,9 @@ public struct SentimentScorer: Sendable {
             chains[code] = SentimentScorer.chainCodes(code).map { indexed[$0] ?? empty }
         }
         self.chains = chains
+        englishChain = chains["en"] ?? []
+        chineseChain = chains["zh"] ?? []
+        malayChain = chains["ms"] ?? []
         emojiHasASCIIKey = lexicon.emoji.keys.contains { $0.utf8.allSatisfy { $0 < 0x80 } }
         emojiHasCJKKey = lexicon.emoji.keys.contains { key in
             key.unicodeScalars.contains { (0x2E80...0xA4CF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) || $0.value >= 0x20000 }
@@ -90,7 +95,7 @@ public struct SentimentScorer: Sendable {
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 
-        var valences = [Double](repeating: 0, count: tokens.count)
+        var valences = [Double].filled(with: 0, count: tokens.count)
         var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
         // The sentiment terms in order (``SpanTable/terms()``), without building their list.
@@ -132,6 +137,12 @@ public struct SentimentScorer: Sendable {
 
     /// The languages whose lexicons a token is looked up in, in order.
     func lookupChain(_ lang: String) -> [IndexedLexicon] {
+        switch lang {
+        case "en": return englishChain
+        case "zh": return chineseChain
+        case "ms": return malayChain
+        default: break
+        }
         if let chain = chains[lang] { return chain }
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
     }
@@ -141,7 +152,7 @@ public struct SentimentScorer: Sendable {
     /// `t * chain.count + p`, and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
     static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [Int32] {
         let stride = chain.count
-        var entries = [Int32](repeating: -1, count: tokens.count * stride)
+        var entries = [Int32].filled(with: -1, count: tokens.count * stride)
         // One lexicon at a time, its table taken out of the chain once.
         for (position, indexed) in chain.enumerated() {
             let table = indexed.table

@@ -10,7 +10,7 @@ struct SpanTable {
     init(tokens: [Token], spans: [TermSpan]) {
         self.tokens = tokens
         self.spans = spans
-        var owner = [Int?](repeating: nil, count: tokens.count)
+        var owner = [Int?].filled(with: nil, count: tokens.count)
         for (index, span) in spans.enumerated() {
             for token in span.start..<span.end { owner[token] = index }
         }
