@@ -29,6 +29,8 @@ struct ChineseLexiconTests {
         RuleCase("stuffy", "房间很闷", .negative),
         RuleCase("rhetorical 什么 + aspect", "什么质量！", .negative),
         RuleCase("moderate price", "价位适中", .positive),
+        RuleCase("a graphics card is not lag (卡)", "换了一块显卡", .neutral),
+        RuleCase("lag still is", "玩游戏有点卡", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
