@@ -145,28 +145,29 @@ struct AtomParser: XMLElementHandler {
         }
         if !isOwnChild(depth: depth), !(entry != nil && depth == entryDepth && name.local == "entry") { return }
         let text = base64Text && ["title", "summary", "content", "subtitle"].contains(name.local) ? AtomParser.decodedBase64(text) : text
-        if var builder = entry {
+        // The entry is changed in place (`entry!`), so its candidates are never copied.
+        if entry != nil {
             if depth == entryDepth, name.local == "entry" {
+                var builder = entry!
                 try finish(&builder)
                 return
             }
             switch name.local {
-            case "title" where !inAuthor: builder.offer(.title, text, plain: plainText)
-            case "id": builder.offer(.id, text)
-            case "published": builder.offer(.published, text)
-            case "issued": builder.offer(.published, text, rank: 1)
-            case "updated": builder.offer(.updated, text)
-            case "modified": builder.offer(.updated, text, rank: 1)
-            case "summary": builder.offer(.summary, text, plain: plainText)
-            case "content": builder.offer(.content, text, plain: plainText)
+            case "title" where !inAuthor: entry!.offer(.title, text, plain: plainText)
+            case "id": entry!.offer(.id, text)
+            case "published": entry!.offer(.published, text)
+            case "issued": entry!.offer(.published, text, rank: 1)
+            case "updated": entry!.offer(.updated, text)
+            case "modified": entry!.offer(.updated, text, rank: 1)
+            case "summary": entry!.offer(.summary, text, plain: plainText)
+            case "content": entry!.offer(.content, text, plain: plainText)
             case "name" where inAuthor: authorName = text
             case "email" where inAuthor: authorEmail = text
             case "author":
                 inAuthor = false
-                builder.offer(.author, authorName ?? authorEmail, plain: true)
+                entry!.offer(.author, authorName ?? authorEmail, plain: true)
             default: break
             }
-            entry = builder
             return
         }
         switch name.local {

@@ -5,9 +5,11 @@ import Foundation
 /// rules (DESIGN.md's field mapping) when the item ends. A lower rank wins; among equal
 /// ranks the first value seen wins.
 struct FeedItemBuilder {
-    enum Field: Hashable { case id, title, link, published, updated, author, summary, content, rating, subject }
+    enum Field: Int, CaseIterable { case id, title, link, published, updated, author, summary, content, rating, subject }
 
-    private var values: [Field: (rank: Int, value: String, plain: Bool)] = [:]
+    private typealias Candidate = (rank: Int, value: String, plain: Bool)
+    /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer).
+    private var values = [Candidate?](repeating: nil, count: Field.allCases.count)
     var rating: Double?
     var warnings: [String] = []
 
@@ -16,21 +18,21 @@ struct FeedItemBuilder {
     ///   `content_text`): white space is folded but nothing is read as a tag or an entity.
     mutating func offer(_ field: Field, _ value: String?, rank: Int = 0, plain: Bool = false) {
         guard let value, !FeedWhitespace.isBlank(value) else { return }
-        if let existing = values[field], existing.rank <= rank { return }
-        values[field] = (rank, value, plain)
+        if let existing = values[field.rawValue], existing.rank <= rank { return }
+        values[field.rawValue] = (rank, value, plain)
     }
 
-    func has(_ field: Field) -> Bool { values[field] != nil }
+    func has(_ field: Field) -> Bool { values[field.rawValue] != nil }
 
     /// The value offered for `field` (the best so far), trimmed, or nil.
-    func value(_ field: Field) -> String? { values[field].map { FeedWhitespace.trimmed($0.value) } }
+    func value(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
 
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
     mutating func build(place: String) -> FeedItem {
         func text(_ field: Field) -> String? {
-            values[field].flatMap { $0.plain ? HTMLText.fold($0.value) : HTMLText.plainText($0.value) }
+            values[field.rawValue].flatMap { $0.plain ? HTMLText.fold($0.value) : HTMLText.plainText($0.value) }
         }
-        func raw(_ field: Field) -> String? { values[field].map { FeedWhitespace.trimmed($0.value) } }
+        func raw(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
         var item = FeedItem()
         item.id = raw(.id)
         item.title = text(.title)

@@ -36,16 +36,33 @@ struct RSSParser: XMLElementHandler {
         lineOf = line
     }
 
-    private static let itemFields: Set<XName> = [
-        XName("", "title"), XName("", "link"), XName("", "description"), XName("", "guid"), XName("", "pubDate"),
-        XName("", "author"), XName("dc", "creator"), XName("dc", "author"), XName("dc", "date"), XName("dc", "title"),
-        XName("dcterms", "issued"),
-        XName("dcterms", "modified"), XName("content", "encoded"), XName("xhtml", "body"), XName("atom", "updated"),
-        XName("atom", "published"), XName("atom", "id"), XName("itunes", "author"), XName("itunes", "summary"),
-        XName("rss10", "title"), XName("rss10", "link"), XName("rss10", "description"),
-        XName("rss090", "title"), XName("rss090", "link"), XName("rss090", "description"), XName("im", "rating"),
-        XName("", "rating"), XName("media", "title"),
-    ]
+    /// Whether `name` is an item field read as text (a switch, not a hashed set: it runs for every element).
+    private static func isItemField(_ name: XName) -> Bool {
+        switch name.ns {
+        case "":
+            switch name.local {
+            case "title", "link", "description", "guid", "pubDate", "author", "rating": true
+            default: false
+            }
+        case "dc":
+            switch name.local {
+            case "creator", "author", "date", "title": true
+            default: false
+            }
+        case "dcterms": name.local == "issued" || name.local == "modified"
+        case "content": name.local == "encoded"
+        case "xhtml": name.local == "body"
+        case "atom": name.local == "updated" || name.local == "published" || name.local == "id"
+        case "itunes": name.local == "author" || name.local == "summary"
+        case "rss10", "rss090": name.local == "title" || name.local == "link" || name.local == "description"
+        case "im": name.local == "rating"
+        case "media": name.local == "title"
+        default: false
+        }
+    }
+
+    /// RSS's own namespaces: none, RSS 1.0's and RSS 0.90's.
+    private static func isRSS(_ ns: String) -> Bool { ns.isEmpty || ns == "rss10" || ns == "rss090" }
 
     /// iTunes' namespace as some podcast feeds spell it (the URI is case-sensitive, so it reads as unknown).
     private static let itunesVariants: Set<String> = [
@@ -60,7 +77,7 @@ struct RSSParser: XMLElementHandler {
     private static func normalized(_ name: XName) -> XName {
         // Cheap checks first: this runs for every element (known prefixes are short, URIs long).
         if name.ns.utf8.count > 20, RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
-        if name.ns.isEmpty, name.local.utf8.contains(UInt8(ascii: ":")), let colon = name.local.firstIndex(of: ":"),
+        if name.ns.isEmpty, name.local.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: ":")) }) ?? true, let colon = name.local.firstIndex(of: ":"),
            RSSParser.undeclaredPrefixes.contains(name.local[..<colon]) {
             return XName(String(name.local[..<colon]), String(name.local[name.local.index(after: colon)...]))
         }
@@ -70,7 +87,7 @@ struct RSSParser: XMLElementHandler {
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         let name = RSSParser.normalized(name)
         if name.ns == "rss090" { sawRSS090 = true }
-        if name.local == "item", ["", "rss10", "rss090"].contains(name.ns) {
+        if name.local == "item", RSSParser.isRSS(name.ns) {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
             if var open = item { try finish(&open) }
             item = FeedItemBuilder()
@@ -103,62 +120,62 @@ struct RSSParser: XMLElementHandler {
                 guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
             }
             if name == XName("xhtml", "body") { return .markup }
-            return RSSParser.itemFields.contains(name) ? .allText : .ignored
+            return RSSParser.isItemField(name) ? .allText : .ignored
         }
-        if depth <= 2, ["title", "link"].contains(name.local), ["", "rss10", "rss090"].contains(name.ns) { return .allText }
+        if depth <= 2, name.local == "title" || name.local == "link", RSSParser.isRSS(name.ns) { return .allText }
         if depth <= 2, name == XName("dc", "title") { return .allText }
         return .ignored
     }
 
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
         let name = RSSParser.normalized(name)
-        if var builder = item {
+        // The item is changed in place (`item!`), so its candidates are never copied.
+        if item != nil {
             if depth == itemDepth, name.local == "item" {
+                var builder = item!
                 try finish(&builder)
                 return
             }
             if inAuthor, depth == itemDepth + 2, name == XName("", "name") {
-                builder.offer(.author, text)
-                item = builder
+                item!.offer(.author, text)
                 return
             }
             guard depth == itemDepth + 1 || name == XName("media", "title") else { return }
             switch (name.ns, name.local) {
-            case ("", "title"), ("rss10", "title"), ("rss090", "title"): builder.offer(.title, text)
-            case ("dc", "title"): builder.offer(.title, text, rank: 1)
-            case ("media", "title"): builder.offer(.title, text, rank: 2)
+            case ("", "title"), ("rss10", "title"), ("rss090", "title"): item!.offer(.title, text)
+            case ("dc", "title"): item!.offer(.title, text, rank: 1)
+            case ("media", "title"): item!.offer(.title, text, rank: 2)
             case ("", "link"), ("rss10", "link"), ("rss090", "link"):
-                builder.offer(.link, FeedLink.resolve(text, against: base))
+                item!.offer(.link, FeedLink.resolve(text, against: base))
             case ("", "guid"):
-                builder.offer(.id, text)
-                if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { builder.offer(.link, link, rank: 2) }
-            case ("atom", "id"): builder.offer(.id, text, rank: 2)
-            case ("", "description"), ("rss10", "description"), ("rss090", "description"): builder.offer(.summary, text)
-            case ("itunes", "summary"): builder.offer(.summary, text, rank: 1)
-            case ("content", "encoded"): builder.offer(.content, text)
-            case ("xhtml", "body"): builder.offer(.content, text, rank: 1)
-            case ("", "pubDate"): builder.offer(.published, text)
-            case ("dcterms", "issued"): builder.offer(.published, text, rank: 1)
-            case ("atom", "published"): builder.offer(.published, text, rank: 2)
-            case ("dc", "date"): builder.offer(.updated, text)
-            case ("dcterms", "modified"): builder.offer(.updated, text, rank: 1)
-            case ("atom", "updated"): builder.offer(.updated, text, rank: 2)
+                item!.offer(.id, text)
+                if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { item!.offer(.link, link, rank: 2) }
+            case ("atom", "id"): item!.offer(.id, text, rank: 2)
+            case ("", "description"), ("rss10", "description"), ("rss090", "description"): item!.offer(.summary, text)
+            case ("itunes", "summary"): item!.offer(.summary, text, rank: 1)
+            case ("content", "encoded"): item!.offer(.content, text)
+            case ("xhtml", "body"): item!.offer(.content, text, rank: 1)
+            case ("", "pubDate"): item!.offer(.published, text)
+            case ("dcterms", "issued"): item!.offer(.published, text, rank: 1)
+            case ("atom", "published"): item!.offer(.published, text, rank: 2)
+            case ("dc", "date"): item!.offer(.updated, text)
+            case ("dcterms", "modified"): item!.offer(.updated, text, rank: 1)
+            case ("atom", "updated"): item!.offer(.updated, text, rank: 2)
             case ("", "author"):
                 inAuthor = false
-                builder.offer(.author, text)
-            case ("dc", "creator"): builder.offer(.author, text, rank: 1)
-            case ("dc", "author"): builder.offer(.author, text, rank: 2)
-            case ("itunes", "author"): builder.offer(.author, text, rank: 3)
+                item!.offer(.author, text)
+            case ("dc", "creator"): item!.offer(.author, text, rank: 1)
+            case ("dc", "author"): item!.offer(.author, text, rank: 2)
+            case ("itunes", "author"): item!.offer(.author, text, rank: 3)
             case ("im", "rating"), ("", "rating"):
-                if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { builder.rating = value }
+                if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { item!.rating = value }
             default: break
             }
-            item = builder
             return
         }
         // The channel's dc:title stands until (and unless) its own title is read.
         if depth <= 2, name == XName("dc", "title"), channelTitle == nil { document.title = HTMLText.plainText(text) }
-        if depth <= 2, ["", "rss10", "rss090"].contains(name.ns) {
+        if depth <= 2, RSSParser.isRSS(name.ns) {
             if name.local == "title", channelTitle == nil { channelTitle = HTMLText.plainText(text); document.title = channelTitle }
             if name.local == "link", channelLink == nil {
                 let link = text.trimmingCharacters(in: .whitespacesAndNewlines)
