@@ -100,7 +100,18 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// The index of the key with exactly these bytes, or -1.
     func index(forBytes key: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = ByteKeyTable.hash(key)
+        index(forBytes: key, hash: ByteKeyTable.hash(key))
+    }
+
+    /// ``index(of:)`` of a plain key (``isPlain(_:)``) whose bytes and ``hash(_:)`` the caller
+    /// worked out once for several tables, or nil when bytes cannot decide for this table
+    /// (then the caller asks ``index(of:)``).
+    func index(forPlainBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        storage.bytesDecide ? index(forBytes: key, hash: hash) : nil
+    }
+
+    /// ``index(forBytes:)`` with the key's ``hash(_:)`` already worked out.
+    func index(forBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         let storage = storage
         let mask = storage.mask
         var slot = Int(hash) & mask

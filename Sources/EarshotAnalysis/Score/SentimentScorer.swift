@@ -153,6 +153,30 @@ public struct SentimentScorer: Sendable {
     static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [Int32] {
         let stride = chain.count
         var entries = [Int32].filled(with: -1, count: tokens.count * stride)
+        // The usual chains (one or two lexicons): each token's bytes are read, checked and
+        // hashed once for both tables; only keys that bytes cannot decide go by `String`.
+        if stride == 1 || stride == 2 {
+            let first = chain[0].table, second = chain[stride - 1].table
+            for index in tokens.indices {
+                var text = tokens[index].text
+                let isASCII = tokens[index].isASCII
+                var undecided = false
+                text.withUTF8 { bytes in
+                    guard isASCII || ByteKeyTable<IndexedLexicon.Entry>.isPlain(bytes) else { return undecided = true }
+                    let hash = ByteKeyTable<IndexedLexicon.Entry>.hash(bytes)
+                    guard let found = first.index(forPlainBytes: bytes, hash: hash) else { return undecided = true }
+                    entries[index * stride] = Int32(truncatingIfNeeded: found)
+                    guard stride == 2 else { return }
+                    guard let other = second.index(forPlainBytes: bytes, hash: hash) else { return undecided = true }
+                    entries[index * stride + 1] = Int32(truncatingIfNeeded: other)
+                }
+                if undecided {
+                    entries[index * stride] = Int32(truncatingIfNeeded: first.index(of: text))
+                    if stride == 2 { entries[index * stride + 1] = Int32(truncatingIfNeeded: second.index(of: text)) }
+                }
+            }
+            return entries
+        }
         // One lexicon at a time, its table taken out of the chain once.
         for (position, indexed) in chain.enumerated() {
             let table = indexed.table
@@ -226,6 +250,8 @@ public struct SentimentScorer: Sendable {
         if let ascii { return ascii }
         var cased = false
         for scalar in text.unicodeScalars {
+            // Unified Han characters are not cased (the common case after ASCII).
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { continue }
             if scalar.isASCII {
                 if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
                 if scalar.value >= 0x41 && scalar.value <= 0x5A { cased = true }
