@@ -77,6 +77,25 @@ import Testing
         #expect((object["items"] as? [[String: Any]])?.count == 5_000)
     }
 
+    /// The JSON writer's escapes, eight bytes at a time and byte by byte: quotes, backslashes,
+    /// tabs, carriage returns, U+2028 and U+2029 escaped; multi-byte text copied, at every offset
+    /// from a word boundary (ids are printed as written, only trimmed).
+    @Test func escapesEveryIDExactlyAtEveryOffset() throws {
+        let core = "q\"b\\s\tc\rl\u{2028}p\u{2029}z李\u{1F600}é—"
+        let ids = (0..<9).map { String(repeating: "x", count: $0) + core + String(repeating: "y", count: 8 - $0) }
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\r", with: "&#13;")
+        }
+        let items = ids.map { "<item><guid isPermaLink=\"false\">\(escaped($0))</guid></item>" }.joined(separator: "\n")
+        let file = try write("<rss version=\"2.0\"><channel>\(items)</channel></rss>", name: "escapes.xml")
+        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("q\\\"b\\\\s\\tc\\rl\\u2028p\\u2029z李"), "\(result.stdout.prefix(300))")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let printed = try #require(object["items"] as? [[String: Any]]).map { $0["id"] as? String }
+        #expect(printed == ids)
+    }
+
     @Test func illFormedDocumentIsRecoveredWithOneWarning() throws {
         let file = try write("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Kept</title></item><item><title>Unclosed", name: "broken.xml")
         let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())

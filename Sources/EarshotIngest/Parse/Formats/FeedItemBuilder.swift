@@ -58,6 +58,10 @@ struct FeedItemBuilder {
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.
     static func authorName(_ author: String) -> String {
         guard author.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return author }
+        if let ascii = author.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? asciiAuthorName($0, author) : nil }),
+           let name = ascii {
+            return name
+        }
         if let open = author.firstIndex(of: "("), author.hasSuffix(")") {
             let inside = author[author.index(after: open)..<author.index(before: author.endIndex)].trimmingCharacters(in: .whitespaces)
             let before = author[..<open].trimmingCharacters(in: .whitespaces)
@@ -67,6 +71,29 @@ struct FeedItemBuilder {
         if let open = author.firstIndex(of: "<"), author.hasSuffix(">"), author[open...].contains("@") {
             let name = author[..<open].trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { return name }
+        }
+        return author
+    }
+
+    /// ``authorName(_:)`` on ASCII bytes: the same rules, where `.whitespaces` is the space and the tab.
+    private static func asciiAuthorName(_ bytes: UnsafeBufferPointer<UInt8>, _ author: String) -> String {
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+            return lower..<upper
+        }
+        func contains(_ byte: UInt8, _ range: Range<Int>) -> Bool { range.contains { bytes[$0] == byte } }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let count = bytes.count
+        if let open = bytes.firstIndex(of: UInt8(ascii: "(")), bytes[count - 1] == UInt8(ascii: ")") {
+            let inside = trimmed(open + 1..<count - 1), before = trimmed(0..<open)
+            if contains(UInt8(ascii: "@"), before), !contains(0x20, before), !inside.isEmpty { return string(inside) }
+            if !before.isEmpty, FeedItemBuilder.isEmail(string(inside)) { return string(before) }
+        }
+        if let open = bytes.firstIndex(of: UInt8(ascii: "<")), bytes[count - 1] == UInt8(ascii: ">"), contains(UInt8(ascii: "@"), open..<count) {
+            let name = trimmed(0..<open)
+            if !name.isEmpty { return string(name) }
         }
         return author
     }

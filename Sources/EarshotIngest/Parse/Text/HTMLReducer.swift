@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte-level engine behind ``HTMLText``: the same four stages as ``HTMLTextReference``
 /// (strip tags, decode entities, unescape double-escaped HTML once, fold white space), run over
 /// UTF-8 bytes with precomputed tables, producing one `String` at the end.
@@ -28,18 +30,80 @@ enum HTMLReducer {
     }
 
     private static func reduce(_ html: UnsafeBufferPointer<UInt8>, unescapingTwice: Bool) -> Outcome {
-        if !html.contains(where: { $0 == lt || $0 == amp }) { return fold(html) }
-        var sawTag = false
-        let stripped = stripTags(html, sawTag: &sawTag)
-        return stripped.withUnsafeBufferPointer { stripped -> Outcome in
-            guard isSimple(stripped) else { return .unsure }
-            let decoded = decodeEntities(stripped)
-            return decoded.withUnsafeBufferPointer { decoded -> Outcome in
-                guard isSimple(decoded) else { return .unsure }
+        let survey = survey(html)
+        if !survey.hasTagStart, !survey.hasAmpersand { return fold(html, knownSimple: survey.isSimple) }
+        // Stripping tags keeps whole scalars of `html` and adds line breaks and spaces, so simple
+        // text stays simple; decoding keeps those and adds the references' scalars, checked as
+        // they are written. Without a `<` nothing is stripped; without a `&` nothing is decoded.
+        return withStripped(html, when: survey.hasTagStart) { stripped, sawTag -> Outcome in
+            guard survey.isSimple || isSimple(stripped) else { return .unsure }
+            return withDecoded(stripped, when: survey.hasAmpersand) { decoded, addedComplex -> Outcome in
+                guard survey.isSimple && !addedComplex || isSimple(decoded) else { return .unsure }
                 if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false) }
                 return fold(decoded, knownSimple: true)
             }
         }
+    }
+
+    /// `body` gets `html` without its tags (or `html` itself when it has no `<`) and whether a tag was seen.
+    private static func withStripped(_ html: UnsafeBufferPointer<UInt8>, when needed: Bool,
+                                     _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
+        guard needed else { return body(html, false) }
+        var sawTag = false
+        let stripped = stripTags(html, sawTag: &sawTag)
+        return stripped.withUnsafeBufferPointer { body($0, sawTag) }
+    }
+
+    /// `body` gets `text` with its references decoded (or `text` itself when it has no `&`) and
+    /// whether a decoded scalar failed ``isSimple(_:)``'s quick test.
+    private static func withDecoded(_ text: UnsafeBufferPointer<UInt8>, when needed: Bool,
+                                    _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
+        guard needed else { return body(text, false) }
+        var addedComplex = false
+        let decoded = decodeEntities(text, addedComplex: &addedComplex)
+        return decoded.withUnsafeBufferPointer { body($0, addedComplex) }
+    }
+
+    /// One pass over `html`: whether it holds a `<` and a `&`, and whether every scalar passes
+    /// ``isSimple(_:)``'s quick test (when false, ``isSimple(_:)`` decides the slow way).
+    static func survey(_ html: UnsafeBufferPointer<UInt8>) -> (hasTagStart: Bool, hasAmpersand: Bool, isSimple: Bool) {
+        let count = html.count
+        guard let base = html.baseAddress else { return (false, false, true) }
+        var hasTagStart = false, hasAmpersand = false, simple = true
+        var index = 0
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        let lts: UInt64 = 0x3C3C_3C3C_3C3C_3C3C, amps: UInt64 = 0x2626_2626_2626_2626
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & high == 0 {
+                    // Exact zero-byte tests (no borrow between bytes) for `<` and `&`.
+                    let lt = word ^ lts, amp = word ^ amps
+                    if ~(((lt & low) &+ low) | lt | low) != 0 { hasTagStart = true }
+                    if ~(((amp & low) &+ low) | amp | low) != 0 { hasAmpersand = true }
+                    index += 8
+                    continue
+                }
+            }
+            let byte = base[index]
+            if byte < 0x80 {
+                if byte == lt { hasTagStart = true } else if byte == amp { hasAmpersand = true }
+                index += 1
+                continue
+            }
+            if byte < 0xCC { index += 2; continue }
+            if byte >= 0xE4, byte <= 0xE9 { index += 3; continue }
+            if byte == 0xE2, index + 2 < count, base[index + 1] == 0x80, (0x90...0xA9).contains(base[index + 2]) { index += 3; continue }
+            simple = false
+            index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        }
+        return (hasTagStart, hasAmpersand, simple)
+    }
+
+    /// Whether one scalar passes ``isSimple(_:)``'s quick test (by its UTF-8 lead bytes).
+    private static func isQuicklySimple(_ value: Unicode.Scalar) -> Bool {
+        let v = value.value
+        return v < 0x300 || (v >= 0x4000 && v <= 0x9FFF) || (v >= 0x2010 && v <= 0x2029)
     }
 
     // MARK: Tags
@@ -59,7 +123,9 @@ enum HTMLReducer {
         let count = input.count
         var index = 0, run = 0
         while index < count {
-            guard input[index] == lt, let tag = readTag(input, at: index) else { index += 1; continue }
+            guard let at = next(lt, in: input, from: index) else { break }
+            index = at
+            guard let tag = readTag(input, at: index) else { index += 1; continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
             sawTag = true
             if tag.kind == .block { output.append(newline) } else if tag.kind == .cell { output.append(space) }
@@ -199,13 +265,14 @@ enum HTMLReducer {
     /// Decodes `&name;`, `&#123;` and `&#x1F600;` as ``HTMLTextReference/decodeEntities(_:)`` does.
     /// A reference that decodes is ASCII and ends at the first `;` (or U+037E, which Swift's
     /// `Character` equality reads as `;`) within 34 characters, so bytes find it exactly.
-    private static func decodeEntities(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func decodeEntities(_ input: UnsafeBufferPointer<UInt8>, addedComplex: inout Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         let count = input.count
         var index = 0, run = 0
         while index < count {
-            guard input[index] == amp else { index += 1; continue }
+            guard let at = next(amp, in: input, from: index) else { break }
+            index = at
             var end = index + 1, terminator = 0
             while end < count, end - index - 1 <= 33 {
                 let byte = input[end]
@@ -220,6 +287,7 @@ enum HTMLReducer {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
             UTF8.encode(value) { output.append($0) }
+            if !isQuicklySimple(value) { addedComplex = true }
             index = end + terminator
             run = index
         }
@@ -314,8 +382,8 @@ enum HTMLReducer {
                     // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
                     beginWord()
                     var end = index + 1
-                    // Eight printable ASCII bytes at a time, then byte by byte.
-                    while end + 8 <= count, isPrintableASCII(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
+                    // Eight word bytes at a time, then byte by byte.
+                    while end + 8 <= count, isWordBytes(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
                     while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 { end += 1 }
                     (output.baseAddress! + written).update(from: text.baseAddress! + index, count: end - index)
                     written += end - index
@@ -356,12 +424,22 @@ enum HTMLReducer {
 
     private enum Role { case other, separator, newline }
 
-    /// True when all eight bytes of `word` are ASCII above the space (none is white space or
-    /// starts a multi-byte scalar). May answer false for such a word (a borrow between bytes);
-    /// never true for another.
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        return word & high == 0 && (word &- 0x2121_2121_2121_2121) & ~word & high == 0
+    /// True when all eight bytes of `word` are above the space and none is 0xC2, 0xE2 or 0xE3
+    /// (so none is white space or starts a scalar that may be): exactly the bytes the fold
+    /// copies as part of a word. Exact for every byte value (no borrow crosses a byte).
+    private static func isWordBytes(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x21 (the "has less" test, exact as a whole-word answer for n <= 128).
+        if (word &- 0x21 &* ones) & ~word & high != 0 { return false }
+        return !hasByte(word, 0xC2) && !hasByte(word, 0xE2) && !hasByte(word, 0xE3)
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte` (exact: no borrow crosses a byte).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((x & low) &+ low) | x | low) != 0
     }
 
     // MARK: Grapheme clusters
@@ -392,6 +470,14 @@ enum HTMLReducer {
     }
 
     // MARK: Bytes
+
+    /// The index of the first `byte` in `input` at or after `start` (`memchr`), or nil.
+    @inline(__always)
+    private static func next(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < input.count, let base = input.baseAddress,
+              let found = memchr(base + start, Int32(byte), input.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
 
     /// The scalar starting at `index` in valid UTF-8, and its length in bytes.
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Unicode.Scalar, length: Int) {

@@ -22,6 +22,10 @@ struct HTMLReducerTests {
         "\r\n<p>\r\n a \r\n</p>\r\n", "a&&amp;;b", "&&&;;;", "&amp;amp;", "&a;&b;&lt", "<p>a</p>&nbsp;<p>b</p>",
         "<object>o</object><iframe src=x>i</iframe><template>t</template><noscript>n</noscript>end",
         "<li>one<li>two</ul>", "<h7>x</h7>", "<H1>T</H1>", "<x:p>ns</x:p>", "<a-b>dash</a-b>",
+        // One survey pass, eight bytes at a time: markup and marks on both sides of word boundaries.
+        "\u{0301}<b>x</b>", "abcdefg<\u{0301}", "abcdefgh&#x301;ijklmnop", "abcdefgh\u{00A0}ijklmnop\u{3000}q",
+        "李李李李 \u{2028}x李李李李李李李李\u{2029}", "abcdefghijklmn&amp;opq", "abcdefghijklmn<br>opq", "\u{0600}<p>a&amp;b</p>",
+        "ÂâÃãéééééé\u{00A0}\u{00A0}", "a&#x2014;b&#x4E00;c&#x300;", "&#x2010;&#x2029;&#x202A;&#x3FFF;&#x4000;&#x9FFF;&#xA000;",
     ]
 
     @Test(arguments: tricky)
