@@ -35,9 +35,7 @@ struct ChineseLexiconTests {
 
     @Test("Chinese review expressions", arguments: cases)
     func expression(_ rule: RuleCase) throws {
-        let result = try ScoreFixtures.scorer().score(rule.text, language: "zh")
-        let explained = result.contributions.map { "\($0.term) \($0.base)→\($0.final) \($0.rules)" }
-        #expect(result.sentiment.polarity == rule.expected, "compound \(result.sentiment.compound): \(explained)")
+        try expectPolarity(rule, language: "zh")
     }
 
     @Test("好 before a sentiment word makes it stronger, not more positive")

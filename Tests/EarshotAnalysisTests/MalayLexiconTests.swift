@@ -36,9 +36,7 @@ struct MalayLexiconTests {
 
     @Test("Malay social-media expressions", arguments: cases)
     func expression(_ rule: RuleCase) throws {
-        let result = try ScoreFixtures.scorer().score(rule.text, language: "ms")
-        let explained = result.contributions.map { "\($0.term) \($0.base)→\($0.final) \($0.rules)" }
-        #expect(result.sentiment.polarity == rule.expected, "compound \(result.sentiment.compound): \(explained)")
+        try expectPolarity(rule, language: "ms")
     }
 
     @Test("tak sabar is one eager expression, not sabar negated")

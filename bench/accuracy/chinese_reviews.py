@@ -22,7 +22,7 @@ import os
 import random
 import sys
 
-from vader_corpora import earshot_scores  # the same `earshot score` call, in this folder
+from vader_corpora import binary_cells, earshot_scores  # shared with the English script, in this folder
 
 
 def read_lines(path, split):
@@ -32,11 +32,7 @@ def read_lines(path, split):
 
 
 def summary(name, signs, truth):
-    right = sum(1 for s, t in zip(signs, truth) if s == t)
-    undecided = sum(1 for s in signs if s == 0)
-    decided = len(signs) - undecided
-    print(f"| {name} | {len(signs):,} | {right / len(signs):.1%} | {undecided / len(signs):.1%} "
-          f"| {right / decided if decided else 0:.1%} |")
+    print(f"| {name} | {len(signs):,} | {binary_cells(signs, truth)} |")
 
 
 def main():

@@ -29,7 +29,7 @@ import os
 import random
 import sys
 
-from vader_corpora import earshot_scores, macro_f1  # the same `earshot score` call, in this folder
+from vader_corpora import binary_cells, earshot_scores, engine_class, macro_f1  # shared, in this folder
 
 LABELS = {"Positive": "pos", "Neutral": "neu", "Negative": "neg"}
 
@@ -52,18 +52,11 @@ def read_rows(path, split):
     return texts, truth
 
 
-def engine_class(compound):
-    return "pos" if compound >= 0.05 else "neg" if compound <= -0.05 else "neu"
-
-
 def summary(name, compounds, truth):
     f1 = macro_f1(truth, [engine_class(c) for c in compounds])
     polar = [(c, t) for c, t in zip(compounds, truth) if t != "neu"]
-    right = sum(1 for c, t in polar if (c > 0 and t == "pos") or (c < 0 and t == "neg"))
-    undecided = sum(1 for c, _ in polar if c == 0)
-    decided = len(polar) - undecided
-    print(f"| {name} | {len(compounds):,} | {f1:.3f} | {right / len(polar):.1%} | {undecided / len(polar):.1%} "
-          f"| {right / decided if decided else 0:.1%} |")
+    signs = [(c > 0) - (c < 0) for c, _ in polar]
+    print(f"| {name} | {len(compounds):,} | {f1:.3f} | {binary_cells(signs, [1 if t == 'pos' else -1 for _, t in polar])} |")
 
 
 def main():

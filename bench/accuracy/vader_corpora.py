@@ -78,6 +78,15 @@ def macro_f1(truth, predicted):
     return sum(scores) / 3
 
 
+def binary_cells(signs, truth):
+    """Binary accuracy cells for texts labelled +1 or -1 and a tool's signs (0: undecided, counted
+    wrong): accuracy, undecided share and accuracy where decided, formatted as table cells."""
+    right = sum(1 for s, t in zip(signs, truth) if s == t)
+    undecided = sum(1 for s in signs if s == 0)
+    decided = len(signs) - undecided
+    return f"{right / len(signs):.1%} | {undecided / len(signs):.1%} | {right / decided if decided else 0:.1%}"
+
+
 def earshot_scores(binary, lexicons, texts, lang):
     payload = ("\n".join(texts) + "\n").encode("utf-8")
     result = subprocess.run([binary, "score", "--lexicons", lexicons, "--lang", lang, "--format", "tsv"],
