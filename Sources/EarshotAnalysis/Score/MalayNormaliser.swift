@@ -48,12 +48,17 @@ struct MalayNormaliser: Sendable {
 
     /// The standard words for one lower-cased word (usually one).
     func words(_ word: String) -> [String] {
+        changedWords(word) ?? [word]
+    }
+
+    /// ``words(_:)``, or nil where that is `[word]` because the word stays as written (most
+    /// words): the tokenizer's per-word call, which then builds no array.
+    func changedWords(_ word: String) -> [String]? {
         // Spellings first, then known and English words, as separate lookups would give.
         let found = direct.index(of: word)
-        if found >= 0 { return direct.values[found] ?? [word] }
+        if found >= 0 { return direct.values[found] }
         if let base = unreduplicated(word), base != word { return words(base) }
-        if let stem = stem(word) { return stem }
-        return [word]
+        return stem(word)
     }
 
     /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.

@@ -173,7 +173,8 @@ public struct Tokenizer: Sendable {
         /// `lower` is `raw.lowercased()`, already computed.
         mutating func emitWord(_ raw: String, lower: String) {
             guard let malay else { return emit(raw, lower: lower) }
-            let words = malay.words(lower)
+            // A word that stays as written is emitted as the one-word case below would emit it.
+            guard let words = malay.changedWords(lower) else { return emit(raw, lower: lower) }
             if words.count == 1 { return emit(raw, lower: words[0]) }
             let shouting = raw.count > 1 && raw == raw.uppercased() && raw != lower
             for word in words { emit(shouting ? word.uppercased() : word, lower: word) }
