@@ -31,6 +31,8 @@ struct ChineseLexiconTests {
         RuleCase("moderate price", "价位适中", .positive),
         RuleCase("a graphics card is not lag (卡)", "换了一块显卡", .neutral),
         RuleCase("lag still is", "玩游戏有点卡", .negative),
+        RuleCase("X了点 complains like 有点X", "笔记本重了点", .negative),
+        RuleCase("prone to dust", "容易粘灰", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
