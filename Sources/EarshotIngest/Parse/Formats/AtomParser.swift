@@ -62,7 +62,7 @@ struct AtomParser: XMLElementHandler {
     /// Atom 0.3's `mode="base64"`, or a MIME type that is not text and not XML (RFC 4287 §4.1.3.3).
     private static func isBase64(type: String?, mode: String?) -> Bool {
         if let mode, mode.lowercased() == "base64" { return true }
-        guard let type, type.contains("/"), !type.hasPrefix("text/") else { return false }
+        guard let type, type.asciiAwareContains("/"), !type.hasPrefix("text/") else { return false }
         return !(type.hasSuffix("+xml") || type.hasSuffix("/xml"))
     }
 
@@ -78,7 +78,7 @@ struct AtomParser: XMLElementHandler {
         case nil, "text", "text/plain": return (.allText, true)
         case "html", "text/html": return (.allText, false)
         case "xhtml", "application/xhtml+xml": return mode?.lowercased() == "escaped" ? (.allText, false) : (.markup, false)
-        case let other?: return (.allText, other.hasPrefix("text/") && !other.contains("html"))
+        case let other?: return (.allText, other.hasPrefix("text/") && !other.asciiAwareContains("html"))
         }
     }
 
@@ -113,7 +113,7 @@ struct AtomParser: XMLElementHandler {
         case "link":
             let rel = attributes.value("rel") ?? "alternate"
             let type = attributes.value("type")
-            if rel == "alternate", type == nil || type!.contains("html"), let href = attributes.value("href") {
+            if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
                 let link = FeedLink.resolve(href, against: base)
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }

@@ -111,7 +111,7 @@ struct RSSParser: XMLElementHandler {
             if name == XName("atom", "link") {
                 let rel = attributes.value("rel") ?? "alternate"
                 let type = attributes.value("type")
-                if rel == "alternate", type == nil || type!.contains("html"), let href = attributes.value("href") {
+                if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
                     item?.offer(.link, URLResolver.resolve(href, against: base), rank: 1)
                 }
                 return .ignored
