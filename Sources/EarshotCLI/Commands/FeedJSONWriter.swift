@@ -87,18 +87,17 @@ struct FeedJSONWriter {
     /// lead byte of U+2028 and U+2029, checked one by one).
     private static let plain: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
 
-    /// True when all eight bytes of `word` are bytes JSON copies as is (no control character,
-    /// `"`, `\\` or 0xE2): exact for every byte value (no borrow crosses a byte).
-    private static func isPlainWord(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` JSON does not copy as is (a control character, `"`,
+    /// `\\` or 0xE2); 0 when there is none. The lowest bit set is always exact (a borrow only
+    /// marks bytes above a byte that is truly below 0x20), which is all the writer reads.
+    private static func notPlainBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        // A byte below 0x20 (the "has less" test, exact as a whole-word answer for n <= 128).
-        if (word &- 0x20 &* ones) & ~word & high != 0 { return false }
-        /// Whether a byte of `word` equals `byte` (exact zero-byte test).
-        @inline(__always) func has(_ byte: UInt64) -> Bool {
+        /// The high bit of each byte equal to `byte` (exact zero-byte test).
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
             let x = word ^ (byte &* ones)
-            return ~(((x & low) &+ low) | x | low) != 0
+            return ~(((x & low) &+ low) | x | low)
         }
-        return !has(0x22) && !has(0x5C) && !has(0xE2)
+        return ((word &- 0x20 &* ones) & ~word & high) | equal(0x22) | equal(0x5C) | equal(0xE2)
     }
 
     /// `text` as a JSON string literal (the same escapes as ``JSONText/quote(_:)``), or `null`.
@@ -111,7 +110,9 @@ struct FeedJSONWriter {
                 var start = 0, index = 0
                 while true {
                     // Eight bytes at a time while none needs escaping, then byte by byte.
-                    while index + 8 <= count, FeedJSONWriter.isPlainWord(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    while index + 8 <= count {
+                        let stops = FeedJSONWriter.notPlainBytes(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                        if stops != 0 { index += stops.trailingZeroBitCount >> 3; break }
                         index += 8
                     }
                     while index < count, plain[Int(utf8[index])] { index += 1 }

@@ -381,11 +381,23 @@ enum HTMLReducer {
                 if byte > space, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
                     // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
                     beginWord()
-                    var end = index + 1
-                    // Eight word bytes at a time, then byte by byte.
-                    while end + 8 <= count, isWordBytes(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
-                    while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 { end += 1 }
-                    (output.baseAddress! + written).update(from: text.baseAddress! + index, count: end - index)
+                    // Eight bytes at a time: each word is stored whole (the output is never ahead
+                    // of the input, so eight bytes from `written` are inside its capacity; bytes
+                    // past the run are overwritten later or left out of the string), up to the
+                    // first byte that is not part of the run; then byte by byte at the end.
+                    let input = UnsafeRawPointer(text.baseAddress!), stored = UnsafeMutableRawPointer(output.baseAddress!)
+                    var end = index
+                    while end + 8 <= count {
+                        let word = input.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                        stored.storeBytes(of: word, toByteOffset: written + end - index, as: UInt64.self)
+                        let stops = notWordBytes(word)
+                        if stops != 0 { end += stops.trailingZeroBitCount >> 3; break }
+                        end += 8
+                    }
+                    while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 {
+                        output[written + end - index] = text[end]
+                        end += 1
+                    }
                     written += end - index
                     index = end
                     continue
@@ -424,22 +436,22 @@ enum HTMLReducer {
 
     private enum Role { case other, separator, newline }
 
-    /// True when all eight bytes of `word` are above the space and none is 0xC2, 0xE2 or 0xE3
-    /// (so none is white space or starts a scalar that may be): exactly the bytes the fold
-    /// copies as part of a word. Exact for every byte value (no borrow crosses a byte).
-    private static func isWordBytes(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` that ends a run the fold copies (white space and
+    /// controls up to the space, and 0xC2, 0xE2, 0xE3, which may start a white-space scalar);
+    /// 0 when there is none. The lowest bit set is always exact (a borrow only marks bytes above
+    /// a byte that is truly below 0x21), which is all the fold reads.
+    @inline(__always)
+    private static func notWordBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x21 (the "has less" test, exact as a whole-word answer for n <= 128).
-        if (word &- 0x21 &* ones) & ~word & high != 0 { return false }
-        return !hasByte(word, 0xC2) && !hasByte(word, 0xE2) && !hasByte(word, 0xE3)
+        return ((word &- 0x21 &* ones) & ~word & high) | byteMask(word, 0xC2) | byteMask(word, 0xE2) | byteMask(word, 0xE3)
     }
 
-    /// Whether one of the eight bytes of `word` is `byte` (exact: no borrow crosses a byte).
+    /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).
     @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    private static func byteMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return ~(((x & low) &+ low) | x | low) != 0
+        return ~(((x & low) &+ low) | x | low)
     }
 
     // MARK: Grapheme clusters
