@@ -30,8 +30,14 @@ public struct LanguageLexicon: Sendable {
     public init() {}
 
     mutating func noteEntry(_ term: String) {
-        maxPhraseWords = max(maxPhraseWords, term.split(separator: " ").count)
-        maxEntryCharacters = max(maxEntryCharacters, term.count)
+        // Most terms are one word of ASCII: no space byte means no space character (one word,
+        // as terms are never empty), and ASCII without a carriage return has one character per byte.
+        let utf8 = term.utf8
+        if !term.isEmpty, !utf8.contains(0x20) { maxPhraseWords = max(maxPhraseWords, 1) } else {
+            maxPhraseWords = max(maxPhraseWords, term.split(separator: " ").count)
+        }
+        let plainASCII = utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        maxEntryCharacters = max(maxEntryCharacters, plainASCII ? utf8.count : term.count)
     }
 
     /// True when `term` is an entry of any list (valence, negator, booster, contrast, aspect or word).

@@ -127,13 +127,20 @@ public struct LexiconLoader: Sendable {
             throw EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: path))
         }
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line feeds and tabs are `Character`s of their own (a grapheme always breaks around
+        // them) except in "\r\n", so without a carriage return splitting the bytes gives
+        // the lines and fields that splitting the characters gives, for far less.
+        let bytewise = !data.contains(0x0D)
+        let lines = bytewise ? text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            : text.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines {
             lineNumber += 1
             var line = Substring(line)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if LexiconLoader.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
+            let fields = bytewise ? line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { LexiconLoader.trimmed(Substring($0)) }
+                : line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
             let place = EarshotError.Place(file: path, line: lineNumber)
             guard count.contains(fields.count) else {
                 let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"

@@ -54,7 +54,12 @@ public struct Tokenizer: Sendable {
     init(lexicon: Lexicon, malay: MalayNormaliser) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
         self.malay = malay
-        emoticons = Set(lexicon["en"].valence.keys.filter { key in !key.utf8.contains(0x20) && !key.contains { $0.isLetter } })
+        emoticons = Set(lexicon["en"].valence.keys.filter { key in
+            guard !key.utf8.contains(0x20) else { return false }
+            // ASCII without a carriage return: one character per byte, letters are a-z and A-Z.
+            if key.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return !key.utf8.contains(where: Tokenizer.isASCIILetter) }
+            return !key.contains { $0.isLetter }
+        })
         emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticons.map { ($0, true) }))
         letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: lexicon["en"].valence.keys
             .filter { key in key.utf8.count <= 12 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && key.utf8.contains(where: Tokenizer.isASCIILetter)
