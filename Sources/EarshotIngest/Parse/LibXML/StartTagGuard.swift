@@ -59,6 +59,14 @@ struct StartTagGuard {
                     afterEquals = false
                 }
             case .tag:
+                // Name bytes (letters and most punctuation) only end an `=`'s wait: skip them in a tight loop.
+                while index < end {
+                    let byte = chunk[index]
+                    guard byte > 0x3E || (byte > 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte < 0x3D) else { break }
+                    afterEquals = false
+                    index += 1
+                }
+                guard index < end else { continue }
                 let byte = chunk[index]
                 switch byte {
                 case UInt8(ascii: ">"):
