@@ -58,7 +58,9 @@ extension SentimentScorer {
             }
             length -= 1
         }
-        if !isHan, tokens[index].text.utf8.last == UInt8(ascii: "t"), tokens[index].text.hasSuffix("n't") {
+        // Both checks below need a word that ends in `t`, or in `s` or `g`.
+        let lastByte = isHan ? nil : SentimentScorer.lastByte(tokens[index].text)
+        if lastByte == UInt8(ascii: "t"), tokens[index].text.hasSuffix("n't") {
             return TermSpan(start: index, length: 1, text: tokens[index].text, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
         for position in chain.indices {
@@ -69,7 +71,7 @@ extension SentimentScorer {
                 return TermSpan(start: index, length: 1, text: tokens[index].text, kind: kind)
             }
         }
-        if !isHan, SentimentScorer.mayBeInflected(tokens[index].text), let english = chain.last,
+        if lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "g"), SentimentScorer.mayBeInflected(tokens[index].text), let english = chain.last,
            let (base, valence) = SentimentScorer.inflectedTerm(tokens[index].text, in: english) {
             return TermSpan(start: index, length: 1, text: base, kind: .term(valence))
         }
