@@ -95,7 +95,11 @@ public struct SentimentScorer: Sendable {
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 
-        var valences = [Double].filled(with: 0, count: tokens.count)
+        // Each token's valence is needed only for the aspects; the sum and the proportions are
+        // added up term by term, in token order as a pass over that array would add them
+        // (the tokens without a term add nothing to the sum and 1 each to the neutral count).
+        var valences = wantsAspects ? [Double].filled(with: 0, count: tokens.count) : []
+        var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
         var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
         // The sentiment terms in order (``SpanTable/terms()``), without building their list.
@@ -115,15 +119,17 @@ public struct SentimentScorer: Sendable {
                     if explain { rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5") }
                 }
             }
-            valences[span.start] += value
+            if wantsAspects { valences[span.start] += value }
+            sum += value
+            if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
             if keepContributions { contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause)) }
         }
 
-        let sum = valences.reduce(0, +)
         let emphasis = SentimentScorer.punctuationEmphasis(text)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         let compound = SentimentScorer.normalise(total)
-        let sentiment = SentimentScorer.proportions(valences: valences, emphasis: emphasis, compound: compound)
+        let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(tokens.count - nonNeutral),
+                                                    emphasis: emphasis, compound: compound)
         let aspects = !wantsAspects ? [] : aspectScores(tokens, valences: valences, chain: chain, entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
     }
@@ -269,6 +275,14 @@ public struct SentimentScorer: Sendable {
         for value in valences {
             if value > 0 { positive += value + 1 } else if value < 0 { negative += value - 1 } else { neutral += 1 }
         }
+        return proportions(positive: positive, negative: negative, neutral: neutral, emphasis: emphasis, compound: compound)
+    }
+
+    /// ``proportions(valences:emphasis:compound:)`` from the sums it makes: `positive` adds
+    /// `value + 1` and `negative` adds `value - 1` over the valences above and below zero, in
+    /// order; `neutral` counts the zeros.
+    static func proportions(positive: Double, negative: Double, neutral: Double, emphasis: Double, compound: Double) -> Sentiment {
+        var positive = positive, negative = negative
         if positive > abs(negative) { positive += emphasis } else if positive < abs(negative) { negative -= emphasis }
         let total = positive + abs(negative) + neutral
         guard total > 0 else { return .neutral }

@@ -3,22 +3,26 @@
 /// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
 struct SpanTable {
     let tokens: [Token]
+    /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:)`` finds them).
     let spans: [TermSpan]
-    /// Token index → index of the span covering it.
-    private let owner: [Int?]
 
     init(tokens: [Token], spans: [TermSpan]) {
         self.tokens = tokens
         self.spans = spans
-        var owner = [Int?].filled(with: nil, count: tokens.count)
-        for (index, span) in spans.enumerated() {
-            for token in span.start..<span.end { owner[token] = index }
-        }
-        self.owner = owner
     }
 
+    /// The index of the span covering `token`, or nil. A binary search over the few spans of a
+    /// text, which costs less than a table of every token built for each text.
     func spanIndex(at token: Int) -> Int? {
-        token >= 0 && token < owner.count ? owner[token] : nil
+        guard token >= 0, token < tokens.count else { return nil }
+        // The last span that starts at or before `token`.
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start <= token { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, token < spans[low - 1].end else { return nil }
+        return low - 1
     }
 
     /// The span that starts at `token`, if any.
