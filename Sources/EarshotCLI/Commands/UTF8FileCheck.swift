@@ -29,17 +29,32 @@ enum UTF8FileCheck {
     /// invalid sequence.
     static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
-            // Eight ASCII bytes at a time.
+            // ASCII 32 bytes at a time, then eight.
+            while index + 32 <= count {
+                let any = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                index += 32
+            }
             while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 index += 8
             }
             guard index < count else { break }
-            let lead = bytes[index]
+            let lead = base[index]
             if lead < 0x80 { index += 1; continue }
+            // The common three-byte sequences (most of the BMP, CJK included): no range check
+            // beyond the continuation bits.
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 3 <= count,
+               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
@@ -55,7 +70,7 @@ enum UTF8FileCheck {
             // The second byte has its own range; the others are plain continuation bytes.
             for offset in 1..<length {
                 guard index + offset < count else { return index }
-                let byte = bytes[index + offset]
+                let byte = base[index + offset]
                 if offset == 1 ? !(low...high).contains(byte) : !(0x80...0xBF).contains(byte) { return nil }
             }
             index += length

@@ -250,23 +250,24 @@ final class XMLEventAssembler: XMLEventSink {
         count -= 1
         // An empty element was reported in full when it started.
         if frames[count].reported { return }
-        try close(frames[count])
+        try close(count)
     }
 
-    private func close(_ frame: Frame) throws {
+    /// Reports the end of `frames[index]` (read in place, not copied).
+    private func close(_ index: Int) throws {
         if let deep = deepCapture {
-            if deep < count {
+            if deep < index {
                 if frames[deep].capture == .markup {
-                    append("</\(frame.name.tag)>", to: deep)
-                } else if frame.name.isBlock {
+                    append("</\(frames[index].name.tag)>", to: deep)
+                } else if frames[index].name.isBlock {
                     frames[deep].text.append(0x0A)
                 }
                 return
             }
             deepCapture = nil
         }
-        let text = frame.capture == .ignored ? "" : String(decoding: frame.text, as: UTF8.self)
-        try handler.end(frame.name.name, text: text, base: frame.base, depth: count)
+        let text = frames[index].capture == .ignored ? "" : String(decoding: frames[index].text, as: UTF8.self)
+        try handler.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)
     }
 
     /// Closes what an ill-formed document left open, innermost first.

@@ -18,7 +18,12 @@ public enum FeedDate {
     // MARK: ISO 8601
 
     static func iso8601(_ text: String) -> Date? {
-        var s = Scanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { iso8601(bytes: $0) }
+    }
+
+    private static func iso8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var s = Scanner(bytes)
         guard let year = s.digits(4) else { return nil }
         var month = 1, day = 1
         if s.take("-") {
@@ -155,15 +160,16 @@ public enum FeedDate {
 
     /// A tiny cursor over ASCII bytes.
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         var atEnd: Bool { index >= bytes.count }
         var peekDigit: Bool { index < bytes.count && (48...57).contains(bytes[index]) }
 
-        mutating func take(_ c: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == c.asciiValue else { return false }
+        /// Takes `c` (ASCII) when it comes next.
+        mutating func take(_ c: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: c) else { return false }
             index += 1
             return true
         }
@@ -191,7 +197,7 @@ public enum FeedDate {
         mutating func word() -> String? {
             let start = index
             while index < bytes.count, (65...90).contains(bytes[index]) || (97...122).contains(bytes[index]) { index += 1 }
-            return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+            return index > start ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) : nil
         }
     }
 }
