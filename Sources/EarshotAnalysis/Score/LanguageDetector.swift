@@ -97,7 +97,8 @@ public struct LanguageDetector: Sendable {
     /// `zh`, `ms` or `en` (the default when nothing decides).
     public func detect(_ text: String) -> String {
         // ASCII text has no Han characters: go straight to its words, read from the bytes.
-        if let decided = text.utf8.withContiguousStorageIfAvailable(detectASCII), let decided {
+        // A closure, not the method itself: a partially applied method copies the detector (every table retained).
+        if let decided = text.utf8.withContiguousStorageIfAvailable({ detectASCII($0) }), let decided {
             return decided
         }
         var han = 0, letters = 0
