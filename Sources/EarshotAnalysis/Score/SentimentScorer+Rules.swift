@@ -32,7 +32,10 @@ extension SentimentScorer {
         var value = base
         var rules = RuleLog(enabled: explain)
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
-        if emojiValence(tokens[term.start]) != nil { return (value, rules.rules) }
+        // (The flags first: most terms are no emoji, and asking needs no copy of the token.)
+        if mayBeEmoji(isHan: tokens[term.start].isHan, isASCII: tokens[term.start].isASCII), emojiValence(tokens[term.start]) != nil {
+            return (value, rules.rules)
+        }
         let isHan = tokens[term.start].isHan
         // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
         if capDifferential, !isHan, language != "zh", tokens[term.start..<term.end].allSatisfy(\.isUpper) {
