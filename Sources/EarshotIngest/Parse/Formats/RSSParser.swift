@@ -141,34 +141,47 @@ struct RSSParser: XMLElementHandler {
                 return
             }
             guard depth == itemDepth + 1 || name == XName("media", "title") else { return }
-            switch (name.ns, name.local) {
-            case ("", "title"), ("rss10", "title"), ("rss090", "title"): item!.offer(.title, text)
-            case ("dc", "title"): item!.offer(.title, text, rank: 1)
-            case ("media", "title"): item!.offer(.title, text, rank: 2)
-            case ("", "link"), ("rss10", "link"), ("rss090", "link"):
-                item!.offer(.link, FeedLink.resolve(text, against: base))
-            case ("", "guid"):
-                item!.offer(.id, text)
-                if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { item!.offer(.link, link, rank: 2) }
-            case ("atom", "id"): item!.offer(.id, text, rank: 2)
-            case ("", "description"), ("rss10", "description"), ("rss090", "description"): item!.offer(.summary, text)
-            case ("itunes", "summary"): item!.offer(.summary, text, rank: 1)
-            case ("content", "encoded"): item!.offer(.content, text)
-            case ("xhtml", "body"): item!.offer(.content, text, rank: 1)
-            case ("", "pubDate"): item!.offer(.published, text)
-            case ("dcterms", "issued"): item!.offer(.published, text, rank: 1)
-            case ("atom", "published"): item!.offer(.published, text, rank: 2)
-            case ("dc", "date"): item!.offer(.updated, text)
-            case ("dcterms", "modified"): item!.offer(.updated, text, rank: 1)
-            case ("atom", "updated"): item!.offer(.updated, text, rank: 2)
-            case ("", "author"):
-                inAuthor = false
-                item!.offer(.author, text)
-            case ("dc", "creator"): item!.offer(.author, text, rank: 1)
-            case ("dc", "author"): item!.offer(.author, text, rank: 2)
-            case ("itunes", "author"): item!.offer(.author, text, rank: 3)
-            case ("im", "rating"), ("", "rating"):
-                if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { item!.rating = value }
+            // By namespace, then by name (a tuple switch compares every case's namespace in turn).
+            switch name.ns {
+            case "", "rss10", "rss090":
+                let own = name.ns.isEmpty
+                switch name.local {
+                case "title": item!.offer(.title, text)
+                case "link": item!.offer(.link, FeedLink.resolve(text, against: base))
+                case "description": item!.offer(.summary, text)
+                case "guid" where own:
+                    item!.offer(.id, text)
+                    if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { item!.offer(.link, link, rank: 2) }
+                case "pubDate" where own: item!.offer(.published, text)
+                case "author" where own:
+                    inAuthor = false
+                    item!.offer(.author, text)
+                case "rating" where own: RSSParser.rate(text, &item!)
+                default: break
+                }
+            case "dc":
+                switch name.local {
+                case "title": item!.offer(.title, text, rank: 1)
+                case "date": item!.offer(.updated, text)
+                case "creator": item!.offer(.author, text, rank: 1)
+                case "author": item!.offer(.author, text, rank: 2)
+                default: break
+                }
+            case "media": if name.local == "title" { item!.offer(.title, text, rank: 2) }
+            case "atom":
+                switch name.local {
+                case "id": item!.offer(.id, text, rank: 2)
+                case "published": item!.offer(.published, text, rank: 2)
+                case "updated": item!.offer(.updated, text, rank: 2)
+                default: break
+                }
+            case "itunes":
+                if name.local == "summary" { item!.offer(.summary, text, rank: 1) } else if name.local == "author" { item!.offer(.author, text, rank: 3) }
+            case "content": if name.local == "encoded" { item!.offer(.content, text) }
+            case "xhtml": if name.local == "body" { item!.offer(.content, text, rank: 1) }
+            case "dcterms":
+                if name.local == "issued" { item!.offer(.published, text, rank: 1) } else if name.local == "modified" { item!.offer(.updated, text, rank: 1) }
+            case "im": if name.local == "rating" { RSSParser.rate(text, &item!) }
             default: break
             }
             return
@@ -186,6 +199,11 @@ struct RSSParser: XMLElementHandler {
 }
 
 extension RSSParser {
+    /// A rating element's value, kept when it is a number from 1 to 5.
+    private static func rate(_ text: String, _ item: inout FeedItemBuilder) {
+        if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { item.rating = value }
+    }
+
     /// The link a permalink guid gives: the guid when it is an http(s) URL, or a relative one
     /// resolved against an http(s) xml:base; nil for any other guid (`1`, `a`, a `tag:` URI),
     /// which names the item but cannot be opened.

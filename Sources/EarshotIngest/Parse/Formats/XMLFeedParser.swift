@@ -252,6 +252,8 @@ public struct XMLFeedParser: Sendable {
 
         var wantsText: Bool { false }
         func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func checkTextSize() {}
         func reference(_ name: String) {}
         func end() {}
     }

@@ -207,6 +207,11 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        appendText(bytes)
+        try checkTextSize()
+    }
+
+    func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard count > 0 else { return }
         let target = deepCapture ?? count - 1
         // Text nobody keeps is never copied.
@@ -215,7 +220,12 @@ final class XMLEventAssembler: XMLEventSink {
         case .markup: XMLEventAssembler.appendEscaped(bytes, to: &frames[target].text)
         case .ownText, .allText: frames[target].text.append(contentsOf: bytes)
         }
-        if frames[target].text.count > driver.maxFieldBytes {
+    }
+
+    func checkTextSize() throws {
+        guard count > 0 else { return }
+        let target = deepCapture ?? count - 1
+        if frames[target].capture != .ignored, frames[target].text.count > driver.maxFieldBytes {
             throw XMLEventDriver.Failure.fieldTooLarge(element: frames[target].name.name.description, line: line())
         }
     }

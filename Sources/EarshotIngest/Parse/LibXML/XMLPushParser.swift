@@ -8,6 +8,11 @@ protocol XMLEventSink: AnyObject {
     func start(_ name: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws
     /// A run of text or CDATA (UTF-8, entities decoded); a text node may come in several runs.
     func text(_ bytes: UnsafeBufferPointer<UInt8>) throws
+    /// A run of text like ``text(_:)``, kept without checking the size limit; the caller asks
+    /// ``checkTextSize()`` later.
+    func appendText(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Applies the size limit to the text kept so far, as ``text(_:)`` does after each run.
+    func checkTextSize() throws
     /// A reference to an entity the document does not define (left unexpanded).
     func reference(_ name: String) throws
     /// The innermost open element closed.
@@ -59,9 +64,11 @@ final class XMLPushParser {
     private var tagGuard = StartTagGuard()
     /// Whether ``events`` keeps text at the current position.
     private var wantsText = false
-    /// Text read since the last event: libxml2 reports a text node in many small runs (one per
-    /// entity), the sink gets them as one.
-    @exclusivity(unchecked) private var pending: [UInt8] = []
+    /// How many bytes of text were read since the sink's size limit was last checked. libxml2
+    /// reports a text node in many small runs (one per entity); each run goes to the sink at
+    /// once, and the limit is checked at the next event or after 64 KB, so a field too large is
+    /// reported at the same place whatever the runs were.
+    private var unchecked = 0
     /// Names by the addresses of libxml2's interned strings (the parser's dictionary lives as
     /// long as the context, so an address always means the same name).
     @exclusivity(unchecked) private var names: [NameSlot?] = Array(repeating: nil, count: 512)
@@ -247,15 +254,17 @@ final class XMLPushParser {
 
     private func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
         guard wantsText, !stopped else { return }
-        pending.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
-        // A long text node goes to the sink in 64 KB pieces, so its size limit holds as it grows.
-        if pending.count >= 1 << 16, delivering, let events { deliver { try flushText(to: events) } }
+        unchecked += count
+        // Text read after an error is never delivered.
+        if sink.errorCount == 0, failure == nil, let events { events.appendText(UnsafeBufferPointer(start: text, count: count)) }
+        // A long text node is checked every 64 KB, so its size limit holds as it grows.
+        if unchecked >= 1 << 16, delivering, let events { deliver { try flushText(to: events) } }
     }
 
     private func flushText(to events: any XMLEventSink) throws {
-        guard !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
-        try pending.withUnsafeBufferPointer { try events.text($0) }
+        guard unchecked > 0 else { return }
+        unchecked = 0
+        try events.checkTextSize()
     }
 
     private func reference(_ name: UnsafePointer<xmlChar>) {
