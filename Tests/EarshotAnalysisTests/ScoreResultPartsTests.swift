@@ -1,0 +1,54 @@
+import Testing
+@testable import EarshotAnalysis
+
+/// `score(_:language:explain:aspects:contributions:)` works out only the parts asked for, and
+/// what it works out is what the full score gives; the helpers behind it answer as the
+/// per-token arrays they replaced did.
+@Suite struct ScoreResultPartsTests {
+    @Test(arguments: ["en", "ms", "zh"])
+    func partsEqualTheFullScore(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = try ScoreFixtures.labelled(language).map(\.text) + ScoreFixtures.labelled(language, set: "holdout").map(\.text)
+            + ScorerEquivalenceTests.extras
+        for text in texts {
+            for lang in [nil, language] {
+                let full = scorer.score(text, language: lang)
+                let bare = scorer.score(text, language: lang, explain: false, aspects: false, contributions: false)
+                #expect(bare.sentiment == full.sentiment, "\(text)")
+                #expect(bare.lang == full.lang, "\(text)")
+                #expect(bare.aspects.isEmpty && bare.contributions.isEmpty, "\(text)")
+                let withAspects = scorer.score(text, language: lang, explain: false, aspects: true, contributions: false)
+                #expect(withAspects.aspects == full.aspects, "\(text)")
+                #expect(withAspects.sentiment == full.sentiment, "\(text)")
+                let explained = scorer.score(text, language: lang, explain: true, aspects: false, contributions: false)
+                #expect(explained.contributions == full.contributions, "\(text)")
+            }
+        }
+    }
+
+    @Test func proportionsFromSumsEqualProportionsFromValences() {
+        let valences = [0, 1.9, 0, -2.3, 0.7, 0, 0, -0.4]
+        for emphasis in [0, 0.292, 1.168] {
+            var positive = 0.0, negative = 0.0, neutral = 0.0
+            for value in valences {
+                if value > 0 { positive += value + 1 } else if value < 0 { negative += value - 1 } else { neutral += 1 }
+            }
+            #expect(SentimentScorer.proportions(positive: positive, negative: negative, neutral: neutral, emphasis: emphasis, compound: 0.3)
+                == SentimentScorer.proportions(valences: valences, emphasis: emphasis, compound: 0.3))
+        }
+    }
+
+    @Test func spanIndexFindsTheCoveringSpan() {
+        let tokens = (0..<8).map { Token(text: "w\($0)", raw: "w\($0)", clause: 0) }
+        let spans = [
+            TermSpan(start: 1, length: 2, text: "w1 w2", kind: .term(1)), TermSpan(start: 4, length: 1, text: "w4", kind: .contrast),
+            TermSpan(start: 5, length: 3, text: "w5 w6 w7", kind: .term(-1)),
+        ]
+        let table = SpanTable(tokens: tokens, spans: spans)
+        let expected: [Int?] = [nil, 0, 0, nil, 1, 2, 2, 2]
+        for token in -1...8 {
+            #expect(table.spanIndex(at: token) == (token >= 0 && token < 8 ? expected[token] : nil), "token \(token)")
+        }
+        #expect(SpanTable(tokens: tokens, spans: []).spanIndex(at: 3) == nil)
+    }
+}
