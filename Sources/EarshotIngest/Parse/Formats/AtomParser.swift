@@ -49,12 +49,18 @@ struct AtomParser: XMLElementHandler {
 
     private func isAtom(_ ns: String) -> Bool { ns == "atom" || ns == "atom03" || ns == "" || ns == feedNamespace }
 
-    private static let usualTypes: Set<String> = ["text", "html", "xhtml", "text/plain", "text/html", "application/xhtml+xml"]
+    /// The usual `type` values, already trimmed and lower-case (a switch, not a hashed set: it runs for every text construct).
+    private static func isUsualType(_ type: String) -> Bool {
+        switch type {
+        case "text", "html", "xhtml", "text/plain", "text/html", "application/xhtml+xml": true
+        default: false
+        }
+    }
 
     /// How a text construct's `type` (and Atom 0.3's `mode`) says to read it.
     private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool, base64: Bool) {
         // The usual values are already trimmed and lower-case: only others go through Foundation.
-        let type = type.map { AtomParser.usualTypes.contains($0) ? $0 : $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = type.map { AtomParser.isUsualType($0) ? $0 : $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let (capture, plain) = AtomParser.reading(type: type, mode: mode)
         return (capture, plain, isBase64(type: type, mode: mode))
     }

@@ -27,16 +27,24 @@ enum FeedLink {
     /// unreserved characters with no dot segment and no empty segment; the base `http://` or
     /// `https://`, a lower-case host without port, and a path of the same kind. Otherwise nil.
     static func plainRelative(_ reference: String, against base: String) -> String? {
-        guard isPlainPath(reference.utf8, leadingSlash: false) else { return nil }
-        let utf8 = base.utf8
-        let schemeLength = utf8.starts(with: "https://".utf8) ? 8 : utf8.starts(with: "http://".utf8) ? 7 : 0
+        var reference = reference, base = base
+        // The common case reads both strings' bytes in place.
+        guard let end = reference.withUTF8({ reference in base.withUTF8 { plainBaseEnd(reference, $0) } }) else { return nil }
+        return base.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) } + reference
+    }
+
+    /// Where ``plainRelative(_:against:)`` cuts `base` (just after its last `/`), or nil when
+    /// `reference` or `base` is not plain.
+    private static func plainBaseEnd(_ reference: UnsafeBufferPointer<UInt8>, _ base: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard isPlainPath(reference, leadingSlash: false) else { return nil }
+        let schemeLength = base.starts(with: "https://".utf8) ? 8 : base.starts(with: "http://".utf8) ? 7 : 0
         guard schemeLength > 0 else { return nil }
-        let rest = utf8.dropFirst(schemeLength)
+        let rest = base[schemeLength...]
         guard let pathStart = rest.firstIndex(of: UInt8(ascii: "/")), pathStart > rest.startIndex,
               rest[..<pathStart].allSatisfy({ (0x61...0x7A).contains($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
               isPlainPath(rest[pathStart...], leadingSlash: true),
-              let lastSlash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        return String(base[...lastSlash]) + reference
+              let lastSlash = base.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return lastSlash + 1
     }
 
     /// Unreserved ASCII (`A-Z a-z 0-9 - _ ~`) segments separated by single `/`, none starting with `.`.
