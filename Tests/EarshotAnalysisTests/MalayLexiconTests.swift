@@ -28,6 +28,7 @@ struct MalayLexiconTests {
         RuleCase("exasperation", "Adoi, penat", .negative),
         RuleCase("dialect spelling sodap", "Nasi lemak dia sodap", .positive),
         RuleCase("hunger is a state, not a sentiment", "Lapar, nak makan", .neutral),
+        RuleCase("capitals give a neutral entry no sign", "SELAMAT PAGI semua", .neutral),
         RuleCase("chat spelling nangis", "Nangis tengok cerita ni", .negative),
         RuleCase("congratulations and spirit", "Geng, tahniah dan semangat", .positive),
         RuleCase("envy", "Kenapa nak dengki dengan orang", .negative),

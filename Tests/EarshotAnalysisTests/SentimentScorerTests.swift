@@ -77,6 +77,7 @@ struct SentimentScorerTests {
         RuleCase("sick of", "I'm sick of waiting for a reply.", .negative),
         RuleCase("inflection", "The battery dies in two hours.", .negative),
         RuleCase("neutral service statement", "My order number is 48213.", .neutral),
+        RuleCase("capitals give a neutral entry no sign", "SUPPORT please", .neutral),
         RuleCase("concessive clause first weighs less", "Although the delivery was slow, the product is excellent.", .positive),
         RuleCase("concessive clause last weighs less", "The product is excellent, although the delivery was slow.", .positive),
         RuleCase("yet as a time adverb keeps the negation", "The manager is not yet convinced.", .negative),

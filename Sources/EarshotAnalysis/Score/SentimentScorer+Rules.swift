@@ -36,6 +36,10 @@ extension SentimentScorer {
         if mayBeEmoji(isHan: tokens[term.start].isHan, isASCII: tokens[term.start].isASCII), emojiValence(tokens[term.start]) != nil {
             return (value, rules.rules)
         }
+        // A neutral entry (valence 0: a word listed to say it carries no sentiment here, such as
+        // Malay `hak` or `customer service`) stays neutral: capitals, boosters and negators give
+        // it no sign. (VADER's lexicon has no such entry; its rules would make one negative.)
+        if base == 0 { return (0, rules.rules) }
         let isHan = tokens[term.start].isHan
         // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
         if capDifferential, !isHan, language != "zh", tokens[term.start..<term.end].allSatisfy(\.isUpper) {
