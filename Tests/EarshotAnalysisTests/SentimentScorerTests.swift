@@ -90,6 +90,7 @@ struct SentimentScorerTests {
 
     static let chinese: [RuleCase] = [
         RuleCase("negation", "质量不好", .negative),
+        RuleCase("negation reaches across particles (了, 的)", "大堂也没有了四星级的气派", .negative),
         RuleCase("好像 (seems) is no praise", "好像是麦克风的位置不太好", .negative),
         RuleCase("negation of a negative", "一点也不慢", .positive),
         RuleCase("negation of a recommendation", "不推荐购买", .negative),

@@ -7,6 +7,8 @@ extension SentimentScorer {
     static let emphaticWords: Set<String> = ["so", "this", "such", "begini", "sebegini", "这么", "那么", "如此", "这样", "这种"]
     /// Emphatic words right after the term (Malay "seteruk ini").
     static let emphaticAfter: Set<String> = ["ini", "begini"]
+    /// Chinese particles that a negator or booster reaches across without using up its window.
+    static let chineseParticles: Set<String> = ["的", "了", "地", "得", "着", "过", "也", "都", "还", "又", "就"]
 
     static func isModalNegation(_ negator: String) -> Bool {
         ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"].contains(negator)
@@ -59,8 +61,14 @@ extension SentimentScorer {
         // stepping over other sentiment words, never across a clause break.
         // Spans own contiguous tokens, so a span met again is the one met last.
         var lastSeen: Int?
+        var position = term.start
         for distance in 1...3 {
-            let position = term.start - distance
+            position -= 1
+            // Chinese particles (了, 的, 也 …) do not use up the window: 没有了四星级的气派.
+            if language == "zh" {
+                while position >= 0, table.sameClause(position, term.start), table.spanIndex(at: position) == nil,
+                      SentimentScorer.chineseParticles.contains(tokens[position].text) { position -= 1 }
+            }
             guard position >= 0, table.sameClause(position, term.start) else { break }
             guard let index = table.spanIndex(at: position), index != lastSeen else { continue }
             lastSeen = index
