@@ -29,6 +29,8 @@ struct MalayLexiconTests {
         RuleCase("dialect spelling sodap", "Nasi lemak dia sodap", .positive),
         RuleCase("hunger is a state, not a sentiment", "Lapar, nak makan", .neutral),
         RuleCase("capitals give a neutral entry no sign", "SELAMAT PAGI semua", .neutral),
+        RuleCase("a stretched chat spelling is still that spelling", "Seremmm cerita ni", .negative),
+        RuleCase("a stretched dialect spelling", "Nasi dia sodappp", .positive),
         RuleCase("chat spelling nangis", "Nangis tengok cerita ni", .negative),
         RuleCase("congratulations and spirit", "Geng, tahniah dan semangat", .positive),
         RuleCase("envy", "Kenapa nak dengki dengan orang", .negative),

@@ -71,6 +71,11 @@ public struct Tokenizer: Sendable {
             for key in [words.valence.keys, words.boosters.keys, words.negators.keys].joined()
             where !key.utf8.contains(0x20) && key.utf8.allSatisfy(Tokenizer.isASCIILetter) { known[key] = true }
         }
+        // Malay chat spellings too ("seremmm" → "serem", which normalisation reads as "seram");
+        // of three letters or more, so that a run such as "xxx" is not read as "x" (tak).
+        for key in lexicon["ms"].normalise.keys where key.utf8.count >= 3 && key.utf8.allSatisfy(Tokenizer.isASCIILetter) {
+            known[key] = true
+        }
         knownWords = ByteKeyTable(known)
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
