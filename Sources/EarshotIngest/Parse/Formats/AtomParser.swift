@@ -136,6 +136,18 @@ struct AtomParser: XMLElementHandler {
         }
     }
 
+    /// An entry's summary or content is kept as bytes (no `String` until it is reduced to plain
+    /// text), when it is not Base64; everything else goes to ``end(_:text:base:depth:)``, whose
+    /// checks this repeats for those two names.
+    mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
+        if entry != nil, !base64Text, sourceDepth == nil, name.local == "summary" || name.local == "content",
+           name.ns != "im", isAtom(name.ns), isOwnChild(depth: depth) {
+            entry!.offer(name.local == "summary" ? .summary : .content, bytes: bytes, plain: plainText)
+            return
+        }
+        try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)
+    }
+
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
         if name.ns == "im" {
             if name.local == "rating", sourceDepth == nil, entry != nil,

@@ -7,7 +7,16 @@ import Foundation
 struct FeedItemBuilder {
     enum Field: Int, CaseIterable { case id, title, link, published, updated, author, summary, content, rating, subject }
 
-    private typealias Candidate = (rank: Int, value: String, plain: Bool)
+    /// A candidate value: a `String`, or (summary and content from a streamed document) valid
+    /// UTF-8 bytes that become a `String` only when reduced.
+    private struct Candidate {
+        var rank: Int
+        var text: String?
+        var bytes: [UInt8] = []
+        var plain: Bool
+
+        var value: String { text ?? String(decoding: bytes, as: UTF8.self) }
+    }
     /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer).
     private var values = [Candidate?](repeating: nil, count: Field.allCases.count)
     var rating: Double?
@@ -19,7 +28,14 @@ struct FeedItemBuilder {
     mutating func offer(_ field: Field, _ value: String?, rank: Int = 0, plain: Bool = false) {
         guard let value, !FeedWhitespace.isBlank(value) else { return }
         if let existing = values[field.rawValue], existing.rank <= rank { return }
-        values[field.rawValue] = (rank, value, plain)
+        values[field.rawValue] = Candidate(rank: rank, text: value, plain: plain)
+    }
+
+    /// ``offer(_:_:rank:plain:)`` for text given as valid UTF-8 bytes, kept as bytes.
+    mutating func offer(_ field: Field, bytes: UnsafeBufferPointer<UInt8>, rank: Int = 0, plain: Bool = false) {
+        guard !FeedWhitespace.isBlank(bytes) else { return }
+        if let existing = values[field.rawValue], existing.rank <= rank { return }
+        values[field.rawValue] = Candidate(rank: rank, text: nil, bytes: Array(bytes), plain: plain)
     }
 
     func has(_ field: Field) -> Bool { values[field.rawValue] != nil }
@@ -30,7 +46,9 @@ struct FeedItemBuilder {
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
     mutating func build(place: String) -> FeedItem {
         func text(_ field: Field) -> String? {
-            values[field.rawValue].flatMap { $0.plain ? HTMLText.fold($0.value) : HTMLText.plainText($0.value) }
+            guard let candidate = values[field.rawValue] else { return nil }
+            if let text = candidate.text { return candidate.plain ? HTMLText.fold(text) : HTMLText.plainText(text) }
+            return candidate.plain ? HTMLText.fold(bytes: candidate.bytes) : HTMLText.plainText(bytes: candidate.bytes)
         }
         func raw(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
         var item = FeedItem()

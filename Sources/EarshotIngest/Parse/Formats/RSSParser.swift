@@ -127,6 +127,26 @@ struct RSSParser: XMLElementHandler {
         return .ignored
     }
 
+    /// An item's summary or content is kept as bytes (no `String` until it is reduced to plain
+    /// text); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
+    /// normalising take this path; the same candidates are offered as there.
+    mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
+        if item != nil, depth == itemDepth + 1 {
+            let field: (FeedItemBuilder.Field, Int)? = switch (name.ns, name.local) {
+            case ("", "description"), ("rss10", "description"), ("rss090", "description"): (.summary, 0)
+            case ("itunes", "summary"): (.summary, 1)
+            case ("content", "encoded"): (.content, 0)
+            case ("xhtml", "body"): (.content, 1)
+            default: nil
+            }
+            if let field {
+                item!.offer(field.0, bytes: bytes, rank: field.1)
+                return
+            }
+        }
+        try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)
+    }
+
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
         let name = RSSParser.normalized(name)
         // The item is changed in place (`item!`), so its candidates are never copied.

@@ -216,13 +216,13 @@ public struct XMLFeedParser: Sendable {
             case ("", "rss"):
                 var handler = RSSParser(format: RSSVersion.format(version), path: path, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
                 finish = { try assembler.finish(); return (assembler.handler as! RSSParser).document }
                 try begin(assembler, name, isEmpty, attributes)
             case ("rdf", "RDF"):
                 var handler = RSSParser(format: .rss10, path: path, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
                 finish = {
                     try assembler.finish()
                     let final = assembler.handler as! RSSParser
@@ -237,7 +237,7 @@ public struct XMLFeedParser: Sendable {
                 let format: FeedFormat = ns == "atom" ? .atom10 : ns == "atom03" ? .atom03 : .atom
                 var handler = AtomParser(format: format, path: path, namespace: ns, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, line: line)
+                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
                 finish = { try assembler.finish(); return (assembler.handler as! AtomParser).document }
                 try begin(assembler, name, isEmpty, attributes)
             default:

@@ -67,6 +67,16 @@ protocol XMLElementHandler {
     /// An element closed, with the text it captured (entities decoded, untrimmed).
     /// - Throws: whatever the handler's consumer throws (a streamed item that could not be written).
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws
+    /// An element closed, with the text it captured as valid UTF-8 bytes (only for the call), so
+    /// a handler that keeps long text as bytes makes no `String` of it. By default the text
+    /// goes to ``end(_:text:base:depth:)``.
+    mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws
+}
+
+extension XMLElementHandler {
+    mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
+        try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)
+    }
 }
 
 /// The limits and the rules for turning a document's events into an ``XMLElementHandler``'s
@@ -146,10 +156,18 @@ final class XMLEventAssembler: XMLEventSink {
     @exclusivity(unchecked) private var count = 0
     /// Index in `frames` of the frame capturing all text, if any.
     private var deepCapture: Int? = nil
+    /// Whether the text gathered is known to be valid UTF-8, so the handler may get it as bytes
+    /// (``XMLElementHandler/end(_:bytes:base:depth:)``).
+    private let validUTF8: Bool
 
-    init(handler: any XMLElementHandler, driver: XMLEventDriver = XMLEventDriver(), line: @escaping () -> Int) {
+    /// - Parameter validUTF8: true when every text run will be valid UTF-8. ``XMLPushParser``'s
+    ///   are: libxml2 hands over UTF-8 it decoded and checked, and the push parser delivers no text
+    ///   after libxml2's first error (an encoding error is one). A recovering reader may pass
+    ///   through bytes libxml2 could not decode, so its text goes through `String(decoding:)`.
+    init(handler: any XMLElementHandler, driver: XMLEventDriver = XMLEventDriver(), validUTF8: Bool = false, line: @escaping () -> Int) {
         self.handler = handler
         self.driver = driver
+        self.validUTF8 = validUTF8
         self.line = line
     }
 
@@ -275,6 +293,11 @@ final class XMLEventAssembler: XMLEventSink {
                 return
             }
             deepCapture = nil
+        }
+        if validUTF8, frames[index].capture != .ignored {
+            let name = frames[index].name.name, base = frames[index].base
+            try frames[index].text.withUnsafeBufferPointer { try handler.end(name, bytes: $0, base: base, depth: index) }
+            return
         }
         let text = frames[index].capture == .ignored ? "" : String(decoding: frames[index].text, as: UTF8.self)
         try handler.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)

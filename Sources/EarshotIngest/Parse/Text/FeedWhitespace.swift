@@ -17,6 +17,15 @@ enum FeedWhitespace {
         return !sawNonASCII || text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
+    /// ``isBlank(_:)`` of the valid UTF-8 `bytes`: ASCII answers at once, anything else asks the `String` way.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return isBlank(String(decoding: bytes, as: UTF8.self)) }
+            if !isSpace(byte) { return false }
+        }
+        return true
+    }
+
     /// Members of `CharacterSet.whitespacesAndNewlines` (a test checks every scalar against Foundation).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -25,6 +25,18 @@ enum HTMLText {
         return HTMLTextReference.fold(text)
     }
 
+    /// ``plainText(_:)`` of the valid UTF-8 `bytes`.
+    static func plainText(bytes: [UInt8]) -> String? {
+        if case .text(let text) = bytes.withUnsafeBufferPointer({ HTMLReducer.plainText($0) }) { return text }
+        return HTMLTextReference.plainText(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// ``fold(_:)`` of the valid UTF-8 `bytes`.
+    static func fold(bytes: [UInt8]) -> String? {
+        if case .text(let folded) = bytes.withUnsafeBufferPointer({ HTMLReducer.fold($0) }) { return folded }
+        return HTMLTextReference.fold(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Decodes `&name;`, `&#123;` and `&#x1F600;`; an unknown or broken reference stays as written.
     static func decodeEntities(_ text: String) -> String {
         HTMLTextReference.decodeEntities(text)

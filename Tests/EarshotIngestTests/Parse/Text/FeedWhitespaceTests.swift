@@ -28,5 +28,8 @@ struct FeedWhitespaceTests {
     func matchesFoundation(_ text: String) {
         #expect(FeedWhitespace.isBlank(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         #expect(FeedWhitespace.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The byte form (streamed summaries and contents) answers as the String form does.
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { FeedWhitespace.isBlank($0) } == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 }
