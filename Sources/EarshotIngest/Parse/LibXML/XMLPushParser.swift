@@ -170,12 +170,14 @@ final class XMLPushParser {
 
     /// The parser reading `context`, or nil for the parsers libxml2 starts inside to check an
     /// entity's content (their events build the entity's nodes, as when a tree is built).
-    private static func parser(_ context: UnsafeMutableRawPointer?) -> XMLPushParser? {
+    /// Not retained: the parser outlives its context's callbacks, so the callbacks use it
+    /// through `_withUnsafeGuaranteedRef` (no retain and release per text run).
+    private static func parser(_ context: UnsafeMutableRawPointer?) -> Unmanaged<XMLPushParser>? {
         guard let context else { return nil }
         let pointer = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let owner = pointer.pointee._private else { return nil }
-        let parser = Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue()
-        return parser.context == pointer ? parser : nil
+        let parser = Unmanaged<XMLPushParser>.fromOpaque(owner)
+        return parser._withUnsafeGuaranteedRef { $0.context == pointer } ? parser : nil
     }
 
     private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XMLNameEntry {
@@ -293,25 +295,27 @@ final class XMLPushParser {
                 return xmlSAX2StartElementNs(context, local, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
             }
             guard let local else { return }
-            parser.startElement(local: local, prefix: prefix, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
+            parser._withUnsafeGuaranteedRef {
+                $0.startElement(local: local, prefix: prefix, uri: uri, namespaceCount: Int(namespaceCount), namespaces: namespaces,
                                 attributeCount: Int(attributeCount - defaulted), attributes: attributes)
+            }
         }
         sax.endElementNs = { context, local, prefix, uri in
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2EndElementNs(context, local, prefix, uri) }
-            parser.endElement()
+            parser._withUnsafeGuaranteedRef { $0.endElement() }
         }
         sax.characters = { context, text, count in
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Characters(context, text, count) }
-            if let text, count > 0 { parser.characters(text, Int(count)) }
+            if let text, count > 0 { parser._withUnsafeGuaranteedRef { $0.characters(text, Int(count)) } }
         }
         sax.ignorableWhitespace = sax.characters
         sax.cdataBlock = { context, text, count in
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2CDataBlock(context, text, count) }
-            if let text, count > 0 { parser.characters(text, Int(count)) }
+            if let text, count > 0 { parser._withUnsafeGuaranteedRef { $0.characters(text, Int(count)) } }
         }
         sax.reference = { context, name in
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Reference(context, name) }
-            if let name { parser.reference(name) }
+            if let name { parser._withUnsafeGuaranteedRef { $0.reference(name) } }
         }
         sax.comment = nil
         sax.processingInstruction = nil
