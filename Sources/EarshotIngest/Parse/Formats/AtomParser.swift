@@ -222,7 +222,7 @@ extension AtomParser {
            !id.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             builder.offer(.link, id)
         }
-        let built = builder.build(place: "\(path):\(entryLine)")
+        let built = builder.build { "\(path):\(entryLine)" }
         if let emit { try emit(built, document) } else { document.items.append(built) }
         document.warnings += builder.warnings
         entry = nil

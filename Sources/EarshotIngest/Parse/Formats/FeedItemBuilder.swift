@@ -44,7 +44,10 @@ struct FeedItemBuilder {
     func value(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
 
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
-    mutating func build(place: String) -> FeedItem {
+    mutating func build(place: String) -> FeedItem { build { place } }
+
+    /// Builds the item; `place` (made only for a warning) prefixes date warnings.
+    mutating func build(place: () -> String) -> FeedItem {
         func text(_ field: Field) -> String? {
             guard let candidate = values[field.rawValue] else { return nil }
             if let text = candidate.text { return candidate.plain ? HTMLText.fold(text) : HTMLText.plainText(text) }
@@ -64,11 +67,11 @@ struct FeedItemBuilder {
         item.updatedText = raw(.updated)
         if let published = item.publishedText {
             item.published = FeedDate.parse(published)
-            if item.published == nil { warnings.append("\(place): unreadable date '\(published)'; left empty") }
+            if item.published == nil { warnings.append("\(place()): unreadable date '\(published)'; left empty") }
         }
         if let updated = item.updatedText {
             item.updated = FeedDate.parse(updated)
-            if item.updated == nil { warnings.append("\(place): unreadable date '\(updated)'; left empty") }
+            if item.updated == nil { warnings.append("\(place()): unreadable date '\(updated)'; left empty") }
         }
         return item
     }

@@ -238,7 +238,7 @@ extension RSSParser {
 
     /// Adds the item being read to the document.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
-        let built = builder.build(place: "\(path):\(itemLine)")
+        let built = builder.build { "\(path):\(itemLine)" }
         if let emit { try emit(built, document) } else { document.items.append(built) }
         document.warnings += builder.warnings
         item = nil
