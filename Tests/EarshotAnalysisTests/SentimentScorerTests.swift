@@ -172,12 +172,6 @@ struct SentimentScorerTests {
         try expectPolarity(rule, language: "ms")
     }
 
-    private func expectPolarity(_ rule: RuleCase, language: String) throws {
-        let result = try ScoreFixtures.scorer().score(rule.text, language: language)
-        let explained = result.contributions.map { "\($0.term) \($0.base)→\($0.final) \($0.rules)" }
-        #expect(result.sentiment.polarity == rule.expected, "compound \(result.sentiment.compound): \(explained)")
-    }
-
     // MARK: Strength of modifiers
 
     static let strengths: [StrengthCase] = [
