@@ -36,28 +36,14 @@ struct RSSParser: XMLElementHandler {
         lineOf = line
     }
 
-    /// Whether `name` is an item field read as text (a switch, not a hashed set: it runs for every element).
+    /// Whether `name` is an item field read as text (a switch on its key: it runs for every element).
     private static func isItemField(_ name: XName) -> Bool {
-        switch name.ns {
-        case "":
-            switch name.local {
-            case "title", "link", "description", "guid", "pubDate", "author", "rating": true
-            default: false
-            }
-        case "dc":
-            switch name.local {
-            case "creator", "author", "date", "title": true
-            default: false
-            }
-        case "dcterms": name.local == "issued" || name.local == "modified"
-        case "content": name.local == "encoded"
-        case "xhtml": name.local == "body"
-        case "atom": name.local == "updated" || name.local == "published" || name.local == "id"
-        case "itunes": name.local == "author" || name.local == "summary"
-        case "rss10", "rss090": name.local == "title" || name.local == "link" || name.local == "description"
-        case "im": name.local == "rating"
-        case "media": name.local == "title"
-        default: false
+        switch name.key {
+        case .title, .link, .description, .guid, .pubDate, .author, .rating,
+             .dcCreator, .dcAuthor, .dcDate, .dcTitle, .dctermsIssued, .dctermsModified, .contentEncoded, .xhtmlBody,
+             .atomUpdated, .atomPublished, .atomId, .itunesAuthor, .itunesSummary,
+             .rss10Title, .rss10Link, .rss10Description, .rss090Title, .rss090Link, .rss090Description, .imRating, .mediaTitle: true
+        case .other, .item, .name, .rss10Item, .rss090Item, .atomLink: false
         }
     }
 
@@ -87,7 +73,7 @@ struct RSSParser: XMLElementHandler {
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         let name = RSSParser.normalized(name)
         if name.ns == "rss090" { sawRSS090 = true }
-        if name.local == "item", RSSParser.isRSS(name.ns) {
+        if name.key == .item || name.key == .rss10Item || name.key == .rss090Item {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
             if var open = item { try finish(&open) }
             item = FeedItemBuilder()
@@ -101,14 +87,14 @@ struct RSSParser: XMLElementHandler {
             return .ignored
         }
         if item != nil {
-            if inAuthor, depth == itemDepth + 2, name == XName("", "name") { return .allText }
+            if inAuthor, depth == itemDepth + 2, name.key == .name { return .allText }
             // Only the item's own children are its fields; media:title may be in a media:group.
-            guard depth == itemDepth + 1 || name == XName("media", "title") else { return .ignored }
-            if name == XName("", "author") {
+            guard depth == itemDepth + 1 || name.key == .mediaTitle else { return .ignored }
+            if name.key == .author {
                 inAuthor = true
                 return .ownText
             }
-            if name == XName("atom", "link") {
+            if name.key == .atomLink {
                 let rel = attributes.value("rel") ?? "alternate"
                 let type = attributes.value("type")
                 if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
@@ -116,14 +102,18 @@ struct RSSParser: XMLElementHandler {
                 }
                 return .ignored
             }
-            if name == XName("", "guid") {
+            if name.key == .guid {
                 guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
             }
-            if name == XName("xhtml", "body") { return .markup }
+            if name.key == .xhtmlBody { return .markup }
             return RSSParser.isItemField(name) ? .allText : .ignored
         }
-        if depth <= 2, name.local == "title" || name.local == "link", RSSParser.isRSS(name.ns) { return .allText }
-        if depth <= 2, name == XName("dc", "title") { return .allText }
+        if depth <= 2 {
+            switch name.key {
+            case .title, .link, .rss10Title, .rss10Link, .rss090Title, .rss090Link, .dcTitle: return .allText
+            default: return .ignored
+            }
+        }
         return .ignored
     }
 
@@ -132,11 +122,11 @@ struct RSSParser: XMLElementHandler {
     /// normalising take this path; the same candidates are offered as there.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
         if item != nil, depth == itemDepth + 1 {
-            let field: (FeedItemBuilder.Field, Int)? = switch (name.ns, name.local) {
-            case ("", "description"), ("rss10", "description"), ("rss090", "description"): (.summary, 0)
-            case ("itunes", "summary"): (.summary, 1)
-            case ("content", "encoded"): (.content, 0)
-            case ("xhtml", "body"): (.content, 1)
+            let field: (FeedItemBuilder.Field, Int)? = switch name.key {
+            case .description, .rss10Description, .rss090Description: (.summary, 0)
+            case .itunesSummary: (.summary, 1)
+            case .contentEncoded: (.content, 0)
+            case .xhtmlBody: (.content, 1)
             default: nil
             }
             if let field {
@@ -156,58 +146,45 @@ struct RSSParser: XMLElementHandler {
                 try finish(&builder)
                 return
             }
-            if inAuthor, depth == itemDepth + 2, name == XName("", "name") {
+            if inAuthor, depth == itemDepth + 2, name.key == .name {
                 item!.offer(.author, text)
                 return
             }
-            guard depth == itemDepth + 1 || name == XName("media", "title") else { return }
-            // By namespace, then by name (a tuple switch compares every case's namespace in turn).
-            switch name.ns {
-            case "", "rss10", "rss090":
-                let own = name.ns.isEmpty
-                switch name.local {
-                case "title": item!.offer(.title, text)
-                case "link": item!.offer(.link, FeedLink.resolve(text, against: base))
-                case "description": item!.offer(.summary, text)
-                case "guid" where own:
-                    item!.offer(.id, text)
-                    if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { item!.offer(.link, link, rank: 2) }
-                case "pubDate" where own: item!.offer(.published, text)
-                case "author" where own:
-                    inAuthor = false
-                    item!.offer(.author, text)
-                case "rating" where own: RSSParser.rate(text, &item!)
-                default: break
-                }
-            case "dc":
-                switch name.local {
-                case "title": item!.offer(.title, text, rank: 1)
-                case "date": item!.offer(.updated, text)
-                case "creator": item!.offer(.author, text, rank: 1)
-                case "author": item!.offer(.author, text, rank: 2)
-                default: break
-                }
-            case "media": if name.local == "title" { item!.offer(.title, text, rank: 2) }
-            case "atom":
-                switch name.local {
-                case "id": item!.offer(.id, text, rank: 2)
-                case "published": item!.offer(.published, text, rank: 2)
-                case "updated": item!.offer(.updated, text, rank: 2)
-                default: break
-                }
-            case "itunes":
-                if name.local == "summary" { item!.offer(.summary, text, rank: 1) } else if name.local == "author" { item!.offer(.author, text, rank: 3) }
-            case "content": if name.local == "encoded" { item!.offer(.content, text) }
-            case "xhtml": if name.local == "body" { item!.offer(.content, text, rank: 1) }
-            case "dcterms":
-                if name.local == "issued" { item!.offer(.published, text, rank: 1) } else if name.local == "modified" { item!.offer(.updated, text, rank: 1) }
-            case "im": if name.local == "rating" { RSSParser.rate(text, &item!) }
-            default: break
+            guard depth == itemDepth + 1 || name.key == .mediaTitle else { return }
+            // By the name's key, worked out once per name (no string comparisons per element).
+            switch name.key {
+            case .title, .rss10Title, .rss090Title: item!.offer(.title, text)
+            case .link, .rss10Link, .rss090Link: item!.offer(.link, FeedLink.resolve(text, against: base))
+            case .description, .rss10Description, .rss090Description: item!.offer(.summary, text)
+            case .guid:
+                item!.offer(.id, text)
+                if guidIsPermalink, let link = RSSParser.permalink(text, base: base) { item!.offer(.link, link, rank: 2) }
+            case .pubDate: item!.offer(.published, text)
+            case .author:
+                inAuthor = false
+                item!.offer(.author, text)
+            case .rating: RSSParser.rate(text, &item!)
+            case .dcTitle: item!.offer(.title, text, rank: 1)
+            case .dcDate: item!.offer(.updated, text)
+            case .dcCreator: item!.offer(.author, text, rank: 1)
+            case .dcAuthor: item!.offer(.author, text, rank: 2)
+            case .mediaTitle: item!.offer(.title, text, rank: 2)
+            case .atomId: item!.offer(.id, text, rank: 2)
+            case .atomPublished: item!.offer(.published, text, rank: 2)
+            case .atomUpdated: item!.offer(.updated, text, rank: 2)
+            case .itunesSummary: item!.offer(.summary, text, rank: 1)
+            case .itunesAuthor: item!.offer(.author, text, rank: 3)
+            case .contentEncoded: item!.offer(.content, text)
+            case .xhtmlBody: item!.offer(.content, text, rank: 1)
+            case .dctermsIssued: item!.offer(.published, text, rank: 1)
+            case .dctermsModified: item!.offer(.updated, text, rank: 1)
+            case .imRating: RSSParser.rate(text, &item!)
+            case .other, .item, .name, .rss10Item, .rss090Item, .atomLink: break
             }
             return
         }
         // The channel's dc:title stands until (and unless) its own title is read.
-        if depth <= 2, name == XName("dc", "title"), channelTitle == nil { document.title = HTMLText.plainText(text) }
+        if depth <= 2, name.key == .dcTitle, channelTitle == nil { document.title = HTMLText.plainText(text) }
         if depth <= 2, RSSParser.isRSS(name.ns) {
             if name.local == "title", channelTitle == nil { channelTitle = HTMLText.plainText(text); document.title = channelTitle }
             if name.local == "link", channelLink == nil {

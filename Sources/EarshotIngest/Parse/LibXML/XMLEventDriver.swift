@@ -1,17 +1,97 @@
 /// A name with its namespace mapped to the short prefix feeds are written with (`atom`,
 /// `dc`, `content`, …), so handlers match on meaning, not on whatever prefix a document chose.
 struct XName: Hashable, CustomStringConvertible {
-    var ns: String
-    var local: String
+    let ns: String
+    let local: String
+    /// The name as a number when it is one the feed handlers match on (``Key/other`` for any
+    /// other), worked out once when the name is made, so handlers switch on it instead of
+    /// comparing strings for every element.
+    let key: Key
 
     init(_ ns: String, _ local: String) {
         self.ns = ns
         self.local = local
+        key = Key(ns: ns, local: local)
     }
 
     init(uri: String?, local: String) {
         self.ns = XName.prefix(for: uri)
         self.local = local
+        key = Key(ns: ns, local: local)
+    }
+
+    /// Equal names have equal keys (a key depends only on the name), and two known keys name one name each.
+    static func == (lhs: XName, rhs: XName) -> Bool {
+        guard lhs.key == rhs.key else { return false }
+        return lhs.key != .other || (lhs.ns == rhs.ns && lhs.local == rhs.local)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(ns)
+        hasher.combine(local)
+    }
+
+    /// The names RSS and Atom items are read from, one case per namespace prefix and local name.
+    enum Key: UInt8 {
+        case other
+        case title, link, description, guid, pubDate, author, rating, item, name
+        case rss10Title, rss10Link, rss10Description, rss10Item
+        case rss090Title, rss090Link, rss090Description, rss090Item
+        case dcCreator, dcAuthor, dcDate, dcTitle
+        case dctermsIssued, dctermsModified
+        case contentEncoded, xhtmlBody
+        case atomUpdated, atomPublished, atomId, atomLink
+        case itunesAuthor, itunesSummary
+        case imRating, mediaTitle
+
+        init(ns: String, local: String) {
+            self = switch ns {
+            case "":
+                switch local {
+                case "title": .title
+                case "link": .link
+                case "description": .description
+                case "guid": .guid
+                case "pubDate": .pubDate
+                case "author": .author
+                case "rating": .rating
+                case "item": .item
+                case "name": .name
+                default: .other
+                }
+            case "rss10", "rss090":
+                switch local {
+                case "title": ns == "rss10" ? .rss10Title : .rss090Title
+                case "link": ns == "rss10" ? .rss10Link : .rss090Link
+                case "description": ns == "rss10" ? .rss10Description : .rss090Description
+                case "item": ns == "rss10" ? .rss10Item : .rss090Item
+                default: .other
+                }
+            case "dc":
+                switch local {
+                case "creator": .dcCreator
+                case "author": .dcAuthor
+                case "date": .dcDate
+                case "title": .dcTitle
+                default: .other
+                }
+            case "dcterms": local == "issued" ? .dctermsIssued : local == "modified" ? .dctermsModified : .other
+            case "content": local == "encoded" ? .contentEncoded : .other
+            case "xhtml": local == "body" ? .xhtmlBody : .other
+            case "atom":
+                switch local {
+                case "updated": .atomUpdated
+                case "published": .atomPublished
+                case "id": .atomId
+                case "link": .atomLink
+                default: .other
+                }
+            case "itunes": local == "author" ? .itunesAuthor : local == "summary" ? .itunesSummary : .other
+            case "im": local == "rating" ? .imRating : .other
+            case "media": local == "title" ? .mediaTitle : .other
+            default: .other
+            }
+        }
     }
 
     var description: String { ns.isEmpty ? local : ns + ":" + local }
