@@ -9,7 +9,9 @@
 /// `menyeronokkan` → `seronok`). `ketidakpuasan` becomes `tidak puas`. English words of
 /// code-mixed text are left alone. `se-` is not removed: `sebaik sahaja` means "as soon as",
 /// so the lexicon lists the comparatives it means (`seteruk`, `sebaik ini`).
-struct MalayNormaliser: Sendable {
+/// A class, so that the tokenizer's per-line stream and the language detector share it
+/// without retaining each of its tables.
+final class MalayNormaliser: Sendable {
     /// Variant → standard words (`ms/normalise.tsv`).
     let spellings: [String: [String]]
     /// Words the Malay lexicon lists on their own (valence, negators, boosters, contrast, aspects).
@@ -19,6 +21,9 @@ struct MalayNormaliser: Sendable {
     /// What ``words(_:)`` answers at once, in one lookup: a spelling's standard words, or nil
     /// for a word of ``known`` or ``english`` (kept as it is).
     let direct: ByteKeyTable<[String]?>
+    /// ``known`` and ``spellings`` for lookups by bytes (``stem(_:)`` asks them for each candidate).
+    let knownTable: ByteKeyTable<Bool>
+    let spellingTable: ByteKeyTable<[String]>
 
     init(lexicon: Lexicon) {
         let ms = lexicon["ms"]
@@ -29,12 +34,16 @@ struct MalayNormaliser: Sendable {
         known.formUnion(ms.postBoosters.keys)
         known.formUnion(ms.contrast)
         known.formUnion(ms.aspects.keys)
-        self.known = Set(known.filter { !$0.utf8.contains(0x20) })
-        english = Set(lexicon["en"].valence.keys.filter { !$0.utf8.contains(0x20) })
+        let single = Set(known.filter { !$0.utf8.contains(0x20) })
+        self.known = single
+        let english = Set(lexicon["en"].valence.keys.filter { !$0.utf8.contains(0x20) })
+        self.english = english
         var direct: [String: [String]?] = [:]
-        for word in self.known.union(english) { direct[word] = .some(nil) }
-        for (word, standard) in spellings { direct[word] = standard }
+        for word in single.union(english) { direct[word] = .some(nil) }
+        for (word, standard) in ms.normalise { direct[word] = standard }
         self.direct = ByteKeyTable(direct)
+        knownTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: single.map { ($0, true) }))
+        spellingTable = ByteKeyTable(ms.normalise)
     }
 
     private static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]
@@ -104,7 +113,10 @@ struct MalayNormaliser: Sendable {
         }
         for candidate in candidates {
             if candidate != word, let found = lookup(candidate) { return found }
-            for (prefix, replaced) in MalayNormaliser.prefixes where candidate.hasPrefix(prefix) {
+            // An ASCII candidate's prefixes compared on bytes (the same answer as `hasPrefix` for ASCII).
+            let asciiCandidate = MalayNormaliser.isASCII(candidate)
+            for (number, (prefix, replaced)) in MalayNormaliser.prefixes.enumerated()
+            where asciiCandidate ? MalayNormaliser.hasBytePrefix(candidate, MalayNormaliser.prefixBytes[number]) : candidate.hasPrefix(prefix) {
                 let rest = String(candidate.dropFirst(prefix.count))
                 if let found = lookup(rest) { return found }
                 if let replaced, let first = rest.first, MalayNormaliser.vowels.contains(first), let found = lookup(replaced + rest) {
@@ -117,12 +129,25 @@ struct MalayNormaliser: Sendable {
 
     private func lookup(_ stem: String) -> [String]? {
         guard stem.count >= 3 else { return nil }
-        if known.contains(stem) { return [stem] }
-        if let standard = spellings[stem] { return standard }
+        // The byte tables answer as `known` and `spellings` would (keys compared as `String`s compare).
+        if knownTable.index(of: stem) >= 0 { return [stem] }
+        if let standard = spellingTable[stem] { return standard }
         for negator in ["tidak", "tak"] where stem.hasPrefix(negator) {
             let rest = String(stem.dropFirst(negator.count))
-            if rest.count >= 3, known.contains(rest) { return [negator, rest] }
+            if rest.count >= 3, knownTable.index(of: rest) >= 0 { return [negator, rest] }
         }
         return nil
+    }
+
+    /// True when every byte of `word` is ASCII.
+    private static func isASCII(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
+    }
+
+    /// True when the UTF-8 bytes of `word` begin with `prefix`.
+    private static func hasBytePrefix(_ word: String, _ prefix: [UInt8]) -> Bool {
+        var word = word
+        return word.withUTF8 { $0.starts(with: prefix) }
     }
 }
