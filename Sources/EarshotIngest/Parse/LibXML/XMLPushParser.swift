@@ -181,8 +181,10 @@ final class XMLPushParser {
     }
 
     private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XMLNameEntry {
-        let hash = (UInt(bitPattern: local) >> 3) &+ (UInt(bitPattern: uri) >> 3) &* 31
-        let slot = Int(hash % UInt(names.count))
+        // libxml2 packs its interned strings byte after byte, so every address bit counts: a
+        // multiplicative hash spreads them, and its top bits pick one of the 512 slots.
+        let hash = (UInt64(UInt(bitPattern: local)) ^ UInt64(UInt(bitPattern: uri)) &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(hash >> 55)
         if let cached = names[slot], cached.local == local, cached.uri == uri { return cached.entry }
         let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
         names[slot] = NameSlot(local: local, uri: uri, entry: entry)
