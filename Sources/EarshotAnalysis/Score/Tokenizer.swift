@@ -33,6 +33,8 @@ public struct Tokenizer: Sendable {
     /// bit when ``contrastLengths`` has every bit: an ASCII word whose first byte has no bit
     /// is no contrast word.
     let contrastFirstBytes: (UInt64, UInt64)
+    /// ``contrastFirstBytes`` for the last byte of a contrast word.
+    let contrastLastBytes: (UInt64, UInt64)
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -91,6 +93,12 @@ public struct Tokenizer: Sendable {
             if first < 64 { firstBytes.0 |= 1 << UInt64(first) } else if first < 128 { firstBytes.1 |= 1 << UInt64(first - 64) }
         }
         contrastFirstBytes = firstBytes
+        var lastBytes: (UInt64, UInt64) = (0, 0)
+        for word in contrastWords {
+            guard let last = word.utf8.last, contrastLengths != UInt64.max else { lastBytes = (.max, .max); break }
+            if last < 64 { lastBytes.0 |= 1 << UInt64(last) } else if last < 128 { lastBytes.1 |= 1 << UInt64(last - 64) }
+        }
+        contrastLastBytes = lastBytes
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -107,7 +115,8 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, contrastFirstBytes: contrastFirstBytes, malay: language == "ms" ? malay : nil)
+        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, contrastFirstBytes: contrastFirstBytes,
+                                 contrastLastBytes: contrastLastBytes, malay: language == "ms" ? malay : nil)
         stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -134,15 +143,19 @@ public struct Tokenizer: Sendable {
         let contrastLengths: UInt64
         /// ``Tokenizer/contrastFirstBytes``.
         let contrastFirstBytes: (UInt64, UInt64)
+        /// ``Tokenizer/contrastLastBytes``.
+        let contrastLastBytes: (UInt64, UInt64)
         let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, contrastFirstBytes: (UInt64, UInt64), malay: MalayNormaliser?) {
+        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, contrastFirstBytes: (UInt64, UInt64), contrastLastBytes: (UInt64, UInt64),
+             malay: MalayNormaliser?) {
             self.contrast = contrast
             self.contrastLengths = contrastLengths
             self.contrastFirstBytes = contrastFirstBytes
+            self.contrastLastBytes = contrastLastBytes
             self.malay = malay
         }
 
@@ -162,6 +175,10 @@ public struct Tokenizer: Sendable {
             if mayBeContrast, let first = lower.utf8.first, first < 128 {
                 let mask = first < 64 ? contrastFirstBytes.0 : contrastFirstBytes.1
                 mayBeContrast = mask >> UInt64(first & 63) & 1 != 0
+            }
+            if mayBeContrast, let last = lower.utf8.last, last < 128 {
+                let mask = last < 64 ? contrastLastBytes.0 : contrastLastBytes.1
+                mayBeContrast = mask >> UInt64(last & 63) & 1 != 0
             }
             if pendingBreak || (mayBeContrast && contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
