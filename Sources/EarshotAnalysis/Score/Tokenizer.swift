@@ -25,16 +25,8 @@ public struct Tokenizer: Sendable {
     let emoji: Set<String>
     /// Contrast words (all languages): they open a new clause.
     let contrast: ByteKeyTable<Bool>
-    /// Bit `n` set when some contrast word has `n` UTF-8 bytes (bit 63: 63 or more), or every
-    /// bit when a contrast word holds a character canonically equivalent to ASCII: an ASCII
-    /// word whose length has no bit is no contrast word, which saves the lookup.
-    let contrastLengths: UInt64
-    /// Bit `b` (of 128) set when some contrast word begins with the ASCII byte `b`, every
-    /// bit when ``contrastLengths`` has every bit: an ASCII word whose first byte has no bit
-    /// is no contrast word.
-    let contrastFirstBytes: (UInt64, UInt64)
-    /// ``contrastFirstBytes`` for the last byte of a contrast word.
-    let contrastLastBytes: (UInt64, UInt64)
+    /// Answers "surely no contrast word" for most ASCII words without the lookup.
+    let contrastFilter: ContrastFilter
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -83,22 +75,7 @@ public struct Tokenizer: Sendable {
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
         contrast = ByteKeyTable(Dictionary(contrastWords.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
-        contrastLengths = contrastWords.reduce(0) { mask, word in
-            let asciiLike = word.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) }
-            return asciiLike ? UInt64.max : mask | 1 << UInt64(min(word.utf8.count, 63))
-        }
-        var firstBytes: (UInt64, UInt64) = (0, 0)
-        for word in contrastWords {
-            guard let first = word.utf8.first, contrastLengths != UInt64.max else { firstBytes = (.max, .max); break }
-            if first < 64 { firstBytes.0 |= 1 << UInt64(first) } else if first < 128 { firstBytes.1 |= 1 << UInt64(first - 64) }
-        }
-        contrastFirstBytes = firstBytes
-        var lastBytes: (UInt64, UInt64) = (0, 0)
-        for word in contrastWords {
-            guard let last = word.utf8.last, contrastLengths != UInt64.max else { lastBytes = (.max, .max); break }
-            if last < 64 { lastBytes.0 |= 1 << UInt64(last) } else if last < 128 { lastBytes.1 |= 1 << UInt64(last - 64) }
-        }
-        contrastLastBytes = lastBytes
+        contrastFilter = ContrastFilter(contrastWords)
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -115,8 +92,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var stream = TokenStream(contrast: contrast, contrastLengths: contrastLengths, contrastFirstBytes: contrastFirstBytes,
-                                 contrastLastBytes: contrastLastBytes, malay: language == "ms" ? malay : nil)
+        var stream = TokenStream(contrast: contrast, contrastFilter: contrastFilter, malay: language == "ms" ? malay : nil)
         stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -139,23 +115,15 @@ public struct Tokenizer: Sendable {
     /// Tokens found so far and the clause state.
     private struct TokenStream {
         let contrast: ByteKeyTable<Bool>
-        /// ``Tokenizer/contrastLengths``.
-        let contrastLengths: UInt64
-        /// ``Tokenizer/contrastFirstBytes``.
-        let contrastFirstBytes: (UInt64, UInt64)
-        /// ``Tokenizer/contrastLastBytes``.
-        let contrastLastBytes: (UInt64, UInt64)
+        let contrastFilter: ContrastFilter
         let malay: MalayNormaliser?
         var tokens: [Token] = []
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: ByteKeyTable<Bool>, contrastLengths: UInt64, contrastFirstBytes: (UInt64, UInt64), contrastLastBytes: (UInt64, UInt64),
-             malay: MalayNormaliser?) {
+        init(contrast: ByteKeyTable<Bool>, contrastFilter: ContrastFilter, malay: MalayNormaliser?) {
             self.contrast = contrast
-            self.contrastLengths = contrastLengths
-            self.contrastFirstBytes = contrastFirstBytes
-            self.contrastLastBytes = contrastLastBytes
+            self.contrastFilter = contrastFilter
             self.malay = malay
         }
 
@@ -171,16 +139,7 @@ public struct Tokenizer: Sendable {
         /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
         /// worked out from its bytes.
         mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
-            var mayBeContrast = contrastLengths >> UInt64(min(lower.utf8.count, 63)) & 1 != 0
-            if mayBeContrast, let first = lower.utf8.first, first < 128 {
-                let mask = first < 64 ? contrastFirstBytes.0 : contrastFirstBytes.1
-                mayBeContrast = mask >> UInt64(first & 63) & 1 != 0
-            }
-            if mayBeContrast, let last = lower.utf8.last, last < 128 {
-                let mask = last < 64 ? contrastLastBytes.0 : contrastLastBytes.1
-                mayBeContrast = mask >> UInt64(last & 63) & 1 != 0
-            }
-            if pendingBreak || (mayBeContrast && contrast[lower] != nil && opensClause(lower)) {
+            if pendingBreak || (contrastFilter.mayBeContrast(lower) && contrast[lower] != nil && opensClause(lower)) {
                 if !tokens.isEmpty { clause += 1 }
                 pendingBreak = false
             }
@@ -577,5 +536,56 @@ public struct Tokenizer: Sendable {
 
     static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x1F000 || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
+    }
+}
+
+/// A quick "no" for ASCII words that cannot be contrast words, so that most words skip the
+/// contrast lookup: masks of the contrast words' byte lengths and of their first and last ASCII
+/// bytes. Every bit is set (no "no" at all) when a contrast word holds a character canonically
+/// equivalent to ASCII (K, ;, `), which a byte comparison would not see.
+struct ContrastFilter: Sendable {
+    /// Bit `n` set when some contrast word has `n` UTF-8 bytes (bit 63: 63 or more).
+    private let lengths: UInt64
+    /// Bit `b` (of 128) set when some contrast word begins (ends) with the ASCII byte `b`.
+    private let firstBytes: ASCIIByteSet, lastBytes: ASCIIByteSet
+
+    init(_ words: [String]) {
+        let asciiLike = words.contains { word in word.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) } }
+        guard !asciiLike, !words.contains(where: \.isEmpty) else {
+            lengths = .max
+            firstBytes = .all
+            lastBytes = .all
+            return
+        }
+        lengths = words.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        firstBytes = ASCIIByteSet(words.compactMap(\.utf8.first))
+        lastBytes = ASCIIByteSet(words.compactMap(\.utf8.last))
+    }
+
+    /// False when `lower` is surely no contrast word; true when it may be one.
+    func mayBeContrast(_ lower: String) -> Bool {
+        let utf8 = lower.utf8
+        guard lengths >> UInt64(min(utf8.count, 63)) & 1 != 0 else { return false }
+        if let first = utf8.first, !firstBytes.mayContain(first) { return false }
+        if let last = utf8.last, !lastBytes.mayContain(last) { return false }
+        return true
+    }
+}
+
+/// A set of ASCII bytes in two words; a byte of 128 or more is never ruled out.
+struct ASCIIByteSet: Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    static let all: ASCIIByteSet = { var set = ASCIIByteSet([]); set.low = .max; set.high = .max; return set }()
+
+    init(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func mayContain(_ byte: UInt8) -> Bool {
+        guard byte < 128 else { return true }
+        return (byte < 64 ? low : high) >> UInt64(byte & 63) & 1 != 0
     }
 }
