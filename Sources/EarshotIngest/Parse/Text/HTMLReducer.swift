@@ -35,9 +35,9 @@ enum HTMLReducer {
         // Stripping tags keeps whole scalars of `html` and adds line breaks and spaces, so simple
         // text stays simple; decoding keeps those and adds the references' scalars, checked as
         // they are written. Without a `<` nothing is stripped; without a `&` nothing is decoded.
-        return withStripped(html, when: survey.hasTagStart) { stripped, sawTag -> Outcome in
+        return withPass(html, when: survey.hasTagStart, { stripTags($0, sawTag: &$1) }) { stripped, sawTag -> Outcome in
             guard survey.isSimple || isSimple(stripped) else { return .unsure }
-            return withDecoded(stripped, when: survey.hasAmpersand) { decoded, addedComplex -> Outcome in
+            return withPass(stripped, when: survey.hasAmpersand, { decodeEntities($0, addedComplex: &$1) }) { decoded, addedComplex -> Outcome in
                 guard survey.isSimple && !addedComplex || isSimple(decoded) else { return .unsure }
                 if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false) }
                 return fold(decoded, knownSimple: true)
@@ -45,23 +45,16 @@ enum HTMLReducer {
         }
     }
 
-    /// `body` gets `html` without its tags (or `html` itself when it has no `<`) and whether a tag was seen.
-    private static func withStripped(_ html: UnsafeBufferPointer<UInt8>, when needed: Bool,
-                                     _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
-        guard needed else { return body(html, false) }
-        var sawTag = false
-        let stripped = stripTags(html, sawTag: &sawTag)
-        return stripped.withUnsafeBufferPointer { body($0, sawTag) }
-    }
-
-    /// `body` gets `text` with its references decoded (or `text` itself when it has no `&`) and
-    /// whether a decoded scalar failed ``isSimple(_:)``'s quick test.
-    private static func withDecoded(_ text: UnsafeBufferPointer<UInt8>, when needed: Bool,
-                                    _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
-        guard needed else { return body(text, false) }
-        var addedComplex = false
-        let decoded = decodeEntities(text, addedComplex: &addedComplex)
-        return decoded.withUnsafeBufferPointer { body($0, addedComplex) }
+    /// `body` gets `input` after `pass` (or `input` itself when the pass is not `needed`) and the
+    /// flag the pass set (false when it did not run): stripping tags (whether a tag was seen) and
+    /// decoding references (whether a decoded scalar failed ``isSimple(_:)``'s quick test).
+    private static func withPass(_ input: UnsafeBufferPointer<UInt8>, when needed: Bool,
+                                 _ pass: (UnsafeBufferPointer<UInt8>, inout Bool) -> [UInt8],
+                                 _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
+        guard needed else { return body(input, false) }
+        var flag = false
+        let output = pass(input, &flag)
+        return output.withUnsafeBufferPointer { body($0, flag) }
     }
 
     /// One pass over `html`: whether it holds a `<` and a `&`, and whether every scalar passes
