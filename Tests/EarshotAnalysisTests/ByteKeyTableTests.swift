@@ -32,16 +32,21 @@ import Testing
         #expect(plain["好"] == nil)
     }
 
+    /// A phrase looked up in place (``TokenList/withPhrase(_:_:)``) finds what its joined text finds.
     @Test func phraseLookupMatchesJoinedText() throws {
         let scorer = try ScoreFixtures.scorer()
-        let tokens = scorer.tokenizer.tokens("kind of slow, customer service never replied")
+        let text = "kind of slow, customer service never replied"
+        let tokens = scorer.tokenizer.tokens(text)
+        var list = TokenList()
+        scorer.tokenizer.tokens(text, language: nil, into: &list)
         let english = try #require(scorer.chains["en"]?.first)
         for start in tokens.indices {
             for length in 2...4 where start + length <= tokens.count {
                 let end = start + length
                 let phrase = tokens[start..<end].map(\.text).joined(separator: " ")
-                let found = SentimentScorer.lookUpPhrase(tokens, start..<end, in: english.table)
-                #expect((found?.kind == nil) == (english.kind(of: phrase) == nil), "\(phrase)")
+                #expect(list.phrase(start..<end) == phrase)
+                let found = list.withPhrase(start..<end) { english.table.index(forKeyBytes: $0) }
+                #expect((found >= 0 ? english.kinds[found] : nil) == english.kind(of: phrase), "\(phrase)")
             }
         }
     }

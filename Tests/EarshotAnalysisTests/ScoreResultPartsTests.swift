@@ -38,17 +38,19 @@ import Testing
         }
     }
 
-    @Test func spanIndexFindsTheCoveringSpan() {
-        let tokens = (0..<8).map { Token(text: "w\($0)", raw: "w\($0)", clause: 0) }
+    @Test func spanIndexFindsTheCoveringSpan() throws {
+        var tokens = TokenList()
+        try ScoreFixtures.scorer().tokenizer.tokens((0..<8).map { "w\($0)" }.joined(separator: " "), language: nil, into: &tokens)
         let spans = [
-            TermSpan(start: 1, length: 2, text: "w1 w2", kind: .term(1)), TermSpan(start: 4, length: 1, text: "w4", kind: .contrast),
-            TermSpan(start: 5, length: 3, text: "w5 w6 w7", kind: .term(-1)),
+            TermSpan(start: 1, length: 2, kind: .term(1)), TermSpan(start: 4, length: 1, kind: .contrast),
+            TermSpan(start: 5, length: 3, kind: .term(-1)),
         ]
         let table = SpanTable(tokens: tokens, spans: spans)
         let expected: [Int?] = [nil, 0, 0, nil, 1, 2, 2, 2]
         for token in -1...8 {
             #expect(table.spanIndex(at: token) == (token >= 0 && token < 8 ? expected[token] : nil), "token \(token)")
         }
+        #expect(spans.map(table.text(of:)) == ["w1 w2", "w4", "w5 w6 w7"])
         #expect(SpanTable(tokens: tokens, spans: []).spanIndex(at: 3) == nil)
     }
 }

@@ -69,6 +69,9 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The values, in the order of their keys' indices.
     var values: [Value] { storage.values }
 
+    /// Every key with its index into ``values``.
+    var keyIndices: [String: Int] { storage.positions }
+
     /// A table holding every entry of `dictionary`.
     init(_ dictionary: [String: Value]) {
         storage = Storage(dictionary)

@@ -3,20 +3,20 @@ import EarshotCore
 extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
-    /// - Parameter entries: ``entries(of:in:)`` for `tokens` and `chain`.
-    func aspectScores(_ tokens: [Token], valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
+    /// - Parameter entries: ``entries(of:language:)`` for `tokens` and `chain`.
+    func aspectScores(_ tokens: TokenList, valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
         guard SentimentScorer.namesAspect(entries, chain: chain) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
-        var clauseSums = [Double].filled(with: 0, count: tokens.reduce(0) { max($0, $1.clause) } + 1)
-        for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens[i].clause] += value }
+        var clauseSums = [Double].filled(with: 0, count: tokens.indices.reduce(0) { max($0, tokens.clause($1)) } + 1)
+        for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens.clause(i)] += value }
         // A text names few aspects: a list searched in turn beats a dictionary. Each sum adds
         // the scores in the order found, from 0, as `reduce(0, +)` over them would.
         var found: [(term: AspectTerm, sum: Double, count: Int)] = []
         var i = 0
         while i < tokens.count {
             if let (term, length) = aspect(tokens, at: i, chain: chain, entries: entries) {
-                let score = SentimentScorer.normalise(clauseSums[tokens[i].clause])
+                let score = SentimentScorer.normalise(clauseSums[tokens.clause(i)])
                 if let known = found.firstIndex(where: { $0.term.aspect == term.aspect }) {
                     found[known].sum += score
                     found[known].count += 1
@@ -48,13 +48,13 @@ extension SentimentScorer {
         return false
     }
 
-    private func aspect(_ tokens: [Token], at index: Int, chain: [IndexedLexicon], entries: [Int32]) -> (AspectTerm, Int)? {
+    private func aspect(_ tokens: TokenList, at index: Int, chain: [IndexedLexicon], entries: [Int32]) -> (AspectTerm, Int)? {
         for (position, indexed) in chain.enumerated() {
             let entry = Int(entries[index * chain.count + position])
             guard entry >= 0 else { continue }
             var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {
-                let found = SentimentScorer.lookUpPhraseIndex(tokens, index..<(index + length), in: indexed.table)
+                let found = tokens.withPhrase(index..<(index + length)) { indexed.table.index(forKeyBytes: $0) }
                 if found >= 0, let term = indexed.aspects[found] { return (term, length) }
                 length -= 1
             }

@@ -27,17 +27,20 @@ extension SentimentScorer {
     /// True when ``inflectedTerm(_:in:)`` could read `word` through a base form: four
     /// lower-case ASCII letters or more, ending in `s` or `ing`.
     static func mayBeInflected(_ word: String) -> Bool {
-        // On bytes: with every byte a lower-case ASCII letter, bytes and characters agree.
         var word = word
-        return word.withUTF8 { bytes in
-            let count = bytes.count
-            guard count >= 4 else { return false }
-            let last = bytes[count - 1]
-            guard last == UInt8(ascii: "s")
-                || (last == UInt8(ascii: "g") && bytes[count - 2] == UInt8(ascii: "n") && bytes[count - 3] == UInt8(ascii: "i")) else { return false }
-            for byte in bytes where byte < 0x61 || byte > 0x7A { return false }
-            return true
-        }
+        return word.withUTF8(mayBeInflected)
+    }
+
+    /// ``mayBeInflected(_:)`` of a word's UTF-8 bytes: with every byte a lower-case ASCII
+    /// letter, bytes and characters agree.
+    static func mayBeInflected(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 4 else { return false }
+        let last = bytes[count - 1]
+        guard last == UInt8(ascii: "s")
+            || (last == UInt8(ascii: "g") && bytes[count - 2] == UInt8(ascii: "n") && bytes[count - 3] == UInt8(ascii: "i")) else { return false }
+        for byte in bytes where byte < 0x61 || byte > 0x7A { return false }
+        return true
     }
 
     /// The suffixes ``inflectedTerm(_:in:)`` strips, in order, with what each base may end in.
@@ -52,8 +55,14 @@ extension SentimentScorer {
     /// order, each looked up in `english`'s table without building a `String` (only the base
     /// found becomes one).
     static func inflectedTerm(_ word: String, in english: IndexedLexicon) -> (String, Double)? {
+        var word = word
+        return word.withUTF8 { inflectedTerm($0, in: english) }
+    }
+
+    /// ``inflectedTerm(_:in:)-(_,IndexedLexicon)`` of a word's UTF-8 bytes.
+    static func inflectedTerm(_ word: UnsafeBufferPointer<UInt8>, in english: IndexedLexicon) -> (String, Double)? {
         guard mayBeInflected(word) else { return nil }
-        let bytes = Array(word.utf8)
+        let bytes = Array(word)
         var candidate: [UInt8] = []
         candidate.reserveCapacity(bytes.count + 1)
         func tryBase(stem: Int, end: [UInt8]) -> Double? {

@@ -16,14 +16,14 @@ extension SentimentScorer {
 
     /// "couldn't be happier / more pleased / worse" (a comparative right after "be"), or
     /// "can't thank them enough" ("enough" within three words after the term, in its clause).
-    static func isUnsurpassable(_ term: TermSpan, negator: TermSpan, tokens: [Token]) -> Bool {
-        let between = tokens[negator.end..<term.start].map(\.text)
+    static func isUnsurpassable(_ term: TermSpan, negator: TermSpan, tokens: TokenList) -> Bool {
+        let between = (negator.end..<term.start).map(tokens.text)
         if between.last == "be" || (between.suffix(2) == ["be", "more"]) {
-            let word = tokens[term.last].text
+            let word = tokens.text(term.last)
             if between.last == "more" || word.hasSuffix("er") || word == "better" || word == "worse" { return true }
         }
-        let clause = tokens[term.start].clause
-        return tokens[term.end...].prefix(3).contains { $0.clause == clause && $0.text == "enough" }
+        let clause = tokens.clause(term.start)
+        return (term.end..<min(term.end + 3, tokens.count)).contains { tokens.clause($0) == clause && tokens.isText($0, "enough") }
     }
 
     /// The valence of one sentiment term after the rules that look around it: ALL CAPS,
@@ -35,27 +35,27 @@ extension SentimentScorer {
         var rules = RuleLog(enabled: explain)
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
         // (The flags first: most terms are no emoji, and asking needs no copy of the token.)
-        if mayBeEmoji(isHan: tokens[term.start].isHan, isASCII: tokens[term.start].isASCII), emojiValence(tokens[term.start]) != nil {
+        if mayBeEmoji(isHan: tokens.isHan(term.start), isASCII: tokens.isASCII(term.start)), emojiValence(tokens, term.start) != nil {
             return (value, rules.rules)
         }
         // A neutral entry (valence 0: a word listed to say it carries no sentiment here, such as
         // Malay `hak` or `customer service`) stays neutral: capitals, boosters and negators give
         // it no sign. (VADER's lexicon has no such entry; its rules would make one negative.)
         if base == 0 { return (0, rules.rules) }
-        let isHan = tokens[term.start].isHan
+        let isHan = tokens.isHan(term.start)
         // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
-        if capDifferential, !isHan, language != "zh", tokens[term.start..<term.end].allSatisfy(\.isUpper) {
+        if capDifferential, !isHan, language != "zh", (term.start..<term.end).allSatisfy(tokens.isUpper) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
             rules.append("ALL CAPS")
         }
         // Intensifiers that sit between a negator and the term, or after the term: a negator
         // before them reads "not very" (Chinese and Malay).
-        var intensifiers: [(start: Int, amount: Double, text: String)] = []
+        var intensifiers: [(start: Int, amount: Double, span: TermSpan)] = []
         if let post = table.postBooster(of: term) {
             let amount = post.weight * (value < 0 ? -1 : 1)
             value += amount
-            if post.weight > 0 { intensifiers.append((term.end, amount, post.span.text)) }
-            rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(post.span.text)' after it")
+            if post.weight > 0 { intensifiers.append((term.end, amount, post.span)) }
+            rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(table.text(of: post.span))' after it")
         }
         // VADER's window: boosters and negators up to three tokens back, nearest first,
         // stepping over other sentiment words, never across a clause break.
@@ -67,7 +67,7 @@ extension SentimentScorer {
             // Chinese particles (了, 的, 也 …) do not use up the window: 没有了四星级的气派.
             if language == "zh" {
                 while position >= 0, table.sameClause(position, term.start), table.spanIndex(at: position) == nil,
-                      SentimentScorer.chineseParticles.contains(tokens[position].text) { position -= 1 }
+                      SentimentScorer.chineseParticles.contains(tokens.text(position)) { position -= 1 }
             }
             guard position >= 0, table.sameClause(position, term.start) else { break }
             guard let index = table.spanIndex(at: position), index != lastSeen else { continue }
@@ -79,53 +79,54 @@ extension SentimentScorer {
             if language != "en", table.termValence(span) != nil { break }
             if let weight = table.preBoosterWeight(span) {
                 var scalar = weight * (value < 0 ? -1 : 1)
-                if capDifferential, language != "zh", tokens[position].isUpper {
+                if capDifferential, language != "zh", tokens.isUpper(position) {
                     scalar += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
                 value += scalar
-                if weight > 0 { intensifiers.append((span.start, scalar, span.text)) }
-                rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(span.text)'")
+                if weight > 0 { intensifiers.append((span.start, scalar, span)) }
+                rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(table.text(of: span))'")
             } else if case .negator(let factor, _) = span.kind {
                 // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
                 // Likewise "never had such a smooth return", 从来没用过这么好用的, tak pernah jumpa
                 // servis seteruk ini.
-                let between = tokens[span.end..<term.start].map(\.text)
-                let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens[term.end].text : ""
+                let negator = table.text(of: span)
+                let between = (span.end..<term.start).map(tokens.text)
+                let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens.text(term.end) : ""
                 // 很久没有这么好的体验: "such a good … as this", where 没那么好 is "not that good".
                 let chineseSuch = language == "zh" && after == "的" && between.contains { $0 == "这么" || $0 == "如此" || $0 == "这样" }
-                if SentimentScorer.neverNegators.contains(span.text) || chineseSuch,
+                if SentimentScorer.neverNegators.contains(negator) || chineseSuch,
                    let word = between.first(where: SentimentScorer.emphaticWords.contains)
                     ?? (SentimentScorer.emphaticAfter.contains(after) ? after : nil) {
                     value *= 1.25
-                    rules.append("emphasised by '\(span.text) … \(word)'")
+                    rules.append("emphasised by '\(negator) … \(word)'")
                     continue
                 }
-                if span.text == "without", between.contains("doubt") { continue }
+                if negator == "without", between.contains("doubt") { continue }
                 // VADER's "no": it negates the next word or the one after; three words back only
                 // across "or"/"nor" ("no X or Y"). "no one …" keeps the window, as "nobody" does.
-                if span.text == "no", distance == 3, tokens[span.end].text != "one",
-                   !["or", "nor"].contains(tokens[term.start - 1].text) { continue }
+                if negator == "no", distance == 3, !tokens.isText(span.end, "one"),
+                   !tokens.isText(term.start - 1, "or"), !tokens.isText(term.start - 1, "nor") { continue }
                 // "couldn't be happier", "can't recommend them enough": praise, not negation.
-                if SentimentScorer.isModalNegation(span.text), SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
+                if SentimentScorer.isModalNegation(negator), SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
                     value *= 1.25
-                    rules.append("emphasised by '\(span.text) … \(term.end < tokens.count && tokens[term.end...].prefix(3).contains { $0.text == "enough" } ? "enough" : "be")'")
+                    rules.append("emphasised by '\(negator) … \((term.end..<min(term.end + 3, tokens.count)).contains { tokens.isText($0, "enough") } ? "enough" : "be")'")
                     continue
                 }
                 let negatedIntensifiers = intensifiers.filter { $0.start > span.last }
                 if language != "en", !negatedIntensifiers.isEmpty {
                     value = (value - negatedIntensifiers.reduce(0) { $0 + $1.amount }) * SentimentScorer.partialNegationScalar
                     intensifiers.removeAll { $0.start > span.last }
-                    rules.append("negated intensifier '\(span.text) … \(negatedIntensifiers.map(\.text).joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                    rules.append("negated intensifier '\(negator) … \(negatedIntensifiers.map { table.text(of: $0.span) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
                 } else {
                     value *= factor
-                    rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(span.text)'" : "negated by '\(span.text)' (×\(factor))")
+                    rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(negator)'" : "negated by '\(negator)' (×\(factor))")
                 }
             }
         }
         // VADER's "least": "least helpful" flips, "at least" and "very least" do not.
-        if term.start > 0, tokens[term.start - 1].text == "least", table.sameClause(term.start - 1, term.start),
-           term.start < 2 || !["at", "very"].contains(tokens[term.start - 2].text) {
+        if term.start > 0, tokens.isText(term.start - 1, "least"), table.sameClause(term.start - 1, term.start),
+           term.start < 2 || !(tokens.isText(term.start - 2, "at") || tokens.isText(term.start - 2, "very")) {
             value *= SentimentScorer.negationScalar
             rules.append("negated by 'least'")
         }

@@ -42,10 +42,10 @@ public struct SentimentScorer: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         let malay = MalayNormaliser(lexicon: lexicon)
-        tokenizer = Tokenizer(lexicon: lexicon, malay: malay)
-        detector = LanguageDetector(lexicon: lexicon, normaliser: malay)
         let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
         self.indexed = indexed
+        tokenizer = Tokenizer(lexicon: lexicon, malay: malay, indexed: indexed)
+        detector = LanguageDetector(lexicon: lexicon, normaliser: malay)
         let empty = IndexedLexicon(LanguageLexicon())
         var chains: [String: [IndexedLexicon]] = [:]
         for code in Set(LexiconLoader.languages).union(lexicon.languages.keys) {
@@ -88,9 +88,10 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool) -> ScoreResult {
         let keepContributions = explain || wantsContributions
         let lang = language ?? detector.detect(text)
-        let tokens = tokenizer.tokens(text, language: lang)
+        var tokens = TokenList()
+        tokenizer.tokens(text, language: lang, into: &tokens)
         let chain = lookupChain(lang)
-        let entries = SentimentScorer.entries(of: tokens, in: chain)
+        let entries = entries(of: tokens, language: lang)
         let table = SpanTable(tokens: tokens, spans: findSpans(tokens, chain: chain, entries: entries, language: lang))
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
@@ -110,7 +111,7 @@ public struct SentimentScorer: Sendable {
             if let pivot {
                 if let conceded = pivot.concessiveClause {
                     // A concessive word: its own clause is the weaker part, wherever it stands.
-                    let inside = tokens[span.start].clause == conceded
+                    let inside = tokens.clause(span.start) == conceded
                     value *= inside ? 0.5 : 1.5
                     if explain { rules.append(inside ? "conceded by '\(pivot.word)' ×0.5" : "outside the '\(pivot.word)' clause ×1.5") }
                 } else {
@@ -122,7 +123,7 @@ public struct SentimentScorer: Sendable {
             if wantsAspects { valences[span.start] += value }
             sum += value
             if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
-            if keepContributions { contributions.append(.init(term: span.text, base: base, final: value, rules: rules, clause: tokens[span.start].clause)) }
+            if keepContributions { contributions.append(.init(term: table.text(of: span), base: base, final: value, rules: rules, clause: tokens.clause(span.start))) }
         }
 
         let emphasis = SentimentScorer.punctuationEmphasis(text)
@@ -153,42 +154,21 @@ public struct SentimentScorer: Sendable {
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
     }
 
-    /// Each token's entry index in each lexicon of `chain` (-1 for none), looked up once for
-    /// the span and aspect searches: the index of token `t` in `chain[p]` is at
-    /// `t * chain.count + p`, and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
-    static func entries(of tokens: [Token], in chain: [IndexedLexicon]) -> [Int32] {
-        let stride = chain.count
+    /// Each token's entry index in each lexicon of ``lookupChain(_:)`` for `language` (-1 for
+    /// none), read from the token's ``WordTable`` entry (found when it was tokenised) for the
+    /// span and aspect searches: the index of token `t` in `chain[p]` is at `t * chain.count + p`,
+    /// and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
+    func entries(of tokens: TokenList, language: String) -> [Int32] {
+        // The chain is [zh, en], [ms, en] or [en] (``chainCodes(_:)``).
+        let first = language == "zh" ? WordTable.chineseSlot : language == "ms" ? WordTable.malaySlot : WordTable.englishSlot
+        let stride = first == WordTable.englishSlot ? 1 : 2
+        let words = tokenizer.words
         var entries = [Int32].filled(with: -1, count: tokens.count * stride)
-        // The usual chains (one or two lexicons): each token's bytes are read, checked and
-        // hashed once for both tables; only keys that bytes cannot decide go by `String`.
-        if stride == 1 || stride == 2 {
-            let first = chain[0].table, second = chain[stride - 1].table
-            for index in tokens.indices {
-                var text = tokens[index].text
-                let isASCII = tokens[index].isASCII
-                var undecided = false
-                text.withUTF8 { bytes in
-                    guard isASCII || ByteKeyTable<IndexedLexicon.Entry>.isPlain(bytes) else { return undecided = true }
-                    let hash = ByteKeyTable<IndexedLexicon.Entry>.hash(bytes)
-                    guard let found = first.index(forPlainBytes: bytes, hash: hash) else { return undecided = true }
-                    entries[index * stride] = Int32(truncatingIfNeeded: found)
-                    guard stride == 2 else { return }
-                    guard let other = second.index(forPlainBytes: bytes, hash: hash) else { return undecided = true }
-                    entries[index * stride + 1] = Int32(truncatingIfNeeded: other)
-                }
-                if undecided {
-                    entries[index * stride] = Int32(truncatingIfNeeded: first.index(of: text))
-                    if stride == 2 { entries[index * stride + 1] = Int32(truncatingIfNeeded: second.index(of: text)) }
-                }
-            }
-            return entries
-        }
-        // One lexicon at a time, its table taken out of the chain once.
-        for (position, indexed) in chain.enumerated() {
-            let table = indexed.table
-            for index in tokens.indices {
-                entries[index * stride + position] = Int32(truncatingIfNeeded: table.index(of: tokens[index].text))
-            }
+        for index in tokens.indices {
+            let word = tokens.word(index)
+            guard word >= 0 else { continue }
+            entries[index * stride] = words.lexiconEntry(word, slot: first)
+            if stride == 2 { entries[index * stride + 1] = words.lexiconEntry(word, slot: WordTable.englishSlot) }
         }
         return entries
     }
@@ -197,10 +177,10 @@ public struct SentimentScorer: Sendable {
         lang == "zh" || lang == "ms" ? [lang, "en"] : ["en"]
     }
 
-    /// The emoji valence of a token's lookup form, or nil.
-    func emojiValence(_ token: Token) -> Double? {
-        guard mayBeEmoji(isHan: token.isHan, isASCII: token.isASCII) else { return nil }
-        return lexicon.emoji[token.text]
+    /// The emoji valence of token `index`'s lookup form, or nil.
+    func emojiValence(_ tokens: TokenList, _ index: Int) -> Double? {
+        guard mayBeEmoji(isHan: tokens.isHan(index), isASCII: tokens.isASCII(index)) else { return nil }
+        return lexicon.emoji[tokens.text(index)]
     }
 
     /// False when a token with these flags cannot be an emoji key (``emojiValence(_:)`` is nil),
@@ -235,8 +215,8 @@ public struct SentimentScorer: Sendable {
     }
 
     /// VADER's `is_cap_diff`: some tokens, but not all, are written in capitals.
-    static func hasCapDifferential(_ tokens: [Token]) -> Bool {
-        let upper = tokens.count(where: \.isUpper)
+    static func hasCapDifferential(_ tokens: TokenList) -> Bool {
+        let upper = tokens.indices.count(where: tokens.isUpper)
         return upper > 0 && upper < tokens.count
     }
 

@@ -2,13 +2,18 @@
 /// which span covers a token, whether a word with two roles ("no", "pretty") acts as a term or
 /// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
 struct SpanTable {
-    let tokens: [Token]
+    let tokens: TokenList
     /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:)`` finds them).
     let spans: [TermSpan]
 
-    init(tokens: [Token], spans: [TermSpan]) {
+    init(tokens: TokenList, spans: [TermSpan]) {
         self.tokens = tokens
         self.spans = spans
+    }
+
+    /// The text of `span`: its ``TermSpan/shownText``, else its tokens' lookup forms joined by spaces.
+    func text(of span: TermSpan) -> String {
+        span.shownText ?? tokens.phrase(span.start..<span.end)
     }
 
     /// The index of the span covering `token`, or nil. A binary search over the few spans of a

@@ -25,7 +25,9 @@ struct TermSpan: Sendable, Equatable {
 
     var start: Int
     var length: Int
-    var text: String
+    /// What the span shows as its text when that is not its tokens' lookup forms joined by
+    /// spaces (``SpanTable/text(of:)``): an emoji as written, the base of an inflected word.
+    var shownText: String?
     var kind: Kind
 
     var end: Int { start + length }

@@ -23,10 +23,9 @@ public struct Tokenizer: Sendable {
     let knownWords: ByteKeyTable<Bool>
     /// Emoji lookup keys.
     let emoji: Set<String>
-    /// Contrast words (all languages): they open a new clause.
-    let contrast: ByteKeyTable<Bool>
-    /// Answers "surely no contrast word" for most ASCII words without the lookup.
-    let contrastFilter: ContrastFilter
+    /// Every word's lexicon entries and contrast flag: each token is looked up here once.
+    /// Contrast words (all languages) open a new clause.
+    let words: WordTable
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -41,11 +40,12 @@ public struct Tokenizer: Sendable {
     ]
 
     public init(lexicon: Lexicon) {
-        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon))
+        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon), indexed: lexicon.languages.mapValues(IndexedLexicon.init))
     }
 
-    /// A tokenizer that uses `malay`, built from `lexicon` (so that the scorer builds it once).
-    init(lexicon: Lexicon, malay: MalayNormaliser) {
+    /// A tokenizer that uses `malay` and `indexed` (each language's ``IndexedLexicon``), built
+    /// from `lexicon` (so that the scorer builds them once).
+    init(lexicon: Lexicon, malay: MalayNormaliser, indexed: [String: IndexedLexicon]) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
         self.malay = malay
         emoticons = Set(lexicon["en"].valence.keys.filter { key in
@@ -74,8 +74,7 @@ public struct Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
-        contrast = ByteKeyTable(Dictionary(contrastWords.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
-        contrastFilter = ContrastFilter(contrastWords)
+        words = WordTable(indexed: indexed, contrast: contrastWords)
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -92,13 +91,23 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var stream = TokenStream(contrast: contrast, contrastFilter: contrastFilter, malay: language == "ms" ? malay : nil)
-        stream.tokens.reserveCapacity(text.utf8.count / 4 + 2)
+        var list = TokenList()
+        tokens(text, language: language, into: &list)
+        return list.tokens()
+    }
+
+    /// The tokens of `text`, in `list` (emptied first; its buffers are reused).
+    func tokens(_ text: String, language: String?, into list: inout TokenList) {
+        list.removeAll()
+        list.reserve(bytes: text.utf8.count)
+        var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil)
+        swap(&stream.list, &list)
+        defer { swap(&stream.list, &list) }
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
             isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
         }
-        if scanned == true { return stream.tokens }
+        if scanned == true { return }
         for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
             if chunk.utf8.contains(UInt8(ascii: "\n")) {
                 for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -109,51 +118,50 @@ public struct Tokenizer: Sendable {
             }
             scan(chunk, into: &stream)
         }
-        return stream.tokens
     }
 
     /// Tokens found so far and the clause state.
     private struct TokenStream {
-        let contrast: ByteKeyTable<Bool>
-        let contrastFilter: ContrastFilter
+        let words: WordTable
         let malay: MalayNormaliser?
-        var tokens: [Token] = []
+        var list = TokenList()
         var clause = 0
         var pendingBreak = false
 
-        init(contrast: ByteKeyTable<Bool>, contrastFilter: ContrastFilter, malay: MalayNormaliser?) {
-            self.contrast = contrast
-            self.contrastFilter = contrastFilter
+        init(words: WordTable, malay: MalayNormaliser?) {
+            self.words = words
             self.malay = malay
         }
 
-        mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
-            if pendingBreak || (contrast[lower] != nil && opensClause(lower)) {
-                if !tokens.isEmpty { clause += 1 }
+        /// Records the token whose lookup form was appended to ``list`` since `start`, written as `raw`:
+        /// looks it up in ``words`` (once) and opens a clause at a pending break or a contrast word.
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>, flags: TokenList.Flags) {
+            let words = words
+            let word = list.withPendingText(from: start) { words.index(of: $0, plain: flags.contains(.ascii)) }
+            if pendingBreak || (words.isContrast(word) && opensClause(start)) {
+                if !list.isEmpty { clause += 1 }
                 pendingBreak = false
             }
-            tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: isHan))
+            list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word)
         }
 
-        /// ``emit(_:lower:isHan:)`` for an ASCII word whose lower-cased form is `lower`
-        /// (no Malay normalisation), with `isUpper` (``SentimentScorer/isUpper(_:)`` of `raw`)
-        /// worked out from its bytes.
-        mutating func emitASCII(_ raw: String, lower: String, isUpper: Bool) {
-            if pendingBreak || (contrastFilter.mayBeContrast(lower) && contrast[lower] != nil && opensClause(lower)) {
-                if !tokens.isEmpty { clause += 1 }
-                pendingBreak = false
+        mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
+            let start = list.pendingTextStart
+            var flags: TokenList.Flags = isHan ? .han : []
+            var lower = lower, raw = raw
+            lower.withUTF8 { bytes in
+                list.appendText(bytes)
+                if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
-            tokens.append(Token(text: lower, raw: raw, clause: clause, isHan: false, isASCII: true, isUpper: isUpper))
+            if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
+            raw.withUTF8 { finish(start, raw: $0, flags: flags) }
         }
 
         /// A contrast word opens a clause, but "yet" only at the start or after "and" ("and yet
         /// it works"): inside a clause it is a time adverb ("not yet convinced").
-        func opensClause(_ lower: String) -> Bool {
-            lower != "yet" || tokens.last.map { $0.text == "and" } ?? true
-        }
-
-        mutating func emitWord(_ raw: String) {
-            emitWord(raw, lower: raw.lowercased())
+        func opensClause(_ start: Int) -> Bool {
+            let isYet = list.withPendingText(from: start) { $0.elementsEqual("yet".utf8) }
+            return !isYet || list.isEmpty || list.isText(list.count - 1, "and")
         }
 
         /// `lower` is `raw.lowercased()`, already computed.
@@ -413,7 +421,6 @@ public struct Tokenizer: Sendable {
 
     /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
-        let raw = String(decoding: word, as: UTF8.self)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         var upper = false, lowerCase = false
         // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
@@ -430,20 +437,18 @@ public struct Tokenizer: Sendable {
             if run >= 3 { hasRun = true }
         }
         let mayBeElongated = letters && hasRun && word.count <= 40
-        guard upper else {
-            let read = mayBeElongated ? unelongated(raw) ?? raw : raw
-            if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: false) }
-            return stream.emitWord(raw, lower: read)
+        let start = stream.list.pendingTextStart
+        stream.list.appendLowercasedASCII(word, hasUpper: upper)
+        if mayBeElongated, let read = stream.list.withPendingText(from: start, unelongated) {
+            stream.list.replaceText(from: start, with: read)
         }
-        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
-            for (offset, byte) in word.enumerated() {
-                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            }
-            return word.count
+        guard stream.malay == nil else {
+            // Malay normalisation reads `String`s: the lower-cased form is taken back out.
+            let lower = stream.list.withPendingText(from: start) { String(decoding: $0, as: UTF8.self) }
+            stream.list.replaceText(from: start, with: [])
+            return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        let read = mayBeElongated ? unelongated(lower) ?? lower : lower
-        if stream.malay == nil { return stream.emitASCII(raw, lower: read, isUpper: !lowerCase) }
-        stream.emitWord(raw, lower: read)
+        stream.finish(start, raw: word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii)
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
@@ -451,24 +456,27 @@ public struct Tokenizer: Sendable {
     /// the first form the lexicons know wins ("goooood" → "good", "loooove" → "love"). Nil when
     /// the word has no such run, is listed as written, or no form is known.
     func unelongated(_ lower: String) -> String? {
+        Array(lower.utf8).withUnsafeBufferPointer(unelongated).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``unelongated(_:)`` on the bytes of a lower-cased word.
+    func unelongated(_ lower: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Called for every word: no allocation unless the word has a run of three letters.
-        let count = lower.utf8.count
+        let count = lower.count
         guard count >= 3, count <= 40 else { return nil }
         var previous: UInt8 = 0, run = 0, hasRun = false
-        for byte in lower.utf8 {
+        for byte in lower {
             guard Tokenizer.isASCIILetter(byte) else { return nil }
             run = byte == previous ? run + 1 : 1
             previous = byte
             if run >= 3 { hasRun = true }
         }
         guard hasRun else { return nil }
-        let utf8 = Array(lower.utf8)
-        if utf8.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 { return nil }
+        if knownWords.index(forKeyBytes: lower) >= 0 { return nil }
+        let utf8 = Array(lower)
         for keep in [2, 1] {
             let squeezed = Tokenizer.squeeze(utf8, keep: keep)
-            if squeezed.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 {
-                return String(decoding: squeezed, as: UTF8.self)
-            }
+            if squeezed.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 { return squeezed }
         }
         return nil
     }
@@ -536,56 +544,5 @@ public struct Tokenizer: Sendable {
 
     static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x1F000 || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
-    }
-}
-
-/// A quick "no" for ASCII words that cannot be contrast words, so that most words skip the
-/// contrast lookup: masks of the contrast words' byte lengths and of their first and last ASCII
-/// bytes. Every bit is set (no "no" at all) when a contrast word holds a character canonically
-/// equivalent to ASCII (K, ;, `), which a byte comparison would not see.
-struct ContrastFilter: Sendable {
-    /// Bit `n` set when some contrast word has `n` UTF-8 bytes (bit 63: 63 or more).
-    private let lengths: UInt64
-    /// Bit `b` (of 128) set when some contrast word begins (ends) with the ASCII byte `b`.
-    private let firstBytes: ASCIIByteSet, lastBytes: ASCIIByteSet
-
-    init(_ words: [String]) {
-        let asciiLike = words.contains { word in word.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) } }
-        guard !asciiLike, !words.contains(where: \.isEmpty) else {
-            lengths = .max
-            firstBytes = .all
-            lastBytes = .all
-            return
-        }
-        lengths = words.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
-        firstBytes = ASCIIByteSet(words.compactMap(\.utf8.first))
-        lastBytes = ASCIIByteSet(words.compactMap(\.utf8.last))
-    }
-
-    /// False when `lower` is surely no contrast word; true when it may be one.
-    func mayBeContrast(_ lower: String) -> Bool {
-        let utf8 = lower.utf8
-        guard lengths >> UInt64(min(utf8.count, 63)) & 1 != 0 else { return false }
-        if let first = utf8.first, !firstBytes.mayContain(first) { return false }
-        if let last = utf8.last, !lastBytes.mayContain(last) { return false }
-        return true
-    }
-}
-
-/// A set of ASCII bytes in two words; a byte of 128 or more is never ruled out.
-struct ASCIIByteSet: Sendable {
-    private var low: UInt64 = 0, high: UInt64 = 0
-
-    static let all: ASCIIByteSet = { var set = ASCIIByteSet([]); set.low = .max; set.high = .max; return set }()
-
-    init(_ bytes: [UInt8]) {
-        for byte in bytes {
-            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
-        }
-    }
-
-    func mayContain(_ byte: UInt8) -> Bool {
-        guard byte < 128 else { return true }
-        return (byte < 64 ? low : high) >> UInt64(byte & 63) & 1 != 0
     }
 }

@@ -1,0 +1,62 @@
+/// Every word the scorer's per-token questions are asked about, with all the answers: its
+/// entry in the English, Chinese and Malay lexicons (``IndexedLexicon/table`` indices) and
+/// whether it is a contrast word. The tokenizer hashes each token once and looks it up here
+/// once; the lexicon entries, the span search and the clause breaks then read the answers.
+/// A class, so that each text's token stream holds it without retaining each array.
+final class WordTable: Sendable {
+    /// What one word is in each list (-1: not in it).
+    struct Entry: Sendable {
+        var lexicon: (Int32, Int32, Int32) = (-1, -1, -1)
+        var isContrast = false
+    }
+
+    /// The languages with a slot in ``Entry``, in slot order.
+    static let languages = ["en", "zh", "ms"]
+    static let englishSlot = 0, chineseSlot = 1, malaySlot = 2
+
+    let table: ByteKeyTable<Entry>
+    /// ``Entry`` fields in flat arrays indexed as ``table``'s values: lexicon slot `s` of word
+    /// `w` is `lexicons[w * 3 + s]`.
+    private let lexicons: [Int32]
+    private let contrast: [Bool]
+
+    /// - Parameters:
+    ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
+    ///   - contrast: every contrast word, of all languages.
+    init(indexed: [String: IndexedLexicon], contrast: [String]) {
+        var entries: [String: Entry] = [:]
+        for (slot, code) in WordTable.languages.enumerated() {
+            guard let lexicon = indexed[code] else { continue }
+            for (key, index) in lexicon.table.keyIndices {
+                let value = Int32(truncatingIfNeeded: index)
+                switch slot {
+                case 0: entries[key, default: Entry()].lexicon.0 = value
+                case 1: entries[key, default: Entry()].lexicon.1 = value
+                default: entries[key, default: Entry()].lexicon.2 = value
+                }
+            }
+        }
+        for word in contrast { entries[word, default: Entry()].isContrast = true }
+        table = ByteKeyTable(entries)
+        lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
+        self.contrast = table.values.map(\.isContrast)
+    }
+
+    /// The index of the word whose UTF-8 bytes `bytes` holds (compared as `String`s compare), or -1.
+    /// - Parameter plain: true when the caller knows the bytes are ``ByteKeyTable/isPlain(_:)``.
+    func index(of bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> Int {
+        if plain || ByteKeyTable<Entry>.isPlain(bytes), let found = table.index(forPlainBytes: bytes, hash: ByteKeyTable<Entry>.hash(bytes)) {
+            return found
+        }
+        return table.index(of: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The entry of word `word` (an index, or -1) in the lexicon of `slot`, or -1.
+    func lexiconEntry(_ word: Int, slot: Int) -> Int32 {
+        word < 0 ? -1 : lexicons[word &* 3 &+ slot]
+    }
+
+    func isContrast(_ word: Int) -> Bool {
+        word >= 0 && contrast[word]
+    }
+}
