@@ -32,20 +32,20 @@ import Testing
         #expect(plain["好"] == nil)
     }
 
-    /// A phrase looked up in place (``TokenList/withPhrase(_:_:)``) finds what its joined text finds.
+    /// A phrase looked up in place (``TokenList/phraseBytes(_:)``) finds what its joined text finds.
     @Test func phraseLookupMatchesJoinedText() throws {
         let scorer = try ScoreFixtures.scorer()
         let text = "kind of slow, customer service never replied"
         let tokens = scorer.tokenizer.tokens(text)
-        var list = TokenList()
-        scorer.tokenizer.tokens(text, language: nil, into: &list)
+        let list = TokenList()
+        scorer.tokenizer.tokens(text, language: nil, into: list)
         let english = try #require(scorer.chains["en"]?.first)
         for start in tokens.indices {
             for length in 2...4 where start + length <= tokens.count {
                 let end = start + length
                 let phrase = tokens[start..<end].map(\.text).joined(separator: " ")
                 #expect(list.phrase(start..<end) == phrase)
-                let found = list.withPhrase(start..<end) { english.table.index(forKeyBytes: $0) }
+                let found = english.table.index(forKeyBytes: list.phraseBytes(start..<end))
                 #expect((found >= 0 ? english.kinds[found] : nil) == english.kind(of: phrase), "\(phrase)")
             }
         }

@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func spanIndexFindsTheCoveringSpan() throws {
-        var tokens = TokenList()
-        try ScoreFixtures.scorer().tokenizer.tokens((0..<8).map { "w\($0)" }.joined(separator: " "), language: nil, into: &tokens)
+        let tokens = TokenList()
+        try ScoreFixtures.scorer().tokenizer.tokens((0..<8).map { "w\($0)" }.joined(separator: " "), language: nil, into: tokens)
         let spans = [
             TermSpan(start: 1, length: 2, kind: .term(1)), TermSpan(start: 4, length: 1, kind: .contrast),
             TermSpan(start: 5, length: 3, kind: .term(-1)),

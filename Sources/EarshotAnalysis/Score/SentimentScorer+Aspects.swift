@@ -3,7 +3,7 @@ import EarshotCore
 extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
-    /// - Parameter entries: ``entries(of:language:)`` for `tokens` and `chain`.
+    /// - Parameter entries: ``entries(of:language:into:)`` for `tokens` and `chain`.
     func aspectScores(_ tokens: TokenList, valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
         guard SentimentScorer.namesAspect(entries, chain: chain) else { return [] }
@@ -54,7 +54,7 @@ extension SentimentScorer {
             guard entry >= 0 else { continue }
             var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {
-                let found = tokens.withPhrase(index..<(index + length)) { indexed.table.index(forKeyBytes: $0) }
+                let found = indexed.table.index(forKeyBytes: tokens.phraseBytes(index..<(index + length)))
                 if found >= 0, let term = indexed.aspects[found] { return (term, length) }
                 length -= 1
             }

@@ -1,10 +1,11 @@
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one.
-    /// - Parameter entries: ``entries(of:language:)`` for `tokens` and `chain`.
-    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: String) -> [TermSpan] {
-        var spans: [TermSpan] = []
-        spans.reserveCapacity(tokens.count)
+    /// - Parameters:
+    ///   - entries: ``entries(of:language:into:)`` for `tokens` and `chain`.
+    ///   - spans: emptied, then given the spans found (its buffer reused).
+    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: String, into spans: inout [TermSpan]) {
+        spans.removeAll(keepingCapacity: true)
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
         var index = 0
@@ -16,7 +17,6 @@ extension SentimentScorer {
                 index += 1
             }
         }
-        return spans
     }
 
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
@@ -52,7 +52,7 @@ extension SentimentScorer {
         while length > 1 {
             if (index..<(index + length)).allSatisfy({ tokens[$0].clause == clause && !tokens.isHan($0) }) {
                 for (position, indexed) in chain.enumerated() where phraseStart(position) >= length {
-                    let found = tokens.withPhrase(index..<(index + length)) { indexed.table.index(forKeyBytes: $0) }
+                    let found = indexed.table.index(forKeyBytes: tokens.phraseBytes(index..<(index + length)))
                     if found >= 0, let kind = indexed.kinds[found] {
                         return TermSpan(start: index, length: length, kind: kind)
                     }
@@ -74,7 +74,7 @@ extension SentimentScorer {
             }
         }
         if lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "g"), let english = chain.last,
-           let (base, valence) = tokens.withText(index, { SentimentScorer.inflectedTerm($0, in: english) }) {
+           let (base, valence) = SentimentScorer.inflectedTerm(tokens.textBytes(index), in: english) {
             return TermSpan(start: index, length: 1, shownText: base, kind: .term(valence))
         }
         return nil
@@ -84,7 +84,8 @@ extension SentimentScorer {
     /// on bytes for ASCII, where bytes are characters).
     private static func endsInNT(_ tokens: TokenList, _ index: Int) -> Bool {
         guard tokens.isASCII(index) else { return tokens.text(index).hasSuffix("n't") }
-        return tokens.withText(index) { $0.count >= 3 && $0[$0.count - 3] == UInt8(ascii: "n") && $0[$0.count - 2] == UInt8(ascii: "'") }
+        let bytes = tokens.textBytes(index)
+        return bytes.count >= 3 && bytes[bytes.count - 3] == UInt8(ascii: "n") && bytes[bytes.count - 2] == UInt8(ascii: "'")
     }
 
     /// Concessive words: the clause they open is the one conceded ("though it was late, it

@@ -86,13 +86,30 @@ public struct SentimentScorer: Sendable {
     ///   - aspects: whether to score the aspects the text names.
     ///   - contributions: whether to list the terms that counted (implied by `explain`).
     public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool) -> ScoreResult {
+        score(text, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions, scratch: ScoreScratch())
+    }
+
+    /// ``score(_:language:explain:aspects:contributions:)`` with buffers reused from the texts
+    /// scored before with `scratch`: for a caller that scores many texts on one thread.
+    /// - Parameter scratch: this thread's buffers (see ``ScoreScratch``).
+    public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
+                      scratch: ScoreScratch) -> ScoreResult {
         let keepContributions = explain || wantsContributions
         let lang = language ?? detector.detect(text)
-        var tokens = TokenList()
-        tokenizer.tokens(text, language: lang, into: &tokens)
+        let tokens = scratch.tokens
+        tokenizer.tokens(text, language: lang, into: tokens)
         let chain = lookupChain(lang)
-        let entries = entries(of: tokens, language: lang)
-        let table = SpanTable(tokens: tokens, spans: findSpans(tokens, chain: chain, entries: entries, language: lang))
+        // The scratch's arrays, taken for this text and given back (kept unique, so reused).
+        var entries: [Int32] = [], spans: [TermSpan] = []
+        swap(&entries, &scratch.entries)
+        swap(&spans, &scratch.spans)
+        defer {
+            swap(&entries, &scratch.entries)
+            swap(&spans, &scratch.spans)
+        }
+        self.entries(of: tokens, language: lang, into: &entries)
+        findSpans(tokens, chain: chain, entries: entries, language: lang, into: &spans)
+        let table = SpanTable(tokens: tokens, spans: spans)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 
@@ -158,19 +175,17 @@ public struct SentimentScorer: Sendable {
     /// none), read from the token's ``WordTable`` entry (found when it was tokenised) for the
     /// span and aspect searches: the index of token `t` in `chain[p]` is at `t * chain.count + p`,
     /// and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
-    func entries(of tokens: TokenList, language: String) -> [Int32] {
+    func entries(of tokens: TokenList, language: String, into entries: inout [Int32]) {
         // The chain is [zh, en], [ms, en] or [en] (``chainCodes(_:)``).
         let first = language == "zh" ? WordTable.chineseSlot : language == "ms" ? WordTable.malaySlot : WordTable.englishSlot
         let stride = first == WordTable.englishSlot ? 1 : 2
         let words = tokenizer.words
-        var entries = [Int32].filled(with: -1, count: tokens.count * stride)
+        entries.removeAll(keepingCapacity: true)
         for index in tokens.indices {
             let word = tokens.word(index)
-            guard word >= 0 else { continue }
-            entries[index * stride] = words.lexiconEntry(word, slot: first)
-            if stride == 2 { entries[index * stride + 1] = words.lexiconEntry(word, slot: WordTable.englishSlot) }
+            entries.append(words.lexiconEntry(word, slot: first))
+            if stride == 2 { entries.append(words.lexiconEntry(word, slot: WordTable.englishSlot)) }
         }
-        return entries
     }
 
     private static func chainCodes(_ lang: String) -> [String] {

@@ -3,7 +3,7 @@
 /// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
 struct SpanTable {
     let tokens: TokenList
-    /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:)`` finds them).
+    /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` finds them).
     let spans: [TermSpan]
 
     init(tokens: TokenList, spans: [TermSpan]) {

@@ -1,22 +1,24 @@
 /// The tokens of one text as the scorer reads them: a record per token (clause, flags and
 /// the token's ``WordTable`` entry) and the token's two forms as bytes, with no `String` per
-/// token. The lookup forms lie back to back in ``forms``, each followed by a space, so that
-/// the tokens `i..<j` joined by spaces (a phrase to look up) are one slice of ``forms``.
+/// token. The lookup forms lie back to back, each followed by a space, so that the tokens
+/// `i..<j` joined by spaces (a phrase to look up) are one run of bytes.
 ///
-/// Reused from text to text (``SentimentScorer/Scratch``): ``removeAll()`` keeps the
-/// buffers, so once they have grown tokenising allocates nothing.
-struct TokenList {
+/// Reused from text to text (``ScoreScratch``): ``removeAll()`` keeps the buffers, so once
+/// they have grown tokenising allocates nothing. A class that owns its three buffers; it is
+/// used by one thread at a time.
+final class TokenList {
     struct Record {
-        /// The lookup form: `forms[textStart..<textStart + textCount]`.
+        /// The lookup form: bytes `textStart..<textStart + textCount` of the lookup forms.
         var textStart: Int32
         var textCount: Int32
-        /// The form as written: `written[rawStart..<rawStart + rawCount]`.
+        /// The form as written: bytes `rawStart..<rawStart + rawCount` of the written forms,
+        /// or, when `rawStart` is -1, the lookup form (an ASCII word written in lower case).
         var rawStart: Int32
         var rawCount: Int32
         var clause: Int32
-        var flags: Flags
         /// The lookup form's index in the tokenizer's ``WordTable`` (-1 when no list holds it).
         var word: Int32
+        var flags: Flags
     }
 
     struct Flags: OptionSet {
@@ -29,141 +31,178 @@ struct TokenList {
         static let upper = Flags(rawValue: 4)
     }
 
-    private(set) var records: [Record] = []
+    // One thread uses a list at a time, and no access overlaps another: the dynamic
+    // exclusivity checks of class properties (several per byte appended) are left out.
+    @exclusivity(unchecked) private var records: Buffer<Record>
     /// The lookup forms, each followed by one space.
-    private(set) var forms: [UInt8] = []
-    /// The written forms, back to back.
-    private(set) var written: [UInt8] = []
+    @exclusivity(unchecked) private var forms: Buffer<UInt8>
+    /// The written forms that differ from their lookup forms, back to back.
+    @exclusivity(unchecked) private var written: Buffer<UInt8>
 
-    init() {}
-
-    var count: Int { records.count }
-    var indices: Range<Int> { records.indices }
-    var isEmpty: Bool { records.isEmpty }
-
-    subscript(index: Int) -> Record { records[index] }
-
-    mutating func removeAll() {
-        records.removeAll(keepingCapacity: true)
-        forms.removeAll(keepingCapacity: true)
-        written.removeAll(keepingCapacity: true)
+    init() {
+        records = Buffer(capacity: 64)
+        forms = Buffer(capacity: 512)
+        written = Buffer(capacity: 256)
     }
 
-    mutating func reserve(bytes: Int) {
-        if forms.capacity < bytes * 2 + 16 { forms.reserveCapacity(bytes * 2 + 16) }
-        if written.capacity < bytes + 16 { written.reserveCapacity(bytes + 16) }
-        if records.capacity < bytes / 4 + 2 { records.reserveCapacity(bytes / 4 + 2) }
+    deinit {
+        records.deallocate()
+        forms.deallocate()
+        written.deallocate()
+    }
+
+    var count: Int { records.count }
+    var indices: Range<Int> { 0..<records.count }
+    var isEmpty: Bool { records.count == 0 }
+
+    subscript(index: Int) -> Record {
+        precondition(index >= 0 && index < records.count, "token index out of range")
+        return records.base[index]
+    }
+
+    func removeAll() {
+        records.count = 0
+        forms.count = 0
+        written.count = 0
     }
 
     // MARK: Adding tokens
 
-    /// Starts a token: its lookup form is appended by ``appendText(_:)`` calls, then
-    /// ``finish(raw:clause:flags:word:)`` records it.
+    /// Where the next lookup form starts: append it with ``appendText(_:)``, then record the
+    /// token with ``finish(textStart:raw:clause:flags:word:)``.
     var pendingTextStart: Int { forms.count }
 
-    mutating func appendText(_ byte: UInt8) {
-        forms.append(byte)
-    }
-
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        forms.append(contentsOf: bytes)
-    }
-
-    /// The lookup form appended since `start` (``pendingTextStart``), in place.
-    func withPendingText<R>(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        forms.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
-    }
-
-    /// Records the token whose lookup form was appended since `textStart`, written as `rawBytes`.
-    mutating func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>, clause: Int, flags: Flags, word: Int) {
-        let rawStart = written.count
-        written.append(contentsOf: rawBytes)
-        records.append(Record(textStart: Int32(truncatingIfNeeded: textStart), textCount: Int32(truncatingIfNeeded: forms.count - textStart),
-                              rawStart: Int32(truncatingIfNeeded: rawStart), rawCount: Int32(truncatingIfNeeded: rawBytes.count),
-                              clause: Int32(truncatingIfNeeded: clause), flags: flags, word: Int32(truncatingIfNeeded: word)))
-        forms.append(UInt8(ascii: " "))
+    func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        forms.append(bytes)
     }
 
     /// Appends ASCII `bytes` lower-cased, as the pending lookup form.
-    mutating func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, hasUpper: Bool) {
+    func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, hasUpper: Bool) {
         let start = forms.count
-        forms.append(contentsOf: bytes)
+        forms.append(bytes)
         guard hasUpper else { return }
-        forms.withUnsafeMutableBufferPointer { buffer in
-            for index in start..<buffer.count where buffer[index] >= UInt8(ascii: "A") && buffer[index] <= UInt8(ascii: "Z") {
-                buffer[index] |= 0x20
-            }
+        for index in start..<forms.count where forms.base[index] >= UInt8(ascii: "A") && forms.base[index] <= UInt8(ascii: "Z") {
+            forms.base[index] |= 0x20
         }
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
-    mutating func replaceText(from start: Int, with bytes: [UInt8]) {
-        forms.removeSubrange(start...)
-        forms.append(contentsOf: bytes)
+    func replaceText(from start: Int, with bytes: [UInt8]) {
+        forms.count = start
+        bytes.withUnsafeBufferPointer { forms.append($0) }
+    }
+
+    /// The lookup form appended since `start` (``pendingTextStart``), in place.
+    func pendingText(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: forms.base + start, count: forms.count - start)
+    }
+
+    /// Records the token whose lookup form was appended since `textStart`, written as
+    /// `rawBytes` (nil: as its lookup form).
+    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int) {
+        var rawStart = -1, rawCount = 0
+        if let rawBytes {
+            rawStart = written.count
+            rawCount = rawBytes.count
+            written.append(rawBytes)
+        }
+        records.append(Record(textStart: Int32(truncatingIfNeeded: textStart), textCount: Int32(truncatingIfNeeded: forms.count - textStart),
+                              rawStart: Int32(truncatingIfNeeded: rawStart), rawCount: Int32(truncatingIfNeeded: rawCount),
+                              clause: Int32(truncatingIfNeeded: clause), word: Int32(truncatingIfNeeded: word), flags: flags))
+        forms.append(UInt8(ascii: " "))
     }
 
     // MARK: Reading tokens
 
-    func clause(_ index: Int) -> Int { Int(records[index].clause) }
-    func isHan(_ index: Int) -> Bool { records[index].flags.contains(.han) }
-    func isASCII(_ index: Int) -> Bool { records[index].flags.contains(.ascii) }
-    func isUpper(_ index: Int) -> Bool { records[index].flags.contains(.upper) }
-    func word(_ index: Int) -> Int { Int(records[index].word) }
+    func clause(_ index: Int) -> Int { Int(self[index].clause) }
+    func isHan(_ index: Int) -> Bool { self[index].flags.contains(.han) }
+    func isASCII(_ index: Int) -> Bool { self[index].flags.contains(.ascii) }
+    func isUpper(_ index: Int) -> Bool { self[index].flags.contains(.upper) }
+    func word(_ index: Int) -> Int { Int(self[index].word) }
 
-    /// The lookup form of token `index`, in place.
-    func withText<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let record = records[index]
-        return withText(Int(record.textStart)..<Int(record.textStart + record.textCount), body)
+    /// The lookup form of token `index`, in place (valid until the list changes).
+    func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let record = self[index]
+        return UnsafeBufferPointer(start: forms.base + Int(record.textStart), count: Int(record.textCount))
     }
 
-    /// The lookup forms of tokens `range` joined by spaces, in place.
-    func withPhrase<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let first = records[range.lowerBound], last = records[range.upperBound - 1]
-        return withText(Int(first.textStart)..<Int(last.textStart + last.textCount), body)
-    }
-
-    private func withText<R>(_ bytes: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        forms.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
+    /// The lookup forms of tokens `range` joined by spaces, in place (valid until the list changes).
+    func phraseBytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        let first = self[range.lowerBound], last = self[range.upperBound - 1]
+        return UnsafeBufferPointer(start: forms.base + Int(first.textStart), count: Int(last.textStart + last.textCount - first.textStart))
     }
 
     /// The lookup form of token `index`.
     func text(_ index: Int) -> String {
-        withText(index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: textBytes(index), as: UTF8.self)
     }
 
     /// The lookup forms of tokens `range` joined by spaces.
     func phrase(_ range: Range<Int>) -> String {
-        withPhrase(range) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: phraseBytes(range), as: UTF8.self)
     }
 
     /// The form of token `index` as written.
     func rawText(_ index: Int) -> String {
-        let record = records[index]
-        return written.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(record.rawStart)..<Int(record.rawStart + record.rawCount)]), as: UTF8.self)
-        }
+        let record = self[index]
+        guard record.rawStart >= 0 else { return text(index) }
+        return String(decoding: UnsafeBufferPointer(start: written.base + Int(record.rawStart), count: Int(record.rawCount)), as: UTF8.self)
     }
 
     /// True when the lookup form of token `index` is `word` (ASCII), compared on bytes.
     func isText(_ index: Int, _ word: StaticString) -> Bool {
-        let record = records[index]
-        guard Int(record.textCount) == word.utf8CodeUnitCount else { return false }
-        return withText(index) { bytes in
-            word.withUTF8Buffer { bytes.elementsEqual($0) }
-        }
+        let bytes = textBytes(index)
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { bytes.elementsEqual($0) }
     }
 
     /// The last byte of the lookup form of token `index`, or nil when it is empty.
     func lastByte(_ index: Int) -> UInt8? {
-        let record = records[index]
-        guard record.textCount > 0 else { return nil }
-        return forms[Int(record.textStart + record.textCount) - 1]
+        textBytes(index).last
     }
 
     /// The tokens as ``Token`` values.
     func tokens() -> [Token] {
         indices.map { index in
             Token(text: text(index), raw: rawText(index), clause: clause(index), isHan: isHan(index), isASCII: isASCII(index), isUpper: isUpper(index))
+        }
+    }
+
+    /// A growable buffer of trivial values that the list owns and frees.
+    private struct Buffer<Element> {
+        private(set) var base: UnsafeMutablePointer<Element>
+        var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        func deallocate() {
+            base.deallocate()
+        }
+
+        mutating func append(_ element: Element) {
+            if count == capacity { grow(to: count + 1) }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        mutating func append(_ elements: UnsafeBufferPointer<Element>) {
+            if count + elements.count > capacity { grow(to: count + elements.count) }
+            if let source = elements.baseAddress { (base + count).initialize(from: source, count: elements.count) }
+            count += elements.count
+        }
+
+        private mutating func grow(to needed: Int) {
+            var newCapacity = capacity * 2
+            while newCapacity < needed { newCapacity *= 2 }
+            let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+            newBase.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity = newCapacity
         }
     }
 }

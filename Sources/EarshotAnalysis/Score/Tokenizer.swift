@@ -91,18 +91,15 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
-        var list = TokenList()
-        tokens(text, language: language, into: &list)
+        let list = TokenList()
+        tokens(text, language: language, into: list)
         return list.tokens()
     }
 
     /// The tokens of `text`, in `list` (emptied first; its buffers are reused).
-    func tokens(_ text: String, language: String?, into list: inout TokenList) {
+    func tokens(_ text: String, language: String?, into list: TokenList) {
         list.removeAll()
-        list.reserve(bytes: text.utf8.count)
-        var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil)
-        swap(&stream.list, &list)
-        defer { swap(&stream.list, &list) }
+        var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil, list: list)
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
             isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
@@ -124,20 +121,21 @@ public struct Tokenizer: Sendable {
     private struct TokenStream {
         let words: WordTable
         let malay: MalayNormaliser?
-        var list = TokenList()
+        let list: TokenList
         var clause = 0
         var pendingBreak = false
 
-        init(words: WordTable, malay: MalayNormaliser?) {
+        init(words: WordTable, malay: MalayNormaliser?, list: TokenList) {
             self.words = words
             self.malay = malay
+            self.list = list
         }
 
-        /// Records the token whose lookup form was appended to ``list`` since `start`, written as `raw`:
-        /// looks it up in ``words`` (once) and opens a clause at a pending break or a contrast word.
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>, flags: TokenList.Flags) {
-            let words = words
-            let word = list.withPendingText(from: start) { words.index(of: $0, plain: flags.contains(.ascii)) }
+        /// Records the token whose lookup form was appended to ``list`` since `start`, written as
+        /// `raw` (nil: as its lookup form): looks it up in ``words`` (once) and opens a clause at
+        /// a pending break or a contrast word.
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags) {
+            let word = words.index(of: list.pendingText(from: start), plain: flags.contains(.ascii))
             if pendingBreak || (words.isContrast(word) && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
@@ -154,13 +152,14 @@ public struct Tokenizer: Sendable {
                 if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
             if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
+            if raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
             raw.withUTF8 { finish(start, raw: $0, flags: flags) }
         }
 
         /// A contrast word opens a clause, but "yet" only at the start or after "and" ("and yet
         /// it works"): inside a clause it is a time adverb ("not yet convinced").
         func opensClause(_ start: Int) -> Bool {
-            let isYet = list.withPendingText(from: start) { $0.elementsEqual("yet".utf8) }
+            let isYet = list.pendingText(from: start).elementsEqual("yet".utf8)
             return !isYet || list.isEmpty || list.isText(list.count - 1, "and")
         }
 
@@ -363,59 +362,49 @@ public struct Tokenizer: Sendable {
                 return stream.emit(chunk, lower: chunk.lowercased())
             }
         }
-        var wordStart = -1
-        var hanStart = -1
-        func flushWord(_ end: Int, _ stream: inout TokenStream) {
-            guard wordStart >= 0 else { return }
-            var end = end
-            while end > wordStart, line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
-            emitASCIIWord(UnsafeBufferPointer(rebasing: line[wordStart..<end]), into: &stream)
-            wordStart = -1
-        }
-        func flushHan(_ end: Int, _ stream: inout TokenStream) {
-            guard hanStart >= 0 else { return }
-            let run = String(decoding: UnsafeBufferPointer(rebasing: line[hanStart..<end]), as: UTF8.self)
-            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true) }
-            hanStart = -1
-        }
+        let count = line.count
         var position = 0
-        while position <= line.count {
-            let byte = position < line.count ? line[position] : UInt8(ascii: " ")
-            if byte >= 0xF0 {
-                // A lone emoji, four bytes.
-                flushHan(position, &stream)
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: line[position..<(position + 4)]), as: UTF8.self)
-                if let key = emojiKey(Character(raw)) {
-                    flushWord(position, &stream)
-                    stream.emit(raw, lower: key)
+        while position < count {
+            let byte = line[position]
+            if byte < 0x80 {
+                guard Tokenizer.isASCIIWordByte(byte) else {
+                    if Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
+                    position += 1
+                    continue
                 }
+                // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its end).
+                let start = position
+                position += 1
+                while position < count, Tokenizer.isASCIIWordByte(line[position]) || line[position] == UInt8(ascii: "'") || line[position] == UInt8(ascii: "-") {
+                    position += 1
+                }
+                var end = position
+                while line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
+                emitASCIIWord(UnsafeBufferPointer(rebasing: line[start..<end]), into: &stream)
+                continue
+            }
+            if byte >= 0xF0 {
+                // A lone emoji, four bytes (``isByteScannable(_:)``: it always has a key).
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: line[position..<(position + 4)]), as: UTF8.self)
+                if let key = emojiKey(Character(raw)) { stream.emit(raw, lower: key) }
                 position += 4
                 continue
             }
-            if byte >= 0x80 {
-                // A Han character or one of `bytePunctuation`, three bytes.
-                let value = Tokenizer.scalar(line, at: position)
-                if Tokenizer.isHanValue(value) {
-                    flushWord(position, &stream)
-                    if hanStart < 0 { hanStart = position }
-                } else {
-                    flushHan(position, &stream)
-                    flushWord(position, &stream)
-                    if bytePunctuation[value] == true { stream.pendingBreak = true }
-                }
+            // A Han character or one of `bytePunctuation`, three bytes.
+            let value = Tokenizer.scalar(line, at: position)
+            guard Tokenizer.isHanValue(value) else {
+                if bytePunctuation[value] == true { stream.pendingBreak = true }
                 position += 3
                 continue
             }
-            flushHan(position, &stream)
-            defer { position += 1 }
-            if Tokenizer.isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
-                if wordStart < 0 { wordStart = position }
-                continue
+            // A run of Han characters, segmented into words.
+            let start = position
+            position += 3
+            while position < count, line[position] >= 0xE0, line[position] < 0xF0, Tokenizer.isHanValue(Tokenizer.scalar(line, at: position)) {
+                position += 3
             }
-            // Apostrophes and hyphens join a word that has begun.
-            if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && wordStart >= 0 && position < line.count { continue }
-            flushWord(position, &stream)
-            if position < line.count, Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
+            let run = String(decoding: UnsafeBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
+            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true) }
         }
     }
 
@@ -437,18 +426,21 @@ public struct Tokenizer: Sendable {
             if run >= 3 { hasRun = true }
         }
         let mayBeElongated = letters && hasRun && word.count <= 40
-        let start = stream.list.pendingTextStart
-        stream.list.appendLowercasedASCII(word, hasUpper: upper)
-        if mayBeElongated, let read = stream.list.withPendingText(from: start, unelongated) {
-            stream.list.replaceText(from: start, with: read)
+        let list = stream.list
+        let start = list.pendingTextStart
+        list.appendLowercasedASCII(word, hasUpper: upper)
+        var asWritten = !upper
+        if mayBeElongated, let read = unelongated(list.pendingText(from: start)) {
+            list.replaceText(from: start, with: read)
+            asWritten = false
         }
         guard stream.malay == nil else {
             // Malay normalisation reads `String`s: the lower-cased form is taken back out.
-            let lower = stream.list.withPendingText(from: start) { String(decoding: $0, as: UTF8.self) }
-            stream.list.replaceText(from: start, with: [])
+            let lower = String(decoding: list.pendingText(from: start), as: UTF8.self)
+            list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        stream.finish(start, raw: word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii)
+        stream.finish(start, raw: asWritten ? nil : word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii)
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
@@ -493,6 +485,11 @@ public struct Tokenizer: Sendable {
             index = end
         }
         return out
+    }
+
+    /// ASCII letters and digits: the bytes that begin a word.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// The ASCII members of `clauseBreaks`.

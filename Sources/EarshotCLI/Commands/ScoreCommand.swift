@@ -81,8 +81,10 @@ struct ScoreCommand: ParsableCommand {
             let render = { @Sendable (chunk: [UInt8]) -> [UInt8] in
                 var out: [UInt8] = []
                 out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
+                // This chunk's buffers, reused from line to line.
+                let scratch = ScoreScratch()
                 LineChunkReader.lines(of: chunk) { line in
-                    formatter.append(scorer.score(line, language: language, explain: explain, aspects: jsonl, contributions: explain), to: &out)
+                    formatter.append(scorer.score(line, language: language, explain: explain, aspects: jsonl, contributions: explain, scratch: scratch), to: &out)
                 }
                 return out
             }
