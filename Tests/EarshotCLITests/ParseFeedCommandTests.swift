@@ -77,6 +77,33 @@ import Testing
         #expect((object["items"] as? [[String: Any]])?.count == 5_000)
     }
 
+    /// A streamed feed's summaries and contents go to the JSON as bytes, a small feed's as
+    /// `String`s: the same items print the same lines either way (quotes, backslashes, controls,
+    /// line breaks, marks that need the reference reduction, no-break and ideographic spaces).
+    @Test func streamedItemsPrintAsTheSameItemsReadWhole() throws {
+        let texts = [
+            "&lt;p&gt;He said &amp;quot;hi&amp;quot; \\ back&lt;/p&gt;&lt;p&gt;two&lt;/p&gt;", "tab\there &amp;#1; &amp;#x1F; bell&amp;#7;",
+            "line&#x2028;sep&#x2029;para &#x85; nel", "a \u{0301}b &amp; e\u{0301}", "no\u{00A0}break\u{3000}ideo  double",
+            "<![CDATA[<p>cdata <b>bold</b></p><script>x()</script>李 “quoted” — ©]]>", "   ", "&lt;br&gt;only",
+        ]
+        var items = ""
+        for (index, text) in texts.enumerated() {
+            items += "<item><guid>g\(index)</guid><description>\(text)</description><content:encoded>\(texts[(index + 3) % texts.count])</content:encoded></item>\n"
+        }
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n"
+        let padding = "<item><title>pad</title><description>\(String(repeating: "x ", count: 450))</description></item>\n"
+        let small = try write(head + items + "</channel></rss>\n", name: "small.xml")
+        let large = try write(head + items + String(repeating: padding, count: 5_000) + "</channel></rss>\n", name: "large.xml")
+        #expect(try Data(contentsOf: large).count > 4 << 20)
+        let whole = try EarshotBinary.run(["parse-feed", small.path], in: small.deletingLastPathComponent())
+        let streamed = try EarshotBinary.run(["parse-feed", large.path], in: large.deletingLastPathComponent())
+        #expect(whole.status == 0 && streamed.status == 0, "stderr: \(whole.stderr) \(streamed.stderr)")
+        let wholeLines = whole.stdout.split(separator: "\n").dropFirst().prefix(texts.count)
+        let streamedLines = streamed.stdout.split(separator: "\n").dropFirst().prefix(texts.count)
+        #expect(wholeLines.count == texts.count)
+        for (read, streamed) in zip(wholeLines, streamedLines) { #expect(read.replacingOccurrences(of: "]}", with: ",") == streamed) }
+    }
+
     /// The JSON writer's escapes, eight bytes at a time and byte by byte: quotes, backslashes,
     /// tabs, carriage returns, U+2028 and U+2029 escaped; multi-byte text copied, at every offset
     /// from a word boundary (ids are printed as written, only trimmed).

@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotIngest
 import Foundation
 
 /// Writes `earshot parse-feed`'s JSON item by item through one reused byte buffer and
@@ -13,6 +14,8 @@ struct FeedJSONWriter {
     }
 
     private var buffer: [UInt8] = []
+    /// Where a streamed item's summary and content are reduced to plain text before they are quoted.
+    private var scratch: [UInt8] = []
     private var items = 0
     private var headerWritten = false
 
@@ -20,6 +23,17 @@ struct FeedJSONWriter {
 
     /// Writes one item, after the document's header when it is the first.
     mutating func item(_ item: FeedItem, header: FeedDocument) throws {
+        try writeItem(item, header: header, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
+    }
+
+    /// Writes one streamed item as ``item(_:header:)`` writes the same item built whole: its
+    /// summary and content go from the feed's text to this JSON as bytes, with no `String` made.
+    mutating func item(_ item: StreamedFeedItem, header: FeedDocument) throws {
+        try writeItem(item.fields, header: header, summary: { $0.plainText(item.writeSummary) }, content: { $0.plainText(item.writeContent) })
+    }
+
+    private mutating func writeItem(_ item: FeedItem, header: FeedDocument,
+                                    summary: (inout FeedJSONWriter) -> Void, content: (inout FeedJSONWriter) -> Void) throws {
         if !headerWritten { writeHeader(header) }
         if items > 0 { byte(UInt8(ascii: ",")) }
         items += 1
@@ -29,8 +43,8 @@ struct FeedJSONWriter {
         raw(",\"published\":"); date(item.published)
         raw(",\"updated\":"); date(item.updated)
         raw(",\"author\":"); string(item.author)
-        raw(",\"summary\":"); string(item.summary)
-        raw(",\"content\":"); string(item.content)
+        raw(",\"summary\":"); summary(&self)
+        raw(",\"content\":"); content(&self)
         raw(",\"rating\":")
         if let rating = item.rating { raw(JSONText.number(rating)) } else { raw("null") }
         byte(UInt8(ascii: "}"))
@@ -103,48 +117,61 @@ struct FeedJSONWriter {
     /// `text` as a JSON string literal (the same escapes as ``JSONText/quote(_:)``), or `null`.
     private mutating func string(_ text: String?) {
         guard var text else { return raw("null") }
+        text.withUTF8 { quote($0) }
+    }
+
+    /// The text `write` puts into the start of a buffer (returning its length, or nil for none)
+    /// as a JSON string literal, or `null`.
+    private mutating func plainText(_ write: (inout [UInt8]) -> Int?) {
+        var text: [UInt8] = []
+        swap(&text, &scratch)
+        defer { swap(&text, &scratch) }
+        guard let count = write(&text) else { return raw("null") }
+        text.withUnsafeBufferPointer { quote(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// The valid UTF-8 `utf8` as a JSON string literal.
+    private mutating func quote(_ utf8: UnsafeBufferPointer<UInt8>) {
         byte(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            FeedJSONWriter.plain.withUnsafeBufferPointer { plain in
-                let count = utf8.count
-                var start = 0, index = 0
-                while true {
-                    // Eight bytes at a time while none needs escaping, then byte by byte.
-                    while index + 8 <= count {
-                        let stops = FeedJSONWriter.notPlainBytes(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                        if stops != 0 { index += stops.trailingZeroBitCount >> 3; break }
-                        index += 8
-                    }
-                    while index < count, plain[Int(utf8[index])] { index += 1 }
-                    guard index < count else { break }
-                    let value = utf8[index]
-                    if value == 0xE2 {
-                        // U+2028 and U+2029, which JavaScript reads as line ends.
-                        guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
-                            index += 1
-                            continue
-                        }
-                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                        buffer.append(contentsOf: utf8[index + 2] == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8)
-                        index += 3
-                        start = index
+        FeedJSONWriter.plain.withUnsafeBufferPointer { plain in
+            let count = utf8.count
+            var start = 0, index = 0
+            while true {
+                // Eight bytes at a time while none needs escaping, then byte by byte.
+                while index + 8 <= count {
+                    let stops = FeedJSONWriter.notPlainBytes(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if stops != 0 { index += stops.trailingZeroBitCount >> 3; break }
+                    index += 8
+                }
+                while index < count, plain[Int(utf8[index])] { index += 1 }
+                guard index < count else { break }
+                let value = utf8[index]
+                if value == 0xE2 {
+                    // U+2028 and U+2029, which JavaScript reads as line ends.
+                    guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                        index += 1
                         continue
                     }
                     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    switch value {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(value)
-                    case 0x0A: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-                    case 0x0D: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
-                    case 0x09: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
-                    default:
-                        buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                                   FeedJSONWriter.hex[Int(value >> 4)], FeedJSONWriter.hex[Int(value & 15)]])
-                    }
-                    index += 1
+                    buffer.append(contentsOf: utf8[index + 2] == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8)
+                    index += 3
                     start = index
+                    continue
                 }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch value {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(value)
+                case 0x0A: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+                default:
+                    buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                               FeedJSONWriter.hex[Int(value >> 4)], FeedJSONWriter.hex[Int(value & 15)]])
+                }
+                index += 1
+                start = index
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
         }
         byte(UInt8(ascii: "\""))
     }

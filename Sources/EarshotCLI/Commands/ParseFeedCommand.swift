@@ -38,7 +38,7 @@ struct ParseFeedCommand: ParsableCommand {
             if file != "-", charset == nil, ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
                let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head),
                ParseFeedCommand.isValidUTF8(file) {
-                document = try XMLFeedParser().parse(contentsOfFile: file) { item, header in
+                document = try XMLFeedParser().parseStreamed(contentsOfFile: file) { item, header in
                     try output.item(item, header: header)
                 }
             } else {

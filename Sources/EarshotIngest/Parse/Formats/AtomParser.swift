@@ -38,7 +38,7 @@ struct AtomParser: XMLElementHandler {
     private let lineOf: () -> Int
     /// Receives each item as soon as it ends, with the document read so far; nil collects
     /// items in ``document``.
-    var emit: ((FeedItem, FeedDocument) throws -> Void)?
+    var emit: ((StreamedFeedItem, FeedDocument) throws -> Void)?
 
     init(format: FeedFormat, path: String, namespace: String = "atom", line: @escaping () -> Int) {
         document = FeedDocument(format: format)
@@ -222,8 +222,8 @@ extension AtomParser {
            !id.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             builder.offer(.link, id)
         }
-        let built = builder.build { "\(path):\(entryLine)" }
-        if let emit { try emit(built, document) } else { document.items.append(built) }
+        let built = builder.buildStreamed { "\(path):\(entryLine)" }
+        if let emit { try emit(built, document) } else { document.items.append(built.item) }
         document.warnings += builder.warnings
         entry = nil
     }

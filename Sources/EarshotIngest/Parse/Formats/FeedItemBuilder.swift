@@ -9,13 +9,27 @@ struct FeedItemBuilder {
 
     /// A candidate value: a `String`, or (summary and content from a streamed document) valid
     /// UTF-8 bytes that become a `String` only when reduced.
-    private struct Candidate {
+    struct Candidate {
         var rank: Int
         var text: String?
         var bytes: [UInt8] = []
         var plain: Bool
 
         var value: String { text ?? String(decoding: bytes, as: UTF8.self) }
+
+        /// The value as plain text (``HTMLText/plainText(_:)``, or ``HTMLText/fold(_:)`` when
+        /// `plain`); nil when nothing but white space remains.
+        var plainText: String? {
+            if let text { return plain ? HTMLText.fold(text) : HTMLText.plainText(text) }
+            return plain ? HTMLText.fold(bytes: bytes) : HTMLText.plainText(bytes: bytes)
+        }
+
+        /// ``plainText`` written as UTF-8 into the start of `output` (grown as needed), with no
+        /// `String` made: the number of bytes written, 0 when nothing remains.
+        func write(into output: inout [UInt8]) -> Int {
+            if var text { return text.withUTF8 { HTMLText.write($0, plain: plain, into: &output) } }
+            return bytes.withUnsafeBufferPointer { HTMLText.write($0, plain: plain, into: &output) }
+        }
     }
     /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer).
     private var values = [Candidate?](repeating: nil, count: Field.allCases.count)
@@ -47,20 +61,18 @@ struct FeedItemBuilder {
     mutating func build(place: String) -> FeedItem { build { place } }
 
     /// Builds the item; `place` (made only for a warning) prefixes date warnings.
-    mutating func build(place: () -> String) -> FeedItem {
-        func text(_ field: Field) -> String? {
-            guard let candidate = values[field.rawValue] else { return nil }
-            if let text = candidate.text { return candidate.plain ? HTMLText.fold(text) : HTMLText.plainText(text) }
-            return candidate.plain ? HTMLText.fold(bytes: candidate.bytes) : HTMLText.plainText(bytes: candidate.bytes)
-        }
+    mutating func build(place: () -> String) -> FeedItem { buildStreamed(place: place).item }
+
+    /// Builds the item with its summary and content left as offered (reduced when asked for);
+    /// `place` (made only for a warning) prefixes date warnings.
+    mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
+        func text(_ field: Field) -> String? { values[field.rawValue]?.plainText }
         func raw(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
         var item = FeedItem()
         item.id = raw(.id)
         item.title = text(.title)
         item.link = raw(.link)
         item.author = text(.author).map(FeedItemBuilder.authorName)
-        item.summary = text(.summary)
-        item.content = text(.content)
         item.rating = rating
         item.subject = text(.subject)
         item.publishedText = raw(.published)
@@ -73,7 +85,7 @@ struct FeedItemBuilder {
             item.updated = FeedDate.parse(updated)
             if item.updated == nil { warnings.append("\(place()): unreadable date '\(updated)'; left empty") }
         }
-        return item
+        return StreamedFeedItem(fields: item, summary: values[Field.summary.rawValue], content: values[Field.content.rawValue])
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

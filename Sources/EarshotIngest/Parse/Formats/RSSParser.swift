@@ -28,7 +28,7 @@ struct RSSParser: XMLElementHandler {
     private let lineOf: () -> Int
     /// Receives each item as soon as it ends, with the document read so far; nil collects
     /// items in ``document``.
-    var emit: ((FeedItem, FeedDocument) throws -> Void)?
+    var emit: ((StreamedFeedItem, FeedDocument) throws -> Void)?
 
     init(format: FeedFormat, path: String, line: @escaping () -> Int) {
         document = FeedDocument(format: format)
@@ -215,8 +215,8 @@ extension RSSParser {
 
     /// Adds the item being read to the document.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
-        let built = builder.build { "\(path):\(itemLine)" }
-        if let emit { try emit(built, document) } else { document.items.append(built) }
+        let built = builder.buildStreamed { "\(path):\(itemLine)" }
+        if let emit { try emit(built, document) } else { document.items.append(built.item) }
         document.warnings += builder.warnings
         item = nil
     }

@@ -19,7 +19,7 @@ public struct XMLFeedParser: Sendable {
     ///   document exceeds the nesting, size or entity limits.
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil) throws -> FeedDocument {
         var items: [FeedItem] = []
-        var document = try parse(bytes, path: path, encoding: encoding) { item, _ in items.append(item) }
+        var document = try parse(bytes, path: path, encoding: encoding) { (item: FeedItem, _) in items.append(item) }
         document.items = items
         return document
     }
@@ -39,7 +39,7 @@ public struct XMLFeedParser: Sendable {
     ///   document exceeds the nesting, size or entity limits (items before that were handed out).
     public func parse(_ bytes: [UInt8], path: String, encoding: String? = nil,
                       onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
-        try stream(path: path, onItem: onItem, open: { try PushInput(bytes: bytes, encoding: encoding) },
+        try stream(path: path, onItem: { try onItem($0.item, $1) }, open: { try PushInput(bytes: bytes, encoding: encoding) },
                    recover: {
                        try XMLFeedParser.refuseManyAttributes(bytes, path: path)
                        return try XMLStreamReader(recovering: EntityRepair.repair(bytes) ?? bytes, encoding: encoding)
@@ -59,6 +59,14 @@ public struct XMLFeedParser: Sendable {
     ///   `.hostileInput` when the document exceeds the nesting, size or entity limits.
     public func parse(contentsOfFile file: String, encoding: String? = nil,
                       onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
+        try parseStreamed(contentsOfFile: file, encoding: encoding) { try onItem($0.item, $1) }
+    }
+
+    /// ``parse(contentsOfFile:encoding:onItem:)`` handing out each item with its summary and
+    /// content not yet reduced to `String`s (``StreamedFeedItem``), for a caller that writes
+    /// them out as bytes.
+    public func parseStreamed(contentsOfFile file: String, encoding: String? = nil,
+                              onItem: (StreamedFeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
         try stream(path: file, onItem: onItem, open: { try PushInput(file: file, encoding: encoding) }, recover: {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw XMLReaderError(message: "\(file): cannot read the file; check the path")
@@ -92,7 +100,7 @@ public struct XMLFeedParser: Sendable {
     /// Ends a streaming pass at the first XML error, to read the document again recovered.
     private struct StopForRecovery: Error {}
 
-    private func stream(path: String, onItem: (FeedItem, FeedDocument) throws -> Void,
+    private func stream(path: String, onItem: (StreamedFeedItem, FeedDocument) throws -> Void,
                         open: () throws -> PushInput, recover: () throws -> XMLStreamReader) throws -> FeedDocument {
         let input = try XMLFeedParser.open(open)
         let stream = input.parser
@@ -159,7 +167,7 @@ public struct XMLFeedParser: Sendable {
     }
 
     /// Reads one document from `input` with libxml2's push parser, choosing the handler by the root element.
-    private func read(_ input: PushInput, path: String, onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
+    private func read(_ input: PushInput, path: String, onItem: (StreamedFeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
         try withoutActuallyEscaping(onItem) { emit in
             let parser = input.parser
             let root = RootSink(parser: parser, path: path, emit: emit)
@@ -198,11 +206,11 @@ public struct XMLFeedParser: Sendable {
         let driver = XMLEventDriver()
         private unowned let parser: XMLPushParser
         private let path: String
-        private let emit: (FeedItem, FeedDocument) throws -> Void
+        private let emit: (StreamedFeedItem, FeedDocument) throws -> Void
         /// Closes what is left open and returns the document; nil until a root element was read.
         private(set) var finish: (() throws -> FeedDocument)?
 
-        init(parser: XMLPushParser, path: String, emit: @escaping (FeedItem, FeedDocument) throws -> Void) {
+        init(parser: XMLPushParser, path: String, emit: @escaping (StreamedFeedItem, FeedDocument) throws -> Void) {
             self.parser = parser
             self.path = path
             self.emit = emit
@@ -259,11 +267,11 @@ public struct XMLFeedParser: Sendable {
     }
 
     /// Reads one document from `reader`, choosing the handler by the root element.
-    private func read(_ reader: XMLStreamReader, path: String, onItem: (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
+    private func read(_ reader: XMLStreamReader, path: String, onItem: (StreamedFeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
         try withoutActuallyEscaping(onItem) { emit in try readEmitting(reader, path: path, emit: emit) }
     }
 
-    private func readEmitting(_ reader: XMLStreamReader, path: String, emit: @escaping (FeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
+    private func readEmitting(_ reader: XMLStreamReader, path: String, emit: @escaping (StreamedFeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
         var root: XName?
         var version: String?
         while reader.read() {

@@ -26,21 +26,31 @@ enum HTMLReducer {
     }
 
     static func plainText(_ html: UnsafeBufferPointer<UInt8>) -> Outcome {
-        reduce(html, unescapingTwice: true)
+        reduce(html, unescapingTwice: true) { folded($0) }.map(Outcome.text) ?? .unsure
     }
 
-    private static func reduce(_ html: UnsafeBufferPointer<UInt8>, unescapingTwice: Bool) -> Outcome {
+    /// ``plainText(_:)`` written as UTF-8 into the start of `output` (grown when it is shorter
+    /// than `html`): the number of bytes written (0 when nothing but white space remains), or nil
+    /// when the answer depends on grapheme clusters (ask ``HTMLTextReference``).
+    static func plainText(_ html: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
+        reduce(html, unescapingTwice: true) { write($0, into: &output) }
+    }
+
+    /// Strips tags, decodes references and unescapes double-escaped HTML once as needed, then
+    /// hands the result, known to be simple (``isSimple(_:)``), to `finish` (a fold); nil when it is not simple.
+    private static func reduce<T>(_ html: UnsafeBufferPointer<UInt8>, unescapingTwice: Bool,
+                                  _ finish: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
         let survey = survey(html)
-        if !survey.hasTagStart, !survey.hasAmpersand { return fold(html, knownSimple: survey.isSimple) }
+        if !survey.hasTagStart, !survey.hasAmpersand { return survey.isSimple || isSimple(html) ? finish(html) : nil }
         // Stripping tags keeps whole scalars of `html` and adds line breaks and spaces, so simple
         // text stays simple; decoding keeps those and adds the references' scalars, checked as
         // they are written. Without a `<` nothing is stripped; without a `&` nothing is decoded.
-        return withPass(html, when: survey.hasTagStart, { stripTags($0, sawTag: &$1) }) { stripped, sawTag -> Outcome in
-            guard survey.isSimple || isSimple(stripped) else { return .unsure }
-            return withPass(stripped, when: survey.hasAmpersand, { decodeEntities($0, addedComplex: &$1) }) { decoded, addedComplex -> Outcome in
-                guard survey.isSimple && !addedComplex || isSimple(decoded) else { return .unsure }
-                if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false) }
-                return fold(decoded, knownSimple: true)
+        return withPass(html, when: survey.hasTagStart, { stripTags($0, sawTag: &$1) }) { stripped, sawTag -> T? in
+            guard survey.isSimple || isSimple(stripped) else { return nil }
+            return withPass(stripped, when: survey.hasAmpersand, { decodeEntities($0, addedComplex: &$1) }) { decoded, addedComplex -> T? in
+                guard survey.isSimple && !addedComplex || isSimple(decoded) else { return nil }
+                if unescapingTwice, !sawTag, looksLikeEscapedHTML(decoded) { return reduce(decoded, unescapingTwice: false, finish) }
+                return finish(decoded)
             }
         }
     }
@@ -48,9 +58,9 @@ enum HTMLReducer {
     /// `body` gets `input` after `pass` (or `input` itself when the pass is not `needed`) and the
     /// flag the pass set (false when it did not run): stripping tags (whether a tag was seen) and
     /// decoding references (whether a decoded scalar failed ``isSimple(_:)``'s quick test).
-    private static func withPass(_ input: UnsafeBufferPointer<UInt8>, when needed: Bool,
-                                 _ pass: (UnsafeBufferPointer<UInt8>, inout Bool) -> [UInt8],
-                                 _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Outcome) -> Outcome {
+    private static func withPass<T>(_ input: UnsafeBufferPointer<UInt8>, when needed: Bool,
+                                    _ pass: (UnsafeBufferPointer<UInt8>, inout Bool) -> [UInt8],
+                                    _ body: (UnsafeBufferPointer<UInt8>, Bool) -> T?) -> T? {
         guard needed else { return body(input, false) }
         var flag = false
         let output = pass(input, &flag)
@@ -351,92 +361,147 @@ enum HTMLReducer {
 
     /// Folds runs of spaces, tabs, no-break and ideographic spaces into one, keeps single line
     /// breaks, trims; `.text(nil)` when empty.
-    static func fold(_ text: UnsafeBufferPointer<UInt8>, knownSimple: Bool = false) -> Outcome {
-        guard knownSimple || isSimple(text) else { return .unsure }
+    static func fold(_ text: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard isSimple(text) else { return .unsure }
+        return .text(folded(text))
+    }
+
+    /// ``fold(_:)`` written as UTF-8 into the start of `output` (grown when it is shorter than
+    /// `text`): the number of bytes written, or nil when the answer depends on grapheme clusters.
+    static func fold(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
+        guard isSimple(text) else { return nil }
+        return write(text, into: &output)
+    }
+
+    /// Folds `text` (known to be simple) into the start of `output`, grown first when it is shorter.
+    private static func write(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
+        if output.count < text.count { output = [UInt8](repeating: 0, count: max(text.count, 2 * output.count)) }
+        return output.withUnsafeMutableBufferPointer { fold(text, to: $0) }
+    }
+
+    /// The fold of `text`, known to be simple, as a `String`; nil when empty.
+    private static func folded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        let folded = String(unsafeUninitializedCapacity: text.count) { fold(text, to: $0) }
+        return folded.isEmpty ? nil : folded
+    }
+
+    /// Folds `text` (known to be simple) into the start of `output`, which holds at least
+    /// `text.count` bytes (the fold never writes more than it reads); returns the count written.
+    private static func fold(_ text: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = text.count
-        let folded = String(unsafeUninitializedCapacity: count) { output in
-            let text = text, output = output
-            var written = 0, index = 0
-            var lineHasWord = false, pendingSpace = false, pendingNewline = false
-            /// Before a word's bytes: the line break or the space that white space before it left pending.
-            @inline(__always) func beginWord() {
-                if !lineHasWord {
-                    if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
-                } else if pendingSpace {
-                    output[written] = space
-                    written += 1
-                }
-                pendingSpace = false
-                lineHasWord = true
+        var written = 0, index = 0
+        var lineHasWord = false, pendingSpace = false, pendingNewline = false
+        /// Before a word's bytes: the line break or the space that white space before it left pending.
+        @inline(__always) func beginWord() {
+            if !lineHasWord {
+                if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
+            } else if pendingSpace {
+                output[written] = space
+                written += 1
             }
-            while index < count {
-                let byte = text[index]
-                if byte > space, byte != 0xC2, byte != 0xE2, byte != 0xE3 {
-                    // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
-                    beginWord()
-                    // Eight bytes at a time: each word is stored whole (the output is never ahead
-                    // of the input, so eight bytes from `written` are inside its capacity; bytes
-                    // past the run are overwritten later or left out of the string), up to the
-                    // first byte that is not part of the run; then byte by byte at the end.
-                    let input = UnsafeRawPointer(text.baseAddress!), stored = UnsafeMutableRawPointer(output.baseAddress!)
-                    var end = index
+            pendingSpace = false
+            lineHasWord = true
+        }
+        while index < count {
+            let byte = text[index]
+            if isRunByte(byte) {
+                // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
+                beginWord()
+                // Eight bytes at a time: each word is stored whole (the output is never ahead
+                // of the input, so eight bytes from `written` are inside its capacity; bytes
+                // past the run are overwritten later or left out of the result), up to the
+                // first byte that is not part of the run; then byte by byte at the end.
+                // The run goes on across what the fold would write back unchanged: a single
+                // space between two words, and a scalar led by 0xC2, 0xE2 or 0xE3 that is not
+                // white space (`©`, `—`, `“`), so a sentence is one run, not one per word.
+                let input = UnsafeRawPointer(text.baseAddress!), stored = UnsafeMutableRawPointer(output.baseAddress!)
+                var end = index
+                while true {
                     while end + 8 <= count {
                         let word = input.loadUnaligned(fromByteOffset: end, as: UInt64.self)
                         stored.storeBytes(of: word, toByteOffset: written + end - index, as: UInt64.self)
-                        let stops = notWordBytes(word)
+                        let stops = runStops(word)
                         if stops != 0 { end += stops.trailingZeroBitCount >> 3; break }
                         end += 8
                     }
-                    while end < count, text[end] > space, text[end] != 0xC2, text[end] != 0xE2, text[end] != 0xE3 {
+                    while end < count, isRunByte(text[end]) {
                         output[written + end - index] = text[end]
                         end += 1
                     }
-                    written += end - index
-                    index = end
-                    continue
-                }
-                var length = 1, role = Role.other
-                if byte < 0x80 {
-                    role = byte == space || byte == tab ? .separator : byte >= 0x0A && byte <= 0x0D ? .newline : .other
-                } else {
-                    length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                    if length == 2 {
-                        let next = text[index + 1]
-                        role = next == 0xA0 && byte == 0xC2 ? .separator : next == 0x85 && byte == 0xC2 ? .newline : .other
-                    } else if length == 3, byte == 0xE3 || byte == 0xE2, text[index + 1] == 0x80 {
-                        let last = text[index + 2]
-                        if byte == 0xE3, last == 0x80 { role = .separator } else if byte == 0xE2, last == 0xA8 || last == 0xA9 { role = .newline }
+                    guard end < count else { break }
+                    let stop = text[end]
+                    var length = 0
+                    if stop == space {
+                        if end + 1 < count, isRunByte(text[end + 1]) { length = 1 }
+                    } else if stop == 0xC2 {
+                        let next = text[end + 1]
+                        if next != 0xA0, next != 0x85 { length = 2 }
+                    } else if stop == 0xE2 || stop == 0xE3 {
+                        let next = text[end + 1], last = text[end + 2]
+                        if next != 0x80 || (stop == 0xE3 ? last != 0x80 : last != 0xA8 && last != 0xA9) { length = 3 }
                     }
+                    guard length > 0 else { break }
+                    for offset in 0..<length { output[written + end - index + offset] = text[end + offset] }
+                    end += length
                 }
-                switch role {
-                case .newline:
-                    if lineHasWord { pendingNewline = true }
-                    lineHasWord = false
-                    pendingSpace = false
-                case .separator:
-                    if lineHasWord { pendingSpace = true }
-                case .other:
-                    beginWord()
-                    for offset in 0..<length { output[written + offset] = text[index + offset] }
-                    written += length
-                }
-                index += length
+                written += end - index
+                index = end
+                continue
             }
-            return written
+            var length = 1, role = Role.other
+            if byte < 0x80 {
+                role = byte == space || byte == tab ? .separator : byte >= 0x0A && byte <= 0x0D ? .newline : .other
+            } else {
+                length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if length == 2 {
+                    let next = text[index + 1]
+                    role = next == 0xA0 && byte == 0xC2 ? .separator : next == 0x85 && byte == 0xC2 ? .newline : .other
+                } else if length == 3, byte == 0xE3 || byte == 0xE2, text[index + 1] == 0x80 {
+                    let last = text[index + 2]
+                    if byte == 0xE3, last == 0x80 { role = .separator } else if byte == 0xE2, last == 0xA8 || last == 0xA9 { role = .newline }
+                }
+            }
+            switch role {
+            case .newline:
+                if lineHasWord { pendingNewline = true }
+                lineHasWord = false
+                pendingSpace = false
+            case .separator:
+                if lineHasWord { pendingSpace = true }
+            case .other:
+                beginWord()
+                for offset in 0..<length { output[written + offset] = text[index + offset] }
+                written += length
+            }
+            index += length
         }
-        return .text(folded.isEmpty ? nil : folded)
+        return written
     }
 
     private enum Role { case other, separator, newline }
 
-    /// The high bit of each byte of `word` that ends a run the fold copies (white space and
-    /// controls up to the space, and 0xC2, 0xE2, 0xE3, which may start a white-space scalar);
-    /// 0 when there is none. The lowest bit set is always exact (a borrow only marks bytes above
-    /// a byte that is truly below 0x21), which is all the fold reads.
+    /// A byte the fold copies as part of a run: neither white space nor a control, nor 0xC2,
+    /// 0xE2 or 0xE3 (which may start a white-space scalar).
     @inline(__always)
-    private static func notWordBytes(_ word: UInt64) -> UInt64 {
+    private static func isRunByte(_ byte: UInt8) -> Bool { byte > space && byte != 0xC2 && byte != 0xE2 && byte != 0xE3 }
+
+    /// The high bit of each byte of `word` where the fold's word loop hands over to its byte loop:
+    /// at least every byte that ends a run (a control, 0xC2, 0xE2 or 0xE3, which may start a
+    /// white-space scalar, and a space unless the next byte is one the run copies; a space in the
+    /// last byte, whose next byte is not in `word`, always); 0 when there is none. A byte marked
+    /// that does not end a run only costs time: the byte loop copies it or the space after it.
+    @inline(__always)
+    private static func runStops(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        return ((word &- 0x21 &* ones) & ~word & high) | byteMask(word, 0xC2) | byteMask(word, 0xE2) | byteMask(word, 0xE3)
+        let spaces = byteMask(word, space)
+        if word & high == 0 {
+            // ASCII: a byte below 0x21 ends a run, but a space before a byte above 0x20 does not.
+            let blanks = (word &- 0x21 &* ones) & ~word & high
+            return blanks & ~(spaces & ~((blanks >> 8) | (1 << 63)))
+        }
+        let controls = (word &- 0x20 &* ones) & ~word & high
+        let leads = byteMask(word, 0xC2) | byteMask(word, 0xE2) | byteMask(word, 0xE3)
+        return controls | leads | (spaces & (((controls | leads | spaces) >> 8) | (1 << 63)))
     }
 
     /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).

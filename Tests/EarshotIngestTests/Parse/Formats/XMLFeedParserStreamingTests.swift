@@ -37,6 +37,31 @@ struct XMLFeedParserStreamingTests {
         }
     }
 
+    /// A streamed item written as bytes (what `earshot parse-feed` prints) says what the item
+    /// built whole says: the same summary and content, and the same other fields.
+    @Test(arguments: try xmlFixtures())
+    func streamedItemsWriteTheirSummaryAndContentAsTheItemHasThem(_ name: String) throws {
+        let fixture = try GoldenFixture(named: name)
+        let whole = try XMLFeedParser().parse(fixture.bytes, path: fixture.input.path)
+        var output = [UInt8](repeating: UInt8(ascii: "#"), count: 5)
+        var index = 0
+        _ = try XMLFeedParser().parseStreamed(contentsOfFile: fixture.input.path) { streamed, _ in
+            defer { index += 1 }
+            guard index < whole.items.count else { Issue.record("more items streamed than parsed"); return }
+            let item = whole.items[index]
+            #expect(streamed.item == item)
+            let summary = streamed.writeSummary(into: &output).map { String(decoding: output[..<$0], as: UTF8.self) }
+            #expect(summary == item.summary)
+            let content = streamed.writeContent(into: &output).map { String(decoding: output[..<$0], as: UTF8.self) }
+            #expect(content == item.content)
+            var fields = item
+            fields.summary = nil
+            fields.content = nil
+            #expect(streamed.fields == fields)
+        }
+        #expect(index == whole.items.count)
+    }
+
     @Test func eachItemArrivesWithTheHeaderReadBeforeIt() throws {
         let xml = """
         <rss version="2.0"><channel><title>Shop</title><link>https://shop.example/</link>

@@ -32,6 +32,29 @@ struct HTMLReducerTests {
     func plainTextMatchesReference(_ html: String) {
         #expect(HTMLText.plainText(html) == HTMLTextReference.plainText(html))
         #expect(HTMLText.fold(html) == HTMLTextReference.fold(html))
+        #expect(written(html, plain: false) == HTMLTextReference.plainText(html) ?? "")
+        #expect(written(html, plain: true) == HTMLTextReference.fold(html) ?? "")
+    }
+
+    /// What ``HTMLText/write(_:plain:into:)`` writes for `html`, into a buffer that starts too
+    /// short (so it must grow) and full of bytes that must not leak into the result.
+    private func written(_ html: String, plain: Bool) -> String {
+        var output = [UInt8](repeating: UInt8(ascii: "#"), count: 3)
+        let count = Array(html.utf8).withUnsafeBufferPointer { HTMLText.write($0, plain: plain, into: &output) }
+        return String(decoding: output[..<count], as: UTF8.self)
+    }
+
+    /// Words, single and double spaces, marks and scalars led by 0xC2, 0xE2 and 0xE3 at every
+    /// offset of the fold's eight-byte words, white space and not.
+    @Test(arguments: 0..<16)
+    func foldRunsMatchReferenceAtEveryOffset(_ offset: Int) {
+        let pieces = ["a b", "ab  c", "a\tb", "a \u{00A0}b", "x©y", "x—y", "x“y”", "x\u{3000}y", "x、y", "x\u{2028}y", "x\u{85}y",
+                      "a \u{0301}b", "李 李", "a\nb", "a \n b", "ab ", " ab", "a\u{01}b", "a \u{1F}b"]
+        for piece in pieces {
+            let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: 9) + piece
+            #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
+            #expect(written(text, plain: true) == HTMLTextReference.fold(text) ?? "", "write(\(text.debugDescription))")
+        }
     }
 
     /// Fragments the generator strings together: markup, references and white space of every kind.
@@ -50,6 +73,7 @@ struct HTMLReducerTests {
             let fast = HTMLText.plainText(html), reference = HTMLTextReference.plainText(html)
             #expect(fast == reference, "plainText(\(html.debugDescription))")
             #expect(HTMLText.fold(html) == HTMLTextReference.fold(html), "fold(\(html.debugDescription))")
+            #expect(written(html, plain: false) == reference ?? "", "write(\(html.debugDescription))")
             if fast != reference { return }
         }
     }
