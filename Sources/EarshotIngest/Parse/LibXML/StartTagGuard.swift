@@ -94,19 +94,29 @@ struct StartTagGuard {
         return nil
     }
 
-    /// How many line feeds `bytes` holds, counted eight bytes at a time.
+    /// How many line feeds `bytes` holds, counted eight bytes at a time: each byte lane of a
+    /// word adds up its line feeds for up to 255 words, then the lanes are summed (no population
+    /// count per word: without the POPCNT instruction, which the baseline x86-64 target lacks,
+    /// that is a dozen instructions).
     static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let count = bytes.count
         var total = 0, index = 0
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         while index + 8 <= count {
-            // A byte of `word` is zero exactly where the input holds a line feed; its high bit
-            // ends up set in `zero` exactly for those bytes (no borrow between bytes).
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ feeds
-            let zero = ~(((word & low) &+ low) | word | low)
-            total += zero.nonzeroBitCount
-            index += 8
+            var lanes: UInt64 = 0
+            let stop = min(count - 8, index + 8 * 254)
+            while index <= stop {
+                // A byte of `word` is zero exactly where the input holds a line feed; its high bit
+                // ends up set in `zero` exactly for those bytes (no borrow between bytes).
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ feeds
+                let zero = ~(((word & low) &+ low) | word | low)
+                lanes &+= zero >> 7
+                index += 8
+            }
+            // Eight lanes of at most 255 into four of at most 510, then their sum (at most 2,040).
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            total += Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
         }
         while index < count {
             if base[index] == 0x0A { total += 1 }

@@ -49,7 +49,9 @@ struct StartTagGuardTests {
     }
 
     @Test func countsLineBreaksEightBytesAtATime() {
-        for text in ["", "\n", "abc", "\n\n\n\n\n\n\n\n\n", "a\nb\u{0B}\n\r\n\u{8A}\n", String(repeating: "é\n\t\u{0A0A}", count: 37)] {
+        for text in ["", "\n", "abc", "\n\n\n\n\n\n\n\n\n", "a\nb\u{0B}\n\r\n\u{8A}\n", String(repeating: "é\n\t\u{0A0A}", count: 37),
+                     // More than 255 words (each byte lane sums at most 255), all line feeds or mixed.
+                     String(repeating: "\n", count: 4_100), String(repeating: "a\n\n\n", count: 2_999) + "\n"] {
             let bytes = Array(text.utf8)
             let count = bytes.withUnsafeBufferPointer { StartTagGuard.lineBreaks(in: $0) }
             #expect(count == bytes.filter { $0 == 0x0A }.count, "\(text.debugDescription)")
