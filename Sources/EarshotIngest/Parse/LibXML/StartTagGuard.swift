@@ -94,11 +94,27 @@ struct StartTagGuard {
         return nil
     }
 
+    /// How many line feeds `bytes` holds. Sparse ones (a feed's lines are tens of bytes or more)
+    /// are found with `memchr`; once they turn out dense (fewer than 16 bytes a line so far), the
+    /// rest is counted eight bytes at a time.
+    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        var total = 0, index = 0
+        while index < count {
+            guard let found = memchr(base + index, 0x0A, count - index) else { return total }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            total += 1
+            if total >= 64, total > index >> 4 { return total + denseLineBreaks(in: UnsafeBufferPointer(rebasing: bytes[index...])) }
+        }
+        return total
+    }
+
     /// How many line feeds `bytes` holds, counted eight bytes at a time: each byte lane of a
     /// word adds up its line feeds for up to 255 words, then the lanes are summed (no population
     /// count per word: without the POPCNT instruction, which the baseline x86-64 target lacks,
     /// that is a dozen instructions).
-    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func denseLineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let count = bytes.count
         var total = 0, index = 0

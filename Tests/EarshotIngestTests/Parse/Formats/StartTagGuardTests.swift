@@ -51,10 +51,13 @@ struct StartTagGuardTests {
     @Test func countsLineBreaksEightBytesAtATime() {
         for text in ["", "\n", "abc", "\n\n\n\n\n\n\n\n\n", "a\nb\u{0B}\n\r\n\u{8A}\n", String(repeating: "é\n\t\u{0A0A}", count: 37),
                      // More than 255 words (each byte lane sums at most 255), all line feeds or mixed.
-                     String(repeating: "\n", count: 4_100), String(repeating: "a\n\n\n", count: 2_999) + "\n"] {
+                     String(repeating: "\n", count: 4_100), String(repeating: "a\n\n\n", count: 2_999) + "\n",
+                     // Sparse line feeds (found with memchr), then dense ones (counted by word) after them.
+                     String(repeating: "abcdefghijklmnopqrstuvwxyz\n", count: 400) + String(repeating: "\n\nab", count: 700)] {
             let bytes = Array(text.utf8)
-            let count = bytes.withUnsafeBufferPointer { StartTagGuard.lineBreaks(in: $0) }
-            #expect(count == bytes.filter { $0 == 0x0A }.count, "\(text.debugDescription)")
+            let expected = bytes.filter { $0 == 0x0A }.count
+            #expect(bytes.withUnsafeBufferPointer { StartTagGuard.lineBreaks(in: $0) } == expected, "\(text.debugDescription)")
+            #expect(bytes.withUnsafeBufferPointer { StartTagGuard.denseLineBreaks(in: $0) } == expected, "\(text.debugDescription)")
         }
     }
 }
