@@ -4,10 +4,11 @@
 /// `String`'s storage) and allocates nothing, which `[String: Value]` cannot promise.
 ///
 /// `String` equality is canonical equivalence, byte equality is not; the two agree for keys
-/// of ASCII and unified Han characters, which have no other canonical forms, unless a stored
-/// key holds a character equivalent to one of them (the Kelvin sign, a CJK compatibility
-/// ideograph). So ``subscript(_:)`` compares bytes only for such keys and when no stored key
-/// holds such a character, and otherwise asks a `Dictionary`.
+/// of ASCII, unified Han characters and emoji of U+1F000–U+1FAFF, which have no other
+/// canonical forms, unless a stored key holds a character equivalent to one of them (the
+/// Kelvin sign, a CJK compatibility ideograph). So ``subscript(_:)`` compares bytes only for
+/// such keys (``isByteComparable(_:)``) and when no stored key holds such a character, and
+/// otherwise asks a `Dictionary`.
 ///
 /// Every key has an index into ``values`` (``index(of:)``), so that a caller can keep flat
 /// arrays of what it needs from each value and look a token up once.
@@ -94,6 +95,33 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         return true
     }
 
+    /// True when `bytes` are ASCII, unified Han characters (``isPlain(_:)``) and emoji of
+    /// U+1F000–U+1FAFF only: characters with no other canonical form (no decomposition,
+    /// combining class 0), so that a `String` equal to them has the same bytes.
+    static func isByteComparable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            if byte & 0xF8 == 0xF0 {
+                guard index + 3 < bytes.count else { return false }
+                let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+                    | UInt32(bytes[index + 3] & 0x3F)
+                guard (0x1F000...0x1FAFF).contains(value) else { return false }
+                index += 4
+                continue
+            }
+            guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
+            let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
+            index += 3
+        }
+        return true
+    }
+
     /// FNV-1a over the bytes, folded to 32 bits.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -106,7 +134,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         index(forBytes: key, hash: ByteKeyTable.hash(key))
     }
 
-    /// ``index(of:)`` of a plain key (``isPlain(_:)``) whose bytes and ``hash(_:)`` the caller
+    /// ``index(of:)`` of a key of comparable bytes (``isByteComparable(_:)``) whose bytes and ``hash(_:)`` the caller
     /// worked out once for several tables, or nil when bytes cannot decide for this table
     /// (then the caller asks ``index(of:)``).
     func index(forPlainBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
@@ -158,7 +186,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// The index of the key whose UTF-8 bytes `key` holds (compared as `String`s compare), or -1.
     func index(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Int {
-        storage.bytesDecide && ByteKeyTable.isPlain(key) ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
+        storage.bytesDecide && ByteKeyTable.isByteComparable(key) ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
     }
 
     /// The value stored under the key whose UTF-8 bytes `key` holds (compared as `String`s
@@ -172,7 +200,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     func index(of key: String) -> Int {
         var key = key
         let found: Int? = key.withUTF8 { bytes in
-            storage.bytesDecide && ByteKeyTable.isPlain(bytes) ? index(forBytes: bytes) : nil
+            storage.bytesDecide && ByteKeyTable.isByteComparable(bytes) ? index(forBytes: bytes) : nil
         }
         if let found { return found }
         return storage.positions[key] ?? -1

@@ -127,65 +127,70 @@ public struct LanguageDetector: Sendable {
 
     /// ``detect(words:)`` of ASCII text's words as ``detect(_:)`` splits them (letters and
     /// apostrophes, apostrophes trimmed at the edges, lower-cased), read from its bytes: each
-    /// word is looked up by its bytes, and only words no list knows become `String`s.
-    /// Nil when the text is not ASCII.
+    /// word is looked up by its bytes, and only words no list holds become `String`s.
+    /// Nil when the text is not ASCII with lone emoji (``count(_:collecting:)``).
     private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard LanguageDetector.isASCIIWithLoneEmoji(bytes) else { return nil }
         // Counts first; the words no list holds become strings only when the vote is close.
-        func count(collecting: Bool) -> Tally {
-            var tally = Tally(collects: collecting)
-            // Each word is lower-cased into one scratch buffer as long as the text.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
-                var start = -1
-                for position in 0...bytes.count {
-                    // An emoji's bytes (0x80 and up) separate words, as the emoji does.
-                    let byte = position < bytes.count ? bytes[position] : 0
-                    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                    if isLetter || byte == 0x27 {
-                        if start < 0 { start = position }
-                        continue
-                    }
-                    guard start >= 0 else { continue }
-                    var first = start, end = position
-                    start = -1
-                    while first < end, bytes[first] == 0x27 { first += 1 }
-                    while end > first, bytes[end - 1] == 0x27 { end -= 1 }
-                    guard first < end else { continue }
-                    var length = 0
-                    for offset in first..<end {
-                        let byte = bytes[offset]
-                        word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        length += 1
-                    }
-                    let lower = UnsafeBufferPointer(rebasing: word[0..<length])
-                    tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
-                }
-            }
-            return tally
-        }
-        var tally = count(collecting: false)
-        if tally.needsUnknown(normaliser) { tally = count(collecting: true) }
+        guard var tally = count(bytes, collecting: false) else { return nil }
+        if tally.needsUnknown(normaliser), let collected = count(bytes, collecting: true) { tally = collected }
         return tally.decision(normaliser)
     }
 
-    /// True when the text is ASCII, apart from emoji of the supplementary planes that stand
-    /// alone (ASCII or nothing after them, no modifier) and are not alphabetic: text with no
-    /// Han characters whose words ``detect(_:)`` splits at each emoji.
-    private static func isASCIIWithLoneEmoji(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
+    /// The votes of the words of `bytes`, in one pass that also checks that the text is ASCII
+    /// apart from emoji of the supplementary planes that stand alone (ASCII or nothing after
+    /// them, no modifier) and are not alphabetic: text with no Han characters whose words
+    /// ``detect(_:)`` splits at each emoji. Nil for other text.
+    private func count(_ bytes: UnsafeBufferPointer<UInt8>, collecting: Bool) -> Tally? {
+        var tally = Tally(collects: collecting)
+        // Each word is lower-cased into one scratch buffer as long as the text.
+        let readable = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word -> Bool in
+            let count = bytes.count
+            var index = 0, length = 0
+            while true {
+                // An emoji's bytes (0x80 and up) separate words, as the emoji does; so does the end.
+                let byte = index < count ? bytes[index] : 0
+                if (byte | 0x20) &- 0x61 < 26 {
+                    word[length] = byte | 0x20
+                    length += 1
+                    index += 1
+                    continue
+                }
+                if byte == 0x27 {
+                    // Apostrophes join a word, but not at its start (nor at its end, below).
+                    if length > 0 {
+                        word[length] = byte
+                        length += 1
+                    }
+                    index += 1
+                    continue
+                }
+                while length > 0, word[length - 1] == 0x27 { length -= 1 }
+                if length > 0 {
+                    let lower = UnsafeBufferPointer(rebasing: word[0..<length])
+                    tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
+                    length = 0
+                }
+                if index >= count { return true }
+                if byte >= 0x80 {
+                    guard LanguageDetector.isLoneEmoji(bytes, at: index) else { return false }
+                    index += 4
+                } else {
+                    index += 1
+                }
             }
-            guard byte & 0xF8 == 0xF0, index + 3 < bytes.count, index + 4 == bytes.count || bytes[index + 4] < 0x80 else { return false }
-            let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
-                | UInt32(bytes[index + 3] & 0x3F)
-            guard (0x1F300...0x1FAFF).contains(value), !(0x1F3FB...0x1F3FF).contains(value),
-                  let scalar = Unicode.Scalar(value), !scalar.properties.isAlphabetic, !Character(scalar).isLetter else { return false }
-            index += 4
         }
+        return readable ? tally : nil
+    }
+
+    /// True when the bytes at `index` are an emoji of U+1F300–U+1FAFF other than a skin tone,
+    /// not alphabetic, with ASCII or nothing after it.
+    private static func isLoneEmoji(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        guard byte & 0xF8 == 0xF0, index + 3 < bytes.count, index + 4 == bytes.count || bytes[index + 4] < 0x80 else { return false }
+        let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+            | UInt32(bytes[index + 3] & 0x3F)
+        guard (0x1F300...0x1FAFF).contains(value), !(0x1F3FB...0x1F3FF).contains(value),
+              let scalar = Unicode.Scalar(value), !scalar.properties.isAlphabetic, !Character(scalar).isLetter else { return false }
         return true
     }
 

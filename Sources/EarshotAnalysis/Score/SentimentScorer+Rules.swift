@@ -29,7 +29,7 @@ extension SentimentScorer {
     /// The valence of one sentiment term after the rules that look around it: ALL CAPS,
     /// boosters after and before it, negation, and "least". Returns the value and the rules
     /// that changed it, for `--explain` (none when `explain` is false: their text is not built).
-    func valence(of term: TermSpan, base: Double, table: SpanTable, language: String, capDifferential: Bool, explain: Bool = true) -> (Double, [String]) {
+    func valence(of term: TermSpan, base: Double, table: SpanTable, language: ScoreLanguage, capDifferential: Bool, explain: Bool = true) -> (Double, [String]) {
         let tokens = table.tokens
         var value = base
         var rules = RuleLog(enabled: explain)
@@ -44,7 +44,7 @@ extension SentimentScorer {
         if base == 0 { return (0, rules.rules) }
         let isHan = tokens.isHan(term.start)
         // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
-        if capDifferential, !isHan, language != "zh", (term.start..<term.end).allSatisfy(tokens.isUpper) {
+        if capDifferential, !isHan, language != .chinese, (term.start..<term.end).allSatisfy(tokens.isUpper) {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
             rules.append("ALL CAPS")
         }
@@ -65,7 +65,7 @@ extension SentimentScorer {
         for distance in 1...3 {
             position -= 1
             // Chinese particles (了, 的, 也 …) do not use up the window: 没有了四星级的气派.
-            if language == "zh" {
+            if language == .chinese {
                 while position >= 0, table.sameClause(position, term.start), table.spanIndex(at: position) == nil,
                       SentimentScorer.chineseParticles.contains(tokens.text(position)) { position -= 1 }
             }
@@ -76,10 +76,10 @@ extension SentimentScorer {
             // In Chinese and Malay a modifier belongs to the nearest sentiment word: the scan stops
             // at one ("bukan nak selesaikan masalah" negates selesai, not masalah). English keeps
             // VADER's window, which steps over it.
-            if language != "en", table.termValence(span) != nil { break }
+            if language != .english, table.termValence(span) != nil { break }
             if let weight = table.preBoosterWeight(span) {
                 var scalar = weight * (value < 0 ? -1 : 1)
-                if capDifferential, language != "zh", tokens.isUpper(position) {
+                if capDifferential, language != .chinese, tokens.isUpper(position) {
                     scalar += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
@@ -94,7 +94,7 @@ extension SentimentScorer {
                 let between = (span.end..<term.start).map(tokens.text)
                 let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens.text(term.end) : ""
                 // 很久没有这么好的体验: "such a good … as this", where 没那么好 is "not that good".
-                let chineseSuch = language == "zh" && after == "的" && between.contains { $0 == "这么" || $0 == "如此" || $0 == "这样" }
+                let chineseSuch = language == .chinese && after == "的" && between.contains { $0 == "这么" || $0 == "如此" || $0 == "这样" }
                 if SentimentScorer.neverNegators.contains(negator) || chineseSuch,
                    let word = between.first(where: SentimentScorer.emphaticWords.contains)
                     ?? (SentimentScorer.emphaticAfter.contains(after) ? after : nil) {
@@ -114,7 +114,7 @@ extension SentimentScorer {
                     continue
                 }
                 let negatedIntensifiers = intensifiers.filter { $0.start > span.last }
-                if language != "en", !negatedIntensifiers.isEmpty {
+                if language != .english, !negatedIntensifiers.isEmpty {
                     value = (value - negatedIntensifiers.reduce(0) { $0 + $1.amount }) * SentimentScorer.partialNegationScalar
                     intensifiers.removeAll { $0.start > span.last }
                     rules.append("negated intensifier '\(negator) … \(negatedIntensifiers.map { table.text(of: $0.span) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")

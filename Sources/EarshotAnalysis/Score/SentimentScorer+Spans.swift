@@ -4,7 +4,7 @@ extension SentimentScorer {
     /// - Parameters:
     ///   - entries: ``entries(of:language:into:)`` for `tokens` and `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
-    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: String, into spans: inout [TermSpan]) {
+    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, into spans: inout [TermSpan]) {
         spans.removeAll(keepingCapacity: true)
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
@@ -22,7 +22,7 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
+    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, maxWords: Int) -> TermSpan? {
         guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
@@ -34,7 +34,7 @@ extension SentimentScorer {
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: String, maxWords: Int) -> TermSpan? {
+    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, maxWords: Int) -> TermSpan? {
         let record = tokens[index]
         let isHan = record.flags.contains(.han)
         if mayBeEmoji(isHan: isHan, isASCII: record.flags.contains(.ascii)), let valence = emojiValence(tokens, index) {
@@ -67,7 +67,7 @@ extension SentimentScorer {
         }
         for position in chain.indices {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
-            if position > 0, language != "en", record.flags.contains(.ascii) ? record.textCount < 2 : tokens.text(index).count < 2 { continue }
+            if position > 0, language != .english, record.flags.contains(.ascii) ? record.textCount < 2 : tokens.text(index).count < 2 { continue }
             let found = entry(position)
             if found >= 0, let kind = chain[position].kinds[found] {
                 return TermSpan(start: index, length: 1, kind: kind)

@@ -107,8 +107,9 @@ public struct SentimentScorer: Sendable {
             swap(&entries, &scratch.entries)
             swap(&spans, &scratch.spans)
         }
-        self.entries(of: tokens, language: lang, into: &entries)
-        findSpans(tokens, chain: chain, entries: entries, language: lang, into: &spans)
+        let kind = ScoreLanguage(lang)
+        self.entries(of: tokens, language: kind, into: &entries)
+        findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
         let table = SpanTable(tokens: tokens, spans: spans)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
@@ -123,7 +124,7 @@ public struct SentimentScorer: Sendable {
         // The sentiment terms in order (``SpanTable/terms()``), without building their list.
         for span in table.spans {
             guard let base = table.termValence(span) else { continue }
-            var (value, rules) = valence(of: span, base: base, table: table, language: lang, capDifferential: capDifferential, explain: explain)
+            var (value, rules) = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, explain: explain)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
             if let pivot {
                 if let conceded = pivot.concessiveClause {
@@ -175,9 +176,9 @@ public struct SentimentScorer: Sendable {
     /// none), read from the token's ``WordTable`` entry (found when it was tokenised) for the
     /// span and aspect searches: the index of token `t` in `chain[p]` is at `t * chain.count + p`,
     /// and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
-    func entries(of tokens: TokenList, language: String, into entries: inout [Int32]) {
+    func entries(of tokens: TokenList, language: ScoreLanguage, into entries: inout [Int32]) {
         // The chain is [zh, en], [ms, en] or [en] (``chainCodes(_:)``).
-        let first = language == "zh" ? WordTable.chineseSlot : language == "ms" ? WordTable.malaySlot : WordTable.englishSlot
+        let first = language == .chinese ? WordTable.chineseSlot : language == .malay ? WordTable.malaySlot : WordTable.englishSlot
         let stride = first == WordTable.englishSlot ? 1 : 2
         let words = tokenizer.words
         entries.removeAll(keepingCapacity: true)
@@ -195,7 +196,8 @@ public struct SentimentScorer: Sendable {
     /// The emoji valence of token `index`'s lookup form, or nil.
     func emojiValence(_ tokens: TokenList, _ index: Int) -> Double? {
         guard mayBeEmoji(isHan: tokens.isHan(index), isASCII: tokens.isASCII(index)) else { return nil }
-        return lexicon.emoji[tokens.text(index)]
+        // The token's ``WordTable`` entry holds the valence of its key (compared as `String`s compare).
+        return tokenizer.words.emojiValence(tokens.word(index))
     }
 
     /// False when a token with these flags cannot be an emoji key (``emojiValence(_:)`` is nil),
@@ -210,23 +212,47 @@ public struct SentimentScorer: Sendable {
 
     /// VADER's emphasis: +0.292 per "!" (at most four), and for two or more "?" +0.18 each (at most 0.96).
     static func punctuationEmphasis(_ text: String) -> Double {
-        var exclamations = 0, questions = 0
         // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
         var text = text
-        text.withUTF8 { bytes in
-            for index in bytes.indices {
-                switch bytes[index] {
-                case 0x21: exclamations += 1
-                case 0x3F: questions += 1
-                case 0x81 where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: exclamations += 1
-                case 0x9F where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: questions += 1
-                default: break
+        let (exclamations, questions) = text.withUTF8 { bytes -> (Int, Int) in
+            var counts = (0, 0)
+            var index = 0
+            // Eight bytes at a time: most words of a text hold none of 21, 3F, 81 and 9F.
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if hasByte(word, 0x21) || hasByte(word, 0x3F) || hasByte(word, 0x81) || hasByte(word, 0x9F) {
+                        countMarks(bytes, index..<(index + 8), into: &counts)
+                    }
+                    index += 8
                 }
             }
+            countMarks(bytes, index..<bytes.count, into: &counts)
+            return counts
         }
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
         return emphasis
+    }
+
+    /// Adds the "!" and "?" (ASCII and fullwidth) whose last byte is in `range` to `counts`.
+    private static func countMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into counts: inout (Int, Int)) {
+        for index in range {
+            switch bytes[index] {
+            case 0x21: counts.0 += 1
+            case 0x3F: counts.1 += 1
+            case 0x81 where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: counts.0 += 1
+            case 0x9F where index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF: counts.1 += 1
+            default: break
+            }
+        }
+    }
+
+    /// True when some byte of the eight in `word` is `byte`.
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let spread = word ^ (ones &* UInt64(byte))
+        return (spread &- ones) & ~spread & (ones << 7) != 0
     }
 
     /// VADER's `is_cap_diff`: some tokens, but not all, are written in capitals.

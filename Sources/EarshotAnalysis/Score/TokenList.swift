@@ -76,14 +76,42 @@ final class TokenList {
         forms.append(bytes)
     }
 
-    /// Appends ASCII `bytes` lower-cased, as the pending lookup form.
-    func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, hasUpper: Bool) {
-        let start = forms.count
-        forms.append(bytes)
-        guard hasUpper else { return }
-        for index in start..<forms.count where forms.base[index] >= UInt8(ascii: "A") && forms.base[index] <= UInt8(ascii: "Z") {
-            forms.base[index] |= 0x20
+    /// What one pass over an ASCII word finds (``appendLowercasedASCII(_:)``).
+    struct WordScan {
+        /// ``ByteKeyTable/hash(_:)`` of the lower-cased word.
+        var hash: UInt32
+        var hasUpper = false, hasLower = false
+        /// Every byte is an ASCII letter.
+        var lettersOnly = true
+        /// Some letter (either case) comes three times in a row.
+        var hasRun = false
+    }
+
+    /// Appends ASCII `bytes` lower-cased, as the pending lookup form, in one pass that also
+    /// hashes them and notes their cases and runs.
+    func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> WordScan {
+        forms.reserve(additional: bytes.count)
+        let target = forms.base + forms.count
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var scan = WordScan(hash: 0)
+        var previous: UInt8 = 0, run = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            let isUpper = byte &- UInt8(ascii: "A") < 26, isLower = byte &- UInt8(ascii: "a") < 26
+            if isUpper { scan.hasUpper = true }
+            if isLower { scan.hasLower = true }
+            if !isUpper && !isLower { scan.lettersOnly = false }
+            let lower = isUpper ? byte | 0x20 : byte
+            target[index] = lower
+            hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            let folded = byte | 0x20
+            run = folded == previous ? run + 1 : 1
+            previous = folded
+            if run >= 3 { scan.hasRun = true }
         }
+        forms.count += bytes.count
+        scan.hash = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return scan
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
@@ -187,6 +215,11 @@ final class TokenList {
             if count == capacity { grow(to: count + 1) }
             (base + count).initialize(to: element)
             count += 1
+        }
+
+        /// Makes room for `additional` more elements (written through ``base``, then counted).
+        mutating func reserve(additional: Int) {
+            if count + additional > capacity { grow(to: count + additional) }
         }
 
         mutating func append(_ elements: UnsafeBufferPointer<Element>) {

@@ -18,6 +18,8 @@ public struct Tokenizer: Sendable {
     /// keeps a token whole when stripping its punctuation would leave two characters or fewer),
     /// not the letter inside it (`:l` is not the word "l").
     let letterEmoticons: ByteKeyTable<Bool>
+    /// Quick "no"s for chunks that cannot be one of ``emoticons`` or ``letterEmoticons``.
+    let emoticonFilter: EdgeByteFilter, letterEmoticonFilter: EdgeByteFilter
     /// English and Malay single words the lexicons know (valence, boosters, negators): what an
     /// elongated word ("loooove", "sooo", "bestttt") is read as when it is not listed itself.
     let knownWords: ByteKeyTable<Bool>
@@ -59,6 +61,8 @@ public struct Tokenizer: Sendable {
             .filter { key in key.utf8.count <= 12 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && key.utf8.contains(where: Tokenizer.isASCIILetter)
                 && key.utf8.contains(where: Tokenizer.isEmoticonMark) }
             .map { ($0, true) }))
+        emoticonFilter = EdgeByteFilter(emoticons)
+        letterEmoticonFilter = EdgeByteFilter(letterEmoticons.keyIndices.keys)
         var known: [String: Bool] = [:]
         for language in ["en", "ms"] {
             let words = lexicon[language]
@@ -74,7 +78,7 @@ public struct Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
-        words = WordTable(indexed: indexed, contrast: contrastWords)
+        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji)
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -134,8 +138,10 @@ public struct Tokenizer: Sendable {
         /// Records the token whose lookup form was appended to ``list`` since `start`, written as
         /// `raw` (nil: as its lookup form): looks it up in ``words`` (once) and opens a clause at
         /// a pending break or a contrast word.
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags) {
-            let word = words.index(of: list.pendingText(from: start), plain: flags.contains(.ascii))
+        /// - Parameter hash: the lookup form's ``ByteKeyTable/hash(_:)``, when the caller has it.
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil) {
+            let text = list.pendingText(from: start)
+            let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: flags.contains(.ascii))
             if pendingBreak || (words.isContrast(word) && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
@@ -144,6 +150,11 @@ public struct Tokenizer: Sendable {
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
+            emit(raw, lower: lower, isHan: isHan, asWritten: false)
+        }
+
+        /// `asWritten`: the caller knows `raw` and `lower` are the same string.
+        mutating func emit(_ raw: String, lower: String, isHan: Bool, asWritten: Bool) {
             let start = list.pendingTextStart
             var flags: TokenList.Flags = isHan ? .han : []
             var lower = lower, raw = raw
@@ -152,8 +163,15 @@ public struct Tokenizer: Sendable {
                 if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
             if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
-            if raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
+            if asWritten || raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
             raw.withUTF8 { finish(start, raw: $0, flags: flags) }
+        }
+
+        /// Emits a lone emoji of the byte path, its own key.
+        mutating func emitEmoji(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let start = list.pendingTextStart
+            list.appendText(bytes)
+            finish(start, raw: nil, flags: [])
         }
 
         /// A contrast word opens a clause, but "yet" only at the start or after "and" ("and yet
@@ -348,13 +366,15 @@ public struct Tokenizer: Sendable {
     private func scanASCIILine(_ line: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
         if line.isEmpty { return }
         // Han characters are letters: a chunk with one is no emoticon.
-        if line.count <= 12, !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
+        if line.count <= 12, emoticonFilter.mayBeKey(first: line[0], last: line[line.count - 1]), !Tokenizer.hasLetter(line),
+           emoticonTable.index(forKeyBytes: line) >= 0 {
             let chunk = String(decoding: line, as: UTF8.self)
             return stream.emit(chunk, lower: chunk)
         }
-        if line.count <= 12, line.contains(where: Tokenizer.isEmoticonMark), line.allSatisfy({ $0 < 0x80 }) {
+        if line.count <= 12, letterEmoticonFilter.mayBeKey(first: Tokenizer.lowercasedASCII(line[0]), last: Tokenizer.lowercasedASCII(line[line.count - 1])),
+           line.contains(where: Tokenizer.isEmoticonMark), line.allSatisfy({ $0 < 0x80 }) {
             let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { lower -> Bool in
-                for index in 0..<line.count { lower[index] = line[index] | (Tokenizer.isASCIILetter(line[index]) ? 0x20 : 0) }
+                for index in 0..<line.count { lower[index] = Tokenizer.lowercasedASCII(line[index]) }
                 return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
             }
             if found {
@@ -384,9 +404,9 @@ public struct Tokenizer: Sendable {
                 continue
             }
             if byte >= 0xF0 {
-                // A lone emoji, four bytes (``isByteScannable(_:)``: it always has a key).
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: line[position..<(position + 4)]), as: UTF8.self)
-                if let key = emojiKey(Character(raw)) { stream.emit(raw, lower: key) }
+                // A lone emoji, four bytes (``isByteScannable(_:)``): its key (``emojiKey(_:)``) is
+                // itself, as it has no skin tone, selector or joiner to drop.
+                stream.emitEmoji(UnsafeBufferPointer(rebasing: line[position..<(position + 4)]))
                 position += 4
                 continue
             }
@@ -404,35 +424,26 @@ public struct Tokenizer: Sendable {
                 position += 3
             }
             let run = String(decoding: UnsafeBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
-            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true) }
+            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true, asWritten: true) }
         }
     }
 
     /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
-        // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
-        var upper = false, lowerCase = false
-        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
-        // one letter (upper or lower case: the run is looked for in the lower-cased form).
-        var letters = true, hasRun = false
-        var previous: UInt8 = 0, run = 0
-        for byte in word {
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
-            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lowerCase = true }
-            if !Tokenizer.isASCIILetter(byte) { letters = false }
-            let folded = byte | 0x20
-            run = folded == previous ? run + 1 : 1
-            previous = folded
-            if run >= 3 { hasRun = true }
-        }
-        let mayBeElongated = letters && hasRun && word.count <= 40
         let list = stream.list
         let start = list.pendingTextStart
-        list.appendLowercasedASCII(word, hasUpper: upper)
-        var asWritten = !upper
+        // One pass: the lower-cased form, its hash and what the word is made of.
+        let scan = list.appendLowercasedASCII(word)
+        // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
+        let upper = scan.hasUpper, lowerCase = scan.hasLower
+        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
+        // one letter (upper or lower case: the run is looked for in the lower-cased form).
+        let mayBeElongated = scan.lettersOnly && scan.hasRun && word.count <= 40
+        var asWritten = !upper, hash: UInt32? = scan.hash
         if mayBeElongated, let read = unelongated(list.pendingText(from: start)) {
             list.replaceText(from: start, with: read)
             asWritten = false
+            hash = nil
         }
         guard stream.malay == nil else {
             // Malay normalisation reads `String`s: the lower-cased form is taken back out.
@@ -440,7 +451,7 @@ public struct Tokenizer: Sendable {
             list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        stream.finish(start, raw: asWritten ? nil : word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii)
+        stream.finish(start, raw: asWritten ? nil : word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii, hash: hash)
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
@@ -485,6 +496,11 @@ public struct Tokenizer: Sendable {
             index = end
         }
         return out
+    }
+
+    /// `byte` lower-cased if it is an ASCII letter.
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte | (isASCIILetter(byte) ? 0x20 : 0)
     }
 
     /// ASCII letters and digits: the bytes that begin a word.

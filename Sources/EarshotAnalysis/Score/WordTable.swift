@@ -8,6 +8,8 @@ final class WordTable: Sendable {
     struct Entry: Sendable {
         var lexicon: (Int32, Int32, Int32) = (-1, -1, -1)
         var isContrast = false
+        /// The valence of an emoji key (``Lexicon/emoji``).
+        var emoji: Double?
     }
 
     /// The languages with a slot in ``Entry``, in slot order.
@@ -19,11 +21,13 @@ final class WordTable: Sendable {
     /// `w` is `lexicons[w * 3 + s]`.
     private let lexicons: [Int32]
     private let contrast: [Bool]
+    private let emoji: [Double?]
 
     /// - Parameters:
     ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
     ///   - contrast: every contrast word, of all languages.
-    init(indexed: [String: IndexedLexicon], contrast: [String]) {
+    ///   - emoji: the emoji valences by key.
+    init(indexed: [String: IndexedLexicon], contrast: [String], emoji: [String: Double]) {
         var entries: [String: Entry] = [:]
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
@@ -37,23 +41,35 @@ final class WordTable: Sendable {
             }
         }
         for word in contrast { entries[word, default: Entry()].isContrast = true }
+        for (key, valence) in emoji { entries[key, default: Entry()].emoji = valence }
         table = ByteKeyTable(entries)
         lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
         self.contrast = table.values.map(\.isContrast)
+        self.emoji = table.values.map(\.emoji)
     }
 
     /// The index of the word whose UTF-8 bytes `bytes` holds (compared as `String`s compare), or -1.
-    /// - Parameter plain: true when the caller knows the bytes are ``ByteKeyTable/isPlain(_:)``.
+    /// - Parameter plain: true when the caller knows the bytes are ``ByteKeyTable/isByteComparable(_:)``.
     func index(of bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> Int {
-        if plain || ByteKeyTable<Entry>.isPlain(bytes), let found = table.index(forPlainBytes: bytes, hash: ByteKeyTable<Entry>.hash(bytes)) {
+        if plain || ByteKeyTable<Entry>.isByteComparable(bytes), let found = table.index(forPlainBytes: bytes, hash: ByteKeyTable<Entry>.hash(bytes)) {
             return found
         }
         return table.index(of: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// ``index(of:plain:)`` of ASCII bytes whose ``ByteKeyTable/hash(_:)`` the caller worked out.
+    func index(ofASCII bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        table.index(forPlainBytes: bytes, hash: hash) ?? table.index(of: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The entry of word `word` (an index, or -1) in the lexicon of `slot`, or -1.
     func lexiconEntry(_ word: Int, slot: Int) -> Int32 {
         word < 0 ? -1 : lexicons[word &* 3 &+ slot]
+    }
+
+    /// The emoji valence of word `word` (an index, or -1), or nil.
+    func emojiValence(_ word: Int) -> Double? {
+        word < 0 ? nil : emoji[word]
     }
 
     func isContrast(_ word: Int) -> Bool {

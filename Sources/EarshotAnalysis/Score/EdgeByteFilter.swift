@@ -1,0 +1,36 @@
+/// A quick "no" before a table lookup: the first and last bytes of the table's keys. A text
+/// whose first or last byte is ASCII and begins (ends) no key is surely not a key; a byte of
+/// 128 or more is never ruled out. Every byte is let through when some key holds a character
+/// canonically equivalent to ASCII (K, ;, `), which a byte comparison would not see.
+struct EdgeByteFilter: Sendable {
+    private var first: (UInt64, UInt64) = (0, 0)
+    private var last: (UInt64, UInt64) = (0, 0)
+
+    init<Keys: Sequence>(_ keys: Keys) where Keys.Element == String {
+        let keys = Array(keys)
+        let asciiLike = keys.contains { key in key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) } }
+        guard !asciiLike, !keys.contains(where: \.isEmpty) else {
+            first = (.max, .max)
+            last = (.max, .max)
+            return
+        }
+        for key in keys {
+            EdgeByteFilter.insert(key.utf8.first!, into: &first)
+            EdgeByteFilter.insert(key.utf8.last!, into: &last)
+        }
+    }
+
+    private static func insert(_ byte: UInt8, into set: inout (UInt64, UInt64)) {
+        if byte < 64 { set.0 |= 1 << UInt64(byte) } else if byte < 128 { set.1 |= 1 << UInt64(byte - 64) }
+    }
+
+    private static func contains(_ byte: UInt8, _ set: (UInt64, UInt64)) -> Bool {
+        guard byte < 128 else { return true }
+        return (byte < 64 ? set.0 : set.1) >> UInt64(byte & 63) & 1 != 0
+    }
+
+    /// False when a text that begins with `firstByte` and ends with `lastByte` is surely no key.
+    func mayBeKey(first firstByte: UInt8, last lastByte: UInt8) -> Bool {
+        EdgeByteFilter.contains(firstByte, first) && EdgeByteFilter.contains(lastByte, last)
+    }
+}

@@ -1,0 +1,16 @@
+/// The language a text is scored in, as the rules and the span search ask about it: decided
+/// once per text from its code, so that no rule compares strings per token.
+enum ScoreLanguage: Sendable {
+    case english, chinese, malay
+    /// Any other code: scored with the English lexicon, and not English for the rules.
+    case other
+
+    init(_ code: String) {
+        switch code {
+        case "en": self = .english
+        case "zh": self = .chinese
+        case "ms": self = .malay
+        default: self = .other
+        }
+    }
+}
