@@ -47,7 +47,14 @@ struct AtomParser: XMLElementHandler {
         lineOf = line
     }
 
-    private func isAtom(_ ns: String) -> Bool { ns == "atom" || ns == "atom03" || ns == "" || ns == feedNamespace }
+    /// Whether `name` is in Atom's namespace: 1.0's, 0.3's, none, or the root `feed`'s (a string
+    /// comparison only for a namespace with no key).
+    private func isAtom(_ name: XName) -> Bool {
+        switch name.namespace {
+        case .atom, .atom03, .none: true
+        case .im, .other: name.ns == feedNamespace
+        }
+    }
 
     /// The usual `type` values, already trimmed and lower-case (a switch, not a hashed set: it runs for every text construct).
     private static func isUsualType(_ type: String) -> Bool {
@@ -89,9 +96,10 @@ struct AtomParser: XMLElementHandler {
     }
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
-        if name.ns == "im" { return entry != nil && sourceDepth == nil && name.local == "rating" ? .allText : .ignored }
-        guard isAtom(name.ns) else { return .ignored }
-        if name.local == "entry" {
+        // By the name's keys, worked out once per name (no string comparisons per element).
+        if name.namespace == .im { return entry != nil && sourceDepth == nil && name.localKey == .rating ? .allText : .ignored }
+        guard isAtom(name) else { return .ignored }
+        if name.localKey == .entry {
             // An entry inside an entry: the first was never closed (a recovered, ill-formed feed).
             if var open = entry {
                 if inAuthor { open.offer(.author, authorName ?? authorEmail, plain: true) }
@@ -106,17 +114,17 @@ struct AtomParser: XMLElementHandler {
         }
         if sourceDepth != nil { return .ignored }
         if !isOwnChild(depth: depth) { return .ignored }
-        switch name.local {
-        case "source" where entry != nil:
+        switch name.localKey {
+        case .source where entry != nil:
             sourceDepth = depth
             return .ignored
-        case "author":
+        case .author:
             inAuthor = true
             authorDepth = depth
             authorName = nil
             authorEmail = nil
             return .ignored
-        case "link":
+        case .link:
             let rel = attributes.value("rel") ?? "alternate"
             let type = attributes.value("type")
             if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
@@ -124,12 +132,12 @@ struct AtomParser: XMLElementHandler {
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }
             return .ignored
-        case "title", "summary", "content", "subtitle":
+        case .title, .summary, .content, .subtitle:
             let (capture, plain, base64) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
             plainText = plain
             base64Text = base64
             return capture
-        case "id", "published", "issued", "updated", "modified", "name", "email":
+        case .id, .published, .issued, .updated, .modified, .name, .email:
             return .allText
         default:
             return .ignored
@@ -140,59 +148,60 @@ struct AtomParser: XMLElementHandler {
     /// text), when it is not Base64; everything else goes to ``end(_:text:base:depth:)``, whose
     /// checks this repeats for those two names.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
-        if entry != nil, !base64Text, sourceDepth == nil, name.local == "summary" || name.local == "content",
-           name.ns != "im", isAtom(name.ns), isOwnChild(depth: depth) {
-            entry!.offer(name.local == "summary" ? .summary : .content, bytes: bytes, plain: plainText)
+        if entry != nil, !base64Text, sourceDepth == nil, name.localKey == .summary || name.localKey == .content,
+           name.namespace != .im, isAtom(name), isOwnChild(depth: depth) {
+            entry!.offer(name.localKey == .summary ? .summary : .content, bytes: bytes, plain: plainText)
             return
         }
         try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)
     }
 
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
-        if name.ns == "im" {
-            if name.local == "rating", sourceDepth == nil, entry != nil,
+        if name.namespace == .im {
+            if name.localKey == .rating, sourceDepth == nil, entry != nil,
                let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) {
                 entry?.rating = value
             }
             return
         }
-        guard isAtom(name.ns) else { return }
+        guard isAtom(name) else { return }
         if let source = sourceDepth {
-            if depth == source, name.local == "source" { sourceDepth = nil }
+            if depth == source, name.localKey == .source { sourceDepth = nil }
             return
         }
-        if !isOwnChild(depth: depth), !(entry != nil && depth == entryDepth && name.local == "entry") { return }
-        let text = base64Text && ["title", "summary", "content", "subtitle"].contains(name.local) ? AtomParser.decodedBase64(text) : text
+        if !isOwnChild(depth: depth), !(entry != nil && depth == entryDepth && name.localKey == .entry) { return }
+        let isTextConstruct = name.localKey == .title || name.localKey == .summary || name.localKey == .content || name.localKey == .subtitle
+        let text = base64Text && isTextConstruct ? AtomParser.decodedBase64(text) : text
         // The entry is changed in place (`entry!`), so its candidates are never copied.
         if entry != nil {
-            if depth == entryDepth, name.local == "entry" {
+            if depth == entryDepth, name.localKey == .entry {
                 var builder = entry!
                 try finish(&builder)
                 return
             }
-            switch name.local {
-            case "title" where !inAuthor: entry!.offer(.title, text, plain: plainText)
-            case "id": entry!.offer(.id, text)
-            case "published": entry!.offer(.published, text)
-            case "issued": entry!.offer(.published, text, rank: 1)
-            case "updated": entry!.offer(.updated, text)
-            case "modified": entry!.offer(.updated, text, rank: 1)
-            case "summary": entry!.offer(.summary, text, plain: plainText)
-            case "content": entry!.offer(.content, text, plain: plainText)
-            case "name" where inAuthor: authorName = text
-            case "email" where inAuthor: authorEmail = text
-            case "author":
+            switch name.localKey {
+            case .title where !inAuthor: entry!.offer(.title, text, plain: plainText)
+            case .id: entry!.offer(.id, text)
+            case .published: entry!.offer(.published, text)
+            case .issued: entry!.offer(.published, text, rank: 1)
+            case .updated: entry!.offer(.updated, text)
+            case .modified: entry!.offer(.updated, text, rank: 1)
+            case .summary: entry!.offer(.summary, text, plain: plainText)
+            case .content: entry!.offer(.content, text, plain: plainText)
+            case .name where inAuthor: authorName = text
+            case .email where inAuthor: authorEmail = text
+            case .author:
                 inAuthor = false
                 entry!.offer(.author, authorName ?? authorEmail, plain: true)
             default: break
             }
             return
         }
-        switch name.local {
-        case "title" where document.title == nil && !inAuthor: document.title = plainText ? HTMLText.fold(text) : HTMLText.plainText(text)
-        case "name" where inAuthor: authorName = text
-        case "email" where inAuthor: authorEmail = text
-        case "author":
+        switch name.localKey {
+        case .title where document.title == nil && !inAuthor: document.title = plainText ? HTMLText.fold(text) : HTMLText.plainText(text)
+        case .name where inAuthor: authorName = text
+        case .email where inAuthor: authorEmail = text
+        case .author:
             inAuthor = false
             if feedAuthorName == nil { feedAuthorName = authorName ?? authorEmail }
         default: break

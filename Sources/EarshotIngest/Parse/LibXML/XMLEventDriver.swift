@@ -7,17 +7,67 @@ struct XName: Hashable, CustomStringConvertible {
     /// other), worked out once when the name is made, so handlers switch on it instead of
     /// comparing strings for every element.
     let key: Key
+    /// The namespace and the local name as numbers for the ones Atom entries are read from
+    /// (``Namespace/other`` and ``Local/other`` for any other), worked out with ``key``.
+    let namespace: Namespace
+    let localKey: Local
 
     init(_ ns: String, _ local: String) {
         self.ns = ns
         self.local = local
         key = Key(ns: ns, local: local)
+        namespace = Namespace(ns)
+        localKey = Local(local)
     }
 
     init(uri: String?, local: String) {
         self.ns = XName.prefix(for: uri)
         self.local = local
         key = Key(ns: ns, local: local)
+        namespace = Namespace(ns)
+        localKey = Local(local)
+    }
+
+    /// The namespaces Atom parsing tells apart: none, Atom 1.0's, Atom 0.3's and Apple's `im`.
+    enum Namespace: UInt8 {
+        case other, none, atom, atom03, im
+
+        init(_ ns: String) {
+            self = switch ns {
+            case "": .none
+            case "atom": .atom
+            case "atom03": .atom03
+            case "im": .im
+            default: .other
+            }
+        }
+    }
+
+    /// The local names Atom entries are read from, in any namespace.
+    enum Local: UInt8 {
+        case other, entry, source, author, link, title, summary, content, subtitle, id, published, issued, updated, modified, name, email, rating
+
+        init(_ local: String) {
+            self = switch local {
+            case "entry": .entry
+            case "source": .source
+            case "author": .author
+            case "link": .link
+            case "title": .title
+            case "summary": .summary
+            case "content": .content
+            case "subtitle": .subtitle
+            case "id": .id
+            case "published": .published
+            case "issued": .issued
+            case "updated": .updated
+            case "modified": .modified
+            case "name": .name
+            case "email": .email
+            case "rating": .rating
+            default: .other
+            }
+        }
     }
 
     /// Equal names have equal keys (a key depends only on the name), and two known keys name one name each.
