@@ -138,12 +138,13 @@ struct FeedJSONWriter {
             var start = 0, index = 0
             while true {
                 // Eight bytes at a time while none needs escaping, then byte by byte.
-                while index + 8 <= count {
+                // Offsets stay within `count`, so plain wrapping arithmetic (no overflow checks).
+                while index &+ 8 <= count {
                     let stops = FeedJSONWriter.notPlainBytes(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    if stops != 0 { index += stops.trailingZeroBitCount >> 3; break }
-                    index += 8
+                    if stops != 0 { index &+= stops.trailingZeroBitCount >> 3; break }
+                    index &+= 8
                 }
-                while index < count, plain[Int(utf8[index])] { index += 1 }
+                while index < count, plain[Int(utf8[index])] { index &+= 1 }
                 guard index < count else { break }
                 let value = utf8[index]
                 if value == 0xE2 {

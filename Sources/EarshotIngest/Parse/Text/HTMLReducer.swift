@@ -121,8 +121,11 @@ enum HTMLReducer {
     }
 
     private static func stripTags(_ input: UnsafeBufferPointer<UInt8>, sawTag: inout Bool) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+        // A tag is at least two bytes (`<` and a letter) and leaves at most one.
+        Output.collect(capacity: input.count) { output in stripTags(input, into: &output, sawTag: &sawTag) }
+    }
+
+    private static func stripTags(_ input: UnsafeBufferPointer<UInt8>, into output: inout Output, sawTag: inout Bool) {
         let count = input.count
         var index = 0, run = 0
         while index < count {
@@ -136,7 +139,6 @@ enum HTMLReducer {
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
-        return output
     }
 
     /// Reads a tag at `start` (a `<`); nil when this `<` starts no tag.
@@ -269,8 +271,12 @@ enum HTMLReducer {
     /// A reference that decodes is ASCII and ends at the first `;` (or U+037E, which Swift's
     /// `Character` equality reads as `;`) within 34 characters, so bytes find it exactly.
     private static func decodeEntities(_ input: UnsafeBufferPointer<UInt8>, addedComplex: inout Bool) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+        // A reference that decodes is never shorter than its scalar's UTF-8 (`&lt;` is four bytes
+        // for one, `&#x10000;` nine for four).
+        Output.collect(capacity: input.count) { output in decodeEntities(input, into: &output, addedComplex: &addedComplex) }
+    }
+
+    private static func decodeEntities(_ input: UnsafeBufferPointer<UInt8>, into output: inout Output, addedComplex: inout Bool) {
         let count = input.count
         var index = 0, run = 0
         while index < count {
@@ -295,7 +301,6 @@ enum HTMLReducer {
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
-        return output
     }
 
     private static func decode(_ reference: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
@@ -417,16 +422,18 @@ enum HTMLReducer {
                 let input = UnsafeRawPointer(text.baseAddress!), stored = UnsafeMutableRawPointer(output.baseAddress!)
                 var end = index
                 while true {
-                    while end + 8 <= count {
+                    // Offsets stay within `count`, so plain wrapping arithmetic (no overflow checks).
+                    let shift = written &- index
+                    while end &+ 8 <= count {
                         let word = input.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                        stored.storeBytes(of: word, toByteOffset: written + end - index, as: UInt64.self)
+                        stored.storeBytes(of: word, toByteOffset: end &+ shift, as: UInt64.self)
                         let stops = runStops(word)
-                        if stops != 0 { end += stops.trailingZeroBitCount >> 3; break }
-                        end += 8
+                        if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
+                        end &+= 8
                     }
                     while end < count, isRunByte(text[end]) {
-                        output[written + end - index] = text[end]
-                        end += 1
+                        output[end &+ shift] = text[end]
+                        end &+= 1
                     }
                     guard end < count else { break }
                     let stop = text[end]
@@ -540,6 +547,37 @@ enum HTMLReducer {
     }
 
     // MARK: Bytes
+
+    /// A pass's output: written straight into a new array's storage, with no capacity check and
+    /// no call per append but a bound that stops the program rather than write past the storage.
+    private struct Output {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        /// A new array of what `body` writes, which must be at most `capacity` bytes.
+        static func collect(capacity: Int, _ body: (inout Output) -> Void) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { buffer, initialized in
+                var output = Output(base: buffer.baseAddress!, capacity: buffer.count)
+                body(&output)
+                initialized = output.count
+            }
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            precondition(count < capacity, "HTMLReducer wrote past its output")
+            base[count] = byte
+            count &+= 1
+        }
+
+        @inline(__always)
+        mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+            precondition(bytes.count <= capacity &- count, "HTMLReducer wrote past its output")
+            if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
+            count &+= bytes.count
+        }
+    }
 
     /// The index of the first `byte` in `input` at or after `start` (`memchr`), or nil.
     @inline(__always)
