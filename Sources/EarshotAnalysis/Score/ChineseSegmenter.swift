@@ -161,12 +161,13 @@ struct ChineseSegmenter: Sendable {
 
     /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
     private func splitNegator(_ word: String) -> [String] {
-        guard word.count > 1, !whole.contains(word) else { return [word] }
-        // A word of unified Han characters can only begin with a negator that begins with its first character.
+        // A word of unified Han characters can only begin with a negator that begins with its
+        // first character (asked first: it is cheaper than the questions below, and both give [word]).
         if negatorsPlain, let first = word.unicodeScalars.first, !negatorStarts.contains(first),
            word.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true {
             return [word]
         }
+        guard word.count > 1, !whole.contains(word) else { return [word] }
         for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
             let rest = String(word.dropFirst(negator.count))
             if valence.contains(rest) { return [negator, rest] }

@@ -43,14 +43,6 @@ extension SentimentScorer {
         return true
     }
 
-    /// The suffixes ``inflectedTerm(_:in:)`` strips, in order, with what each base may end in.
-    private static let inflections: [(suffix: [UInt8], ends: [[UInt8]])] = [
-        (Array("ies".utf8), [Array("y".utf8)]),
-        (Array("es".utf8), [[]]),
-        (Array("s".utf8), [[]]),
-        (Array("ing".utf8), [[], Array("e".utf8)]),
-    ]
-
     /// ``inflectedTerm(_:in:)-(_,LanguageLexicon)`` on bytes: the same bases tried in the same
     /// order, each looked up in `english`'s table without building a `String` (only the base
     /// found becomes one).
@@ -61,28 +53,50 @@ extension SentimentScorer {
 
     /// ``inflectedTerm(_:in:)-(_,IndexedLexicon)`` of a word's UTF-8 bytes.
     static func inflectedTerm(_ word: UnsafeBufferPointer<UInt8>, in english: IndexedLexicon) -> (String, Double)? {
+        inflectedBase(word, in: english) { base, valence in (String(decoding: base, as: UTF8.self), valence) }
+    }
+
+    /// The valence of ``inflectedTerm(_:in:)-(_,IndexedLexicon)``, without making the base a `String`.
+    static func inflectedValence(_ word: UnsafeBufferPointer<UInt8>, in english: IndexedLexicon) -> Double? {
+        inflectedBase(word, in: english) { _, valence in valence }
+    }
+
+    /// The base and valence that ``inflectedTerm(_:in:)-(_,LanguageLexicon)`` finds for a word's
+    /// bytes, handed to `body`: the suffixes -ies (base + y), -es, -s and -ing (base, base + e)
+    /// in that order, each also with a doubled last letter undone ("stopping" → "stop"); the
+    /// candidates are built in one scratch buffer.
+    private static func inflectedBase<R>(_ word: UnsafeBufferPointer<UInt8>, in english: IndexedLexicon,
+                                         _ body: (UnsafeBufferPointer<UInt8>, Double) -> R) -> R? {
         guard mayBeInflected(word) else { return nil }
-        let bytes = Array(word)
-        var candidate: [UInt8] = []
-        candidate.reserveCapacity(bytes.count + 1)
-        func tryBase(stem: Int, end: [UInt8]) -> Double? {
-            guard stem + end.count >= 3 else { return nil }
-            candidate.removeAll(keepingCapacity: true)
-            candidate.append(contentsOf: bytes[0..<stem])
-            candidate.append(contentsOf: end)
-            let index = candidate.withUnsafeBufferPointer { english.table.index(forKeyBytes: $0) }
-            guard index >= 0, let valence = english.kinds[index]?.valence, valence != 0 else { return nil }
-            return valence
-        }
-        for (suffix, ends) in inflections where bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
-            let stem = bytes.count - suffix.count
-            for end in ends {
-                if let valence = tryBase(stem: stem, end: end) { return (String(decoding: candidate, as: UTF8.self), valence) }
+        let count = word.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { candidate -> R? in
+            // The valence of `word[0..<stem]` followed by `end` (0: nothing), when it is a sentiment term.
+            func tryBase(stem: Int, end: UInt8) -> R? {
+                let length = stem + (end == 0 ? 0 : 1)
+                guard length >= 3 else { return nil }
+                for offset in 0..<stem { candidate[offset] = word[offset] }
+                if end != 0 { candidate[stem] = end }
+                let base = UnsafeBufferPointer(rebasing: candidate[0..<length])
+                let index = english.table.index(forKeyBytes: base)
+                guard index >= 0, let valence = english.kinds[index]?.valence, valence != 0 else { return nil }
+                return body(base, valence)
             }
-            if stem > 2, bytes[stem - 1] == bytes[stem - 2], let valence = tryBase(stem: stem - 1, end: []) {
-                return (String(decoding: candidate, as: UTF8.self), valence)
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let length = suffix.utf8CodeUnitCount
+                return count >= length && suffix.withUTF8Buffer { UnsafeBufferPointer(rebasing: word[(count - length)...]).elementsEqual($0) }
             }
+            // The stem with `end`, then with `otherEnd`, then with a doubled last letter undone.
+            func tryStem(_ stem: Int, end: UInt8, otherEnd: UInt8? = nil) -> R? {
+                if let found = tryBase(stem: stem, end: end) { return found }
+                if let otherEnd, let found = tryBase(stem: stem, end: otherEnd) { return found }
+                if stem > 2, word[stem - 1] == word[stem - 2] { return tryBase(stem: stem - 1, end: 0) }
+                return nil
+            }
+            if endsWith("ies"), let found = tryStem(count - 3, end: UInt8(ascii: "y")) { return found }
+            if endsWith("es"), let found = tryStem(count - 2, end: 0) { return found }
+            if endsWith("s"), let found = tryStem(count - 1, end: 0) { return found }
+            if endsWith("ing"), let found = tryStem(count - 3, end: 0, otherEnd: UInt8(ascii: "e")) { return found }
+            return nil
         }
-        return nil
     }
 }

@@ -38,11 +38,19 @@ extension SentimentScorer {
         let record = tokens[index]
         let isHan = record.flags.contains(.han)
         if mayBeEmoji(isHan: isHan, isASCII: record.flags.contains(.ascii)), let valence = emojiValence(tokens, index) {
-            return TermSpan(start: index, length: 1, shownText: tokens.rawText(index), kind: .term(valence))
+            return TermSpan(start: index, length: 1, kind: .term(valence), shown: .written)
+        }
+        let stride = chain.count
+        // Most words: in no lexicon of the chain (so no phrase starts with them either), and not
+        // ending in "n't" nor in the -s or -ing of an inflected word. Nothing starts at them.
+        if (0..<stride).allSatisfy({ entries[index &* stride &+ $0] < 0 }) {
+            if isHan { return nil }
+            let last = tokens.lastByte(index)
+            if last != UInt8(ascii: "t"), last != UInt8(ascii: "s"), last != UInt8(ascii: "g") { return nil }
         }
         let clause = record.clause
         // The token's entry in each lexicon of the chain.
-        func entry(_ position: Int) -> Int { Int(entries[index * chain.count + position]) }
+        func entry(_ position: Int) -> Int { Int(entries[index * stride + position]) }
         func phraseStart(_ position: Int) -> Int {
             let found = entry(position)
             return found < 0 ? 1 : chain[position].phraseStarts[found]
@@ -74,8 +82,8 @@ extension SentimentScorer {
             }
         }
         if lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "g"), let english = chain.last,
-           let (base, valence) = SentimentScorer.inflectedTerm(tokens.textBytes(index), in: english) {
-            return TermSpan(start: index, length: 1, shownText: base, kind: .term(valence))
+           let valence = SentimentScorer.inflectedValence(tokens.textBytes(index), in: english) {
+            return TermSpan(start: index, length: 1, kind: .term(valence), shown: .inflectedBase)
         }
         return nil
     }

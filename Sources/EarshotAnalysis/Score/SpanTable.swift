@@ -6,14 +6,26 @@ struct SpanTable {
     /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` finds them).
     let spans: [TermSpan]
 
-    init(tokens: TokenList, spans: [TermSpan]) {
+    /// The English lexicon that inflected words were read through (``TermSpan/Shown/inflectedBase``).
+    let english: IndexedLexicon?
+
+    init(tokens: TokenList, spans: [TermSpan], english: IndexedLexicon? = nil) {
         self.tokens = tokens
         self.spans = spans
+        self.english = english
     }
 
-    /// The text of `span`: its ``TermSpan/shownText``, else its tokens' lookup forms joined by spaces.
+    /// The text of `span`, as ``TermSpan/shown`` says.
     func text(of span: TermSpan) -> String {
-        span.shownText ?? tokens.phrase(span.start..<span.end)
+        switch span.shown {
+        case .lookupForms: return tokens.phrase(span.start..<span.end)
+        case .written: return tokens.rawText(span.start)
+        case .inflectedBase:
+            guard let english, let (base, _) = SentimentScorer.inflectedTerm(tokens.textBytes(span.start), in: english) else {
+                preconditionFailure("an inflected span without its base")
+            }
+            return base
+        }
     }
 
     /// The index of the span covering `token`, or nil. A binary search over the few spans of a

@@ -25,10 +25,19 @@ struct TermSpan: Sendable, Equatable {
 
     var start: Int
     var length: Int
-    /// What the span shows as its text when that is not its tokens' lookup forms joined by
-    /// spaces (``SpanTable/text(of:)``): an emoji as written, the base of an inflected word.
-    var shownText: String?
     var kind: Kind
+    /// What the span shows as its text (``SpanTable/text(of:)``).
+    var shown = Shown.lookupForms
+
+    /// Which text a span shows: nothing but numbers is stored, so that spans copy as plain values.
+    enum Shown: Sendable, Equatable {
+        /// Its tokens' lookup forms joined by spaces.
+        case lookupForms
+        /// Its one token as written (an emoji).
+        case written
+        /// The base form of its one inflected word (``SentimentScorer/inflectedTerm(_:in:)-(_,IndexedLexicon)``).
+        case inflectedBase
+    }
 
     var end: Int { start + length }
     /// The last token of the span.

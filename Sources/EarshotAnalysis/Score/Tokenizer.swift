@@ -150,11 +150,6 @@ public struct Tokenizer: Sendable {
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
-            emit(raw, lower: lower, isHan: isHan, asWritten: false)
-        }
-
-        /// `asWritten`: the caller knows `raw` and `lower` are the same string.
-        mutating func emit(_ raw: String, lower: String, isHan: Bool, asWritten: Bool) {
             let start = list.pendingTextStart
             var flags: TokenList.Flags = isHan ? .han : []
             var lower = lower, raw = raw
@@ -163,8 +158,16 @@ public struct Tokenizer: Sendable {
                 if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
             if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
-            if asWritten || raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
+            if raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
             raw.withUTF8 { finish(start, raw: $0, flags: flags) }
+        }
+
+        /// Emits a Chinese word of the byte path: Han characters, which have no case.
+        mutating func emitHan(_ word: String) {
+            let start = list.pendingTextStart
+            var word = word
+            word.withUTF8 { list.appendText($0) }
+            finish(start, raw: nil, flags: .han)
         }
 
         /// Emits a lone emoji of the byte path, its own key.
@@ -424,7 +427,7 @@ public struct Tokenizer: Sendable {
                 position += 3
             }
             let run = String(decoding: UnsafeBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
-            for segment in segmenter.segment(run) { stream.emit(segment, lower: segment, isHan: true, asWritten: true) }
+            for segment in segmenter.segment(run) { stream.emitHan(segment) }
         }
     }
 
