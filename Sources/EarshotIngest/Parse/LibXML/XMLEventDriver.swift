@@ -274,7 +274,7 @@ final class XMLEventAssembler: XMLEventSink {
         var name: XMLNameEntry
         var base: String?
         var capture: Capture
-        var text: [UInt8] = []
+        var text = TextBuffer()
         /// An empty element already reported in full at its start; its end only pops it.
         var reported = false
     }
@@ -301,6 +301,11 @@ final class XMLEventAssembler: XMLEventSink {
         self.line = line
     }
 
+    deinit {
+        // Each frame's text buffer is freed once, with the frame list.
+        for frame in frames { frame.text.release() }
+    }
+
     /// Whether a text event now would be kept (so a caller can skip building it).
     var wantsText: Bool {
         guard count > 0 else { return false }
@@ -312,7 +317,7 @@ final class XMLEventAssembler: XMLEventSink {
             frames[count].name = name
             frames[count].base = base
             frames[count].capture = capture
-            frames[count].text.removeAll(keepingCapacity: true)
+            frames[count].text.removeAll()
             frames[count].reported = reported
         } else {
             frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
@@ -321,7 +326,7 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     private func append(_ text: String, to index: Int) {
-        frames[index].text.append(contentsOf: text.utf8)
+        frames[index].text.append(text)
     }
 
     func start(_ entry: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
@@ -366,7 +371,7 @@ final class XMLEventAssembler: XMLEventSink {
         switch frames[target].capture {
         case .ignored: return
         case .markup: XMLEventAssembler.appendEscaped(bytes, to: &frames[target].text)
-        case .ownText, .allText: frames[target].text.append(contentsOf: bytes)
+        case .ownText, .allText: frames[target].text.append(bytes)
         }
     }
 
@@ -379,16 +384,16 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     /// `text` with `&` and `<` escaped, as ``HTMLText/escapeForPlainText(_:)`` does.
-    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
         var run = 0
         for index in 0..<text.count {
             let byte = text[index]
             guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index]))
-            output.append(contentsOf: byte == UInt8(ascii: "&") ? "&amp;".utf8 : "&lt;".utf8)
+            output.append(UnsafeBufferPointer(rebasing: text[run..<index]))
+            output.append(byte == UInt8(ascii: "&") ? "&amp;" : "&lt;")
             run = index + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<text.count]))
+        output.append(UnsafeBufferPointer(rebasing: text[run..<text.count]))
     }
 
     func reference(_ name: String) {
@@ -398,8 +403,8 @@ final class XMLEventAssembler: XMLEventSink {
         let target = deepCapture ?? count - 1
         switch frames[target].capture {
         case .ignored: return
-        case .markup: HTMLText.escapeForPlainText(String(character)).utf8.forEach { frames[target].text.append($0) }
-        case .ownText, .allText: frames[target].text.append(contentsOf: String(character).utf8)
+        case .markup: frames[target].text.append(HTMLText.escapeForPlainText(String(character)))
+        case .ownText, .allText: frames[target].text.append(String(character))
         }
     }
 
@@ -426,10 +431,10 @@ final class XMLEventAssembler: XMLEventSink {
         }
         if validUTF8, frames[index].capture != .ignored {
             let name = frames[index].name.name, base = frames[index].base
-            try frames[index].text.withUnsafeBufferPointer { try handler.end(name, bytes: $0, base: base, depth: index) }
+            try handler.end(name, bytes: frames[index].text.bytes, base: base, depth: index)
             return
         }
-        let text = frames[index].capture == .ignored ? "" : String(decoding: frames[index].text, as: UTF8.self)
+        let text = frames[index].capture == .ignored ? "" : frames[index].text.string
         try handler.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)
     }
 
@@ -441,7 +446,7 @@ final class XMLEventAssembler: XMLEventSink {
             if let deep = deepCapture, deep < count { continue }
             deepCapture = nil
             let frame = frames[count]
-            try handler.end(frame.name.name, text: frame.capture == .ignored ? "" : String(decoding: frame.text, as: UTF8.self),
+            try handler.end(frame.name.name, text: frame.capture == .ignored ? "" : frame.text.string,
                             base: frame.base, depth: count)
         }
     }

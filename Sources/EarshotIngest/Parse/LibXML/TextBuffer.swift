@@ -1,0 +1,57 @@
+/// The growable byte buffer one open element gathers its text in, reused from element to
+/// element: an append is a capacity check and a copy. (An `Array` inside the array of frames
+/// checked both arrays' uniqueness and went through generic code on every text run libxml2
+/// hands over; a class reference was retained and released on every one.)
+///
+/// A value that owns memory: ``XMLEventAssembler`` keeps exactly one of each in its frames,
+/// grows it in place, and frees it once with ``release()`` when it goes.
+struct TextBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes gathered.
+    private(set) var count = 0
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Frees the storage; the buffer must not be used again.
+    func release() { base.deallocate() }
+
+    /// The bytes gathered, valid until the next change.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes gathered as a `String` (invalid UTF-8 repaired).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Empties the buffer, keeping its storage.
+    mutating func removeAll() { count = 0 }
+
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if bytes.count > capacity - count { grow(to: count + bytes.count) }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        storage.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = larger
+    }
+}
