@@ -56,7 +56,12 @@ final class XMLPushParser {
     private let context: xmlParserCtxtPtr
     private let sink = XMLStreamReader.DiagnosticSink()
     /// Receives the document's events; set it before the first ``feed(_:)``.
-    var events: (any XMLEventSink)?
+    var events: (any XMLEventSink)? {
+        didSet { assembler = (events as? XMLEventAssembler).map { Unmanaged.passUnretained($0) } }
+    }
+    /// ``events`` when it is an ``XMLEventAssembler``, unretained (``events`` holds it): text runs
+    /// reach it with a direct call and no retain and release per run.
+    private var assembler: Unmanaged<XMLEventAssembler>?
     /// What ``events`` threw, rethrown once libxml2 returns.
     private var failure: (any Error)?
     private var stopped = false
@@ -260,7 +265,13 @@ final class XMLPushParser {
         guard wantsText, !stopped else { return }
         unchecked += count
         // Text read after an error is never delivered.
-        if sink.errorCount == 0, failure == nil, let events { events.appendText(UnsafeBufferPointer(start: text, count: count)) }
+        if sink.errorCount == 0, failure == nil {
+            if let assembler {
+                assembler._withUnsafeGuaranteedRef { $0.appendText(UnsafeBufferPointer(start: text, count: count)) }
+            } else if let events {
+                events.appendText(UnsafeBufferPointer(start: text, count: count))
+            }
+        }
         // A long text node is checked every 64 KB, so its size limit holds as it grows.
         if unchecked >= 1 << 16, delivering, let events { deliver { try flushText(to: events) } }
     }
