@@ -70,6 +70,17 @@ final class MalayNormaliser: Sendable {
         return stem(word)
     }
 
+    /// True when ``changedWords(_:)`` of the word whose UTF-8 bytes `word` holds is surely nil
+    /// (the word stays as written), found without a `String`: a listed or English word, or a
+    /// word with no reduplication mark (`2` at its end, `-`) and no affix. False when only
+    /// ``changedWords(_:)`` can tell.
+    func staysAsWritten(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = direct.index(forKeyBytes: word)
+        if found >= 0 { return direct.values[found] == nil }
+        if word.last == UInt8(ascii: "2") || word.contains(UInt8(ascii: "-")) { return false }
+        return MalayNormaliser.hasNoAffix(word)
+    }
+
     /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.
     private func unreduplicated(_ word: String) -> String? {
         // Both forms need a last character `2` or a `-` somewhere: without those bytes, neither.
@@ -87,14 +98,17 @@ final class MalayNormaliser: Sendable {
     /// then ``stem(_:)`` has no candidate but the word itself and no prefix to remove.
     private static func hasNoAffix(_ word: String) -> Bool {
         var word = word
-        return word.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 { return false }
-            for suffix in suffixBytes where bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
-                return false
-            }
-            for prefix in prefixBytes where bytes.starts(with: prefix) { return false }
-            return true
+        return word.withUTF8(hasNoAffix)
+    }
+
+    /// ``hasNoAffix(_:)`` of a word's UTF-8 bytes.
+    private static func hasNoAffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        for suffix in suffixBytes where bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
+            return false
         }
+        for prefix in prefixBytes where bytes.starts(with: prefix) { return false }
+        return true
     }
 
     private static let suffixBytes = suffixes.map { Array($0.utf8) }

@@ -259,13 +259,6 @@ public struct Tokenizer: Sendable {
         flushHan(&stream)
     }
 
-    /// True when every byte is ASCII and none is a carriage return (`\r\n` is one `Character`,
-    /// which the general path treats differently from its bytes).
-    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
-        return true
-    }
-
     /// True when every scalar is ASCII other than a carriage return, a Han character of the
     /// Basic Multilingual Plane, one of ``bytePunctuation``, or an emoji of the supplementary
     /// planes with ASCII or nothing after it: text where each scalar is a
@@ -448,13 +441,16 @@ public struct Tokenizer: Sendable {
             asWritten = false
             hash = nil
         }
-        guard stream.malay == nil else {
+        let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
+        // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
+        // emitted as they are, as the `String` path below would emit them.
+        if let malay = stream.malay, !malay.staysAsWritten(list.pendingText(from: start)) {
             // Malay normalisation reads `String`s: the lower-cased form is taken back out.
             let lower = String(decoding: list.pendingText(from: start), as: UTF8.self)
             list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        stream.finish(start, raw: asWritten ? nil : word, flags: upper && !lowerCase ? [.ascii, .upper] : .ascii, hash: hash)
+        stream.finish(start, raw: asWritten ? nil : word, flags: flags, hash: hash)
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
