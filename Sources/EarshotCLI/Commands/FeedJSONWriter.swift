@@ -193,22 +193,17 @@ struct FeedJSONWriter {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                value %= divisor
-                divisor /= 10
-            }
+        /// `value` (0...99) as two digits.
+        func two(_ value: Int) {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
         }
-        if year < 0 || year > 9999 { bytes.append(contentsOf: String(year).utf8) } else { digits(year, 4) }
-        bytes.append(UInt8(ascii: "-")); digits(month, 2)
-        bytes.append(UInt8(ascii: "-")); digits(day, 2)
-        bytes.append(UInt8(ascii: "T")); digits(rest / 3600, 2)
-        bytes.append(UInt8(ascii: ":")); digits(rest % 3600 / 60, 2)
-        bytes.append(UInt8(ascii: ":")); digits(rest % 60, 2)
+        if year < 0 || year > 9999 { bytes.append(contentsOf: String(year).utf8) } else { two(year / 100); two(year % 100) }
+        bytes.append(UInt8(ascii: "-")); two(month)
+        bytes.append(UInt8(ascii: "-")); two(day)
+        bytes.append(UInt8(ascii: "T")); two(rest / 3600)
+        bytes.append(UInt8(ascii: ":")); two(rest % 3600 / 60)
+        bytes.append(UInt8(ascii: ":")); two(rest % 60)
         bytes.append(UInt8(ascii: "Z"))
     }
 }
