@@ -41,21 +41,27 @@ extension SentimentScorer {
             return TermSpan(start: index, length: 1, kind: .term(valence), shown: .written)
         }
         let stride = chain.count
+        // The token's entry in each lexicon of the chain (the chain has one or two lexicons).
+        let first = Int(entries[index &* stride]), second = stride > 1 ? Int(entries[index &* stride &+ 1]) : -1
         // Most words: in no lexicon of the chain (so no phrase starts with them either), and not
         // ending in "n't" nor in the -s or -ing of an inflected word. Nothing starts at them.
-        if (0..<stride).allSatisfy({ entries[index &* stride &+ $0] < 0 }) {
+        if first < 0, second < 0, stride <= 2 {
             if isHan { return nil }
             let last = tokens.lastByte(index)
             if last != UInt8(ascii: "t"), last != UInt8(ascii: "s"), last != UInt8(ascii: "g") { return nil }
         }
         let clause = record.clause
-        // The token's entry in each lexicon of the chain.
-        func entry(_ position: Int) -> Int { Int(entries[index * stride + position]) }
+        func entry(_ position: Int) -> Int {
+            position == 0 ? first : position == 1 ? second : Int(entries[index &* stride &+ position])
+        }
         func phraseStart(_ position: Int) -> Int {
             let found = entry(position)
             return found < 0 ? 1 : chain[position].phraseStarts[found]
         }
-        let longest = isHan ? 1 : chain.indices.reduce(1) { max($0, phraseStart($1)) }
+        var longest = 1
+        if !isHan, first >= 0 || second >= 0 || stride > 2 {
+            for position in 0..<stride { longest = max(longest, phraseStart(position)) }
+        }
         var length = min(longest, maxWords, tokens.count - index)
         while length > 1 {
             if (index..<(index + length)).allSatisfy({ tokens[$0].clause == clause && !tokens.isHan($0) }) {
