@@ -102,14 +102,15 @@ struct FeedJSONWriter {
     private static let plain: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
 
     /// The high bit of each byte of `word` JSON does not copy as is (a control character, `"`,
-    /// `\\` or 0xE2); 0 when there is none. The lowest bit set is always exact (a borrow only
-    /// marks bytes above a byte that is truly below 0x20), which is all the writer reads.
+    /// `\\` or 0xE2), and maybe of some bytes above one of those; 0 when there is none. The
+    /// lowest bit set is always exact (a borrow only marks bytes above a byte that truly matches),
+    /// and a byte marked that needs no escape only sends the writer to its byte loop.
     private static func notPlainBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// The high bit of each byte equal to `byte` (exact zero-byte test).
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        /// The high bit of each byte equal to `byte` (lowest bit exact, one borrow test).
         @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
             let x = word ^ (byte &* ones)
-            return ~(((x & low) &+ low) | x | low)
+            return (x &- ones) & ~x & high
         }
         return ((word &- 0x20 &* ones) & ~word & high) | equal(0x22) | equal(0x5C) | equal(0xE2)
     }
