@@ -29,6 +29,8 @@ final class WordTable: Sendable {
     ///   - emoji: the emoji valences by key.
     init(indexed: [String: IndexedLexicon], contrast: [String], emoji: [String: Double]) {
         var entries: [String: Entry] = [:]
+        // Room for every key at once: growing the dictionary would hash each key again.
+        entries.reserveCapacity(WordTable.languages.reduce(contrast.count + emoji.count) { $0 + (indexed[$1]?.table.values.count ?? 0) })
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
             for (key, index) in lexicon.table.keyIndices {
