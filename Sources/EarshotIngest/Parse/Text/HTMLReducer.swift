@@ -74,17 +74,20 @@ enum HTMLReducer {
         guard let base = html.baseAddress else { return (false, false, true) }
         var hasTagStart = false, hasAmpersand = false, simple = true
         var index = 0
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         let lts: UInt64 = 0x3C3C_3C3C_3C3C_3C3C, amps: UInt64 = 0x2626_2626_2626_2626
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & high == 0 {
-                    // Exact zero-byte tests (no borrow between bytes) for `<` and `&`.
-                    let lt = word ^ lts, amp = word ^ amps
-                    if ~(((lt & low) &+ low) | lt | low) != 0 { hasTagStart = true }
-                    if ~(((amp & low) &+ low) | amp | low) != 0 { hasAmpersand = true }
-                    index += 8
+                    // Zero-byte tests for `<` and `&` (nonzero exactly when some byte is zero),
+                    // only until both were seen.
+                    if !(hasTagStart && hasAmpersand) {
+                        let lt = word ^ lts, amp = word ^ amps
+                        if (lt &- ones) & ~lt & high != 0 { hasTagStart = true }
+                        if (amp &- ones) & ~amp & high != 0 { hasAmpersand = true }
+                    }
+                    index &+= 8
                     continue
                 }
             }
@@ -507,8 +510,16 @@ enum HTMLReducer {
             return blanks & ~(spaces & ~((blanks >> 8) | (1 << 63)))
         }
         let controls = (word &- 0x20 &* ones) & ~word & high
-        let leads = byteMask(word, 0xC2) | byteMask(word, 0xE2) | byteMask(word, 0xE3)
+        let leads = byteMarks(word, 0xC2) | byteMarks(word, 0xE2) | byteMarks(word, 0xE3)
         return controls | leads | (spaces & (((controls | leads | spaces) >> 8) | (1 << 63)))
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`, and maybe of bytes above one that
+    /// does (a borrow): one test cheaper than ``byteMask(_:_:)``, for marks that may overshoot.
+    @inline(__always)
+    private static func byteMarks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).
