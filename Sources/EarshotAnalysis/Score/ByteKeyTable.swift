@@ -171,12 +171,6 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value stored under the key with exactly these bytes, or nil.
-    func value(forBytes key: UnsafeBufferPointer<UInt8>) -> Value? {
-        let index = index(forBytes: key)
-        return index < 0 ? nil : storage.values[index]
-    }
-
     /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``),
     /// compared as `String`s compare, or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {

@@ -18,8 +18,7 @@ final class IndexedLexicon: Sendable {
     }
 
     let lexicon: LanguageLexicon
-    let entries: [String: Entry]
-    /// ``entries`` for lookups by bytes.
+    /// What each key is, for lookups by bytes (and by `String`: ``ByteKeyTable/index(of:)``).
     let table: ByteKeyTable<Entry>
     /// What the scorer asks of each entry, in flat arrays indexed as ``table``'s values
     /// (``ByteKeyTable/index(of:)``), so that a token is looked up once and nothing is copied.
@@ -57,7 +56,6 @@ final class IndexedLexicon: Sendable {
         keys.formUnion(lexicon.contrast)
         for key in keys { entries[key, default: Entry()].kind = IndexedLexicon.kind(of: key, in: lexicon) }
         for (key, term) in lexicon.aspects { entries[key, default: Entry()].aspect = term }
-        self.entries = entries
         let table = ByteKeyTable(entries)
         self.table = table
         kinds = table.values.map(\.kind)
@@ -83,8 +81,4 @@ final class IndexedLexicon: Sendable {
         table[term]?.kind
     }
 
-    /// The most words an entry starting with `word` has.
-    func phraseStart(_ word: String) -> Int {
-        entries[word]?.phraseStart ?? 1
-    }
 }
