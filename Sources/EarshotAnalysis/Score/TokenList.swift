@@ -9,15 +9,15 @@
 final class TokenList {
     struct Record {
         /// The lookup form: bytes `textStart..<textStart + textCount` of the lookup forms.
-        var textStart: Int32
-        var textCount: Int32
+        var textStart: Int
+        var textCount: Int
         /// The form as written: bytes `rawStart..<rawStart + rawCount` of the written forms,
         /// or, when `rawStart` is -1, the lookup form (an ASCII word written in lower case).
-        var rawStart: Int32
-        var rawCount: Int32
-        var clause: Int32
+        var rawStart: Int
+        var rawCount: Int
+        var clause: Int
         /// The lookup form's index in the tokenizer's ``WordTable`` (-1 when no list holds it).
-        var word: Int32
+        var word: Int
         var flags: Flags
     }
 
@@ -134,30 +134,29 @@ final class TokenList {
             rawCount = rawBytes.count
             written.append(rawBytes)
         }
-        records.append(Record(textStart: Int32(truncatingIfNeeded: textStart), textCount: Int32(truncatingIfNeeded: forms.count - textStart),
-                              rawStart: Int32(truncatingIfNeeded: rawStart), rawCount: Int32(truncatingIfNeeded: rawCount),
-                              clause: Int32(truncatingIfNeeded: clause), word: Int32(truncatingIfNeeded: word), flags: flags))
+        records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
+                              clause: clause, word: word, flags: flags))
         forms.append(UInt8(ascii: " "))
     }
 
     // MARK: Reading tokens
 
-    func clause(_ index: Int) -> Int { Int(self[index].clause) }
+    func clause(_ index: Int) -> Int { self[index].clause }
     func isHan(_ index: Int) -> Bool { self[index].flags.contains(.han) }
     func isASCII(_ index: Int) -> Bool { self[index].flags.contains(.ascii) }
     func isUpper(_ index: Int) -> Bool { self[index].flags.contains(.upper) }
-    func word(_ index: Int) -> Int { Int(self[index].word) }
+    func word(_ index: Int) -> Int { self[index].word }
 
     /// The lookup form of token `index`, in place (valid until the list changes).
     func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let record = self[index]
-        return UnsafeBufferPointer(start: forms.base + Int(record.textStart), count: Int(record.textCount))
+        return UnsafeBufferPointer(start: forms.base + record.textStart, count: record.textCount)
     }
 
     /// The lookup forms of tokens `range` joined by spaces, in place (valid until the list changes).
     func phraseBytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         let first = self[range.lowerBound], last = self[range.upperBound - 1]
-        return UnsafeBufferPointer(start: forms.base + Int(first.textStart), count: Int(last.textStart + last.textCount - first.textStart))
+        return UnsafeBufferPointer(start: forms.base + first.textStart, count: last.textStart + last.textCount - first.textStart)
     }
 
     /// The lookup form of token `index`.
@@ -174,7 +173,7 @@ final class TokenList {
     func rawText(_ index: Int) -> String {
         let record = self[index]
         guard record.rawStart >= 0 else { return text(index) }
-        return String(decoding: UnsafeBufferPointer(start: written.base + Int(record.rawStart), count: Int(record.rawCount)), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: written.base + record.rawStart, count: record.rawCount), as: UTF8.self)
     }
 
     /// True when the lookup form of token `index` is `word` (ASCII), compared on bytes.
