@@ -33,6 +33,20 @@ struct ChineseLexiconTests {
         RuleCase("lag still is", "玩游戏有点卡", .negative),
         RuleCase("X了点 complains like 有点X", "笔记本重了点", .negative),
         RuleCase("prone to dust", "容易粘灰", .negative),
+        // A negator that negates no sentiment word is a mild complaint of its own (as VADER's "no").
+        RuleCase("a bare negation complains", "没有内置蓝牙", .negative),
+        RuleCase("a missing promised gift", "说好的赠品没有", .negative),
+        RuleCase("cannot install", "无法自动安装", .negative),
+        RuleCase("a negated complaint is praise, not a complaint too", "价格不贵", .positive),
+        RuleCase("the negator reaches over the verb to the result", "水壶没洗干净", .negative),
+        RuleCase("不得不 is no negation", "不得不说", .neutral),
+        RuleCase("没关系 is no complaint", "没关系", .neutral),
+        RuleCase("only then (才) complains", "等了三天才到", .negative),
+        RuleCase("hard to (难) complains", "客服电话很难打通", .negative),
+        RuleCase("难得 is praise", "难得的好书", .positive),
+        RuleCase("XP is Windows, not an emoticon", "装了XP系统", .neutral),
+        RuleCase("not as good as (没有 … 那么)", "没有别人说的那么好", .negative),
+        RuleCase("such a good (这么) still praises", "这么好的酒店", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)

@@ -35,6 +35,17 @@ struct MalayLexiconTests {
         RuleCase("congratulations and spirit", "Geng, tahniah dan semangat", .positive),
         RuleCase("envy", "Kenapa nak dengki dengan orang", .negative),
         RuleCase("luckily", "Mujur sempat", .positive),
+        // A negator that negates no sentiment word is a mild complaint of its own; at the end of
+        // its clause it is the question tag.
+        RuleCase("a bare negation complains", "Sudah bayar tapi order tak masuk sistem", .negative),
+        RuleCase("the question tag is no complaint", "Ada warna biru tak?", .neutral),
+        RuleCase("bukan contrasts, it does not complain", "Saya pilih pos biasa, bukan ekspres", .neutral),
+        RuleCase("never mind", "tak apa", .neutral),
+        RuleCase("no need to worry", "tak payah risau", .positive),
+        RuleCase("no problem", "tiada masalah", .positive),
+        // English lexicon words that are Malay here.
+        RuleCase("die is the chat spelling of dia", "Die kata barang dah sampai", .neutral),
+        RuleCase("ha is a particle, not a laugh", "Apa ha?", .neutral),
     ]
 
     @Test("Malay social-media expressions", arguments: cases)

@@ -273,11 +273,11 @@ struct SentimentScorerTests {
         var lexicon = try ScoreFixtures.lexicon()
         let before = SentimentScorer(lexicon: lexicon)
         #expect(before.score("The firmware bricked my speaker.", language: "en").sentiment.polarity == .neutral)
-        #expect(before.score("又抢不到", language: "zh").sentiment.polarity == .neutral)
-        lexicon.add(terms: ["Firmware Bricked": -3, "抢不到": -2, "best": 0])
+        #expect(before.score("又被秒光了", language: "zh").sentiment.polarity == .neutral)
+        lexicon.add(terms: ["Firmware Bricked": -3, "秒光": -2, "best": 0])
         let after = SentimentScorer(lexicon: lexicon)
         #expect(after.score("The firmware bricked my speaker.", language: "en").sentiment.polarity == .negative)
-        #expect(after.score("又抢不到", language: "zh").sentiment.polarity == .negative)
+        #expect(after.score("又被秒光了", language: "zh").sentiment.polarity == .negative)
         #expect(after.score("Best Buy opens at ten.", language: "en").sentiment.polarity == .neutral)
         #expect(after.score("best", language: "ms").sentiment.polarity == .neutral)
     }
@@ -337,11 +337,11 @@ struct SentimentScorerTests {
     /// on text the lexicons were not checked against.
     static let floors: [(String, String, Double, Double)] = [
         ("labelled", "en", 0.86, 0.89),
-        ("labelled", "zh", 0.95, 0.95),
-        ("labelled", "ms", 0.92, 0.93),
+        ("labelled", "zh", 0.96, 0.97),
+        ("labelled", "ms", 0.93, 0.95),
         ("holdout", "en", 0.77, 0.74),
-        ("holdout", "zh", 0.76, 0.70),
-        ("holdout", "ms", 0.82, 0.78),
+        ("holdout", "zh", 0.88, 0.85),
+        ("holdout", "ms", 0.88, 0.85),
     ]
 
     @Test("Accuracy on the hand-labelled sets", arguments: floors)

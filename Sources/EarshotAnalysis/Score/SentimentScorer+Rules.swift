@@ -9,6 +9,36 @@ extension SentimentScorer {
     static let emphaticAfter: Set<String> = ["ini", "begini"]
     /// Chinese particles that a negator or booster reaches across without using up its window.
     static let chineseParticles: Set<String> = ["的", "了", "地", "得", "着", "过", "也", "都", "还", "又", "就"]
+    /// The particles' UTF-8 bytes as numbers (each is one Han character, three bytes), so that a
+    /// token is tested on its bytes, without making its `String`.
+    static let chineseParticleCodes: [UInt32] = chineseParticles.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    /// True when token `index` is one of ``chineseParticles``.
+    static func isChineseParticle(_ tokens: TokenList, _ index: Int) -> Bool {
+        let bytes = tokens.textBytes(index)
+        guard bytes.count == 3 else { return false }
+        return chineseParticleCodes.contains(UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]))
+    }
+
+    /// The negators that open a Chinese comparison (没有 X 那么好, 不如 X 那样, 不像 X 那么).
+    static let comparisonNegators: Set<String> = ["没有", "没", "不如", "不像"]
+
+    /// The negator and the marker of a "not as … as" comparison that ends at `term` (没有别人说的
+    /// 那么好): the token before the term, particles aside, is 那么, 那样 or 那般, and a
+    /// comparison negator stands up to eight tokens before it in the same clause.
+    static func comparison(before term: TermSpan, table: SpanTable) -> (negator: Int, marker: Int)? {
+        let tokens = table.tokens
+        var marker = term.start - 1
+        while table.sameClause(marker, term.start), isChineseParticle(tokens, marker) { marker -= 1 }
+        guard table.sameClause(marker, term.start),
+              tokens.isText(marker, "那么") || tokens.isText(marker, "那样") || tokens.isText(marker, "那般") else { return nil }
+        var position = marker - 1
+        while position >= marker - 8, table.sameClause(position, term.start) {
+            if comparisonNegators.contains(tokens.text(position)) { return (position, marker) }
+            position -= 1
+        }
+        return nil
+    }
 
     static func isModalNegation(_ negator: String) -> Bool {
         ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"].contains(negator)
@@ -48,6 +78,13 @@ extension SentimentScorer {
             value += value > 0 ? SentimentScorer.capsIncrement : -SentimentScorer.capsIncrement
             rules.append("ALL CAPS")
         }
+        // 没有别人说的那么好, 不像广告那样好用: "not as good as …", a comparison whose negator sits
+        // beyond the window; it negates the term, and 那么 is no booster here.
+        if language == .chinese, let (negator, marker) = SentimentScorer.comparison(before: term, table: table) {
+            value *= SentimentScorer.negationScalar
+            rules.append("negated by '\(tokens.text(negator)) … \(tokens.text(marker))' (not as … as)")
+            return (value, rules.rules)
+        }
         // Intensifiers that sit between a negator and the term, or after the term: a negator
         // before them reads "not very" (Chinese and Malay).
         var intensifiers: [(start: Int, amount: Double, span: TermSpan)] = []
@@ -67,7 +104,7 @@ extension SentimentScorer {
             // Chinese particles (了, 的, 也 …) do not use up the window: 没有了四星级的气派.
             if language == .chinese {
                 while position >= 0, table.sameClause(position, term.start), table.spanIndex(at: position) == nil,
-                      SentimentScorer.chineseParticles.contains(tokens.text(position)) { position -= 1 }
+                      SentimentScorer.isChineseParticle(tokens, position) { position -= 1 }
             }
             guard position >= 0, table.sameClause(position, term.start) else { break }
             guard let index = table.spanIndex(at: position), index != lastSeen else { continue }

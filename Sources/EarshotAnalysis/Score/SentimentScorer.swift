@@ -110,7 +110,7 @@ public struct SentimentScorer: Sendable {
         let kind = ScoreLanguage(lang)
         self.entries(of: tokens, language: kind, into: &entries)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
-        let table = SpanTable(tokens: tokens, spans: spans, english: chain.last)
+        let table = SpanTable(tokens: tokens, spans: spans, english: chain.last, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 

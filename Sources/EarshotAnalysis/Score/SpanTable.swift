@@ -9,10 +9,15 @@ struct SpanTable {
     /// The English lexicon that inflected words were read through (``TermSpan/Shown/inflectedBase``).
     let english: IndexedLexicon?
 
-    init(tokens: TokenList, spans: [TermSpan], english: IndexedLexicon? = nil) {
+    /// The language the text is scored in: a Chinese or Malay negator with a valence of its own
+    /// counts as a term by its own rule (``termValence(_:)``).
+    let language: ScoreLanguage
+
+    init(tokens: TokenList, spans: [TermSpan], english: IndexedLexicon? = nil, language: ScoreLanguage = .english) {
         self.tokens = tokens
         self.spans = spans
         self.english = english
+        self.language = language
     }
 
     /// The text of `span`, as ``TermSpan/shown`` says.
@@ -65,16 +70,39 @@ struct SpanTable {
     /// The valence a span contributes as a sentiment term, or nil when it acts as a modifier
     /// (or is one). A negator with a valence of its own ("no") counts as a term when no
     /// sentiment word follows it, as in VADER; a booster with one ("pretty", "super") when
-    /// no sentiment word follows it in its clause.
+    /// no sentiment word follows it in its clause. A Chinese or Malay negator with a valence
+    /// (不, 没有, tak: a bare negation in a review complains, 没有内置蓝牙) counts as a term only
+    /// when it negates nothing: no sentiment word begins within its window (``negates(_:)``);
+    /// a Malay one that ends its clause is the question tag ("ada stok tak?"), not a complaint.
     func termValence(_ span: TermSpan) -> Double? {
         switch span.kind {
         case .term(let valence): return valence
         case .negator(_, let valence?):
-            return valenceStarts(at: span.end, clauseOf: span.end) ? nil : valence
+            switch language {
+            case .chinese: return negates(span) ? nil : valence
+            case .malay: return !sameClause(span.last, span.end) || negates(span) ? nil : valence
+            case .english, .other: return valenceStarts(at: span.end, clauseOf: span.end) ? nil : valence
+            }
         case .booster(_, _, let valence?):
             return valenceStarts(at: span.end, clauseOf: span.last) ? nil : valence
         default: return nil
         }
+    }
+
+    /// True when a sentiment word begins within the three tokens after `negator`, in its clause:
+    /// the window the rules negate over, read forwards (Chinese particles do not use it up).
+    func negates(_ negator: TermSpan) -> Bool {
+        var position = negator.last
+        for _ in 1...3 {
+            position += 1
+            if language == .chinese {
+                while sameClause(position, negator.last), spanIndex(at: position) == nil,
+                      SentimentScorer.isChineseParticle(tokens, position) { position += 1 }
+            }
+            guard sameClause(position, negator.last) else { return false }
+            if valenceStarts(at: position, clauseOf: negator.last) { return true }
+        }
+        return false
     }
 
     /// The sentiment terms in order, with their lexicon valences.
