@@ -11,23 +11,4 @@ out=${1:-bench/out/accuracy/malay}
 commit=9bb7611c665f8f6f35abc7e463be40dabe1a25c7
 path=sentiment/supervised-twitter/project-12-at-2022-02-07-07-23-f7c54a91.csv
 sha256=04f7ce3e3fc5d2ea198a860693bb1c18cb10d643a42a6373364bc2d054bd21df
-file="$out/$(basename "$path")"
-mkdir -p "$out"
-if [ -s "$file" ] && echo "$sha256  $file" | sha256sum -c --status; then
-  exit 0
-fi
-url="https://raw.githubusercontent.com/mesolitica/malaysian-dataset/$commit/$path"
-if ! curl -fsSL --max-time 60 -o "$file.part" "$url"; then
-  rm -f "$file.part"
-  echo "fetch_malay.sh: could not download $url" >&2
-  echo "  (no network to raw.githubusercontent.com here?) Put the file at $file by hand;" >&2
-  echo "  the copy measured for BENCHMARKS.md has sha256 $sha256 (154,009 bytes)." >&2
-  exit 1
-fi
-if ! echo "$sha256  $file.part" | sha256sum -c --status; then
-  # The pinned copy was read through a text interface; if GitHub's bytes differ (line endings,
-  # say), the rows are still those of the same commit, but say so.
-  echo "fetch_malay.sh: warning: $url differs from the copy measured for BENCHMARKS.md" >&2
-  echo "  (sha256 $sha256); kept anyway." >&2
-fi
-mv "$file.part" "$file"
+exec bench/accuracy/fetch_pinned.sh mesolitica/malaysian-dataset "$commit" "$path" "$out/$(basename "$path")" "$sha256"

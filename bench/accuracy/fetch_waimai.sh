@@ -13,15 +13,7 @@ cd "$(dirname "$0")/../.."
 out=${1:-bench/out/accuracy/waimai}
 commit=032ed697ea6b37f6b99b2203c8fdbe0a9b47fd3e
 path=datasets/waimai_10k/waimai_10k.csv
-file="$out/$(basename "$path")"
-mkdir -p "$out"
-[ -s "$file" ] && exit 0
-url="https://raw.githubusercontent.com/SophonPlus/ChineseNlpCorpus/$commit/$path"
-if ! curl -fsSL --max-time 60 -o "$file.part" "$url"; then
-  rm -f "$file.part"
-  echo "fetch_waimai.sh: could not download $url" >&2
-  echo "  (no network to raw.githubusercontent.com here?) Put the file at $file by hand," >&2
-  echo "  or its windows as $out/pages/page_<offset>.csv for waimai_reviews.py --pages." >&2
+if ! bench/accuracy/fetch_pinned.sh SophonPlus/ChineseNlpCorpus "$commit" "$path" "$out/$(basename "$path")"; then
+  echo "  (or save its windows as $out/pages/page_<offset>.csv for waimai_reviews.py --pages)" >&2
   exit 1
 fi
-mv "$file.part" "$file"

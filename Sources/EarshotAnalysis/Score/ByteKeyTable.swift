@@ -80,25 +80,19 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// True when `bytes` are ASCII and unified Han characters (U+3400–U+4DBF, U+4E00–U+9FFF) only.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
-            let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
-            index += 3
-        }
-        return true
+        onlyPlainCharacters(bytes, orEmoji: false)
     }
 
     /// True when `bytes` are ASCII, unified Han characters (``isPlain(_:)``) and emoji of
     /// U+1F000–U+1FAFF only: characters with no other canonical form (no decomposition,
     /// combining class 0), so that a `String` equal to them has the same bytes.
     static func isByteComparable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        onlyPlainCharacters(bytes, orEmoji: true)
+    }
+
+    /// The walk behind ``isPlain(_:)`` and ``isByteComparable(_:)``: ASCII and unified Han, and
+    /// four-byte emoji of U+1F000–U+1FAFF when `orEmoji`.
+    private static func onlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>, orEmoji: Bool) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -106,7 +100,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
                 index += 1
                 continue
             }
-            if byte & 0xF8 == 0xF0 {
+            if orEmoji, byte & 0xF8 == 0xF0 {
                 guard index + 3 < bytes.count else { return false }
                 let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
                     | UInt32(bytes[index + 3] & 0x3F)
