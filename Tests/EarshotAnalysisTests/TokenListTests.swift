@@ -97,4 +97,18 @@ import Testing
         if questions > 1 { expected += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
         #expect(SentimentScorer.punctuationEmphasis(text) == expected)
     }
+
+    /// The one-pass scan of an ASCII word lower-cases it and hashes it as ``ByteKeyTable/hash(_:)``
+    /// hashes the lower-cased bytes: the tables are probed with that hash.
+    @Test(arguments: ["", "a", "Great", "APP", "sooo", "n't", "Customer-Service", "x1y2", "ZZZZZZZZZZZZZZZZZZZZZZZZZ"])
+    func asciiScanHashesAsTheTables(word: String) {
+        let list = TokenList()
+        let start = list.pendingTextStart
+        let scan = Array(word.utf8).withUnsafeBufferPointer { list.appendLowercasedASCII($0) }
+        let lowered = Array(word.lowercased().utf8)
+        #expect(Array(list.pendingText(from: start)) == lowered)
+        #expect(scan.hash == lowered.withUnsafeBufferPointer { ByteKeyTable<Int>.hash($0) })
+        #expect(scan.hasUpper == word.contains { $0.isUppercase })
+        #expect(scan.lettersOnly == word.allSatisfy { $0.isASCII && $0.isLetter })
+    }
 }
