@@ -7,9 +7,12 @@ import Testing
 @Suite struct SMTPNotifierTests {
     static let to = ["team@example.com", "Ops Team <ops@example.com>"]
 
+    /// The default `timeout` is generous on purpose: it only ends a hung exchange, and a loaded CI
+    /// machine (suites in parallel, compilers beside them) has stalled the Python server for over
+    /// ten seconds between two replies. Tests of the timeout itself pass a short one.
     static func notifier(_ server: LocalServer, security: SMTPNotifier.Configuration.Security = .none,
                          credentials: SMTPCredentials? = nil, trustRoots: String? = nil,
-                         timeout: Duration = .seconds(10)) throws -> SMTPNotifier {
+                         timeout: Duration = .seconds(45)) throws -> SMTPNotifier {
         try SMTPNotifier(
             configuration: .init(host: "127.0.0.1", port: server.port, security: security, from: "Earshot <alerts@example.com>",
                                  to: to, credentials: credentials, trustRootsFile: trustRoots, timeout: timeout, heloName: "earshot.test"),

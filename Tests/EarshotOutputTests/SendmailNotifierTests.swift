@@ -23,7 +23,8 @@ import Testing
         return folder
     }
 
-    static func notifier(_ folder: URL, timeout: Duration = .seconds(10)) throws -> SendmailNotifier {
+    /// A generous default `timeout` (it only ends a hang; see `SMTPNotifierTests.notifier`).
+    static func notifier(_ folder: URL, timeout: Duration = .seconds(45)) throws -> SendmailNotifier {
         try SendmailNotifier(path: folder.appendingPathComponent("sendmail").path, from: "Earshot <alerts@example.com>",
                              to: ["team@example.com", "Ops Team <ops@example.com>"], timeout: timeout, now: { DeliveryFixture.now })
     }
