@@ -221,7 +221,8 @@ public struct SentimentScorer: Sendable {
             if let base = bytes.baseAddress {
                 while index + 8 <= bytes.count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if hasByte(word, 0x21) || hasByte(word, 0x3F) || hasByte(word, 0x81) || hasByte(word, 0x9F) {
+                    if ByteLanes.marks(word, equalTo: 0x21) | ByteLanes.marks(word, equalTo: 0x3F) | ByteLanes.marks(word, equalTo: 0x81)
+                        | ByteLanes.marks(word, equalTo: 0x9F) != 0 {
                         countMarks(bytes, index..<(index + 8), into: &counts)
                     }
                     index += 8
@@ -246,13 +247,6 @@ public struct SentimentScorer: Sendable {
             default: break
             }
         }
-    }
-
-    /// True when some byte of the eight in `word` is `byte`.
-    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let spread = word ^ (ones &* UInt64(byte))
-        return (spread &- ones) & ~spread & (ones << 7) != 0
     }
 
     /// VADER's `is_cap_diff`: some tokens, but not all, are written in capitals.

@@ -106,13 +106,8 @@ struct FeedJSONWriter {
     /// lowest bit set is always exact (a borrow only marks bytes above a byte that truly matches),
     /// and a byte marked that needs no escape only sends the writer to its byte loop.
     private static func notPlainBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        /// The high bit of each byte equal to `byte` (lowest bit exact, one borrow test).
-        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
-            let x = word ^ (byte &* ones)
-            return (x &- ones) & ~x & high
-        }
-        return ((word &- 0x20 &* ones) & ~word & high) | equal(0x22) | equal(0x5C) | equal(0xE2)
+        ByteLanes.marks(word, below: 0x20) | ByteLanes.marks(word, equalTo: 0x22) | ByteLanes.marks(word, equalTo: 0x5C)
+            | ByteLanes.marks(word, equalTo: 0xE2)
     }
 
     /// `text` as a JSON string literal (the same escapes as ``JSONText/quote(_:)``), or `null`.

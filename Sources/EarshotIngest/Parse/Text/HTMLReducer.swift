@@ -1,3 +1,4 @@
+import EarshotCore
 import Foundation
 
 /// The byte-level engine behind ``HTMLText``: the same four stages as ``HTMLTextReference``
@@ -74,18 +75,15 @@ enum HTMLReducer {
         guard let base = html.baseAddress else { return (false, false, true) }
         var hasTagStart = false, hasAmpersand = false, simple = true
         var index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let lts: UInt64 = 0x3C3C_3C3C_3C3C_3C3C, amps: UInt64 = 0x2626_2626_2626_2626
+        let high: UInt64 = 0x8080_8080_8080_8080
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & high == 0 {
-                    // Zero-byte tests for `<` and `&` (nonzero exactly when some byte is zero),
-                    // only until both were seen.
+                    // `<` and `&` in any of the eight bytes, only until both were seen.
                     if !(hasTagStart && hasAmpersand) {
-                        let lt = word ^ lts, amp = word ^ amps
-                        if (lt &- ones) & ~lt & high != 0 { hasTagStart = true }
-                        if (amp &- ones) & ~amp & high != 0 { hasAmpersand = true }
+                        if ByteLanes.marks(word, equalTo: lt) != 0 { hasTagStart = true }
+                        if ByteLanes.marks(word, equalTo: amp) != 0 { hasAmpersand = true }
                     }
                     index &+= 8
                     continue
@@ -502,24 +500,15 @@ enum HTMLReducer {
     /// that does not end a run only costs time: the byte loop copies it or the space after it.
     @inline(__always)
     private static func runStops(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         let spaces = byteMask(word, space)
-        if word & high == 0 {
+        if word & 0x8080_8080_8080_8080 == 0 {
             // ASCII: a byte below 0x21 ends a run, but a space before a byte above 0x20 does not.
-            let blanks = (word &- 0x21 &* ones) & ~word & high
+            let blanks = ByteLanes.marks(word, below: 0x21)
             return blanks & ~(spaces & ~((blanks >> 8) | (1 << 63)))
         }
-        let controls = (word &- 0x20 &* ones) & ~word & high
-        let leads = byteMarks(word, 0xC2) | byteMarks(word, 0xE2) | byteMarks(word, 0xE3)
+        let controls = ByteLanes.marks(word, below: 0x20)
+        let leads = ByteLanes.marks(word, equalTo: 0xC2) | ByteLanes.marks(word, equalTo: 0xE2) | ByteLanes.marks(word, equalTo: 0xE3)
         return controls | leads | (spaces & (((controls | leads | spaces) >> 8) | (1 << 63)))
-    }
-
-    /// The high bit of each byte of `word` that equals `byte`, and maybe of bytes above one that
-    /// does (a borrow): one test cheaper than ``byteMask(_:_:)``, for marks that may overshoot.
-    @inline(__always)
-    private static func byteMarks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).
