@@ -3,6 +3,8 @@
 # bench texts and on varied lines made from the labelled sets, compared with `cmp`.
 # Usage: bench/score_identity.sh save BIN DIR      (reference outputs of BIN, e.g. a build of HEAD)
 #        bench/score_identity.sh compare BIN DIR   (BIN's outputs against DIR; exit 1 on a difference)
+# SCORE_IDENTITY_LEXICONS=DIR reads the lexicons from a frozen copy instead of lexicons/, so that
+# lexicon edits made meanwhile do not show up as differences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=$1 bin=$2 ref=$3
@@ -30,7 +32,7 @@ open(sys.argv[1], 'w', encoding='utf-8').write('\n'.join(out) + '\n')
 PY
 out="$work/out"
 mkdir -p "$out"
-L="--lexicons lexicons"
+L="--lexicons ${SCORE_IDENTITY_LEXICONS:-lexicons}"
 "$bin" score $L --jobs 2 < "$work/t300.txt" > "$out/t300_tsv"
 "$bin" score $L --jobs 2 --format jsonl < "$work/t300.txt" > "$out/t300_jsonl"
 "$bin" score $L --jobs 2 --explain < "$work/t300.txt" > "$out/t300_tsv_x"
