@@ -38,6 +38,40 @@ struct LanguageDetectorTests {
         #expect(detector.detect("服务很好") == "zh")
     }
 
+    /// Texts where the tokenizer's counts must hand over to the detector, or where its word
+    /// split differs from the tokenizer's: digits, hyphens, stretched letters, emoticons with
+    /// letters, emoji the detector does not read alone, compatibility ideographs, close votes.
+    static let detectedWhileTokenising = [
+        "x-ray tak2 best3 sgt-sgt", "sooooo bagusss", "loooove it", ":D tak :p", "XD saya", "🅰 saya tak", "🀄 ok", "😡tak",
+        "服务\u{F900}很好", "很好 nice one", "App很好用, but slow", "ok", "beli barang", "the yang", "", "'tak' 'the'",
+        "don't-tak", "a''b tak'", "12 34", "“好评” saya", "。tak", "Saya tak puas 😡 hati", "Saya\nTAK puas",
+    ]
+
+    /// The tokenizer's language, counted while it reads the words, is the detector's, and
+    /// its tokens are those it gives for that language.
+    @Test("Detecting while tokenising agrees with the detector", arguments: ["en", "zh", "ms"])
+    func detectingWhileTokenising(_ language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = try ScoreFixtures.labelled(language).map(\.text) + ScoreFixtures.labelled(language, set: "holdout").map(\.text)
+            + LanguageDetectorTests.sentences.map(\.1) + LanguageDetectorTests.detectedWhileTokenising
+        let list = TokenList()
+        for text in texts {
+            let expected = scorer.detector.detect(text)
+            #expect(scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: list) == expected, "\(text)")
+            #expect(list.tokens() == scorer.tokenizer.tokens(text, language: expected), "\(text)")
+        }
+    }
+
+    /// The detector counts alphabetic scalars as letters; the tokenizer's count takes only the
+    /// ASCII letters, which holds while the Chinese punctuation of its byte path is not alphabetic.
+    @Test func bytePathPunctuationIsNotAlphabetic() throws {
+        let tokenizer = try ScoreFixtures.scorer().tokenizer
+        #expect(!tokenizer.bytePunctuation.isEmpty)
+        for value in tokenizer.bytePunctuation.keys {
+            #expect(Unicode.Scalar(value)?.properties.isAlphabetic == false, "\(value)")
+        }
+    }
+
     @Test("Detects the language of every labelled sentence", arguments: ["en", "zh", "ms"])
     func labelledSets(_ language: String) throws {
         let detector = LanguageDetector(lexicon: try ScoreFixtures.lexicon())

@@ -8,12 +8,10 @@
 /// or suffix that leaves a Malay word (`penghantaran`, `barangnya`) 0.5 for Malay. English
 /// wins ties, so text with no evidence is English.
 public struct LanguageDetector: Sendable {
-    /// Words only Malay's lexicons know, and the English valence words (to exclude).
-    let malayWords: Set<String>
-    let englishWords: Set<String>
     let normaliser: MalayNormaliser?
-    /// Word → which of the four lists above hold it (``WordClass``), so a word costs one lookup.
-    let classes: ByteKeyTable<WordClass>
+    /// Which of the lists below hold each word (``WordTable/wordClass(_:)``), so a word costs one
+    /// lookup; the scorer shares its tokenizer's table, where a token's one lookup answers both.
+    let words: WordTable
 
     /// The lists a word belongs to.
     struct WordClass: OptionSet, Sendable {
@@ -26,28 +24,30 @@ public struct LanguageDetector: Sendable {
 
     /// A detector that uses the function-word lists only.
     public init() {
-        malayWords = []
-        englishWords = []
         normaliser = nil
-        classes = LanguageDetector.classTable(malayWords: [], englishWords: [])
-    }
-
-    static func classTable(malayWords: Set<String>, englishWords: Set<String>) -> ByteKeyTable<WordClass> {
-        var table: [String: WordClass] = [:]
-        for word in english { table[word, default: []].insert(.englishFunction) }
-        for word in malay { table[word, default: []].insert(.malayFunction) }
-        for word in malayWords { table[word, default: []].insert(.malayLexicon) }
-        for word in englishWords { table[word, default: []].insert(.englishLexicon) }
-        return ByteKeyTable(table)
+        words = WordTable(classes: LanguageDetector.wordClasses(nil))
     }
 
     /// A detector that also counts the words of the Malay lexicon.
     public init(lexicon: Lexicon) {
-        self.init(lexicon: lexicon, normaliser: MalayNormaliser(lexicon: lexicon))
+        normaliser = MalayNormaliser(lexicon: lexicon)
+        words = WordTable(classes: LanguageDetector.wordClasses(lexicon))
     }
 
-    /// A detector that uses `normaliser`, built from `lexicon` (so that the scorer builds it once).
-    init(lexicon: Lexicon, normaliser: MalayNormaliser) {
+    /// A detector that uses `normaliser` and `words`, built from the same lexicon with
+    /// ``wordClasses(_:)`` (so that the scorer builds them once).
+    init(words: WordTable, normaliser: MalayNormaliser) {
+        self.normaliser = normaliser
+        self.words = words
+    }
+
+    /// Each word's lists: the function words, and with `lexicon` the words only Malay's
+    /// lexicons know and the English valence words that Malay's do not.
+    static func wordClasses(_ lexicon: Lexicon?) -> [String: WordClass] {
+        var classes: [String: WordClass] = [:]
+        for word in english { classes[word, default: []].insert(.englishFunction) }
+        for word in malay { classes[word, default: []].insert(.malayFunction) }
+        guard let lexicon else { return classes }
         let ms = lexicon["ms"]
         var words = Set(ms.valence.keys)
         words.formUnion(ms.negators.keys)
@@ -57,15 +57,16 @@ public struct LanguageDetector: Sendable {
         words.formUnion(ms.aspects.keys)
         words.formUnion(ms.normalise.keys)
         let en = lexicon["en"]
-        var english = Set(en.valence.keys)
-        english.formUnion(en.aspects.keys)
-        english.formUnion(en.boosters.keys)
-        english.formUnion(en.negators.keys)
-        english = english.filter { !$0.utf8.contains(0x20) }
-        malayWords = Set(words.filter { !$0.utf8.contains(0x20) && !english.contains($0) && $0.count > 1 })
-        englishWords = english.subtracting(words)
-        self.normaliser = normaliser
-        classes = LanguageDetector.classTable(malayWords: malayWords, englishWords: englishWords)
+        var englishWords = Set(en.valence.keys)
+        englishWords.formUnion(en.aspects.keys)
+        englishWords.formUnion(en.boosters.keys)
+        englishWords.formUnion(en.negators.keys)
+        englishWords = englishWords.filter { !$0.utf8.contains(0x20) }
+        for word in words where !word.utf8.contains(0x20) && !englishWords.contains(word) && word.count > 1 {
+            classes[word, default: []].insert(.malayLexicon)
+        }
+        for word in englishWords.subtracting(words) { classes[word, default: []].insert(.englishLexicon) }
+        return classes
     }
 
     static let english: Set<String> = [
@@ -128,22 +129,31 @@ public struct LanguageDetector: Sendable {
     /// ``detect(words:)`` of ASCII text's words as ``detect(_:)`` splits them (letters and
     /// apostrophes, apostrophes trimmed at the edges, lower-cased), read from its bytes: each
     /// word is looked up by its bytes, and only words no list holds become `String`s.
-    /// Nil when the text is not ASCII with lone emoji (``count(_:collecting:)``).
+    /// Nil when the text is not ASCII with lone emoji (``count(_:into:)``).
     private func detectASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // Counts first; the words no list holds become strings only when the vote is close.
-        guard var tally = count(bytes, collecting: false) else { return nil }
-        if tally.needsUnknown(normaliser), let collected = count(bytes, collecting: true) { tally = collected }
+        var tally = Tally(collects: false)
+        guard count(bytes, into: &tally) else { return nil }
+        if let decided = decision(tally) { return decided }
+        tally = Tally(collects: true)
+        _ = count(bytes, into: &tally)
         return tally.decision(normaliser)
     }
 
-    /// The votes of the words of `bytes`, in one pass that also checks that the text is ASCII
-    /// apart from emoji of the supplementary planes that stand alone (ASCII or nothing after
-    /// them, no modifier) and are not alphabetic: text with no Han characters whose words
-    /// ``detect(_:)`` splits at each emoji. Nil for other text.
-    private func count(_ bytes: UnsafeBufferPointer<UInt8>, collecting: Bool) -> Tally? {
-        var tally = Tally(collects: collecting)
+    /// The language that `tally` decides, or nil when the vote is close enough that the words
+    /// no list holds decide it (they were not collected).
+    func decision(_ tally: Tally) -> String? {
+        tally.needsUnknown(normaliser) ? nil : tally.decision(normaliser)
+    }
+
+    /// Adds the votes of the words of `bytes` to `tally`, in one pass that also checks that the
+    /// text is ASCII apart from emoji of the supplementary planes that stand alone (ASCII or
+    /// nothing after them, no modifier) and are not alphabetic: text with no Han characters
+    /// whose words ``detect(_:)`` splits at each emoji. False for other text (the tally is
+    /// then partly counted).
+    func count(_ bytes: UnsafeBufferPointer<UInt8>, into tally: inout Tally) -> Bool {
         // Each word is lower-cased into one scratch buffer as long as the text.
-        let readable = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word -> Bool in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word -> Bool in
             let count = bytes.count
             var index = 0, length = 0
             while true {
@@ -167,7 +177,7 @@ public struct LanguageDetector: Sendable {
                 while length > 0, word[length - 1] == 0x27 { length -= 1 }
                 if length > 0 {
                     let lower = UnsafeBufferPointer(rebasing: word[0..<length])
-                    tally.add(classes[plain: lower] ?? []) { String(decoding: lower, as: UTF8.self) }
+                    tally.add(words.wordClass(words.index(of: lower, plain: true))) { String(decoding: lower, as: UTF8.self) }
                     length = 0
                 }
                 if index >= count { return true }
@@ -179,12 +189,11 @@ public struct LanguageDetector: Sendable {
                 }
             }
         }
-        return readable ? tally : nil
     }
 
     /// True when the bytes at `index` are an emoji of U+1F300–U+1FAFF other than a skin tone,
     /// not alphabetic, with ASCII or nothing after it.
-    private static func isLoneEmoji(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func isLoneEmoji(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         guard byte & 0xF8 == 0xF0, index + 3 < bytes.count, index + 4 == bytes.count || bytes[index + 4] < 0x80 else { return false }
         let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
@@ -195,7 +204,7 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The votes of ``detect(words:)``.
-    private struct Tally {
+    struct Tally {
         var en = 0.0, ms = 0.0
         /// How many words no list holds, and those words when ``collects``.
         var unknownCount = 0
@@ -247,7 +256,7 @@ public struct LanguageDetector: Sendable {
     /// Decides between English and Malay from lower-cased words.
     public func detect(words: [String]) -> String {
         var tally = Tally()
-        for word in words where !word.isEmpty { tally.add(classes[word] ?? []) { word } }
+        for word in words where !word.isEmpty { tally.add(self.words.wordClass(self.words.index(of: word))) { word } }
         return tally.decision(normaliser)
     }
 }

@@ -45,7 +45,7 @@ public struct SentimentScorer: Sendable {
         let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
         self.indexed = indexed
         tokenizer = Tokenizer(lexicon: lexicon, malay: malay, indexed: indexed)
-        detector = LanguageDetector(lexicon: lexicon, normaliser: malay)
+        detector = LanguageDetector(words: tokenizer.words, normaliser: malay)
         let empty = IndexedLexicon(LanguageLexicon())
         var chains: [String: [IndexedLexicon]] = [:]
         for code in Set(LexiconLoader.languages).union(lexicon.languages.keys) {
@@ -95,9 +95,14 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
                       scratch: ScoreScratch) -> ScoreResult {
         let keepContributions = explain || wantsContributions
-        let lang = language ?? detector.detect(text)
         let tokens = scratch.tokens
-        tokenizer.tokens(text, language: lang, into: tokens)
+        let lang: String
+        if let language {
+            lang = language
+            tokenizer.tokens(text, language: language, into: tokens)
+        } else {
+            lang = tokenizer.tokens(text, detectingWith: detector, into: tokens)
+        }
         let chain = lookupChain(lang)
         // The scratch's arrays, taken for this text and given back (kept unique, so reused).
         var entries: [Int32] = [], spans: [TermSpan] = []

@@ -83,6 +83,8 @@ final class TokenList {
         var hasUpper = false, hasLower = false
         /// Every byte is an ASCII letter.
         var lettersOnly = true
+        /// Every byte is an ASCII letter or an apostrophe.
+        var lettersAndApostrophes = true
         /// Some letter (either case) comes three times in a row.
         var hasRun = false
     }
@@ -101,6 +103,7 @@ final class TokenList {
             if isUpper { scan.hasUpper = true }
             if isLower { scan.hasLower = true }
             if !isUpper && !isLower { scan.lettersOnly = false }
+            if byte < UInt8(ascii: "A") && byte != UInt8(ascii: "'") { scan.lettersAndApostrophes = false }
             let lower = isUpper ? byte | 0x20 : byte
             target[index] = lower
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3

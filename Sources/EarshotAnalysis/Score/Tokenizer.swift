@@ -78,7 +78,7 @@ public struct Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
-        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji)
+        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji, classes: LanguageDetector.wordClasses(lexicon))
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -104,11 +104,78 @@ public struct Tokenizer: Sendable {
     func tokens(_ text: String, language: String?, into list: TokenList) {
         list.removeAll()
         var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil, list: list)
+        if scanBytes(text, into: &stream) { return }
+        scanCharacters(text, into: &stream)
+    }
+
+    /// The tokens of `text` in `list`, as ``tokens(_:language:into:)`` gives them for the
+    /// language `detector.detect(text)` finds, and that language. `detector` must share this
+    /// tokenizer's ``words`` (as ``SentimentScorer``'s does).
+    ///
+    /// A line of the byte path is read once for both: each word's lists come with its one
+    /// lookup in ``words`` (words that the detector splits otherwise, with digits, hyphens or
+    /// stretched letters, and emoticons with letters, are counted by the detector's own rule),
+    /// and the Han characters are counted on the way. The detector reads the text itself only
+    /// when the vote is close or the text is not what its byte path reads. Malay text is
+    /// tokenised a second time, with its spellings normalised.
+    func tokens(_ text: String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
+        list.removeAll()
+        var stream = TokenStream(words: words, malay: nil, list: list)
+        stream.detection = Detection(detector: detector)
+        let scanned = scanBytes(text, into: &stream)
+        let found = (scanned ? stream.detection?.language(of: text) : nil) ?? detector.detect(text)
+        if found == "ms" {
+            tokens(text, language: found, into: list)
+        } else if !scanned {
+            scanCharacters(text, into: &stream)
+        }
+        return found
+    }
+
+    /// What the detector would count in a line of the byte path, gathered while tokenising it.
+    private struct Detection {
+        let detector: LanguageDetector
+        var tally = LanguageDetector.Tally(collects: false)
+        /// Han characters, as the detector counts them.
+        var han = 0
+        /// The line has Han characters or Chinese punctuation: the detector reads it by scalars.
+        var hasScalars = false
+        /// The line has something the counts above do not follow (an emoji the detector does not
+        /// read as a lone emoji, a compatibility ideograph, an emoticon with non-ASCII bytes).
+        var undecided = false
+
+        init(detector: LanguageDetector) {
+            self.detector = detector
+        }
+
+        /// Counts the words of ASCII `bytes` as the detector splits them.
+        mutating func countWords(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if !detector.count(bytes, into: &tally) { undecided = true }
+        }
+
+        /// What ``LanguageDetector/detect(_:)`` gives for `text`, or nil when these counts do not tell.
+        func language(of text: String) -> String? {
+            if undecided { return nil }
+            guard hasScalars else { return detector.decision(tally) }
+            // The detector's script test: Han characters against letters (here only ASCII
+            // ones: Chinese punctuation and lone emoji are not alphabetic).
+            guard han > 0 else { return nil }
+            let letters = text.utf8.reduce(0) { $0 + (Tokenizer.isASCIILetter($1) ? 1 : 0) }
+            return han * 6 >= letters ? "zh" : nil
+        }
+    }
+
+    /// Tokenises text of the byte path (``isByteScannable(_:)``) from its bytes; false for other text.
+    private func scanBytes(_ text: String, into stream: inout TokenStream) -> Bool {
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
             isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
         }
-        if scanned == true { return }
+        return scanned == true
+    }
+
+    /// Tokenises any text by its `Character`s.
+    private func scanCharacters(_ text: String, into stream: inout TokenStream) {
         for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
             if chunk.utf8.contains(UInt8(ascii: "\n")) {
                 for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -128,6 +195,8 @@ public struct Tokenizer: Sendable {
         let list: TokenList
         var clause = 0
         var pendingBreak = false
+        /// The language detector's counts, when the language is being detected.
+        var detection: Detection?
 
         init(words: WordTable, malay: MalayNormaliser?, list: TokenList) {
             self.words = words
@@ -139,7 +208,9 @@ public struct Tokenizer: Sendable {
         /// `raw` (nil: as its lookup form): looks it up in ``words`` (once) and opens a clause at
         /// a pending break or a contrast word.
         /// - Parameter hash: the lookup form's ``ByteKeyTable/hash(_:)``, when the caller has it.
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil) {
+        /// - Returns: the token's index in ``words``.
+        @discardableResult
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil) -> Int {
             let text = list.pendingText(from: start)
             let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: flags.contains(.ascii))
             if pendingBreak || (words.isContrast(word) && opensClause(start)) {
@@ -147,6 +218,7 @@ public struct Tokenizer: Sendable {
                 pendingBreak = false
             }
             list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word)
+            return word
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
@@ -158,8 +230,11 @@ public struct Tokenizer: Sendable {
                 if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
             if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
-            if raw.utf8.elementsEqual(lower.utf8) { return finish(start, raw: nil, flags: flags) }
-            raw.withUTF8 { finish(start, raw: $0, flags: flags) }
+            if raw.utf8.elementsEqual(lower.utf8) {
+                finish(start, raw: nil, flags: flags)
+                return
+            }
+            raw.withUTF8 { _ = finish(start, raw: $0, flags: flags) }
         }
 
         /// Emits a Chinese word of the byte path: Han characters, which have no case.
@@ -364,6 +439,8 @@ public struct Tokenizer: Sendable {
         // Han characters are letters: a chunk with one is no emoticon.
         if line.count <= 12, emoticonFilter.mayBeKey(first: line[0], last: line[line.count - 1]), !Tokenizer.hasLetter(line),
            emoticonTable.index(forKeyBytes: line) >= 0 {
+            // No letters, so no words to count; other scalars than ASCII are left to the detector.
+            if stream.detection != nil, line.contains(where: { $0 >= 0x80 }) { stream.detection?.undecided = true }
             let chunk = String(decoding: line, as: UTF8.self)
             return stream.emit(chunk, lower: chunk)
         }
@@ -374,6 +451,7 @@ public struct Tokenizer: Sendable {
                 return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
             }
             if found {
+                stream.detection?.countWords(line)
                 let chunk = String(decoding: line, as: UTF8.self)
                 return stream.emit(chunk, lower: chunk.lowercased())
             }
@@ -402,6 +480,7 @@ public struct Tokenizer: Sendable {
             if byte >= 0xF0 {
                 // A lone emoji, four bytes (``isByteScannable(_:)``): its key (``emojiKey(_:)``) is
                 // itself, as it has no skin tone, selector or joiner to drop.
+                if stream.detection != nil, !LanguageDetector.isLoneEmoji(line, at: position) { stream.detection?.undecided = true }
                 stream.emitEmoji(UnsafeBufferPointer(rebasing: line[position..<(position + 4)]))
                 position += 4
                 continue
@@ -409,6 +488,7 @@ public struct Tokenizer: Sendable {
             // A Han character or one of `bytePunctuation`, three bytes.
             let value = Tokenizer.scalar(line, at: position)
             guard Tokenizer.isHanValue(value) else {
+                stream.detection?.hasScalars = true
                 if bytePunctuation[value] == true { stream.pendingBreak = true }
                 position += 3
                 continue
@@ -418,6 +498,13 @@ public struct Tokenizer: Sendable {
             position += 3
             while position < count, line[position] >= 0xE0, line[position] < 0xF0, Tokenizer.isHanValue(Tokenizer.scalar(line, at: position)) {
                 position += 3
+            }
+            if stream.detection != nil {
+                // The detector counts compatibility ideographs (lead byte EF) as letters, not Han.
+                let bytes = UnsafeBufferPointer(rebasing: line[start..<position])
+                stream.detection?.hasScalars = true
+                stream.detection?.han += bytes.count / 3
+                if bytes.contains(0xEF) { stream.detection?.undecided = true }
             }
             let run = String(decoding: UnsafeBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
             for segment in segmenter.segment(run) { stream.emitHan(segment) }
@@ -450,7 +537,16 @@ public struct Tokenizer: Sendable {
             list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        stream.finish(start, raw: asWritten ? nil : word, flags: flags, hash: hash)
+        let index = stream.finish(start, raw: asWritten ? nil : word, flags: flags, hash: hash)
+        if stream.detection != nil {
+            // The lookup form is the detector's word unless digits or hyphens split it there or
+            // stretched letters were read as another word.
+            if scan.lettersAndApostrophes, hash != nil {
+                stream.detection?.tally.add(words.wordClass(index)) { "" }
+            } else {
+                stream.detection?.countWords(word)
+            }
+        }
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
@@ -520,7 +616,7 @@ public struct Tokenizer: Sendable {
         byte == 32 || byte == 9 || byte == 11 || byte == 12
     }
 
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 

@@ -1,6 +1,6 @@
 /// Every word the scorer's per-token questions are asked about, with all the answers: its
 /// entry in the English, Chinese and Malay lexicons (``IndexedLexicon/table`` indices) and
-/// whether it is a contrast word. The tokenizer hashes each token once and looks it up here
+/// whether it is a contrast word, its emoji valence and its lists for ``LanguageDetector``. The tokenizer hashes each token once and looks it up here
 /// once; the lexicon entries, the span search and the clause breaks then read the answers.
 /// A class, so that each text's token stream holds it without retaining each array.
 final class WordTable: Sendable {
@@ -10,6 +10,8 @@ final class WordTable: Sendable {
         var isContrast = false
         /// The valence of an emoji key (``Lexicon/emoji``).
         var emoji: Double?
+        /// The language detector's lists that hold the word.
+        var classes: LanguageDetector.WordClass = []
     }
 
     /// The languages with a slot in ``Entry``, in slot order.
@@ -22,15 +24,17 @@ final class WordTable: Sendable {
     private let lexicons: [Int32]
     private let contrast: [Bool]
     private let emoji: [Double?]
+    private let classes: [LanguageDetector.WordClass]
 
     /// - Parameters:
     ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
     ///   - contrast: every contrast word, of all languages.
     ///   - emoji: the emoji valences by key.
-    init(indexed: [String: IndexedLexicon], contrast: [String], emoji: [String: Double]) {
+    ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
+    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:], classes: [String: LanguageDetector.WordClass]) {
         var entries: [String: Entry] = [:]
         // Room for every key at once: growing the dictionary would hash each key again.
-        entries.reserveCapacity(WordTable.languages.reduce(contrast.count + emoji.count) { $0 + (indexed[$1]?.table.values.count ?? 0) })
+        entries.reserveCapacity(WordTable.languages.reduce(contrast.count + emoji.count + classes.count) { $0 + (indexed[$1]?.table.values.count ?? 0) })
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
             for (key, index) in lexicon.table.keyIndices {
@@ -44,10 +48,12 @@ final class WordTable: Sendable {
         }
         for word in contrast { entries[word, default: Entry()].isContrast = true }
         for (key, valence) in emoji { entries[key, default: Entry()].emoji = valence }
+        for (word, found) in classes { entries[word, default: Entry()].classes = found }
         table = ByteKeyTable(entries)
         lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
         self.contrast = table.values.map(\.isContrast)
         self.emoji = table.values.map(\.emoji)
+        self.classes = table.values.map(\.classes)
     }
 
     /// The index of the word whose UTF-8 bytes `bytes` holds (compared as `String`s compare), or -1.
@@ -57,6 +63,11 @@ final class WordTable: Sendable {
             return found
         }
         return table.index(of: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The index of `text` (compared as `String`s compare), or -1.
+    func index(of text: String) -> Int {
+        table.index(of: text)
     }
 
     /// ``index(of:plain:)`` of ASCII bytes whose ``ByteKeyTable/hash(_:)`` the caller worked out.
@@ -72,6 +83,11 @@ final class WordTable: Sendable {
     /// The emoji valence of word `word` (an index, or -1), or nil.
     func emojiValence(_ word: Int) -> Double? {
         word < 0 ? nil : emoji[word]
+    }
+
+    /// The language detector's lists that hold word `word` (an index, or -1).
+    func wordClass(_ word: Int) -> LanguageDetector.WordClass {
+        word < 0 ? [] : classes[word]
     }
 
     func isContrast(_ word: Int) -> Bool {
