@@ -14,9 +14,9 @@ struct ChineseSegmenter: Sendable {
     let maxWord: Int
     /// Negators, longest first.
     let negators: [String]
-    /// The first scalar of each negator, and whether every negator is ASCII and unified Han
-    /// only (``ByteKeyTable/isPlain(_:)``), where a prefix is a prefix of bytes.
-    let negatorStarts: Set<Unicode.Scalar>
+    /// The first scalar value of each negator (a few), and whether every negator is ASCII and
+    /// unified Han only (``ByteKeyTable/isPlain(_:)``), where a prefix is a prefix of bytes.
+    let negatorStarts: [UInt32]
     let negatorsPlain: Bool
     let valence: Set<String>
     let boosters: Set<String>
@@ -56,7 +56,7 @@ struct ChineseSegmenter: Sendable {
         startingTable = ByteKeyTable(longestStarting)
         endingTable = ByteKeyTable(longestEnding)
         negators = lexicon.negators.keys.sorted { $0.count > $1.count }
-        negatorStarts = Set(negators.compactMap(\.unicodeScalars.first))
+        negatorStarts = Array(Set(negators.compactMap { $0.unicodeScalars.first?.value }))
         negatorsPlain = negators.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true }
         valence = Set(lexicon.valence.keys)
         boosters = Set(lexicon.boosters.keys)
@@ -64,109 +64,156 @@ struct ChineseSegmenter: Sendable {
 
     /// The words of `run`, a string of Chinese characters.
     func segment(_ run: String) -> [String] {
-        let characters = Run(run)
-        // Both matchings give character ranges; only the chosen words become strings.
-        let forward = forwardMatch(characters)
-        guard forward.count > 1 else { return forward.flatMap { splitNegator(characters[$0]) } }
-        let backward = backwardMatch(characters)
-        let chosen: [Range<Int>]
-        if forward.count != backward.count {
-            chosen = forward.count < backward.count ? forward : backward
-        } else {
-            // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
-            let strayForward = stray(forward, characters), strayBackward = stray(backward, characters)
-            if strayForward != strayBackward {
-                chosen = strayForward < strayBackward ? forward : backward
+        var words: [String] = []
+        var text = run
+        text.withUTF8 { bytes in
+            // Each character's byte offset, unless each is a unified Han character of three bytes.
+            var offsets: [Int]?
+            if !(ByteKeyTable<Bool>.isPlain(bytes) && !bytes.contains { $0 < 0x80 }) {
+                var found = [0]
+                for character in run { found.append(found[found.count - 1] + character.utf8.count) }
+                offsets = found
+            }
+            segment(Run(bytes: bytes, offsets: offsets)) { words.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        return words
+    }
+
+    /// The words of a run of Han characters of three UTF-8 bytes each (each a `Character` of its
+    /// own), as ``segment(_:)`` gives them, passed to `body` as bytes (valid during the call).
+    func segment(hanBytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        segment(Run(bytes: hanBytes, offsets: nil), body)
+    }
+
+    private func segment(_ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let count = characters.count
+        guard count > 0 else { return }
+        // Each matching's word boundaries in character offsets, ascending (0 first, `count` last).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + 1)) { buffer in
+            let base = buffer.baseAddress!
+            let forward = forwardMatch(characters, into: base)
+            guard forward.count > 2 else { return emit(forward, characters, body) }
+            let backward = backwardMatch(characters, into: base + count + 1)
+            let chosen: UnsafeBufferPointer<Int>
+            if forward.count != backward.count {
+                chosen = forward.count < backward.count ? forward : backward
             } else {
-                chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+                // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
+                let strayForward = stray(forward, characters), strayBackward = stray(backward, characters)
+                if strayForward != strayBackward {
+                    chosen = strayForward < strayBackward ? forward : backward
+                } else {
+                    chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+                }
+            }
+            emit(chosen, characters, body)
+        }
+    }
+
+    /// Passes the words between `boundaries` to `body`, each split at a negator where it must be.
+    private func emit(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for index in 1..<boundaries.count {
+            let word = characters.bytes(boundaries[index - 1]..<boundaries[index])
+            guard mayBeSplit(word) else {
+                body(word)
+                continue
+            }
+            for part in splitNegator(String(decoding: word, as: UTF8.self)) {
+                var part = part
+                part.withUTF8(body)
             }
         }
-        return chosen.flatMap { splitNegator(characters[$0]) }
     }
 
     /// True when the word of `range` is a single character (counted as its `String` counts).
     private func isSingle(_ range: Range<Int>, _ characters: Run) -> Bool {
-        characters.hanOnly ? range.count == 1 : characters[range].count == 1
+        characters.offsets == nil ? range.count == 1 : String(decoding: characters.bytes(range), as: UTF8.self).count == 1
     }
 
-    /// How many words are single characters the dictionary lacks.
-    private func stray(_ words: [Range<Int>], _ characters: Run) -> Int {
-        words.count { isSingle($0, characters) && characters.lookUp($0, in: dictionaryTable) == nil }
+    /// How many words between `boundaries` are single characters the dictionary lacks.
+    private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run) -> Int {
+        (1..<boundaries.count).count { index in
+            let range = boundaries[index - 1]..<boundaries[index]
+            return isSingle(range, characters) && characters.lookUp(range, in: dictionaryTable) == nil
+        }
     }
 
-    /// How many words are single characters.
-    private func singles(_ words: [Range<Int>], _ characters: Run) -> Int {
-        words.count { isSingle($0, characters) }
+    /// How many words between `boundaries` are single characters.
+    private func singles(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run) -> Int {
+        (1..<boundaries.count).count { isSingle(boundaries[$0 - 1]..<boundaries[$0], characters) }
     }
 
     /// A run's UTF-8 bytes and where each of its characters starts, so that a candidate word
-    /// is made straight from its bytes.
+    /// is looked up straight from its bytes.
     private struct Run {
-        let bytes: [UInt8]
-        /// The byte offset of each character, then the byte count.
-        let offsets: [Int]
-        /// True when every character is a unified Han character of three bytes.
-        let hanOnly: Bool
+        let text: UnsafeBufferPointer<UInt8>
+        /// The byte offset of each character, then the byte count; nil when every character
+        /// is three bytes.
+        let offsets: [Int]?
 
-        init(_ text: String) {
-            bytes = Array(text.utf8)
-            // Unified Han characters only: each is a `Character` of three bytes.
-            hanOnly = bytes.withUnsafeBufferPointer { ByteKeyTable<Bool>.isPlain($0) && !$0.contains { $0 < 0x80 } }
-            if hanOnly {
-                offsets = Array(stride(from: 0, through: bytes.count, by: 3))
-                return
-            }
-            var offsets = [0]
-            for character in text { offsets.append(offsets[offsets.count - 1] + character.utf8.count) }
+        init(bytes: UnsafeBufferPointer<UInt8>, offsets: [Int]?) {
+            text = bytes
             self.offsets = offsets
+        }
+
+        /// The number of characters.
+        var count: Int { offsets.map { $0.count - 1 } ?? text.count / 3 }
+
+        private func offset(_ index: Int) -> Int {
+            offsets?[index] ?? 3 * index
+        }
+
+        /// The bytes of characters `range`.
+        func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: text[offset(range.lowerBound)..<offset(range.upperBound)])
         }
 
         /// The entry of `table` for characters `range`, looked up by their bytes.
         func lookUp<Value>(_ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
-            bytes.withUnsafeBufferPointer { table.value(forKeyBytes: UnsafeBufferPointer(rebasing: $0[offsets[range.lowerBound]..<offsets[range.upperBound]])) }
-        }
-
-        /// The number of characters.
-        var count: Int { offsets.count - 1 }
-
-        /// Characters `range` as a string.
-        subscript(range: Range<Int>) -> String {
-            bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self) }
+            table.value(forKeyBytes: bytes(range))
         }
     }
 
-    private func forwardMatch(_ characters: Run) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var index = 0
+    /// Forward maximum matching: the word boundaries, written from `boundaries` on.
+    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int> {
+        var words = 0, index = 0
+        boundaries[0] = 0
         while index < characters.count {
             var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
             while length > 1, characters.lookUp(index..<(index + length), in: dictionaryTable) == nil { length -= 1 }
-            result.append(index..<(index + length))
             index += length
+            words += 1
+            boundaries[words] = index
         }
-        return result
+        return UnsafeBufferPointer(start: boundaries, count: words + 1)
     }
 
-    private func backwardMatch(_ characters: Run) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var end = characters.count
+    /// Backward maximum matching: the word boundaries, written into the last of the
+    /// `characters.count + 1` places from `boundaries` on.
+    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int> {
+        var place = characters.count, end = characters.count
+        boundaries[place] = end
         while end > 0 {
             var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
             while length > 1, characters.lookUp((end - length)..<end, in: dictionaryTable) == nil { length -= 1 }
-            result.append((end - length)..<end)
             end -= length
+            place -= 1
+            boundaries[place] = end
         }
-        return result.reversed()
+        return UnsafeBufferPointer(start: boundaries + place, count: characters.count + 1 - place)
+    }
+
+    /// False when ``splitNegator(_:)`` surely keeps the word whole: a word of unified Han
+    /// characters can only begin with a negator that begins with its first character (asked
+    /// first: it is cheaper than the questions there, and both give the word).
+    private func mayBeSplit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard negatorsPlain, let lead = word.first, ByteKeyTable<Bool>.isPlain(word) else { return true }
+        let first = lead < 0x80 ? UInt32(lead) : (UInt32(lead & 0x0F) << 12) | (UInt32(word[1] & 0x3F) << 6) | UInt32(word[2] & 0x3F)
+        return negatorStarts.contains(first)
     }
 
     /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
     private func splitNegator(_ word: String) -> [String] {
-        // A word of unified Han characters can only begin with a negator that begins with its
-        // first character (asked first: it is cheaper than the questions below, and both give [word]).
-        if negatorsPlain, let first = word.unicodeScalars.first, !negatorStarts.contains(first),
-           word.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true {
-            return [word]
-        }
         guard word.count > 1, !whole.contains(word) else { return [word] }
         for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
             let rest = String(word.dropFirst(negator.count))

@@ -238,10 +238,9 @@ public struct Tokenizer: Sendable {
         }
 
         /// Emits a Chinese word of the byte path: Han characters, which have no case.
-        mutating func emitHan(_ word: String) {
+        mutating func emitHan(_ word: UnsafeBufferPointer<UInt8>) {
             let start = list.pendingTextStart
-            var word = word
-            word.withUTF8 { list.appendText($0) }
+            list.appendText(word)
             finish(start, raw: nil, flags: .han)
         }
 
@@ -506,8 +505,7 @@ public struct Tokenizer: Sendable {
                 stream.detection?.han += bytes.count / 3
                 if bytes.contains(0xEF) { stream.detection?.undecided = true }
             }
-            let run = String(decoding: UnsafeBufferPointer(rebasing: line[start..<position]), as: UTF8.self)
-            for segment in segmenter.segment(run) { stream.emitHan(segment) }
+            segmenter.segment(hanBytes: UnsafeBufferPointer(rebasing: line[start..<position])) { stream.emitHan($0) }
         }
     }
 
