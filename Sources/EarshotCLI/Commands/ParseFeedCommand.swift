@@ -99,8 +99,8 @@ struct ParseFeedCommand: ParsableCommand {
 
     /// UTC ISO-8601 to the second.
     static func iso(_ date: Date) -> String {
-        var bytes: [UInt8] = []
-        FeedJSONWriter.appendISO(date, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = TextOutput(capacity: 32)
+        FeedJSONWriter.appendISO(date, to: bytes)
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 }

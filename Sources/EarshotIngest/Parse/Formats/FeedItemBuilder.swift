@@ -24,11 +24,10 @@ struct FeedItemBuilder {
             return plain ? HTMLText.fold(bytes: bytes) : HTMLText.plainText(bytes: bytes)
         }
 
-        /// ``plainText`` written as UTF-8 into the start of `output` (grown as needed), with no
-        /// `String` made: the number of bytes written, 0 when nothing remains.
-        func write(into output: inout [UInt8]) -> Int {
-            if var text { return text.withUTF8 { HTMLText.write($0, plain: plain, into: &output) } }
-            return bytes.withUnsafeBufferPointer { HTMLText.write($0, plain: plain, into: &output) }
+        /// ``plainText`` written into `output` as a JSON string literal, or `null` when nothing remains.
+        func writeJSON(into output: TextOutput) {
+            if var text { return text.withUTF8 { HTMLText.writeJSON($0, plain: plain, into: output) } }
+            bytes.withUnsafeBufferPointer { HTMLText.writeJSON($0, plain: plain, into: output) }
         }
     }
     /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer).

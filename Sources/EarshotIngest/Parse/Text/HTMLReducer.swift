@@ -26,15 +26,56 @@ enum HTMLReducer {
         var isKnownElement: Bool { self == .block || self == .cell || self == .inline }
     }
 
+    /// Plain text of `html`, made as a `String`.
     static func plainText(_ html: UnsafeBufferPointer<UInt8>) -> Outcome {
-        reduce(html, unescapingTwice: true) { folded($0) }.map(Outcome.text) ?? .unsure
+        makeString(capacity: html.count) { reduce(html, plain: false, into: &$0) }
     }
 
-    /// ``plainText(_:)`` written as UTF-8 into the start of `output` (grown when it is shorter
-    /// than `html`): the number of bytes written (0 when nothing but white space remains), or nil
+    /// ``plainText(_:)`` (``fold(_:)`` when `plain`) written into `output` as a JSON string
+    /// literal, or `null` when nothing but white space remains: one pass over `html` that strips,
+    /// decodes, folds and escapes at once, with no intermediate copy. False, with nothing written,
     /// when the answer depends on grapheme clusters (ask ``HTMLTextReference``).
-    static func plainText(_ html: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
-        reduce(html, unescapingTwice: true) { write($0, into: &output) }
+    static func writeJSON(_ html: UnsafeBufferPointer<UInt8>, plain: Bool, into output: TextOutput) -> Bool {
+        let start = output.count
+        output.append(dquote)
+        var cursor = Cursor(base: output.base, count: output.count, capacity: output.capacity, owner: output)
+        guard reduce(html, plain: plain, json: true, into: &cursor) else {
+            output.count = start
+            return false
+        }
+        output.count = cursor.count
+        if output.count == start &+ 1 {
+            output.count = start
+            output.append("null")
+        } else {
+            output.append(dquote)
+        }
+        return true
+    }
+
+    /// ``plainText(_:)`` (``fold(_:)`` when `plain`) into `cursor`: the single pass, or when it
+    /// cannot answer alone (a scalar that may join a neighbour, a reference broken by a tag, text
+    /// that may be escaped twice) the stages one by one, whose last is the same pass as a fold.
+    /// False when the answer depends on grapheme clusters.
+    @inline(__always)
+    private static func reduce(_ html: UnsafeBufferPointer<UInt8>, plain: Bool, json: Bool = false, into cursor: inout Cursor) -> Bool {
+        let start = cursor.count
+        if pass(html, html: !plain, json: json, into: &cursor) { return true }
+        if plain { return false }
+        cursor.count = start
+        return reduce(html, unescapingTwice: true) { pass($0, html: false, json: json, into: &cursor) } ?? false
+    }
+
+    /// A `String` of what `body` writes into a cursor of `capacity` bytes (plus the eight the
+    /// pass may store past its last byte); `.unsure` when `body` answers false.
+    private static func makeString(capacity: Int, _ body: (inout Cursor) -> Bool) -> Outcome {
+        var sure = true
+        let text = String(unsafeUninitializedCapacity: capacity &+ 8) { buffer in
+            var cursor = Cursor(base: buffer.baseAddress!, count: 0, capacity: buffer.count, owner: nil)
+            sure = body(&cursor)
+            return sure ? cursor.count : 0
+        }
+        return sure ? .text(text.isEmpty ? nil : text) : .unsure
     }
 
     /// Strips tags, decodes references and unescapes double-escaped HTML once as needed, then
@@ -283,25 +324,51 @@ enum HTMLReducer {
         while index < count {
             guard let at = next(amp, in: input, from: index) else { break }
             index = at
-            var end = index + 1, terminator = 0
-            while end < count, end - index - 1 <= 33 {
-                let byte = input[end]
-                if byte == semicolon { terminator = 1; break }
-                if byte == 0xCD, end + 1 < count, input[end + 1] == 0xBE { terminator = 2; break }
-                if byte >= 0x80 { break }
-                end += 1
-            }
-            guard terminator > 0, let value = decode(UnsafeBufferPointer(rebasing: input[(index + 1)..<end])) else {
+            guard case .scalar(let value, let end) = reference(in: input, at: index, tagsStripped: true) else {
                 index += 1
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
             UTF8.encode(value) { output.append($0) }
             if !isQuicklySimple(value) { addedComplex = true }
-            index = end + terminator
+            index = end
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
+    }
+
+    private enum Reference {
+        /// Not a reference that decodes: the `&` stays as written.
+        case none
+        /// A tag may break the reference (`&am<b></b>p;`): only the text left once tags are stripped can say.
+        case brokenByTag
+        /// The scalar, and the index just past the reference.
+        case scalar(Unicode.Scalar, end: Int)
+    }
+
+    /// The reference at `start` (a `&`) in `input`, as ``decodeEntities(_:addedComplex:)`` reads it
+    /// once tags are stripped (`tagsStripped`), or read before stripping them, when a `<` met
+    /// while its name may still decode makes it ``Reference/brokenByTag``. A name that decodes
+    /// holds only letters, digits, `#`, `+` and `-`.
+    private static func reference(in input: UnsafeBufferPointer<UInt8>, at start: Int, tagsStripped: Bool) -> Reference {
+        let count = input.count
+        var end = start + 1, terminator = 0
+        while end < count, end - start - 1 <= 33 {
+            let byte = input[end]
+            if byte == semicolon { terminator = 1; break }
+            if byte == 0xCD, end + 1 < count, input[end + 1] == 0xBE { terminator = 2; break }
+            if byte >= 0x80 { break }
+            if !tagsStripped, byte == lt {
+                for index in (start + 1)..<end {
+                    let byte = input[index]
+                    guard isLetter(byte) || isDigit(byte) || byte == hash || byte == plus || byte == dash else { return .none }
+                }
+                return .brokenByTag
+            }
+            end += 1
+        }
+        guard terminator > 0, let value = decode(UnsafeBufferPointer(rebasing: input[(start + 1)..<end])) else { return .none }
+        return .scalar(value, end: end + terminator)
     }
 
     private static func decode(_ reference: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
@@ -368,147 +435,249 @@ enum HTMLReducer {
     /// Folds runs of spaces, tabs, no-break and ideographic spaces into one, keeps single line
     /// breaks, trims; `.text(nil)` when empty.
     static func fold(_ text: UnsafeBufferPointer<UInt8>) -> Outcome {
-        guard isSimple(text) else { return .unsure }
-        return .text(folded(text))
+        makeString(capacity: text.count) { reduce(text, plain: true, into: &$0) }
     }
 
-    /// ``fold(_:)`` written as UTF-8 into the start of `output` (grown when it is shorter than
-    /// `text`): the number of bytes written, or nil when the answer depends on grapheme clusters.
-    static func fold(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
-        guard isSimple(text) else { return nil }
-        return write(text, into: &output)
+    // MARK: The single pass
+
+    /// Where ``pass(_:html:json:into:)`` writes: raw storage with room checked per piece. For
+    /// JSON it is a ``TextOutput``'s, grown as needed; otherwise a buffer at least eight bytes
+    /// longer than the input, which the reduction never outgrows (tags, references and white
+    /// space only shrink).
+    private struct Cursor {
+        var base: UnsafeMutablePointer<UInt8>
+        var count: Int
+        var capacity: Int
+        let owner: TextOutput?
+
+        @inline(__always)
+        mutating func room(_ extra: Int) {
+            if extra > capacity &- count { grow(extra) }
+        }
+
+        @inline(never)
+        mutating func grow(_ extra: Int) {
+            guard let owner else { preconditionFailure("HTMLReducer wrote past its output") }
+            owner.count = count
+            owner.reserve(extra)
+            base = owner.base
+            capacity = owner.capacity
+        }
+
+        /// `byte` escaped for a JSON string literal (``TextOutput/appendJSONEscape(_:)``).
+        @inline(never)
+        mutating func escape(_ byte: UInt8) {
+            guard let owner else { preconditionFailure("HTMLReducer escaped outside JSON") }
+            owner.count = count
+            owner.appendJSONEscape(byte)
+            base = owner.base
+            capacity = owner.capacity
+            count = owner.count
+        }
     }
 
-    /// Folds `text` (known to be simple) into the start of `output`, grown first when it is shorter.
-    private static func write(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
-        if output.count < text.count { output = [UInt8](repeating: 0, count: max(text.count, 2 * output.count)) }
-        return output.withUnsafeMutableBufferPointer { fold(text, to: $0) }
-    }
-
-    /// The fold of `text`, known to be simple, as a `String`; nil when empty.
-    private static func folded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
-        let folded = String(unsafeUninitializedCapacity: text.count) { fold(text, to: $0) }
-        return folded.isEmpty ? nil : folded
-    }
-
-    /// Folds `text` (known to be simple) into the start of `output`, which holds at least
-    /// `text.count` bytes (the fold never writes more than it reads); returns the count written.
-    private static func fold(_ text: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// One pass over `text` that does every stage of the reduction at once, writing into `out`:
+    /// with `html`, tags are stripped (block elements leave a line break, cells a space, scripts
+    /// and styles go with their content) and references decoded, as ``stripTags(_:sawTag:)`` and
+    /// ``decodeEntities(_:addedComplex:)`` would; then white space is folded (runs of spaces,
+    /// tabs, no-break and ideographic spaces become one space, line breaks one line break, the
+    /// ends are trimmed); with `json`, what is written is escaped for a JSON string literal (the
+    /// fold writes no U+2028 or U+2029, so only `"`, `\\` and control characters need it).
+    ///
+    /// False when the pass cannot answer alone. With `html`: a scalar fails ``isSimple(_:)``'s
+    /// quick test (outside tags, or decoded), a reference may be broken by a tag (`&am<b></b>p;`),
+    /// or no tag was seen and a `<` was written (the text may be escaped twice); the caller then
+    /// runs the stages one by one. Without `html`: `text` is not simple (ask ``HTMLTextReference``).
+    @inline(__always)
+    private static func pass(_ text: UnsafeBufferPointer<UInt8>, html: Bool, json: Bool, into out: inout Cursor) -> Bool {
         let count = text.count
-        var written = 0, index = 0
-        var lineHasWord = false, pendingSpace = false, pendingNewline = false
+        guard count > 0, let input = text.baseAddress else { return true }
+        var index = 0
+        // The fold's state and what the pass has seen, as bits of one word (kept in a register).
+        let lineHasWord: UInt32 = 1, pendingSpace: UInt32 = 2, pendingNewline: UInt32 = 4
+        let sawTag: UInt32 = 8, wroteLessThan: UInt32 = 16, checkedSimple: UInt32 = 32
+        var state: UInt32 = 0
+
         /// Before a word's bytes: the line break or the space that white space before it left pending.
         @inline(__always) func beginWord() {
-            if !lineHasWord {
-                if pendingNewline { output[written] = newline; written += 1; pendingNewline = false }
-            } else if pendingSpace {
-                output[written] = space
-                written += 1
+            if state & lineHasWord == 0 {
+                if state & pendingNewline != 0 {
+                    if json { out.escape(newline) } else { out.room(1); out.base[out.count] = newline; out.count &+= 1 }
+                }
+            } else if state & pendingSpace != 0 {
+                out.room(1)
+                out.base[out.count] = space
+                out.count &+= 1
             }
-            pendingSpace = false
-            lineHasWord = true
+            state = (state & ~(pendingSpace | pendingNewline)) | lineHasWord
         }
+        @inline(__always) func lineBreak() {
+            if state & lineHasWord != 0 { state |= pendingNewline }
+            state &= ~(lineHasWord | pendingSpace)
+        }
+        @inline(__always) func separator() {
+            if state & lineHasWord != 0 { state |= pendingSpace }
+        }
+        /// An ASCII byte of a word.
+        @inline(__always) func writeASCII(_ byte: UInt8) {
+            if json, TextOutput.needsJSONEscape(byte) { return out.escape(byte) }
+            out.room(1)
+            out.base[out.count] = byte
+            out.count &+= 1
+        }
+
         while index < count {
-            let byte = text[index]
+            let byte = input[index]
             if isRunByte(byte) {
-                // A run of bytes that are neither white space nor the start of a scalar that may be: copy it whole.
+                // A run of bytes that are neither white space, markup, escaped in JSON nor the start of a
+                // scalar that may be: copy it whole.
                 beginWord()
-                // Eight bytes at a time: each word is stored whole (the output is never ahead
-                // of the input, so eight bytes from `written` are inside its capacity; bytes
-                // past the run are overwritten later or left out of the result), up to the
-                // first byte that is not part of the run; then byte by byte at the end.
-                // The run goes on across what the fold would write back unchanged: a single
-                // space between two words, and a scalar led by 0xC2, 0xE2 or 0xE3 that is not
-                // white space (`©`, `—`, `“`), so a sentence is one run, not one per word.
-                let input = UnsafeRawPointer(text.baseAddress!), stored = UnsafeMutableRawPointer(output.baseAddress!)
+                // Eight bytes at a time: each word is stored whole (there is room for the rest of
+                // the input and eight bytes more; bytes past the run are overwritten later or
+                // left out of the result), up to the first byte that is not part of the run; then
+                // byte by byte at the end. The run goes on across what the fold would write back
+                // unchanged: a single space between two words, and a scalar led by 0xC2 or 0xE2
+                // that is not white space (`©`, `—`, `“`), so a sentence is one run, not one per word.
+                out.room(count &- index &+ 8)
+                let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count)
                 var end = index
                 while true {
                     // Offsets stay within `count`, so plain wrapping arithmetic (no overflow checks).
-                    let shift = written &- index
                     while end &+ 8 <= count {
-                        let word = input.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                        stored.storeBytes(of: word, toByteOffset: end &+ shift, as: UInt64.self)
+                        let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                        stored.storeBytes(of: word, toByteOffset: end &- index, as: UInt64.self)
                         let stops = runStops(word)
                         if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
                         end &+= 8
                     }
-                    while end < count, isRunByte(text[end]) {
-                        output[end &+ shift] = text[end]
+                    while end < count, isRunByte(input[end]) {
+                        stored.storeBytes(of: input[end], toByteOffset: end &- index, as: UInt8.self)
                         end &+= 1
                     }
                     guard end < count else { break }
-                    let stop = text[end]
+                    let stop = input[end]
                     var length = 0
                     if stop == space {
-                        if end + 1 < count, isRunByte(text[end + 1]) { length = 1 }
+                        if end &+ 1 < count, isRunByte(input[end &+ 1]) { length = 1 }
                     } else if stop == 0xC2 {
-                        let next = text[end + 1]
+                        let next = input[end &+ 1]
                         if next != 0xA0, next != 0x85 { length = 2 }
-                    } else if stop == 0xE2 || stop == 0xE3 {
-                        let next = text[end + 1], last = text[end + 2]
-                        if next != 0x80 || (stop == 0xE3 ? last != 0x80 : last != 0xA8 && last != 0xA9) { length = 3 }
+                    } else if stop == 0xE2 {
+                        if input[end &+ 1] == 0x80, input[end &+ 2] >= 0x90, input[end &+ 2] <= 0xA7 { length = 3 }
                     }
                     guard length > 0 else { break }
-                    for offset in 0..<length { output[written + end - index + offset] = text[end + offset] }
-                    end += length
+                    for offset in 0..<length { stored.storeBytes(of: input[end &+ offset], toByteOffset: end &- index &+ offset, as: UInt8.self) }
+                    end &+= length
                 }
-                written += end - index
+                out.count &+= end &- index
                 index = end
                 continue
             }
-            var length = 1, role = Role.other
-            if byte < 0x80 {
-                role = byte == space || byte == tab ? .separator : byte >= 0x0A && byte <= 0x0D ? .newline : .other
-            } else {
-                length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if length == 2 {
-                    let next = text[index + 1]
-                    role = next == 0xA0 && byte == 0xC2 ? .separator : next == 0x85 && byte == 0xC2 ? .newline : .other
-                } else if length == 3, byte == 0xE3 || byte == 0xE2, text[index + 1] == 0x80 {
-                    let last = text[index + 2]
-                    if byte == 0xE3, last == 0x80 { role = .separator } else if byte == 0xE2, last == 0xA8 || last == 0xA9 { role = .newline }
+            if html, byte == lt {
+                if let tag = readTag(text, at: index) {
+                    state |= sawTag
+                    if tag.kind == .block { lineBreak() } else if tag.kind == .cell { separator() }
+                    index = !tag.closing && tag.kind == .dropped ? skip(past: tag.droppedName, in: text, from: tag.end) : tag.end
+                    continue
+                }
+                state |= wroteLessThan
+            } else if html, byte == amp {
+                switch reference(in: text, at: index, tagsStripped: false) {
+                case .brokenByTag:
+                    return false
+                case .none:
+                    break
+                case .scalar(let value, let end):
+                    guard isQuicklySimple(value) else { return false }
+                    switch value.value {
+                    case 0x20, 0x09, 0xA0: separator()
+                    case 0x0A...0x0D, 0x85, 0x2028, 0x2029: lineBreak()
+                    default:
+                        beginWord()
+                        if value.isASCII {
+                            if value == "<" { state |= wroteLessThan }
+                            writeASCII(UInt8(value.value))
+                        } else {
+                            out.room(4)
+                            UTF8.encode(value) { out.base[out.count] = $0; out.count &+= 1 }
+                        }
+                    }
+                    index = end
+                    continue
                 }
             }
-            switch role {
-            case .newline:
-                if lineHasWord { pendingNewline = true }
-                lineHasWord = false
-                pendingSpace = false
-            case .separator:
-                if lineHasWord { pendingSpace = true }
-            case .other:
-                beginWord()
-                for offset in 0..<length { output[written + offset] = text[index + offset] }
-                written += length
+            if byte < 0x80 {
+                if byte == space || byte == tab { separator() } else if byte >= 0x0A, byte <= 0x0D { lineBreak() } else {
+                    beginWord()
+                    writeASCII(byte)
+                }
+                index &+= 1
+                continue
             }
-            index += length
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            if byte >= 0xCC, byte < 0xE4 || byte > 0xE9,
+               byte != 0xE2 || input[index &+ 1] != 0x80 || input[index &+ 2] < 0x90 || input[index &+ 2] > 0xA9 {
+                // A scalar that may join a neighbour.
+                if html { return false }
+                if state & checkedSimple == 0 {
+                    state |= checkedSimple
+                    guard isSimple(text) else { return false }
+                }
+            }
+            if byte == 0xC2, input[index &+ 1] == 0xA0 || input[index &+ 1] == 0x85 {
+                if input[index &+ 1] == 0xA0 { separator() } else { lineBreak() }
+            } else if byte == 0xE3, input[index &+ 1] == 0x80, input[index &+ 2] == 0x80 {
+                separator()
+            } else if byte == 0xE2, input[index &+ 1] == 0x80, input[index &+ 2] == 0xA8 || input[index &+ 2] == 0xA9 {
+                lineBreak()
+            } else {
+                beginWord()
+                out.room(length)
+                for offset in 0..<length { out.base[out.count &+ offset] = input[index &+ offset] }
+                out.count &+= length
+            }
+            index &+= length
         }
-        return written
+        // No tag and a `<` written: the text may be HTML escaped twice (``looksLikeEscapedHTML(_:)``).
+        return !(html && state & (sawTag | wroteLessThan) == wroteLessThan)
     }
 
-    private enum Role { case other, separator, newline }
-
-    /// A byte the fold copies as part of a run: neither white space nor a control, nor 0xC2,
-    /// 0xE2 or 0xE3 (which may start a white-space scalar).
+    /// A byte the pass copies as part of a run: not white space, a control, `"`, `&`, `<` or
+    /// `\\`, nor the lead byte of a scalar that may be white space (0xC2, 0xE2, 0xE3) or may join
+    /// a neighbour (``isSimple(_:)``'s quick test: any lead from 0xCC up but 0xE4–0xE9).
     @inline(__always)
-    private static func isRunByte(_ byte: UInt8) -> Bool { byte > space && byte != 0xC2 && byte != 0xE2 && byte != 0xE3 }
+    private static func isRunByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x7F: return byte != 0x22 && byte != 0x26 && byte != 0x3C && byte != 0x5C
+        case 0x80...0xCB: return byte != 0xC2
+        case 0xE4...0xE9: return true
+        default: return false
+        }
+    }
 
-    /// The high bit of each byte of `word` where the fold's word loop hands over to its byte loop:
-    /// at least every byte that ends a run (a control, 0xC2, 0xE2 or 0xE3, which may start a
-    /// white-space scalar, and a space unless the next byte is one the run copies; a space in the
-    /// last byte, whose next byte is not in `word`, always); 0 when there is none. A byte marked
-    /// that does not end a run only costs time: the byte loop copies it or the space after it.
+    /// The high bit of each byte of `word` where the pass's word loop hands over to its byte loop:
+    /// at least every byte that ends a run (one that is not ``isRunByte(_:)``, but a space before
+    /// a byte that is; a space in the last byte, whose next byte is not in `word`, always);
+    /// 0 when there is none. The lowest bit set is exact or marks a `|` (tested with `\\`); a
+    /// byte marked that does not end a run only costs time: the byte loop copies it.
     @inline(__always)
     private static func runStops(_ word: UInt64) -> UInt64 {
         let spaces = byteMask(word, space)
-        if word & 0x8080_8080_8080_8080 == 0 {
-            // ASCII: a byte below 0x21 ends a run, but a space before a byte above 0x20 does not.
-            let blanks = ByteLanes.marks(word, below: 0x21)
-            return blanks & ~(spaces & ~((blanks >> 8) | (1 << 63)))
+        // `"` and `&` are the bytes b with b | 0x04 == 0x26; `<` and `\\` two of those with
+        // b | 0x60 == 0x7C (with 0x1C, a control, and `|`).
+        var stops = ByteLanes.marks(word, below: 0x20) | ByteLanes.marks(word | 0x0404_0404_0404_0404, equalTo: 0x26)
+            | ByteLanes.marks(word | 0x6060_6060_6060_6060, equalTo: 0x7C)
+        if word & 0x8080_8080_8080_8080 != 0 {
+            stops |= ByteLanes.marks(word, equalTo: 0xC2) | (atLeast(word, 0xCC) & ~(atLeast(word, 0xE4) & ~atLeast(word, 0xEA)))
         }
-        let controls = ByteLanes.marks(word, below: 0x20)
-        let leads = ByteLanes.marks(word, equalTo: 0xC2) | ByteLanes.marks(word, equalTo: 0xE2) | ByteLanes.marks(word, equalTo: 0xE3)
-        return controls | leads | (spaces & (((controls | leads | spaces) >> 8) | (1 << 63)))
+        return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
+    }
+
+    /// The high bit of each byte of `word` at least `bound` (0x80 or more); exact.
+    @inline(__always)
+    private static func atLeast(_ word: UInt64, _ bound: UInt8) -> UInt64 {
+        let add = UInt64(0x80 &- (bound & 0x7F)) &* 0x0101_0101_0101_0101
+        return word & ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ add) & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).
@@ -606,6 +775,7 @@ enum HTMLReducer {
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), slash = UInt8(ascii: "/")
     private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+    private static let plus = UInt8(ascii: "+")
     private static let dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), semicolon = UInt8(ascii: ";"), hash = UInt8(ascii: "#")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 }

@@ -37,19 +37,17 @@ enum HTMLText {
         return HTMLTextReference.fold(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// ``plainText(_:)`` of the valid UTF-8 `bytes` (``fold(_:)`` when `plain`), written as UTF-8
-    /// into the start of `output`, which grows when it is too short: the number of bytes written,
-    /// 0 when nothing but white space remains. No `String` is made unless the text needs
+    /// ``plainText(_:)`` of the valid UTF-8 `bytes` (``fold(_:)`` when `plain`) written into
+    /// `output` as a JSON string literal (``TextOutput/appendJSONString(_:)``'s escapes), or
+    /// `null` when nothing but white space remains. No `String` is made unless the text needs
     /// ``HTMLTextReference``.
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, into output: inout [UInt8]) -> Int {
-        if let count = plain ? HTMLReducer.fold(bytes, into: &output) : HTMLReducer.plainText(bytes, into: &output) { return count }
+    static func writeJSON(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, into output: TextOutput) {
+        if HTMLReducer.writeJSON(bytes, plain: plain, into: output) { return }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard var reduced = plain ? HTMLTextReference.fold(text) : HTMLTextReference.plainText(text) else { return 0 }
-        return reduced.withUTF8 { utf8 in
-            if output.count < utf8.count { output = [UInt8](repeating: 0, count: utf8.count) }
-            output.withUnsafeMutableBufferPointer { _ = $0.initialize(fromContentsOf: utf8) }
-            return utf8.count
+        guard var reduced = plain ? HTMLTextReference.fold(text) : HTMLTextReference.plainText(text), !reduced.isEmpty else {
+            return output.append("null")
         }
+        reduced.withUTF8 { output.appendJSONString($0) }
     }
 
     /// Decodes `&name;`, `&#123;` and `&#x1F600;`; an unknown or broken reference stays as written.

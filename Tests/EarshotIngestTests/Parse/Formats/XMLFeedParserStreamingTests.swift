@@ -37,23 +37,25 @@ struct XMLFeedParserStreamingTests {
         }
     }
 
-    /// A streamed item written as bytes (what `earshot parse-feed` prints) says what the item
+    /// A streamed item written as JSON bytes (what `earshot parse-feed` prints) says what the item
     /// built whole says: the same summary and content, and the same other fields.
     @Test(arguments: try xmlFixtures())
     func streamedItemsWriteTheirSummaryAndContentAsTheItemHasThem(_ name: String) throws {
         let fixture = try GoldenFixture(named: name)
         let whole = try XMLFeedParser().parse(fixture.bytes, path: fixture.input.path)
-        var output = [UInt8](repeating: UInt8(ascii: "#"), count: 5)
+        let output = TextOutput(capacity: 16)
         var index = 0
         _ = try XMLFeedParser().parseStreamed(contentsOfFile: fixture.input.path) { streamed, _ in
             defer { index += 1 }
             guard index < whole.items.count else { Issue.record("more items streamed than parsed"); return }
             let item = whole.items[index]
             #expect(streamed.item == item)
-            let summary = streamed.writeSummary(into: &output).map { String(decoding: output[..<$0], as: UTF8.self) }
-            #expect(summary == item.summary)
-            let content = streamed.writeContent(into: &output).map { String(decoding: output[..<$0], as: UTF8.self) }
-            #expect(content == item.content)
+            output.removeAll()
+            streamed.writeSummaryJSON(into: output)
+            #expect(String(decoding: output.bytes, as: UTF8.self) == HTMLReducerTests.quoted(item.summary))
+            output.removeAll()
+            streamed.writeContentJSON(into: output)
+            #expect(String(decoding: output.bytes, as: UTF8.self) == HTMLReducerTests.quoted(item.content))
             var fields = item
             fields.summary = nil
             fields.content = nil

@@ -26,22 +26,54 @@ struct HTMLReducerTests {
         "\u{0301}<b>x</b>", "abcdefg<\u{0301}", "abcdefgh&#x301;ijklmnop", "abcdefgh\u{00A0}ijklmnop\u{3000}q",
         "李李李李 \u{2028}x李李李李李李李李\u{2029}", "abcdefghijklmn&amp;opq", "abcdefghijklmn<br>opq", "\u{0600}<p>a&amp;b</p>",
         "ÂâÃãéééééé\u{00A0}\u{00A0}", "a&#x2014;b&#x4E00;c&#x300;", "&#x2010;&#x2029;&#x202A;&#x3FFF;&#x4000;&#x9FFF;&#xA000;",
+        // The single pass: references broken by tags, JSON escapes, text escaped twice with and without tags.
+        "&am<b></b>p;", "&amp<b>;</b>", "AT&<b>T</b>", "Tom & Jerry</p>", "&#6<i></i>5;x", "&x<br>y;", "&a b<p>c;",
+        "say \"hi\" \\ back", "<p>\"q\"</p>\\", "a&#1;b&#x1F;c&#34;d&#92;e", "&quot;quoted&quot; &lt;x&gt;", "a\u{01}\u{08}\u{0E}\u{1F}b",
+        "&lt;p&gt;x&lt;/p&gt;<!-- -->", "&lt;/p&gt;", "a &lt; b", "<&#47;p>after", "&#60;/b>tail", "x\u{2028}\"y\u{2029}\\",
+        "word   \"<b>b</b>\"  word&amp;&quot;", "李李李\"李\\李李李李李", "abcdefg\"hijklmn\\opq|rst|",
     ]
 
     @Test(arguments: tricky)
     func plainTextMatchesReference(_ html: String) {
         #expect(HTMLText.plainText(html) == HTMLTextReference.plainText(html))
         #expect(HTMLText.fold(html) == HTMLTextReference.fold(html))
-        #expect(written(html, plain: false) == HTMLTextReference.plainText(html) ?? "")
-        #expect(written(html, plain: true) == HTMLTextReference.fold(html) ?? "")
+        #expect(json(html, plain: false) == Self.quoted(HTMLTextReference.plainText(html)))
+        #expect(json(html, plain: true) == Self.quoted(HTMLTextReference.fold(html)))
     }
 
-    /// What ``HTMLText/write(_:plain:into:)`` writes for `html`, into a buffer that starts too
-    /// short (so it must grow) and full of bytes that must not leak into the result.
-    private func written(_ html: String, plain: Bool) -> String {
-        var output = [UInt8](repeating: UInt8(ascii: "#"), count: 3)
-        let count = Array(html.utf8).withUnsafeBufferPointer { HTMLText.write($0, plain: plain, into: &output) }
-        return String(decoding: output[..<count], as: UTF8.self)
+    /// What ``HTMLText/writeJSON(_:plain:into:)`` writes for `html` after bytes already in the
+    /// output (which start too near its capacity, so it must grow).
+    private func json(_ html: String, plain: Bool) -> String {
+        let output = TextOutput(capacity: 16)
+        output.append("0123456789abcde")
+        Array(html.utf8).withUnsafeBufferPointer { HTMLText.writeJSON($0, plain: plain, into: output) }
+        let text = String(decoding: output.bytes, as: UTF8.self)
+        return text.hasPrefix("0123456789abcde") ? String(text.dropFirst(15)) : "lost the bytes before: " + text
+    }
+
+    /// `text` as a JSON string literal by the String-level ``JSONText``-like rule, or `null`.
+    static func quoted(_ text: String?) -> String {
+        guard let text else { return "null" }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 
     /// Words, single and double spaces, marks and scalars led by 0xC2, 0xE2 and 0xE3 at every
@@ -53,7 +85,8 @@ struct HTMLReducerTests {
         for piece in pieces {
             let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: 9) + piece
             #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
-            #expect(written(text, plain: true) == HTMLTextReference.fold(text) ?? "", "write(\(text.debugDescription))")
+            #expect(json(text, plain: true) == Self.quoted(HTMLTextReference.fold(text)), "writeJSON(\(text.debugDescription))")
+            #expect(json(text, plain: false) == Self.quoted(HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
         }
     }
 
@@ -62,6 +95,7 @@ struct HTMLReducerTests {
         "<", ">", "/", "&", ";", "#", "x", "p", "br", "b", "script", "td", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}",
         "amp", "lt", "gt", "nbsp", "233", "x1F600", "<p>", "</p>", "<br/>", "&lt;", "&gt;", "&amp;", "<!--", "-->", "\"", "'",
         "é", "李", "\u{0301}", "\u{037E}", "👍🏽", "Σ", "word", "<script>", "</script>", "&#", "&lt;/b&gt;", "<td>",
+        "\\", "|", "\u{01}", "abcdefgh", "\u{2028}", "&quot;",
     ]
 
     @Test(arguments: 0..<8)
@@ -73,7 +107,7 @@ struct HTMLReducerTests {
             let fast = HTMLText.plainText(html), reference = HTMLTextReference.plainText(html)
             #expect(fast == reference, "plainText(\(html.debugDescription))")
             #expect(HTMLText.fold(html) == HTMLTextReference.fold(html), "fold(\(html.debugDescription))")
-            #expect(written(html, plain: false) == reference ?? "", "write(\(html.debugDescription))")
+            #expect(json(html, plain: false) == Self.quoted(reference), "writeJSON(\(html.debugDescription))")
             if fast != reference { return }
         }
     }
