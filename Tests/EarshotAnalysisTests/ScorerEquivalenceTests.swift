@@ -15,6 +15,8 @@ import Testing
         "客服态度很差，一直没人回复", "物流太慢了，但是东西不错！", "“好评”「给力」（推荐）《好》…～", "。。", "！！",
         "The app is the worst 😡", "made my day 😍!!", "😡", "great😍bad", "差评😡", "App很好用, but slow", "not 不好 at all",
         "👍🏽 thanks", "ok 👍", "❤️ love it", "🤦‍♀️ no", "🇲🇾 bagus", "Kelvin \u{212A} test", "worst😡😡",
+        // Text that leaves the byte path after some tokens (the one-pass scan starts again).
+        "GREAT :) then\r\nbad", "ok 好 :( café", "x-ray 😡 then 👍🏽", "不好 ☹ :D", "good\u{2019}s", ":) 服务\u{F900}",
     ]
 
     @Test(arguments: ["en", "ms", "zh"])

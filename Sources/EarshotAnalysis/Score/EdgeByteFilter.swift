@@ -29,6 +29,11 @@ struct EdgeByteFilter: Sendable {
         return (byte < 64 ? set.0 : set.1) >> UInt64(byte & 63) & 1 != 0
     }
 
+    /// False when a text that begins with `firstByte` is surely no key.
+    func mayBegin(_ firstByte: UInt8) -> Bool {
+        EdgeByteFilter.contains(firstByte, first)
+    }
+
     /// False when a text that begins with `firstByte` and ends with `lastByte` is surely no key.
     func mayBeKey(first firstByte: UInt8, last lastByte: UInt8) -> Bool {
         EdgeByteFilter.contains(firstByte, first) && EdgeByteFilter.contains(lastByte, last)

@@ -160,18 +160,24 @@ public struct Tokenizer: Sendable {
             // The detector's script test: Han characters against letters (here only ASCII
             // ones: Chinese punctuation and lone emoji are not alphabetic).
             guard han > 0 else { return nil }
-            let letters = text.utf8.reduce(0) { $0 + (Tokenizer.isASCIILetter($1) ? 1 : 0) }
+            var letters = 0
+            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes where Tokenizer.isASCIILetter(byte) { letters += 1 }
+            }
             return han * 6 >= letters ? "zh" : nil
         }
     }
 
-    /// Tokenises text of the byte path (``isByteScannable(_:)``) from its bytes; false for other text.
+    /// Tokenises text of the byte path (``isByteScannable(_:)``) from its bytes; false for other
+    /// text, with the list and clause state as they were before.
     private func scanBytes(_ text: String, into stream: inout TokenStream) -> Bool {
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
-        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
-            isByteScannable(bytes) ? scanASCII(bytes, into: &stream) : false
-        }
-        return scanned == true
+        let scanned = text.utf8.withContiguousStorageIfAvailable { scanASCII($0, into: &stream) }
+        if scanned == true { return true }
+        stream.list.removeAll()
+        stream.clause = 0
+        stream.pendingBreak = false
+        return false
     }
 
     /// Tokenises any text by its `Character`s.
@@ -409,56 +415,39 @@ public struct Tokenizer: Sendable {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
     }
 
-    /// ``tokens(_:language:)`` for text that ``isByteScannable(_:)``, on its bytes: the same
-    /// chunks, emoticons, words, Han runs, edge trimming, lower-casing and clause breaks as
-    /// the general path. Returns true (it always handles such text).
+    /// ``tokens(_:language:)`` for text that ``isByteScannable(_:)``, on its bytes, in one pass
+    /// that also checks that the text is such text: the same chunks, emoticons, words, Han runs,
+    /// edge trimming, lower-casing and clause breaks as the general path. False, with some
+    /// tokens already recorded, at the first byte of other text.
     private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
-        var index = 0
         let count = bytes.count
-        while index < count {
-            // Chunks: runs between spaces, tabs, vertical tabs and form feeds.
-            while index < count, Tokenizer.separatesASCIIChunks(bytes[index]) { index += 1 }
-            let start = index
-            while index < count, !Tokenizer.separatesASCIIChunks(bytes[index]) { index += 1 }
-            guard start < index else { continue }
-            // Lines within a chunk: each line break starts a new clause.
-            var lineStart = start
-            for position in start..<index where bytes[position] == UInt8(ascii: "\n") {
-                scanASCIILine(UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), into: &stream)
-                stream.pendingBreak = true
-                lineStart = position + 1
-            }
-            scanASCIILine(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), into: &stream)
-        }
-        return true
-    }
-
-    private func scanASCIILine(_ line: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
-        if line.isEmpty { return }
-        // Han characters are letters: a chunk with one is no emoticon.
-        if line.count <= 12, emoticonFilter.mayBeKey(first: line[0], last: line[line.count - 1]), !Tokenizer.hasLetter(line),
-           emoticonTable.index(forKeyBytes: line) >= 0 {
-            // No letters, so no words to count; other scalars than ASCII are left to the detector.
-            if stream.detection != nil, line.contains(where: { $0 >= 0x80 }) { stream.detection?.undecided = true }
-            let chunk = String(decoding: line, as: UTF8.self)
-            return stream.emit(chunk, lower: chunk)
-        }
-        if line.count <= 12, letterEmoticonFilter.mayBeKey(first: Tokenizer.lowercasedASCII(line[0]), last: Tokenizer.lowercasedASCII(line[line.count - 1])),
-           line.contains(where: Tokenizer.isEmoticonMark), line.allSatisfy({ $0 < 0x80 }) {
-            let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { lower -> Bool in
-                for index in 0..<line.count { lower[index] = Tokenizer.lowercasedASCII(line[index]) }
-                return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
-            }
-            if found {
-                stream.detection?.countWords(line)
-                let chunk = String(decoding: line, as: UTF8.self)
-                return stream.emit(chunk, lower: chunk.lowercased())
-            }
-        }
-        let count = line.count
         var position = 0
+        // At the first byte of a piece: a chunk (a run between spaces, tabs, vertical tabs and
+        // form feeds) or a line of a chunk, which may be an emoticon as a whole.
+        var pieceStart = true
         while position < count {
-            let byte = line[position]
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if Tokenizer.separatesASCIIChunks(byte) || byte == UInt8(ascii: "\n") {
+                    // Each line break starts a new clause.
+                    if byte == UInt8(ascii: "\n") { stream.pendingBreak = true }
+                    pieceStart = true
+                    position += 1
+                    continue
+                }
+                if byte == 0x0D { return false }
+            }
+            // A piece that begins with a letter can only be an emoticon with letters, which has a
+            // mark: asked after the word below, when the piece goes on past it.
+            let startsPiece = pieceStart
+            if pieceStart {
+                pieceStart = false
+                if !Tokenizer.isASCIILetter(byte), let end = emoticonEnd(bytes, at: position, into: &stream) {
+                    guard end >= 0 else { return false }
+                    position = end
+                    continue
+                }
+            }
             if byte < 0x80 {
                 guard Tokenizer.isASCIIWordByte(byte) else {
                     if Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
@@ -468,71 +457,128 @@ public struct Tokenizer: Sendable {
                 // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its end).
                 let start = position
                 position += 1
-                while position < count, Tokenizer.isASCIIWordByte(line[position]) || line[position] == UInt8(ascii: "'") || line[position] == UInt8(ascii: "-") {
+                while position < count, Tokenizer.isASCIIWordByte(bytes[position]) || bytes[position] == UInt8(ascii: "'") || bytes[position] == UInt8(ascii: "-") {
                     position += 1
                 }
+                if startsPiece, Tokenizer.isASCIILetter(byte), position < count, position - start < 12, !Tokenizer.separatesASCIIChunks(bytes[position]),
+                   bytes[position] != UInt8(ascii: "\n"), let end = emoticonEnd(bytes, at: start, into: &stream) {
+                    guard end >= 0 else { return false }
+                    position = end
+                    continue
+                }
                 var end = position
-                while line[end - 1] == UInt8(ascii: "'") || line[end - 1] == UInt8(ascii: "-") { end -= 1 }
-                emitASCIIWord(UnsafeBufferPointer(rebasing: line[start..<end]), into: &stream)
+                while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+                emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &stream)
                 continue
             }
-            if byte >= 0xF0 {
-                // A lone emoji, four bytes (``isByteScannable(_:)``): its key (``emojiKey(_:)``) is
-                // itself, as it has no skin tone, selector or joiner to drop.
-                if stream.detection != nil, !LanguageDetector.isLoneEmoji(line, at: position) { stream.detection?.undecided = true }
-                stream.emitEmoji(UnsafeBufferPointer(rebasing: line[position..<(position + 4)]))
+            if byte & 0xF8 == 0xF0 {
+                // An emoji alone (no modifier, selector or joiner after it: ASCII or the end
+                // follows), four bytes: its key (``emojiKey(_:)``) is itself, as it has no skin
+                // tone, selector or joiner to drop.
+                guard position + 3 < count, position + 4 == count || bytes[position + 4] < 0x80,
+                      Tokenizer.isLoneEmojiValue(Tokenizer.scalar4(bytes, at: position)) else { return false }
+                if stream.detection != nil, !LanguageDetector.isLoneEmoji(bytes, at: position) { stream.detection?.undecided = true }
+                stream.emitEmoji(UnsafeBufferPointer(rebasing: bytes[position..<(position + 4)]))
                 position += 4
                 continue
             }
             // A Han character or one of `bytePunctuation`, three bytes.
-            let value = Tokenizer.scalar(line, at: position)
+            guard byte & 0xF0 == 0xE0, position + 2 < count else { return false }
+            let value = Tokenizer.scalar(bytes, at: position)
             guard Tokenizer.isHanValue(value) else {
+                guard let breaks = bytePunctuation[value] else { return false }
                 stream.detection?.hasScalars = true
-                if bytePunctuation[value] == true { stream.pendingBreak = true }
+                if breaks { stream.pendingBreak = true }
                 position += 3
                 continue
             }
             // A run of Han characters, segmented into words.
             let start = position
             position += 3
-            while position < count, line[position] >= 0xE0, line[position] < 0xF0, Tokenizer.isHanValue(Tokenizer.scalar(line, at: position)) {
+            while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
                 position += 3
             }
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
             if stream.detection != nil {
                 // The detector counts compatibility ideographs (lead byte EF) as letters, not Han.
-                let bytes = UnsafeBufferPointer(rebasing: line[start..<position])
                 stream.detection?.hasScalars = true
-                stream.detection?.han += bytes.count / 3
-                if bytes.contains(0xEF) { stream.detection?.undecided = true }
+                stream.detection?.han += run.count / 3
+                if run.contains(0xEF) { stream.detection?.undecided = true }
             }
-            segmenter.segment(hanBytes: UnsafeBufferPointer(rebasing: line[start..<position])) { stream.emitHan($0) }
+            segmenter.segment(hanBytes: run) { stream.emitHan($0) }
         }
+        return true
+    }
+
+    /// At the start of a piece (``scanASCII(_:into:)``): when the piece is an emoticon as a
+    /// whole, emits it and returns the piece's end, or -1 when the piece shows that the text is
+    /// not byte-scannable; nil when the piece is no emoticon (nothing emitted).
+    private func emoticonEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into stream: inout TokenStream) -> Int? {
+        // Emoticons are at most 12 bytes; most pieces begin with a byte that begins none.
+        let first = bytes[start]
+        let mayBeEmoticon = emoticonFilter.mayBegin(first), mayBeLetterEmoticon = letterEmoticonFilter.mayBegin(Tokenizer.lowercasedASCII(first))
+        guard mayBeEmoticon || mayBeLetterEmoticon else { return nil }
+        let limit = min(bytes.count, start + 13)
+        var end = start, marks = false, ascii = true
+        while end < limit, !Tokenizer.separatesASCIIChunks(bytes[end]), bytes[end] != UInt8(ascii: "\n") {
+            if Tokenizer.isEmoticonMark(bytes[end]) { marks = true }
+            if bytes[end] >= 0x80 { ascii = false }
+            end += 1
+        }
+        guard end - start <= 12 else { return nil }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        // Han characters are letters: a chunk with one is no emoticon.
+        if mayBeEmoticon, emoticonFilter.mayBeKey(first: line[0], last: line[line.count - 1]) {
+            // The piece is read by scalars below: only text of the byte path.
+            guard isByteScannable(line) else { return -1 }
+            if !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
+                // No letters, so no words to count; other scalars than ASCII are left to the detector.
+                if stream.detection != nil, !ascii { stream.detection?.undecided = true }
+                let chunk = String(decoding: line, as: UTF8.self)
+                stream.emit(chunk, lower: chunk)
+                return end
+            }
+        }
+        // ASCII with a mark: no byte outside the byte path.
+        guard mayBeLetterEmoticon, marks, ascii else { return nil }
+        if letterEmoticonFilter.mayBeKey(first: Tokenizer.lowercasedASCII(line[0]), last: Tokenizer.lowercasedASCII(line[line.count - 1])) {
+            let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { lower -> Bool in
+                for index in 0..<line.count { lower[index] = Tokenizer.lowercasedASCII(line[index]) }
+                return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
+            }
+            if found {
+                stream.detection?.countWords(line)
+                let chunk = String(decoding: line, as: UTF8.self)
+                stream.emit(chunk, lower: chunk.lowercased())
+                return end
+            }
+        }
+        return nil
     }
 
     /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
-        let list = stream.list
-        let start = list.pendingTextStart
+        let start = stream.list.pendingTextStart
         // One pass: the lower-cased form, its hash and what the word is made of.
-        let scan = list.appendLowercasedASCII(word)
+        let scan = stream.list.appendLowercasedASCII(word)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         let upper = scan.hasUpper, lowerCase = scan.hasLower
         // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
         // one letter (upper or lower case: the run is looked for in the lower-cased form).
         let mayBeElongated = scan.lettersOnly && scan.hasRun && word.count <= 40
         var asWritten = !upper, hash: UInt32? = scan.hash
-        if mayBeElongated, let read = unelongated(list.pendingText(from: start)) {
-            list.replaceText(from: start, with: read)
+        if mayBeElongated, let read = unelongated(stream.list.pendingText(from: start)) {
+            stream.list.replaceText(from: start, with: read)
             asWritten = false
             hash = nil
         }
         let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
         // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
         // emitted as they are, as the `String` path below would emit them.
-        if let malay = stream.malay, !malay.staysAsWritten(list.pendingText(from: start)) {
+        if let malay = stream.malay, !malay.staysAsWritten(stream.list.pendingText(from: start)) {
             // Malay normalisation reads `String`s: the lower-cased form is taken back out.
-            let lower = String(decoding: list.pendingText(from: start), as: UTF8.self)
-            list.replaceText(from: start, with: [])
+            let lower = String(decoding: stream.list.pendingText(from: start), as: UTF8.self)
+            stream.list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
         let index = stream.finish(start, raw: asWritten ? nil : word, flags: flags, hash: hash)
@@ -540,7 +586,7 @@ public struct Tokenizer: Sendable {
             // The lookup form is the detector's word unless digits or hyphens split it there or
             // stretched letters were read as another word.
             if scan.lettersAndApostrophes, hash != nil {
-                stream.detection?.tally.add(words.wordClass(index)) { "" }
+                stream.detection?.tally.add(stream.words.wordClass(index)) { "" }
             } else {
                 stream.detection?.countWords(word)
             }
