@@ -20,6 +20,7 @@ enum HTMLEntityTable {
         guard name.count <= 8 else { return character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first }
         var key: UInt64 = 0
         for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        for entry in commonKeys where entry.key == key { return entry.scalar }
         if let known = remembered.answer(for: key) { return known }
         let found = character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first
         remembered.remember(found, for: key)
@@ -46,6 +47,11 @@ enum HTMLEntityTable {
             defer { lock.unlock() }
             if answers.count < 4096 { answers[key] = .some(answer) }
         }
+    }
+
+    /// ``common`` by name packed as ``scalar(named:)`` packs it: a few compares, no lock or hash.
+    private static let commonKeys: [(key: UInt64, scalar: Unicode.Scalar)] = common.map { name, character in
+        (name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }, character.unicodeScalars.first!)
     }
 
     private static let common: [String: Character] = [

@@ -204,7 +204,7 @@ enum HTMLReducer {
         let first = input[index]
         if first < 0x80 {
             guard isLetter(first) || first == bang || first == question else { return nil }
-        } else if !scalar(in: input, at: index).value.properties.isAlphabetic {
+        } else if alphabeticLength(in: input, at: index) == 0 {
             return nil
         }
         let nameStart = index
@@ -213,19 +213,30 @@ enum HTMLReducer {
             let byte = input[index]
             if byte < 0x80 {
                 guard isNameByte(byte) else { break }
-                index += 1
+                index &+= 1
             } else {
-                let (value, length) = scalar(in: input, at: index)
-                guard value.properties.isAlphabetic else { break }
+                let length = alphabeticLength(in: input, at: index)
+                guard length > 0 else { break }
                 asciiName = false
                 index += length
             }
         }
         let name = UnsafeBufferPointer(rebasing: input[nameStart..<index])
+        // To the `>` outside quotes, skipping eight bytes at a time that hold none of `>`, `"`
+        // and `'` (or, inside quotes, not the closing quote).
+        let raw = UnsafeRawPointer(input.baseAddress!)
         var quote: UInt8 = 0
         while index < count {
+            while index &+ 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let stops = quote != 0 ? ByteLanes.marks(word, equalTo: quote)
+                    : ByteLanes.marks(word, equalTo: gt) | ByteLanes.marks(word, equalTo: dquote) | ByteLanes.marks(word, equalTo: squote)
+                if stops != 0 { index &+= stops.trailingZeroBitCount >> 3; break }
+                index &+= 8
+            }
+            guard index < count else { break }
             let byte = input[index]
-            index += 1
+            index &+= 1
             if quote != 0 { if byte == quote { quote = 0 } } else if byte == dquote || byte == squote { quote = byte } else if byte == gt { break }
         }
         var kind: Kind, droppedName: [UInt8] = []
@@ -257,9 +268,16 @@ enum HTMLReducer {
     /// The kind of an ASCII tag name, in any case (an open-addressing table on the packed name:
     /// no `Hasher` per tag).
     static func kind(ofASCII name: UnsafeBufferPointer<UInt8>) -> Kind {
-        guard name.count <= 16, !name.isEmpty else { return .other }
+        let length = name.count
+        guard length <= 16, length > 0, let source = name.baseAddress else { return .other }
+        // The name's bytes packed into the key (zero past its end), lower-cased with one `| 0x20`
+        // per byte: the bytes of a tag name (letters, digits, `!`, `?`, `-`, `:`) all have 0x20
+        // set but the capitals.
         var key = TagKey()
-        for (offset, byte) in name.enumerated() { key.add(lowercased(byte), at: offset) }
+        withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: length) }
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        key.low |= length >= 8 ? spaces : spaces & ((1 << (8 * UInt64(length))) &- 1)
+        if length > 8 { key.high |= length == 16 ? spaces : spaces & ((1 << (8 * UInt64(length &- 8))) &- 1) }
         return kindTable.withUnsafeBufferPointer { table in
             var slot = key.slot
             while true {
@@ -756,6 +774,15 @@ enum HTMLReducer {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The length of the scalar at `index` in valid UTF-8 when it is alphabetic, else 0. Not
+    /// inlined: `Unicode.Scalar.Properties` is resilient, and a function that holds one looks up
+    /// its metadata on every call, which would cost ``readTag(_:at:)`` that on every tag.
+    @inline(never)
+    private static func alphabeticLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let (value, length) = scalar(in: bytes, at: index)
+        return value.properties.isAlphabetic ? length : 0
+    }
+
     /// The scalar starting at `index` in valid UTF-8, and its length in bytes.
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Unicode.Scalar, length: Int) {
         let lead = UInt32(bytes[index])
@@ -765,8 +792,11 @@ enum HTMLReducer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// A letter, a digit, `!`, `?`, `-` or `:` (a bit set per ASCII byte).
+    @inline(__always)
     private static func isNameByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == bang || byte == question || byte == dash || byte == colon
+        let bits: UInt64 = byte < 0x40 ? 0x87FF_2002_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return byte < 0x80 && (bits >> UInt64(byte & 0x3F)) & 1 != 0
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
