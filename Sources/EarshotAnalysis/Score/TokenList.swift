@@ -93,28 +93,26 @@ final class TokenList {
     /// hashes them and notes their cases and runs.
     func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> WordScan {
         forms.reserve(additional: bytes.count)
-        let target = forms.base + forms.count
+        var target = forms.base + forms.count
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var scan = WordScan(hash: 0)
-        var previous: UInt8 = 0, run = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
+        // Each byte's kind as one bit (upper-case letter 1, lower-case 2, apostrophe 4, other 8), or-ed together.
+        var kinds: UInt8 = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0, hasRun = false
+        for byte in bytes {
             let isUpper = byte &- UInt8(ascii: "A") < 26, isLower = byte &- UInt8(ascii: "a") < 26
-            if isUpper { scan.hasUpper = true }
-            if isLower { scan.hasLower = true }
-            if !isUpper && !isLower { scan.lettersOnly = false }
-            if byte < UInt8(ascii: "A") && byte != UInt8(ascii: "'") { scan.lettersAndApostrophes = false }
+            kinds |= isUpper ? 1 : isLower ? 2 : byte == UInt8(ascii: "'") ? 4 : 8
             let lower = isUpper ? byte | 0x20 : byte
-            target[index] = lower
+            target.pointee = lower
+            target += 1
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            let folded = byte | 0x20
-            run = folded == previous ? run + 1 : 1
-            previous = folded
-            if run >= 3 { scan.hasRun = true }
+            // Three of one letter in a row (either case: compared lower-cased).
+            hasRun = hasRun || (lower == previous && lower == beforePrevious)
+            beforePrevious = previous
+            previous = lower
         }
         forms.count += bytes.count
-        scan.hash = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
-        return scan
+        return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
+                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: hasRun)
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
