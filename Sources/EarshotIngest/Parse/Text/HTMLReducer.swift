@@ -680,14 +680,21 @@ enum HTMLReducer {
     /// byte marked that does not end a run only costs time: the byte loop copies it.
     @inline(__always)
     private static func runStops(_ word: UInt64) -> UInt64 {
-        let spaces = byteMask(word, space)
-        // `"` and `&` are the bytes b with b | 0x04 == 0x26; `<` and `\\` two of those with
-        // b | 0x60 == 0x7C (with 0x1C, a control, and `|`).
-        var stops = ByteLanes.marks(word, below: 0x20) | ByteLanes.marks(word | 0x0404_0404_0404_0404, equalTo: 0x26)
-            | ByteLanes.marks(word | 0x6060_6060_6060_6060, equalTo: 0x7C)
-        if word & 0x8080_8080_8080_8080 != 0 {
+        // Zero bytes of each transform mark what is tested (the classic `(x - 0x01…) & ~x`, whose
+        // lowest mark is exact): `"` and `&` are the bytes b with b | 0x04 == 0x26; `<` and `\\`
+        // two of those with b | 0x60 == 0x7C (with 0x1C, a control, and `|`). Controls are the
+        // bytes below 0x20. The high bits are taken once, at the end.
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let quoteOrAmpersand = (word | 0x0404_0404_0404_0404) ^ 0x2626_2626_2626_2626
+        let angleOrBackslash = (word | 0x6060_6060_6060_6060) ^ 0x7C7C_7C7C_7C7C_7C7C
+        let blank = word ^ 0x2020_2020_2020_2020
+        var stops = ((quoteOrAmpersand &- ones) & ~quoteOrAmpersand) | ((angleOrBackslash &- ones) & ~angleOrBackslash)
+            | ((word &- 0x2020_2020_2020_2020) & ~word)
+        let spaces = (blank &- ones) & ~blank & high
+        if word & high != 0 {
             stops |= ByteLanes.marks(word, equalTo: 0xC2) | (atLeast(word, 0xCC) & ~(atLeast(word, 0xE4) & ~atLeast(word, 0xEA)))
         }
+        stops &= high
         return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
     }
 
@@ -696,14 +703,6 @@ enum HTMLReducer {
     private static func atLeast(_ word: UInt64, _ bound: UInt8) -> UInt64 {
         let add = UInt64(0x80 &- (bound & 0x7F)) &* 0x0101_0101_0101_0101
         return word & ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ add) & 0x8080_8080_8080_8080
-    }
-
-    /// The high bit of each byte of `word` that equals `byte` (exact: no borrow crosses a byte).
-    @inline(__always)
-    private static func byteMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return ~(((x & low) &+ low) | x | low)
     }
 
     // MARK: Grapheme clusters
