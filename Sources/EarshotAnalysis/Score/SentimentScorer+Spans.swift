@@ -63,6 +63,8 @@ extension SentimentScorer {
             for position in 0..<stride { longest = max(longest, phraseStart(position)) }
         }
         var length = min(longest, maxWords, tokens.count - index)
+        // A phrase of tokens whose forms are words of the table begins with a listed pair of words.
+        if length > 1, !tokenizer.words.mayBeginPhrase(record.word, tokens.word(index + 1)) { length = 1 }
         while length > 1 {
             if (index..<(index + length)).allSatisfy({ tokens[$0].clause == clause && !tokens.isHan($0) }) {
                 for (position, indexed) in chain.enumerated() where phraseStart(position) >= length {

@@ -1,6 +1,7 @@
 /// Every word the scorer's per-token questions are asked about, with all the answers: its
 /// entry in the English, Chinese and Malay lexicons (``IndexedLexicon/table`` indices) and
-/// whether it is a contrast word, its emoji valence and its lists for ``LanguageDetector``. The tokenizer hashes each token once and looks it up here
+/// whether it is a contrast word, its emoji valence, its lists for ``LanguageDetector`` and
+/// which words can follow it in a multi-word entry. The tokenizer hashes each token once and looks it up here
 /// once; the lexicon entries, the span search and the clause breaks then read the answers.
 /// A class, so that each text's token stream holds it without retaining each array.
 final class WordTable: Sendable {
@@ -25,6 +26,8 @@ final class WordTable: Sendable {
     private let contrast: [Bool]
     private let emoji: [Double?]
     private let classes: [LanguageDetector.WordClass]
+    /// The first two words of every multi-word entry of the lexicons.
+    private let phraseStarts: WordPairSet
 
     /// - Parameters:
     ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
@@ -49,7 +52,21 @@ final class WordTable: Sendable {
         for word in contrast { entries[word, default: Entry()].isContrast = true }
         for (key, valence) in emoji { entries[key, default: Entry()].emoji = valence }
         for (word, found) in classes { entries[word, default: Entry()].classes = found }
+        // Every word of a multi-word entry has an index, so that a phrase's first two words do.
+        // Split at space bytes, as the span search joins a phrase's tokens.
+        var phrases: [(String, String)] = []
+        for lexicon in indexed.values {
+            for key in lexicon.table.keyIndices.keys where key.utf8.contains(0x20) {
+                let words = key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                guard words.count >= 2 else { continue }
+                phrases.append((words[0], words[1]))
+                for word in words where entries[word] == nil { entries[word] = Entry() }
+            }
+        }
         table = ByteKeyTable(entries)
+        var pairs = Set<UInt64>()
+        for (first, second) in phrases { pairs.insert(WordPairSet.key(table.index(of: first), table.index(of: second))) }
+        phraseStarts = WordPairSet(pairs)
         lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
         self.contrast = table.values.map(\.isContrast)
         self.emoji = table.values.map(\.emoji)
@@ -88,6 +105,12 @@ final class WordTable: Sendable {
     /// The language detector's lists that hold word `word` (an index, or -1).
     func wordClass(_ word: Int) -> LanguageDetector.WordClass {
         word < 0 ? [] : classes[word]
+    }
+
+    /// False when no multi-word entry of the lexicons begins with words `first` then `second`
+    /// (indices, or -1), compared as `String`s compare.
+    func mayBeginPhrase(_ first: Int, _ second: Int) -> Bool {
+        first >= 0 && second >= 0 && phraseStarts.contains(first, second)
     }
 
     func isContrast(_ word: Int) -> Bool {

@@ -1,0 +1,35 @@
+import Testing
+@testable import EarshotAnalysis
+
+@Suite struct WordPairSetTests {
+    /// Holds the pairs given and no other, including pairs that share a word or differ only in order.
+    @Test func holdsExactlyItsPairs() {
+        var pairs = Set<UInt64>()
+        for first in 0..<40 { for second in stride(from: first % 3, to: 60, by: 7) { pairs.insert(WordPairSet.key(first, second)) } }
+        let set = WordPairSet(pairs)
+        for first in 0..<45 {
+            for second in 0..<65 {
+                #expect(set.contains(first, second) == pairs.contains(WordPairSet.key(first, second)), "\(first) \(second)")
+            }
+        }
+        #expect(!WordPairSet([]).contains(0, 0))
+    }
+
+    /// Every multi-word entry of the lexicons begins with a pair the word table lets through,
+    /// looked up as the span search looks up its tokens.
+    @Test func everyPhraseBeginsWithAListedPair() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let words = scorer.tokenizer.words
+        var phrases = 0
+        for lexicon in scorer.indexed.values {
+            for key in lexicon.table.keyIndices.keys where key.utf8.contains(0x20) {
+                let parts = key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                guard parts.count >= 2 else { continue }
+                phrases += 1
+                #expect(words.mayBeginPhrase(words.index(of: parts[0]), words.index(of: parts[1])), "\(key)")
+            }
+        }
+        #expect(phrases > 100)
+        #expect(!words.mayBeginPhrase(words.index(of: "zzqx"), words.index(of: "good")))
+    }
+}
