@@ -47,6 +47,16 @@ struct ChineseLexiconTests {
         RuleCase("XP is Windows, not an emoticon", "装了XP系统", .neutral),
         RuleCase("not as good as (没有 … 那么)", "没有别人说的那么好", .negative),
         RuleCase("such a good (这么) still praises", "这么好的酒店", .positive),
+        // Fourth round (2026-11-23): comparisons without 那么, summary verdicts, a few review words.
+        RuleCase("not as good as (不如 … , no 那么)", "纸张不如书店卖的版本好", .negative),
+        RuleCase("not as tasty as last time", "米饭不如上次好吃", .negative),
+        RuleCase("no worse than (不比 … 差)", "这家不比那家差", .positive),
+        RuleCase("不如说 is \"rather say\", no comparison", "与其说是点评，不如说是投诉", .negative),
+        RuleCase("the summary verdict weighs most", "房间太小，早餐一般，总体感觉还不错", .positive),
+        RuleCase("nothing to fault", "这个价位没什么可挑剔的", .positive),
+        RuleCase("nothing new", "没有什么新意", .negative),
+        RuleCase("low noise is praise", "噪音很小", .positive),
+        RuleCase("sends you to sleep", "越看越想睡觉", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)

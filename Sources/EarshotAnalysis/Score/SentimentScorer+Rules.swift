@@ -20,21 +20,33 @@ extension SentimentScorer {
         return chineseParticleCodes.contains(UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]))
     }
 
-    /// The negators that open a Chinese comparison (没有 X 那么好, 不如 X 那样, 不像 X 那么).
-    static let comparisonNegators: Set<String> = ["没有", "没", "不如", "不像"]
+    /// The negators that open a Chinese comparison with a marker (没有 X 那么好, 不像 X 那样).
+    static let comparisonNegators: Set<String> = ["没有", "没", "不像", "不如", "不如想象中", "没有想象中"]
+    /// True when token `index` opens a Chinese comparison without a marker: 不如 X 好 ("not as
+    /// good as X"), 不比 X 差 ("no worse than X"), 远不如, 并不如. (Tested on bytes: the scan
+    /// runs back from every Chinese sentiment term.)
+    static func isDirectComparisonNegator(_ tokens: TokenList, _ index: Int) -> Bool {
+        tokens.isText(index, "不如") || tokens.isText(index, "不比") || tokens.isText(index, "远不如") || tokens.isText(index, "并不如")
+    }
 
-    /// The negator and the marker of a "not as … as" comparison that ends at `term` (没有别人说的
-    /// 那么好): the token before the term, particles aside, is 那么, 那样 or 那般, and a
-    /// comparison negator stands up to eight tokens before it in the same clause.
-    static func comparison(before term: TermSpan, table: SpanTable) -> (negator: Int, marker: Int)? {
+    /// The negator, and the marker if there is one, of a "not as … as" comparison that ends at
+    /// `term`: either the token before the term, particles aside, is 那么, 那样 or 那般 and one of
+    /// ``comparisonNegators`` stands up to eight tokens before it (没有别人说的那么好), or one of
+    /// ``isDirectComparisonNegator(_:_:)``'s words does with no marker (不如上次好吃; not 不如说, "rather say");
+    /// in the same clause, with no other sentiment term between.
+    static func comparison(before term: TermSpan, table: SpanTable) -> (negator: Int, marker: Int?)? {
         let tokens = table.tokens
         var marker = term.start - 1
         while table.sameClause(marker, term.start), isChineseParticle(tokens, marker) { marker -= 1 }
-        guard table.sameClause(marker, term.start),
-              tokens.isText(marker, "那么") || tokens.isText(marker, "那样") || tokens.isText(marker, "那般") else { return nil }
-        var position = marker - 1
-        while position >= marker - 8, table.sameClause(position, term.start) {
-            if comparisonNegators.contains(tokens.text(position)) { return (position, marker) }
+        let hasMarker = table.sameClause(marker, term.start)
+            && (tokens.isText(marker, "那么") || tokens.isText(marker, "那样") || tokens.isText(marker, "那般"))
+        var position = (hasMarker ? marker : term.start) - 1
+        let limit = position - 8
+        while position >= limit, table.sameClause(position, term.start) {
+            if hasMarker, comparisonNegators.contains(tokens.text(position)) { return (position, marker) }
+            // 不如说 is "rather say", no comparison.
+            if isDirectComparisonNegator(tokens, position), !tokens.isText(position + 1, "说") { return (position, hasMarker ? marker : nil) }
+            if let index = table.spanIndex(at: position), table.termValence(table.spans[index]) != nil { return nil }
             position -= 1
         }
         return nil
@@ -82,7 +94,8 @@ extension SentimentScorer {
         // beyond the window; it negates the term, and 那么 is no booster here.
         if language == .chinese, let (negator, marker) = SentimentScorer.comparison(before: term, table: table) {
             value *= SentimentScorer.negationScalar
-            rules.append("negated by '\(tokens.text(negator)) … \(tokens.text(marker))' (not as … as)")
+            let markerText = marker.map { " … \(tokens.text($0))" } ?? ""
+            rules.append("negated by '\(tokens.text(negator))\(markerText)' (not as … as)")
             return (value, rules.rules)
         }
         // Intensifiers that sit between a negator and the term, or after the term: a negator
