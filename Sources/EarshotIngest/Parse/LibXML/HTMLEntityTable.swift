@@ -6,6 +6,11 @@ enum HTMLEntityTable {
     /// The character `&name;` stands for, or nil when HTML has no such entity.
     static func character(named name: String) -> Character? {
         if let common = common[name] { return common }
+        return libxml2Character(named: name)
+    }
+
+    /// ``character(named:)`` from libxml2's table alone (what ``common`` must agree with).
+    static func libxml2Character(named name: String) -> Character? {
         guard name.utf8.count < 32 else { return nil }
         let entity: UnsafePointer<htmlEntityDesc>? = name.withCString { pointer in
             pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0) }
@@ -19,8 +24,16 @@ enum HTMLEntityTable {
     static func scalar(named name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         guard name.count <= 8 else { return character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first }
         var key: UInt64 = 0
-        for (offset, byte) in name.enumerated() { key |= UInt64(byte) << (8 * offset) }
-        for entry in commonKeys where entry.key == key { return entry.scalar }
+        if let source = name.baseAddress { withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: name.count) } }
+        let common: UInt32 = commonKeys.withUnsafeBufferPointer { table in
+            var slot = commonSlot(key)
+            while table[slot].key != 0 {
+                if table[slot].key == key { return table[slot].scalar }
+                slot = (slot + 1) & 63
+            }
+            return UInt32.max
+        }
+        if common != UInt32.max { return Unicode.Scalar(common) }
         if let known = remembered.answer(for: key) { return known }
         let found = character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first
         remembered.remember(found, for: key)
@@ -34,7 +47,8 @@ enum HTMLEntityTable {
     /// than `Mutex`, which needs macOS 15 (the package supports macOS 13).
     private final class Answers: @unchecked Sendable {
         private let lock = NSLock()
-        private var answers: [UInt64: Unicode.Scalar?] = [:]
+        // Only touched under `lock`, which is what makes access exclusive: the run-time check is left out.
+        @exclusivity(unchecked) private var answers: [UInt64: Unicode.Scalar?] = [:]
 
         func answer(for key: UInt64) -> Unicode.Scalar?? {
             lock.lock()
@@ -49,13 +63,26 @@ enum HTMLEntityTable {
         }
     }
 
-    /// ``common`` by name packed as ``scalar(named:)`` packs it: a few compares, no lock or hash.
-    private static let commonKeys: [(key: UInt64, scalar: Unicode.Scalar)] = common.map { name, character in
-        (name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }, character.unicodeScalars.first!)
-    }
+    /// ``common`` by name packed as ``scalar(named:)`` packs it (little-endian bytes), in 64 slots
+    /// probed forward from ``commonSlot(_:)``; a zero key marks an empty slot. No lock, no `Hasher`.
+    private static let commonKeys: [(key: UInt64, scalar: UInt32)] = {
+        var table = [(key: UInt64, scalar: UInt32)](repeating: (0, 0), count: 64)
+        for (name, character) in common {
+            let key = name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+            var slot = commonSlot(key)
+            while table[slot].key != 0 { slot = (slot + 1) & 63 }
+            table[slot] = (key, character.unicodeScalars.first!.value)
+        }
+        return table
+    }()
 
-    private static let common: [String: Character] = [
+    private static func commonSlot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+
+    /// The references feeds use most, answered without libxml2's linear search.
+    static let common: [String: Character] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "hellip": "…",
         "mdash": "—", "ndash": "–", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+        "copy": "\u{00A9}", "reg": "\u{00AE}", "trade": "\u{2122}", "euro": "\u{20AC}", "laquo": "\u{00AB}", "raquo": "\u{00BB}",
+        "middot": "\u{00B7}", "bull": "\u{2022}",
     ]
 }
