@@ -36,20 +36,20 @@ enum FeedWhitespace {
 
     /// `text` without leading and trailing white space and line breaks.
     static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        var start = utf8.startIndex, end = utf8.endIndex
-        while start < end, utf8[start] < 0x80, isSpace(utf8[start]) { start = utf8.index(after: start) }
-        while start < end {
-            let last = utf8[utf8.index(before: end)]
-            guard last < 0x80, isSpace(last) else { break }
-            end = utf8.index(before: end)
+        // On the string's UTF-8 (contiguous already for every string a parser makes): byte offsets.
+        var text = text
+        let edges = text.withUTF8 { bytes -> (start: Int, end: Int, whole: Bool)? in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] < 0x80, isSpace(bytes[start]) { start &+= 1 }
+            while start < end, bytes[end &- 1] < 0x80, isSpace(bytes[end &- 1]) { end &-= 1 }
+            // Non-ASCII white space at an edge: Foundation decides.
+            guard start == end || bytes[start] < 0x80 && bytes[end &- 1] < 0x80 else { return nil }
+            return (start, end, start == 0 && end == bytes.count)
         }
-        if start == end { return "" }
-        guard utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 else {
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        if start == utf8.startIndex, end == utf8.endIndex { return text }
-        return String(text[start..<end])
+        guard let edges else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if edges.whole { return text }
+        if edges.start == edges.end { return "" }
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[edges.start..<edges.end]), as: UTF8.self) }
     }
 
     /// ASCII members of `CharacterSet.whitespacesAndNewlines`: tab, line feed, vertical tab,
