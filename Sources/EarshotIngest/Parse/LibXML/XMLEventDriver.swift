@@ -266,7 +266,10 @@ struct XMLEventDriver {
 /// Not generic: libxml2's callbacks reach it through ``XMLEventSink``, and a generic class's
 /// methods would run unspecialised there. The handler is called once per element.
 final class XMLEventAssembler: XMLEventSink {
-    private(set) var handler: any XMLElementHandler
+    // One task uses an assembler at a time (see ``XMLPushParser``): the per-access exclusivity
+    // checks on the properties every element touches (the handler is called, so modified, at each
+    // start and end) are left out.
+    @exclusivity(unchecked) private(set) var handler: any XMLElementHandler
     private let driver: XMLEventDriver
     private let line: () -> Int
 
@@ -279,13 +282,51 @@ final class XMLEventAssembler: XMLEventSink {
         var reported = false
     }
 
+    /// Frames in storage of their own: every text run libxml2 hands over reaches its frame
+    /// through a pointer, with no array bounds or uniqueness check (an `Array` of frames paid
+    /// both on each run). Grows by doubling; frees its frames once, in ``free()``.
+    private struct FrameStack {
+        private var base = UnsafeMutablePointer<Frame>.allocate(capacity: 16)
+        private var capacity = 16
+        /// The frames made so far (open ones and reusable ones past the assembler's `count`).
+        private(set) var count = 0
+
+        subscript(index: Int) -> Frame {
+            unsafeAddress {
+                precondition(index >= 0 && index < count, "frame out of range")
+                return UnsafePointer(base + index)
+            }
+            nonmutating unsafeMutableAddress {
+                precondition(index >= 0 && index < count, "frame out of range")
+                return base + index
+            }
+        }
+
+        mutating func append(_ frame: Frame) {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<Frame>.allocate(capacity: 2 * capacity)
+                larger.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = larger
+                capacity *= 2
+            }
+            (base + count).initialize(to: frame)
+            count += 1
+        }
+
+        /// Releases every frame's text buffer and the frames; the stack must not be used again.
+        func free() {
+            for index in 0..<count { base[index].text.release() }
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
     /// Open elements; slots past `count` keep their text buffers for reuse.
-    // One task uses an assembler at a time (see ``XMLPushParser``): the per-access exclusivity
-    // checks on these hot properties are left out.
-    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var frames = FrameStack()
     @exclusivity(unchecked) private var count = 0
     /// Index in `frames` of the frame capturing all text, if any.
-    private var deepCapture: Int? = nil
+    @exclusivity(unchecked) private var deepCapture: Int? = nil
     /// Whether the text gathered is known to be valid UTF-8, so the handler may get it as bytes
     /// (``XMLElementHandler/end(_:bytes:base:depth:)``).
     private let validUTF8: Bool
@@ -303,7 +344,7 @@ final class XMLEventAssembler: XMLEventSink {
 
     deinit {
         // Each frame's text buffer is freed once, with the frame list.
-        for frame in frames { frame.text.release() }
+        frames.free()
     }
 
     /// Whether a text event now would be kept (so a caller can skip building it).
