@@ -61,7 +61,8 @@ struct RSSParser: XMLElementHandler {
     /// `name` with the namespaces feeds misspell mapped to their usual prefix, and a known
     /// prefix that was never declared (libxml2 then keeps `prefix:local` as the name) read as declared.
     private static func normalized(_ name: XName) -> XName {
-        // Cheap checks first: this runs for every element (known prefixes are short, URIs long).
+        // This runs for every element: the flag says at once whether either rule can apply.
+        guard name.mayBeRSSAlias else { return name }
         if name.ns.utf8.count > 20, RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
         if name.ns.isEmpty, name.local.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: ":")) }) ?? true, let colon = name.local.firstIndex(of: ":"),
            RSSParser.undeclaredPrefixes.contains(name.local[..<colon]) {

@@ -11,6 +11,10 @@ struct XName: Hashable, CustomStringConvertible {
     /// (``Namespace/other`` and ``Local/other`` for any other), worked out with ``key``.
     let namespace: Namespace
     let localKey: Local
+    /// Whether RSS may read the name as another (a long namespace URI that may be a misspelled
+    /// one, or a `prefix:local` name with no namespace): worked out once, so the check per
+    /// element is one flag.
+    let mayBeRSSAlias: Bool
 
     init(_ ns: String, _ local: String) {
         self.ns = ns
@@ -18,6 +22,7 @@ struct XName: Hashable, CustomStringConvertible {
         key = Key(ns: ns, local: local)
         namespace = Namespace(ns)
         localKey = Local(local)
+        mayBeRSSAlias = ns.utf8.count > 20 || (ns.isEmpty && local.utf8.contains(UInt8(ascii: ":")))
     }
 
     init(uri: String?, local: String) {
@@ -26,6 +31,7 @@ struct XName: Hashable, CustomStringConvertible {
         key = Key(ns: ns, local: local)
         namespace = Namespace(ns)
         localKey = Local(local)
+        mayBeRSSAlias = ns.utf8.count > 20 || (ns.isEmpty && local.utf8.contains(UInt8(ascii: ":")))
     }
 
     /// The namespaces Atom parsing tells apart: none, Atom 1.0's, Atom 0.3's and Apple's `im`.
