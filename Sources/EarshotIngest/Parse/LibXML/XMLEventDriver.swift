@@ -1,6 +1,8 @@
 /// A name with its namespace mapped to the short prefix feeds are written with (`atom`,
 /// `dc`, `content`, …), so handlers match on meaning, not on whatever prefix a document chose.
-struct XName: Hashable, CustomStringConvertible {
+/// A class: every element's name is handed from libxml2's callbacks through the assembler to
+/// the handlers, and a copy is one retain rather than one per string.
+final class XName: Hashable, CustomStringConvertible, Sendable {
     let ns: String
     let local: String
     /// The name as a number when it is one the feed handlers match on (``Key/other`` for any
