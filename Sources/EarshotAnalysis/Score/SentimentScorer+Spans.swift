@@ -8,8 +8,13 @@ extension SentimentScorer {
         spans.removeAll(keepingCapacity: true)
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
+        let stride = chain.count
         var index = 0
         while index < tokens.count {
+            if SentimentScorer.startsNothing(index, tokens, entries: entries, stride: stride, words: tokenizer.words) {
+                index += 1
+                continue
+            }
             if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {
                 spans.append(span)
                 index = span.end
@@ -17,6 +22,20 @@ extension SentimentScorer {
                 index += 1
             }
         }
+    }
+
+    /// True when no span can start at token `index` (``longestSpan(at:_:chain:entries:language:maxWords:)``
+    /// is nil), asked without its call: most words are in no lexicon of the chain (so no phrase
+    /// starts with them either), are no emoji, and are neither ASCII words ending in "n't" nor
+    /// in the -s or -ing of an inflected word. The chain has one or two lexicons.
+    @inline(__always)
+    static func startsNothing(_ index: Int, _ tokens: TokenList, entries: [Int32], stride: Int, words: WordTable) -> Bool {
+        let record = tokens[index]
+        if entries[index &* stride] >= 0 || (stride > 1 && entries[index &* stride &+ 1] >= 0) { return false }
+        if words.emojiValence(record.word) != nil { return false }
+        if record.flags.contains(.han) { return true }
+        let last = tokens.lastByte(index)
+        return last != UInt8(ascii: "t") && last != UInt8(ascii: "s") && last != UInt8(ascii: "g")
     }
 
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
@@ -43,13 +62,6 @@ extension SentimentScorer {
         let stride = chain.count
         // The token's entry in each lexicon of the chain (the chain has one or two lexicons).
         let first = Int(entries[index &* stride]), second = stride > 1 ? Int(entries[index &* stride &+ 1]) : -1
-        // Most words: in no lexicon of the chain (so no phrase starts with them either), and not
-        // ending in "n't" nor in the -s or -ing of an inflected word. Nothing starts at them.
-        if first < 0, second < 0, stride <= 2 {
-            if isHan { return nil }
-            let last = tokens.lastByte(index)
-            if last != UInt8(ascii: "t"), last != UInt8(ascii: "s"), last != UInt8(ascii: "g") { return nil }
-        }
         let clause = record.clause
         func entry(_ position: Int) -> Int {
             position == 0 ? first : position == 1 ? second : Int(entries[index &* stride &+ position])
