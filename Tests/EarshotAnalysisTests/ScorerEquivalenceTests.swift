@@ -35,6 +35,40 @@ import Testing
         }
     }
 
+    /// Scoring a line's bytes gives what scoring its `String` gives, for ASCII lines (scored
+    /// from their bytes), other lines and bytes that are not valid UTF-8 (which the `String` repairs).
+    @Test(arguments: ["en", "ms", "zh"])
+    func scoringBytesMatchesScoringStrings(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = try ScoreFixtures.labelled(language).map(\.text) + ScorerEquivalenceTests.extras
+        var lines = texts.map { Array($0.utf8) }
+        lines += [[0x67, 0x6F, 0x6F, 0x64, 0xE4, 0xB8], [0xE4, 0xB8, 0x41, 0x62, 0x61, 0x64], [0xFF, 0x21, 0x21], [0x6F, 0x6B, 0x00, 0x21]]
+        let scratch = ScoreScratch()
+        for line in lines {
+            let text = String(decoding: line, as: UTF8.self)
+            for lang in [nil, "en", "ms", "zh"] {
+                for (explain, aspects) in [(false, false), (true, true)] {
+                    let fromBytes = line.withUnsafeBufferPointer {
+                        scorer.score(utf8: $0, language: lang, explain: explain, aspects: aspects, contributions: explain, scratch: scratch)
+                    }
+                    #expect(fromBytes == scorer.score(text, language: lang, explain: explain, aspects: aspects, contributions: explain), "\(line) [\(lang ?? "auto")]")
+                }
+            }
+        }
+    }
+
+    @Test func asciiTestReadsEveryByte() {
+        for count in 0..<20 {
+            let ascii = [UInt8](repeating: 0x61, count: count)
+            #expect(ascii.withUnsafeBufferPointer(SentimentScorer.isASCII))
+            for position in 0..<count {
+                var line = ascii
+                line[position] = 0x80
+                #expect(!line.withUnsafeBufferPointer(SentimentScorer.isASCII), "\(count) \(position)")
+            }
+        }
+    }
+
     /// Without `explain` the result is the same but for the rules' text.
     @Test(arguments: ["en", "ms", "zh"])
     func scoringWithoutExplanationKeepsResults(language: String) throws {

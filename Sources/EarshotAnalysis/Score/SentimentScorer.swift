@@ -94,14 +94,52 @@ public struct SentimentScorer: Sendable {
     /// - Parameter scratch: this thread's buffers (see ``ScoreScratch``).
     public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
                       scratch: ScoreScratch) -> ScoreResult {
+        Tokenizer.withUTF8(text) { bytes in
+            score(bytes, text: { text }, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions, scratch: scratch)
+        }
+    }
+
+    /// ``score(_:language:explain:aspects:contributions:scratch:)`` of the line whose UTF-8
+    /// bytes `line` holds, as `String(decoding: line, as: UTF8.self)`: for a caller that reads
+    /// bytes. An ASCII line (most lines) is scored from its bytes, with no `String`.
+    public func score(utf8 line: UnsafeBufferPointer<UInt8>, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
+                      scratch: ScoreScratch) -> ScoreResult {
+        // Other bytes may be invalid UTF-8, which the `String` repairs: its bytes are scored.
+        guard SentimentScorer.isASCII(line) else {
+            return score(String(decoding: line, as: UTF8.self), language: language, explain: explain, aspects: wantsAspects,
+                         contributions: wantsContributions, scratch: scratch)
+        }
+        return score(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: explain, aspects: wantsAspects,
+                     contributions: wantsContributions, scratch: scratch)
+    }
+
+    /// True when every byte of `bytes` is below 0x80, tested eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0, high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Scores the text whose valid UTF-8 bytes `bytes` holds; `text` makes it as a `String`,
+    /// for what the byte path does not read.
+    private func score(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, explain: Bool, aspects wantsAspects: Bool,
+                       contributions wantsContributions: Bool, scratch: ScoreScratch) -> ScoreResult {
         let keepContributions = explain || wantsContributions
         let tokens = scratch.tokens
         let lang: String
         if let language {
             lang = language
-            tokenizer.tokens(text, language: language, into: tokens)
+            tokenizer.tokens(bytes, text: text, language: language, into: tokens)
         } else {
-            lang = tokenizer.tokens(text, detectingWith: detector, into: tokens)
+            lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens)
         }
         let chain = lookupChain(lang)
         // The scratch's arrays, taken for this text and given back (kept unique, so reused).
@@ -149,7 +187,7 @@ public struct SentimentScorer: Sendable {
             if keepContributions { contributions.append(.init(term: table.text(of: span), base: base, final: value, rules: rules, clause: tokens.clause(span.start))) }
         }
 
-        let emphasis = SentimentScorer.punctuationEmphasis(text)
+        let emphasis = SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         let compound = SentimentScorer.normalise(total)
         let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(tokens.count - nonNeutral),
@@ -217,25 +255,27 @@ public struct SentimentScorer: Sendable {
 
     /// VADER's emphasis: +0.292 per "!" (at most four), and for two or more "?" +0.18 each (at most 0.96).
     static func punctuationEmphasis(_ text: String) -> Double {
+        Tokenizer.withUTF8(text, punctuationEmphasis)
+    }
+
+    /// ``punctuationEmphasis(_:)`` of the text whose UTF-8 bytes `bytes` holds.
+    static func punctuationEmphasis(_ bytes: UnsafeBufferPointer<UInt8>) -> Double {
         // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
-        var text = text
-        let (exclamations, questions) = text.withUTF8 { bytes -> (Int, Int) in
-            var counts = (0, 0)
-            var index = 0
-            // Eight bytes at a time: most words of a text hold none of 21, 3F, 81 and 9F.
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if ByteLanes.marks(word, equalTo: 0x21) | ByteLanes.marks(word, equalTo: 0x3F) | ByteLanes.marks(word, equalTo: 0x81)
-                        | ByteLanes.marks(word, equalTo: 0x9F) != 0 {
-                        countMarks(bytes, index..<(index + 8), into: &counts)
-                    }
-                    index += 8
+        var counts = (0, 0)
+        var index = 0
+        // Eight bytes at a time: most words of a text hold none of 21, 3F, 81 and 9F.
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if ByteLanes.marks(word, equalTo: 0x21) | ByteLanes.marks(word, equalTo: 0x3F) | ByteLanes.marks(word, equalTo: 0x81)
+                    | ByteLanes.marks(word, equalTo: 0x9F) != 0 {
+                    countMarks(bytes, index..<(index + 8), into: &counts)
                 }
+                index += 8
             }
-            countMarks(bytes, index..<bytes.count, into: &counts)
-            return counts
         }
+        countMarks(bytes, index..<bytes.count, into: &counts)
+        let (exclamations, questions) = counts
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
         return emphasis

@@ -102,10 +102,23 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, in `list` (emptied first; its buffers are reused).
     func tokens(_ text: String, language: String?, into list: TokenList) {
+        Tokenizer.withUTF8(text) { tokens($0, text: { text }, language: language, into: list) }
+    }
+
+    /// ``tokens(_:language:into:)`` of the text whose UTF-8 bytes `bytes` holds; `text` makes
+    /// that text as a `String`, for text off the byte path.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, into list: TokenList) {
         list.removeAll()
         var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil, list: list)
-        if scanBytes(text, into: &stream) { return }
-        scanCharacters(text, into: &stream)
+        if scanBytes(bytes, into: &stream) { return }
+        scanCharacters(text(), into: &stream)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`.
+    static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var native = text
+        return native.withUTF8(body)
     }
 
     /// The tokens of `text` in `list`, as ``tokens(_:language:into:)`` gives them for the
@@ -119,15 +132,28 @@ public struct Tokenizer: Sendable {
     /// when the vote is close or the text is not what its byte path reads. Malay text is
     /// tokenised a second time, with its spellings normalised.
     func tokens(_ text: String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
+        Tokenizer.withUTF8(text) { tokens($0, text: { text }, detectingWith: detector, into: list) }
+    }
+
+    /// ``tokens(_:detectingWith:into:)`` of the text whose UTF-8 bytes `bytes` holds; `text`
+    /// makes that text as a `String`, for text off the byte path and close votes.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
         list.removeAll()
         var stream = TokenStream(words: words, malay: nil, list: list)
         stream.detection = Detection(detector: detector)
-        let scanned = scanBytes(text, into: &stream)
-        let found = (scanned ? stream.detection?.language(of: text) : nil) ?? detector.detect(text)
+        let scanned = scanBytes(bytes, into: &stream)
+        var string: String?
+        func made() -> String {
+            if let string { return string }
+            let made = text()
+            string = made
+            return made
+        }
+        let found = (scanned ? stream.detection?.language(of: bytes) : nil) ?? detector.detect(made())
         if found == "ms" {
-            tokens(text, language: found, into: list)
+            tokens(bytes, text: made, language: found, into: list)
         } else if !scanned {
-            scanCharacters(text, into: &stream)
+            scanCharacters(made(), into: &stream)
         }
         return found
     }
@@ -153,27 +179,24 @@ public struct Tokenizer: Sendable {
             if !detector.count(bytes, into: &tally) { undecided = true }
         }
 
-        /// What ``LanguageDetector/detect(_:)`` gives for `text`, or nil when these counts do not tell.
-        func language(of text: String) -> String? {
+        /// What ``LanguageDetector/detect(_:)`` gives for the text of `bytes`, or nil when these counts do not tell.
+        func language(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
             if undecided { return nil }
             guard hasScalars else { return detector.decision(tally) }
             // The detector's script test: Han characters against letters (here only ASCII
             // ones: Chinese punctuation and lone emoji are not alphabetic).
             guard han > 0 else { return nil }
             var letters = 0
-            _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-                for byte in bytes where Tokenizer.isASCIILetter(byte) { letters += 1 }
-            }
+            for byte in bytes where Tokenizer.isASCIILetter(byte) { letters += 1 }
             return han * 6 >= letters ? "zh" : nil
         }
     }
 
     /// Tokenises text of the byte path (``isByteScannable(_:)``) from its bytes; false for other
     /// text, with the list and clause state as they were before.
-    private func scanBytes(_ text: String, into stream: inout TokenStream) -> Bool {
+    private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
-        let scanned = text.utf8.withContiguousStorageIfAvailable { scanASCII($0, into: &stream) }
-        if scanned == true { return true }
+        if scanASCII(bytes, into: &stream) { return true }
         stream.list.removeAll()
         stream.clause = 0
         stream.pendingBreak = false

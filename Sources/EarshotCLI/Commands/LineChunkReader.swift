@@ -8,7 +8,7 @@ import Darwin
 /// streaming command reads its input without one call per line and with bounded memory.
 ///
 /// Each chunk ends just after a line feed, or at the end of input (the last line may have
-/// none). Lines split out of a chunk with ``lines(of:_:)`` are what `readLine()` returns:
+/// none). Lines split out of a chunk with ``lines(of:_:)`` are the bytes of what `readLine()` returns:
 /// the line feed, and a carriage return before it, stripped.
 struct LineChunkReader {
     private let descriptor: Int32
@@ -48,8 +48,9 @@ struct LineChunkReader {
         return chunk
     }
 
-    /// Calls `body` with each line of `chunk` as `readLine(strippingNewline: true)` returns it.
-    static func lines(of chunk: [UInt8], _ body: (String) -> Void) {
+    /// Calls `body` with the bytes of each line of `chunk`, those of the line that
+    /// `readLine(strippingNewline: true)` returns (before it decodes them).
+    static func lines(of chunk: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         chunk.withUnsafeBufferPointer { bytes in
             var start = 0
             let count = bytes.count
@@ -58,7 +59,7 @@ struct LineChunkReader {
                 while end < count, bytes[end] != 0x0A { end += 1 }
                 var stop = end
                 if end < count, stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
-                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
+                body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
                 start = end + 1
             }
         }

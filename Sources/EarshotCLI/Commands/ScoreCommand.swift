@@ -84,7 +84,7 @@ struct ScoreCommand: ParsableCommand {
                 // This chunk's buffers, reused from line to line.
                 let scratch = ScoreScratch()
                 LineChunkReader.lines(of: chunk) { line in
-                    formatter.append(scorer.score(line, language: language, explain: explain, aspects: jsonl, contributions: explain, scratch: scratch), to: &out)
+                    formatter.append(scorer.score(utf8: line, language: language, explain: explain, aspects: jsonl, contributions: explain, scratch: scratch), to: &out)
                 }
                 return out
             }
