@@ -24,12 +24,13 @@ protocol XMLEventSink: AnyObject {
 
 /// An element name as the event driver wants it: mapped to its short namespace prefix, and
 /// lower-cased once for the markup written back by ``Capture/markup``.
-struct XMLNameEntry {
-    var name: XName
+/// A class, made once per interned name: handing one to each element is one retain.
+final class XMLNameEntry: Sendable {
+    let name: XName
     /// The local name, lower-cased.
-    var tag: String
+    let tag: String
     /// Whether `tag` breaks a line in ``Capture/allText``.
-    var isBlock: Bool
+    let isBlock: Bool
 
     init(_ name: XName) {
         self.name = name
