@@ -52,11 +52,13 @@ struct LineChunkReader {
     /// `readLine(strippingNewline: true)` returns (before it decodes them).
     static func lines(of chunk: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         chunk.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
             let count = bytes.count
             while start < count {
-                var end = start
-                while end < count, bytes[end] != 0x0A { end += 1 }
+                // The next line feed, found by the C library's memchr (many bytes at a time).
+                let feed = memchr(base + start, 0x0A, count - start)
+                let end = feed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
                 var stop = end
                 if end < count, stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
                 body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
