@@ -106,58 +106,12 @@ public struct SentimentScorer: Sendable {
     public func score(utf8 line: UnsafeBufferPointer<UInt8>, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
                       scratch: ScoreScratch) -> ScoreResult {
         // Invalid UTF-8 is repaired by the `String`: its bytes are scored.
-        guard SentimentScorer.isASCII(line) || SentimentScorer.isValidUTF8(line) else {
+        guard UTF8Validation.isValid(line) else {
             return score(String(decoding: line, as: UTF8.self), language: language, explain: explain, aspects: wantsAspects,
                          contributions: wantsContributions, scratch: scratch)
         }
         return score(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: explain, aspects: wantsAspects,
                      contributions: wantsContributions, scratch: scratch)
-    }
-
-    /// True when every byte of `bytes` is below 0x80, tested eight bytes at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0, high: UInt64 = 0
-        while index + 8 <= bytes.count {
-            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            high |= UInt64(bytes[index])
-            index += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
-    /// True when `bytes` is well-formed UTF-8 (the Unicode Standard's table 3-7: no overlong
-    /// form, surrogate or scalar above U+10FFFF, no sequence cut short), so that a `String`
-    /// decoded from it holds the same bytes.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            // The sequence's length and the range of its second byte.
-            let length: Int, low: UInt8, high: UInt8
-            switch lead {
-            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
-            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
-            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
-            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
-            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
-            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
-            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
-            default: return false
-            }
-            guard count - index >= length, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
-            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
     }
 
     /// Scores the text whose valid UTF-8 bytes `bytes` holds; `text` makes it as a `String`,

@@ -1,8 +1,8 @@
+import EarshotCore
 import Foundation
 
-/// Whether a file is valid UTF-8, read in 1 MB pieces through one reused buffer (flat memory,
-/// no allocation per piece). Valid means what `String(validating:as: UTF8.self)` accepts:
-/// shortest forms only, no surrogates, nothing past U+10FFFF.
+/// Whether a file is valid UTF-8 (``UTF8Validation``), read in 1 MB pieces through one reused
+/// buffer (flat memory, no allocation per piece).
 enum UTF8FileCheck {
     /// True when the whole file at `path` is valid UTF-8; false when it is not or cannot be read.
     static func isValid(_ path: String) -> Bool {
@@ -17,64 +17,10 @@ enum UTF8FileCheck {
             guard count >= 0 else { return false }
             if count == 0 { return carried == 0 }
             let filled = carried + count
-            guard let valid = buffer.withUnsafeBufferPointer({ validPrefix(UnsafeBufferPointer(rebasing: $0[..<filled])) }) else { return false }
+            guard let valid = buffer.withUnsafeBufferPointer({ UTF8Validation.validPrefix(UnsafeBufferPointer(rebasing: $0[..<filled])) }) else { return false }
             // An incomplete sequence at the end (at most 3 bytes) waits for the next read.
             carried = filled - valid
             if carried > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + valid, count: carried) } }
         }
-    }
-
-    /// The length of the longest prefix of `bytes` made of complete, valid sequences, when the
-    /// rest is at most the start of one valid sequence cut short; nil when `bytes` holds an
-    /// invalid sequence.
-    static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index < count {
-            // ASCII 32 bytes at a time, then eight.
-            while index + 32 <= count {
-                let any = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-                if any & 0x8080_8080_8080_8080 != 0 { break }
-                index += 32
-            }
-            while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
-            guard index < count else { break }
-            let lead = base[index]
-            if lead < 0x80 { index += 1; continue }
-            // The common three-byte sequences (most of the BMP, CJK included): no range check
-            // beyond the continuation bits.
-            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 3 <= count,
-               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
-                index += 3
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return nil
-            }
-            // The second byte has its own range; the others are plain continuation bytes.
-            for offset in 1..<length {
-                guard index + offset < count else { return index }
-                let byte = base[index + offset]
-                if offset == 1 ? !(low...high).contains(byte) : !(0x80...0xBF).contains(byte) { return nil }
-            }
-            index += length
-        }
-        return index
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EarshotIngest
 
@@ -37,8 +38,8 @@ struct HTMLReducerTests {
     func plainTextMatchesReference(_ html: String) {
         #expect(HTMLText.plainText(html) == HTMLTextReference.plainText(html))
         #expect(HTMLText.fold(html) == HTMLTextReference.fold(html))
-        #expect(json(html, plain: false) == Self.quoted(HTMLTextReference.plainText(html)))
-        #expect(json(html, plain: true) == Self.quoted(HTMLTextReference.fold(html)))
+        #expect(Self.encodes(json(html, plain: false), HTMLTextReference.plainText(html)))
+        #expect(Self.encodes(json(html, plain: true), HTMLTextReference.fold(html)))
     }
 
     /// What ``HTMLText/writeJSON(_:plain:into:)`` writes for `html` after bytes already in the
@@ -51,29 +52,16 @@ struct HTMLReducerTests {
         return text.hasPrefix("0123456789abcde") ? String(text.dropFirst(15)) : "lost the bytes before: " + text
     }
 
-    /// `text` as a JSON string literal by the String-level ``JSONText``-like rule, or `null`.
-    static func quoted(_ text: String?) -> String {
-        guard let text else { return "null" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+    /// True when `json` is a JSON string literal of `reference` (`null` for nil): it parses as
+    /// JSON to exactly that text and holds no raw line or paragraph separator (JSON allows them,
+    /// JavaScript does not, so the writer escapes them). The exact escapes are pinned by the
+    /// parse-feed output tests.
+    static func encodes(_ json: String, _ reference: String?) -> Bool {
+        guard let reference else { return json == "null" }
+        // On bytes and scalars: a combining mark after the quote joins it in one Character.
+        guard json.utf8.first == UInt8(ascii: "\""), !json.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }),
+              let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String else { return false }
+        return decoded == reference
     }
 
     /// Words, single and double spaces, marks and scalars led by 0xC2, 0xE2 and 0xE3 at every
@@ -85,8 +73,8 @@ struct HTMLReducerTests {
         for piece in pieces {
             let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: 9) + piece
             #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
-            #expect(json(text, plain: true) == Self.quoted(HTMLTextReference.fold(text)), "writeJSON(\(text.debugDescription))")
-            #expect(json(text, plain: false) == Self.quoted(HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
+            #expect(Self.encodes(json(text, plain: true), HTMLTextReference.fold(text)), "writeJSON(\(text.debugDescription))")
+            #expect(Self.encodes(json(text, plain: false), HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
         }
     }
 
@@ -107,7 +95,7 @@ struct HTMLReducerTests {
             let fast = HTMLText.plainText(html), reference = HTMLTextReference.plainText(html)
             #expect(fast == reference, "plainText(\(html.debugDescription))")
             #expect(HTMLText.fold(html) == HTMLTextReference.fold(html), "fold(\(html.debugDescription))")
-            #expect(json(html, plain: false) == Self.quoted(reference), "writeJSON(\(html.debugDescription))")
+            #expect(Self.encodes(json(html, plain: false), reference), "writeJSON(\(html.debugDescription))")
             if fast != reference { return }
         }
     }

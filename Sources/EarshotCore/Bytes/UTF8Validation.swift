@@ -1,0 +1,64 @@
+/// UTF-8 validation on bytes, for the readers that take a fast path when their input is valid
+/// UTF-8 (`earshot parse-feed`'s whole-file check, the scorer's byte path). Valid means what
+/// `String(validating:as: UTF8.self)` accepts: the Unicode Standard's table 3-7, shortest forms
+/// only, no surrogates, nothing past U+10FFFF, no sequence cut short.
+public enum UTF8Validation {
+    /// True when `bytes` is valid UTF-8 as a whole (so a `String` decoded from it holds the same bytes).
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        validPrefix(bytes) == bytes.count
+    }
+
+    /// The length of the longest prefix of `bytes` made of complete, valid sequences, when the
+    /// rest is at most the start of one valid sequence cut short; nil when `bytes` holds an
+    /// invalid sequence.
+    public static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index < count {
+            // ASCII 32 bytes at a time, then eight.
+            while index + 32 <= count {
+                let any = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                index += 32
+            }
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = base[index]
+            if lead < 0x80 { index += 1; continue }
+            // The common three-byte sequences (most of the BMP, CJK included): no range check
+            // beyond the continuation bits.
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 3 <= count,
+               base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return nil
+            }
+            // The second byte has its own range; the others are plain continuation bytes.
+            for offset in 1..<length {
+                guard index + offset < count else { return index }
+                let byte = base[index + offset]
+                if offset == 1 ? !(low...high).contains(byte) : !(0x80...0xBF).contains(byte) { return nil }
+            }
+            index += length
+        }
+        return index
+    }
+}

@@ -1,0 +1,77 @@
+import EarshotCore
+import Testing
+
+/// ``UTF8Validation`` accepts exactly what `String(validating:as: UTF8.self)` accepts.
+struct UTF8ValidationTests {
+    /// Every byte sequence of up to 4 bytes drawn from boundary values of each UTF-8 range, and
+    /// random mixtures of valid text and stray bytes.
+    static func samples() -> [[UInt8]] {
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var samples: [[UInt8]] = [[]]
+        for a in interesting {
+            samples.append([a])
+            for b in interesting {
+                samples.append([a, b])
+                for c in interesting where a >= 0xE0 { samples.append([a, b, c]) }
+            }
+        }
+        for a in [0xF0, 0xF1, 0xF4, 0xF5] as [UInt8] {
+            for b in interesting { for c in [0x80, 0xBF, 0x41] as [UInt8] { for d in [0x80, 0xBF, 0xC0] as [UInt8] { samples.append([a, b, c, d]) } } }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let text = Array("Lumio café 中文 😀 ok".utf8)
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                bytes.append(Bool.random(using: &generator) ? text.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator))
+            }
+            samples.append(bytes)
+        }
+        return samples
+    }
+
+    @Test func acceptsWhatStringValidationAccepts() {
+        for bytes in Self.samples() {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            let prefix = bytes.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+            // Valid as a whole means every sequence complete: the prefix is everything.
+            #expect((prefix == bytes.count) == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
+    /// Every sequence of one and two bytes, every lead byte with the second and later bytes around
+    /// each boundary, and cut-short, surrogate and overlong forms inside text.
+    @Test func agreesWithTheStandardLibraryOnEveryShortSequence() {
+        var cases: [[UInt8]] = (0..<256).map { [UInt8($0)] }
+        for first in 0..<256 { for second in 0..<256 { cases.append([UInt8(first), UInt8(second)]) } }
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF]
+        for lead in 0xC0...0xFF {
+            for second in edges {
+                for third in edges {
+                    cases.append([UInt8(lead), second, third])
+                    for fourth in edges { cases.append([UInt8(lead), second, third, fourth]) }
+                }
+            }
+        }
+        cases += ["好评", "café", "😡 ok", "a\u{10FFFF}b"].map { Array($0.utf8) }
+        cases += [[0x61, 0xE5, 0xA5], [0xED, 0xA0, 0x80, 0x61], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x61, 0xF0, 0x9F, 0x98]]
+        for bytes in cases {
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == valid, "\(bytes)")
+        }
+    }
+
+    /// The ASCII fast paths (32 and 8 bytes at a time) see a stray continuation byte at every position.
+    @Test func seesAStrayByteAtEveryPosition() {
+        for count in 0..<70 {
+            let ascii = [UInt8](repeating: 0x61, count: count)
+            #expect(ascii.withUnsafeBufferPointer(UTF8Validation.isValid))
+            for position in 0..<count {
+                var line = ascii
+                line[position] = 0x80
+                #expect(!line.withUnsafeBufferPointer(UTF8Validation.isValid), "\(count) \(position)")
+            }
+        }
+    }
+}
