@@ -1,25 +1,17 @@
+import EarshotIngest
 import Foundation
 
 /// Minimal JSON text writing for streaming output with a fixed key order.
 enum JSONText {
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal, escaped by the one byte-level rule
+    /// (``TextOutput/appendJSONString(_:)``, which `parse-feed`'s writer uses too).
     static func quote(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
+        var text = text
+        return text.withUTF8 { utf8 in
+            let output = TextOutput(capacity: utf8.count + 8)
+            output.appendJSONString(utf8)
+            return String(decoding: output.bytes, as: UTF8.self)
         }
-        return result + "\""
     }
 
     /// `text` quoted, or `null`.
