@@ -475,19 +475,22 @@ enum HTMLReducer {
 
         @inline(never)
         mutating func grow(_ extra: Int) {
-            guard let owner else { preconditionFailure("HTMLReducer wrote past its output") }
-            owner.count = count
-            owner.reserve(extra)
-            base = owner.base
-            capacity = owner.capacity
+            throughOwner("HTMLReducer wrote past its output") { $0.reserve(extra) }
         }
 
         /// `byte` escaped for a JSON string literal (``TextOutput/appendJSONEscape(_:)``).
         @inline(never)
         mutating func escape(_ byte: UInt8) {
-            guard let owner else { preconditionFailure("HTMLReducer escaped outside JSON") }
+            throughOwner("HTMLReducer escaped outside JSON") { $0.appendJSONEscape(byte) }
+        }
+
+        /// Runs `body` on the owning ``TextOutput`` with the bytes written so far, then takes
+        /// its storage back (it may have moved or grown).
+        @inline(__always)
+        private mutating func throughOwner(_ message: @autoclosure () -> String, _ body: (TextOutput) -> Void) {
+            guard let owner else { preconditionFailure(message()) }
             owner.count = count
-            owner.appendJSONEscape(byte)
+            body(owner)
             base = owner.base
             capacity = owner.capacity
             count = owner.count
