@@ -123,33 +123,103 @@ public struct LexiconLoader: Sendable {
     private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], EarshotError.Place) throws -> Void) throws {
         let path = file.path
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: path))
-        }
-        var lineNumber = 0
         // Line feeds and tabs are `Character`s of their own (a grapheme always breaks around
-        // them) except in "\r\n", so without a carriage return splitting the bytes gives
-        // the lines and fields that splitting the characters gives, for far less.
-        let bytewise = !data.contains(0x0D)
-        let lines = bytewise ? text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-            : text.split(separator: "\n", omittingEmptySubsequences: false)
-        for line in lines {
+        // them) except in "\r\n", so without a carriage return the lines and fields are
+        // read from the bytes; with one, from the characters.
+        let bytewise = try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard !bytes.contains(0x0D) else { return false }
+            guard UTF8Validation.isValid(bytes) else { throw notUTF8(path) }
+            try readBytes(bytes, path: path, fields: count, body)
+            return true
+        }
+        guard !bytewise else { return }
+        guard let text = String(data: data, encoding: .utf8) else { throw notUTF8(path) }
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(line)
+            var line = line
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if LexiconLoader.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            let fields = bytewise ? line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { LexiconLoader.trimmed(Substring($0)) }
-                : line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
             let place = EarshotError.Place(file: path, line: lineNumber)
-            guard count.contains(fields.count) else {
-                let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
-                throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)
+            try check(fields, count, place)
+            fields[0] = fields[0].lowercased()
+            try body(fields, place)
+        }
+    }
+
+    private func notUTF8(_ path: String) -> EarshotError {
+        EarshotError(.lexicon, "not UTF-8 text; save it as UTF-8", place: .init(file: path))
+    }
+
+    /// Throws unless `fields` are `count` fields, none empty.
+    private func check(_ fields: [String], _ count: ClosedRange<Int>, _ place: EarshotError.Place) throws {
+        guard count.contains(fields.count) else {
+            let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+            throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)
+        }
+        if let empty = fields.firstIndex(where: \.isEmpty) {
+            throw failure(empty == 0 ? "the term is empty" : "field \(empty + 1) is empty", place)
+        }
+    }
+
+    /// ``read(_:fields:_:)`` of valid UTF-8 without a carriage return: lines and fields split
+    /// at line feed and tab bytes, as splitting the characters would split them.
+    private func readBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, fields count: ClosedRange<Int>,
+                           _ body: ([String], EarshotError.Place) throws -> Void) throws {
+        var lineNumber = 0
+        var start = 0
+        var fields: [String] = []
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { start = end + 1 }
+            lineNumber += 1
+            var lineStart = start
+            if lineNumber == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF { lineStart += 3 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            if LexiconLoader.isComment(line) { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = 0
+            var blank = true
+            for index in 0...line.count where index == line.count || line[index] == 0x09 {
+                let field = LexiconLoader.trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<index]), lowercased: fields.isEmpty)
+                blank = blank && field.isEmpty
+                fields.append(field)
+                fieldStart = index + 1
             }
-            if let empty = fields.firstIndex(where: \.isEmpty) {
-                throw failure(empty == 0 ? "the term is empty" : "field \(empty + 1) is empty", place)
-            }
-            try body([fields[0].lowercased()] + fields.dropFirst(), place)
+            if blank { continue }
+            let place = EarshotError.Place(file: path, line: lineNumber)
+            try check(fields, count, place)
+            try body(fields, place)
+        }
+    }
+
+    /// True when the line's first character is `#` (not `#` with a mark, as in the keycap #️⃣).
+    private static func isComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "#") else { return false }
+        guard line.count > 1, line[1] >= 0x80 else { return true }
+        return String(decoding: line, as: UTF8.self).hasPrefix("#")
+    }
+
+    /// The text of `bytes` (valid UTF-8) without the tabs and space separators at its ends
+    /// (``trimmed(_:)-swift.type.method``), lower-cased when `lowercased`.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool) -> String {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x09 || bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x09 || bytes[end - 1] == 0x20 { end -= 1 }
+        let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard field.allSatisfy({ $0 < 0x80 }) else {
+            let text = field.first! >= 0x80 || field.last! >= 0x80 ? trimmed(Substring(String(decoding: field, as: UTF8.self)))
+                : String(decoding: field, as: UTF8.self)
+            return lowercased ? text.lowercased() : text
+        }
+        guard lowercased else { return String(decoding: field, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: field.count) { buffer in
+            for (index, byte) in field.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            return field.count
         }
     }
 }
