@@ -75,3 +75,36 @@ struct UTF8ValidationTests {
         }
     }
 }
+
+extension UTF8ValidationTests {
+    /// The fast path for runs of three-byte sequences (two per step) sees every other byte at
+    /// every position of a run of CJK text, and leads that need a range check (E0, ED) in it.
+    @Test func seesAnyByteAtEveryPositionOfAThreeByteRun() {
+        let replacements: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xFF]
+        let extras: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0x61]]
+        for count in 1..<8 {
+            let run = Array(String(repeating: "中文", count: count).utf8)
+            #expect(run.withUnsafeBufferPointer(UTF8Validation.isValid))
+            var cases: [[UInt8]] = []
+            for position in run.indices {
+                for byte in replacements {
+                    var line = run
+                    line[position] = byte
+                    cases.append(line)
+                }
+                for extra in extras where position % 3 == 0 {
+                    cases.append(Array(run[..<position]) + extra + Array(run[position...]))
+                }
+            }
+            for bytes in cases {
+                let valid = String(validating: bytes, as: UTF8.self) != nil
+                let prefix = bytes.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+                #expect((prefix == bytes.count) == valid, "\(bytes.map { String($0, radix: 16) })")
+                if let prefix, prefix < bytes.count {
+                    // What is left is the start of one sequence cut short.
+                    #expect(bytes.count - prefix <= 3 && String(validating: bytes[..<prefix], as: UTF8.self) != nil)
+                }
+            }
+        }
+    }
+}

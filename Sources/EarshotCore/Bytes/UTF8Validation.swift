@@ -15,6 +15,9 @@ public enum UTF8Validation {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
+        // A bit per low nibble of the leads E0–EF that start a three-byte sequence whose second
+        // byte may be any continuation byte: all but E0 and ED.
+        let commonLeads: UInt64 = 0xDFFE
         var index = 0
         while index < count {
             // ASCII 32 bytes at a time, then eight.
@@ -32,6 +35,19 @@ public enum UTF8Validation {
             guard index < count else { break }
             let lead = base[index]
             if lead < 0x80 { index += 1; continue }
+            // Runs of the common three-byte sequences (CJK text), two per eight-byte load: both
+            // leads in E1–EC or EE–EF (`commonLeads` has a bit per low nibble), the other four
+            // bytes continuation bytes.
+            if lead >= 0xE1 {
+                let start = index
+                while index &+ 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0,
+                          (commonLeads >> (word & 0x0F)) & (commonLeads >> ((word >> 24) & 0x0F)) & 1 != 0 else { break }
+                    index &+= 6
+                }
+                if index != start { continue }
+            }
             // The common three-byte sequences (most of the BMP, CJK included): no range check
             // beyond the continuation bits.
             if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 3 <= count,
