@@ -22,7 +22,7 @@ import Testing
         let words = scorer.tokenizer.words
         var phrases = 0
         for lexicon in scorer.indexed.values {
-            for key in lexicon.table.keyIndices.keys where key.utf8.contains(0x20) {
+            for key in lexicon.table.keys where key.utf8.contains(0x20) {
                 let parts = key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count >= 2 else { continue }
                 phrases += 1

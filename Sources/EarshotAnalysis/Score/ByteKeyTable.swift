@@ -3,12 +3,11 @@
 /// one byte array. A lookup reads the key's bytes where they lie (a token's buffer, a
 /// `String`'s storage) and allocates nothing, which `[String: Value]` cannot promise.
 ///
-/// `String` equality is canonical equivalence, byte equality is not; the two agree for keys
-/// of ASCII, unified Han characters and emoji of U+1F000–U+1FAFF, which have no other
-/// canonical forms, unless a stored key holds a character equivalent to one of them (the
-/// Kelvin sign, a CJK compatibility ideograph). So ``subscript(_:)`` compares bytes only for
-/// such keys (``isByteComparable(_:)``) and when no stored key holds such a character, and
-/// otherwise asks a `Dictionary`.
+/// `String` equality is canonical equivalence: two strings are equal when their NFC forms
+/// are. So every key is stored in its NFC form, and a key of ASCII, unified Han characters and
+/// emoji of U+1F000–U+1FAFF (``isByteComparable(_:)``: characters with no other canonical
+/// form, whose bytes are their NFC form) is looked up by its bytes as they are; any other key
+/// by the bytes of its NFC form (the Kelvin sign finds `K`, `cafe` + U+0301 finds `café`).
 ///
 /// Every key has an index into ``values`` (``index(of:)``), so that a caller can keep flat
 /// arrays of what it needs from each value and look a token up once.
@@ -16,11 +15,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The table's arrays in one reference, so that copying a table (a lexicon's, into a
     /// lookup chain or a closure) retains one object instead of each array.
     final class Storage: Sendable {
-        /// Each key's index into ``values``, for keys that bytes cannot decide.
-        let positions: [String: Int]
-        /// False when some stored key has a character canonically equivalent to ASCII or unified Han.
-        let bytesDecide: Bool
-        /// Every key's bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
+        /// Every key's NFC bytes, back to back; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
         let keyBytes: [UInt8]
         let keyStarts: [Int32]
         /// The values, in the order of their keys' indices.
@@ -30,38 +25,77 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         let slots: [UInt64]
         let mask: Int
 
-        /// The storage of a table holding every entry of `dictionary`.
-        init(_ dictionary: [String: Value]) {
-            var keyBytes: [UInt8] = []
-            var keyStarts: [Int32] = [0]
-            var values: [Value] = []
-            values.reserveCapacity(dictionary.count)
-            var capacity = 16
-            while capacity < dictionary.count * 2 { capacity *= 2 }
-            var slots = [UInt64](repeating: 0, count: capacity)
-            let mask = capacity - 1
-            var positions: [String: Int] = [:]
-            positions.reserveCapacity(dictionary.count)
-            for (key, value) in dictionary {
-                positions[key] = values.count
-                let bytes = Array(key.utf8)
-                let hash = bytes.withUnsafeBufferPointer(ByteKeyTable<Value>.hash)
-                keyBytes.append(contentsOf: bytes)
-                keyStarts.append(Int32(keyBytes.count))
-                values.append(value)
-                var slot = Int(hash) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt64(hash) << 32 | UInt64(values.count)
-            }
+        init(_ builder: Builder) {
+            keyBytes = builder.keyBytes
+            keyStarts = builder.keyStarts
+            values = builder.values
+            slots = builder.slots
+            mask = builder.slots.count - 1
+        }
+    }
+
+    /// A table being built: keys are added (by their NFC bytes) as they come, each once.
+    struct Builder {
+        fileprivate(set) var keyBytes: [UInt8] = []
+        fileprivate(set) var keyStarts: [Int32] = [0]
+        /// The values, in the order of their keys' indices; change them in place.
+        var values: [Value] = []
+        fileprivate(set) var slots: [UInt64]
+
+        /// - Parameter capacity: how many keys to make room for at once.
+        init(capacity: Int = 0) {
+            var size = 16
+            while size < capacity * 2 { size *= 2 }
+            slots = [UInt64](repeating: 0, count: size)
+            values.reserveCapacity(capacity)
+        }
+
+        /// The index of `key` (compared as `String`s compare), added with `value` when missing.
+        mutating func index(of key: String, adding value: @autoclosure () -> Value) -> Int {
+            ByteKeyTable.withCanonicalBytes(key) { index(ofCanonical: $0, adding: value()) }
+        }
+
+        /// The index of the key whose NFC bytes `key` holds, added with `value` when missing.
+        mutating func index(ofCanonical key: UnsafeBufferPointer<UInt8>, adding value: @autoclosure () -> Value) -> Int {
+            let hash = ByteKeyTable.hash(key)
+            let found = ByteKeyTable.find(key, hash: hash, slots: slots, keyBytes: keyBytes, keyStarts: keyStarts)
+            if found >= 0 { return found }
+            if (values.count + 1) * 2 > slots.count { grow() }
+            keyBytes.append(contentsOf: key)
+            keyStarts.append(Int32(keyBytes.count))
+            values.append(value())
+            place(UInt64(hash) << 32 | UInt64(values.count))
+            return values.count - 1
+        }
+
+        /// The index of the key whose NFC bytes `key` holds, or -1.
+        func index(ofCanonical key: UnsafeBufferPointer<UInt8>) -> Int {
+            ByteKeyTable.find(key, hash: ByteKeyTable.hash(key), slots: slots, keyBytes: keyBytes, keyStarts: keyStarts)
+        }
+
+        /// The same keys, each with `transform` of its value.
+        func mapValues<Other>(_ transform: (Value) -> Other) -> ByteKeyTable<Other>.Builder {
+            ByteKeyTable<Other>.Builder(keyBytes: keyBytes, keyStarts: keyStarts, values: values.map(transform), slots: slots)
+        }
+
+        fileprivate init(keyBytes: [UInt8], keyStarts: [Int32], values: [Value], slots: [UInt64]) {
             self.keyBytes = keyBytes
             self.keyStarts = keyStarts
             self.values = values
             self.slots = slots
-            self.mask = mask
-            self.positions = positions
-            bytesDecide = !dictionary.keys.contains { key in
-                key.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x2F800...0x2FA1F).contains($0.value) }
-            }
+        }
+
+        private mutating func place(_ word: UInt64) {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: word >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = word
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            for word in old where word != 0 { place(word) }
         }
     }
 
@@ -70,12 +104,35 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The values, in the order of their keys' indices.
     var values: [Value] { storage.values }
 
-    /// Every key with its index into ``values``.
-    var keyIndices: [String: Int] { storage.positions }
+    /// Every key (in its NFC form), in the order of their indices.
+    var keys: [String] {
+        (0..<storage.values.count).map { index in withKey(index) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with the NFC bytes of key `index`.
+    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.keyBytes.withUnsafeBufferPointer { bytes in
+            body(UnsafeBufferPointer(rebasing: bytes[Int(storage.keyStarts[index])..<Int(storage.keyStarts[index + 1])]))
+        }
+    }
+
+    /// The table `builder` built.
+    init(_ builder: Builder) {
+        storage = Storage(builder)
+    }
 
     /// A table holding every entry of `dictionary`.
     init(_ dictionary: [String: Value]) {
-        storage = Storage(dictionary)
+        var builder = Builder(capacity: dictionary.count)
+        for (key, value) in dictionary { builder.values[builder.index(of: key, adding: value)] = value }
+        self.init(builder)
+    }
+
+    /// Calls `body` with the NFC bytes of `text`: its own bytes when they are
+    /// ``isByteComparable(_:)``.
+    static func withCanonicalBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = Tokenizer.withUTF8(text, { isByteComparable($0) ? body($0) : nil }) { return result }
+        return text._nfcCodeUnits.withUnsafeBufferPointer(body)
     }
 
     /// True when `bytes` are ASCII and unified Han characters (U+3400–U+4DBF, U+4E00–U+9FFF) only.
@@ -123,26 +180,24 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
-    /// The index of the key with exactly these bytes, or -1.
+    /// The index of the key with exactly these bytes (an NFC form), or -1.
     func index(forBytes key: UnsafeBufferPointer<UInt8>) -> Int {
         index(forBytes: key, hash: ByteKeyTable.hash(key))
     }
 
-    /// ``index(of:)`` of a key of comparable bytes (``isByteComparable(_:)``) whose bytes and ``hash(_:)`` the caller
-    /// worked out once for several tables, or nil when bytes cannot decide for this table
-    /// (then the caller asks ``index(of:)``).
-    func index(forPlainBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
-        storage.bytesDecide ? index(forBytes: key, hash: hash) : nil
-    }
-
     /// ``index(forBytes:)`` with the key's ``hash(_:)`` already worked out.
     func index(forBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
-        let storage = storage
-        let mask = storage.mask
+        ByteKeyTable.find(key, hash: hash, slots: storage.slots, keyBytes: storage.keyBytes, keyStarts: storage.keyStarts)
+    }
+
+    /// The probe behind every lookup: the index of the key with exactly the bytes `key`, or -1.
+    @inline(__always)
+    fileprivate static func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, slots: [UInt64], keyBytes: [UInt8], keyStarts: [Int32]) -> Int {
+        let mask = slots.count - 1
         var slot = Int(hash) & mask
-        return storage.slots.withUnsafeBufferPointer { slots in
-            storage.keyBytes.withUnsafeBufferPointer { stored in
-                storage.keyStarts.withUnsafeBufferPointer { starts in
+        return slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBufferPointer { stored in
+                keyStarts.withUnsafeBufferPointer { starts in
                     while true {
                         let word = slots[slot]
                         if word == 0 { return -1 }
@@ -165,16 +220,15 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``),
-    /// compared as `String`s compare, or nil.
+    /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``), or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
-        let index = storage.bytesDecide ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
+        let index = index(forBytes: key)
         return index < 0 ? nil : storage.values[index]
     }
 
     /// The index of the key whose UTF-8 bytes `key` holds (compared as `String`s compare), or -1.
     func index(forKeyBytes key: UnsafeBufferPointer<UInt8>) -> Int {
-        storage.bytesDecide && ByteKeyTable.isByteComparable(key) ? index(forBytes: key) : storage.positions[String(decoding: key, as: UTF8.self)] ?? -1
+        ByteKeyTable.isByteComparable(key) ? index(forBytes: key) : index(of: String(decoding: key, as: UTF8.self))
     }
 
     /// The value stored under the key whose UTF-8 bytes `key` holds (compared as `String`s
@@ -186,12 +240,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// The index of `key` in ``values`` (compared as `String`s compare), or -1.
     func index(of key: String) -> Int {
-        var key = key
-        let found: Int? = key.withUTF8 { bytes in
-            storage.bytesDecide && ByteKeyTable.isByteComparable(bytes) ? index(forBytes: bytes) : nil
-        }
-        if let found { return found }
-        return storage.positions[key] ?? -1
+        ByteKeyTable.withCanonicalBytes(key) { index(forBytes: $0) }
     }
 
     /// The value stored under `key` (compared as `String`s compare), or nil.

@@ -62,7 +62,7 @@ public struct Tokenizer: Sendable {
                 && key.utf8.contains(where: Tokenizer.isEmoticonMark) }
             .map { ($0, true) }))
         emoticonFilter = EdgeByteFilter(emoticons)
-        letterEmoticonFilter = EdgeByteFilter(letterEmoticons.keyIndices.keys)
+        letterEmoticonFilter = EdgeByteFilter(letterEmoticons.keys)
         var known: [String: Bool] = [:]
         for language in ["en", "ms"] {
             let words = lexicon[language]

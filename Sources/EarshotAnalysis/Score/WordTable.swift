@@ -35,37 +35,38 @@ final class WordTable: Sendable {
     ///   - emoji: the emoji valences by key.
     ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
     init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:], classes: [String: LanguageDetector.WordClass]) {
-        var entries: [String: Entry] = [:]
-        // Room for every key at once: growing the dictionary would hash each key again.
-        entries.reserveCapacity(WordTable.languages.reduce(contrast.count + emoji.count + classes.count) { $0 + (indexed[$1]?.table.values.count ?? 0) })
+        // Room for every key at once: growing the table would place each key again.
+        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(contrast.count + emoji.count + classes.count) {
+            $0 + (indexed[$1]?.table.values.count ?? 0)
+        })
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
-            for (key, index) in lexicon.table.keyIndices {
+            for index in lexicon.table.values.indices {
+                let word = lexicon.table.withKey(index) { builder.index(ofCanonical: $0, adding: Entry()) }
                 let value = Int32(truncatingIfNeeded: index)
                 switch slot {
-                case 0: entries[key, default: Entry()].lexicon.0 = value
-                case 1: entries[key, default: Entry()].lexicon.1 = value
-                default: entries[key, default: Entry()].lexicon.2 = value
+                case 0: builder.values[word].lexicon.0 = value
+                case 1: builder.values[word].lexicon.1 = value
+                default: builder.values[word].lexicon.2 = value
                 }
             }
         }
-        for word in contrast { entries[word, default: Entry()].isContrast = true }
-        for (key, valence) in emoji { entries[key, default: Entry()].emoji = valence }
-        for (word, found) in classes { entries[word, default: Entry()].classes = found }
+        for word in contrast { builder.values[builder.index(of: word, adding: Entry())].isContrast = true }
+        for (key, valence) in emoji { builder.values[builder.index(of: key, adding: Entry())].emoji = valence }
+        for (word, found) in classes { builder.values[builder.index(of: word, adding: Entry())].classes = found }
         // Every word of a multi-word entry has an index, so that a phrase's first two words do.
         // Split at space bytes, as the span search joins a phrase's tokens.
-        var phrases: [(String, String)] = []
+        var pairs = Set<UInt64>()
         for lexicon in indexed.values {
-            for key in lexicon.table.keyIndices.keys where key.utf8.contains(0x20) {
-                let words = key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-                guard words.count >= 2 else { continue }
-                phrases.append((words[0], words[1]))
-                for word in words where entries[word] == nil { entries[word] = Entry() }
+            for index in lexicon.table.values.indices {
+                lexicon.table.withKey(index) { key in
+                    guard key.contains(0x20) else { return }
+                    let words = key.split(separator: 0x20).map { builder.index(ofCanonical: UnsafeBufferPointer(rebasing: $0), adding: Entry()) }
+                    if words.count >= 2 { pairs.insert(WordPairSet.key(words[0], words[1])) }
+                }
             }
         }
-        table = ByteKeyTable(entries)
-        var pairs = Set<UInt64>()
-        for (first, second) in phrases { pairs.insert(WordPairSet.key(table.index(of: first), table.index(of: second))) }
+        table = ByteKeyTable(builder)
         phraseStarts = WordPairSet(pairs)
         lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
         self.contrast = table.values.map(\.isContrast)
@@ -76,10 +77,7 @@ final class WordTable: Sendable {
     /// The index of the word whose UTF-8 bytes `bytes` holds (compared as `String`s compare), or -1.
     /// - Parameter plain: true when the caller knows the bytes are ``ByteKeyTable/isByteComparable(_:)``.
     func index(of bytes: UnsafeBufferPointer<UInt8>, plain: Bool) -> Int {
-        if plain || ByteKeyTable<Entry>.isByteComparable(bytes), let found = table.index(forPlainBytes: bytes, hash: ByteKeyTable<Entry>.hash(bytes)) {
-            return found
-        }
-        return table.index(of: String(decoding: bytes, as: UTF8.self))
+        plain ? table.index(forBytes: bytes) : table.index(forKeyBytes: bytes)
     }
 
     /// The index of `text` (compared as `String`s compare), or -1.
@@ -89,7 +87,7 @@ final class WordTable: Sendable {
 
     /// ``index(of:plain:)`` of ASCII bytes whose ``ByteKeyTable/hash(_:)`` the caller worked out.
     func index(ofASCII bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
-        table.index(forPlainBytes: bytes, hash: hash) ?? table.index(of: String(decoding: bytes, as: UTF8.self))
+        table.index(forBytes: bytes, hash: hash)
     }
 
     /// The entry of word `word` (an index, or -1) in the lexicon of `slot`, or -1.
