@@ -29,51 +29,54 @@ final class IndexedLexicon: Sendable {
     /// True when the entry names an aspect or begins a multi-word one.
     let beginsAspect: [Bool]
 
+    /// What the lists say of one key, gathered before its ``Entry/kind`` is worked out.
+    private struct Roles {
+        var entry = Entry()
+        var valence: Double?, negator: Double?, pre: Double?, post: Double?
+        var contrast = false
+
+        /// The role the lists give the key: negator first, then booster, then valence, then contrast.
+        var kind: TermSpan.Kind? {
+            if let negator { return .negator(factor: negator, valence: valence) }
+            if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
+            if let valence { return .term(valence) }
+            return contrast ? .contrast : nil
+        }
+    }
+
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
-        var entries: [String: Entry] = [:]
-        func noteStarts<S: Sequence>(_ terms: S, aspect: Bool) where S.Element == String {
-            for term in terms where term.utf8.contains(0x20) {
-                let words = term.split(separator: " ")
-                let first = String(words[0])
-                if aspect {
-                    entries[first, default: Entry()].aspectStart = max(entries[first]?.aspectStart ?? 1, words.count)
-                } else {
-                    entries[first, default: Entry()].phraseStart = max(entries[first]?.phraseStart ?? 1, words.count)
-                }
+        var builder = ByteKeyTable<Roles>.Builder(capacity: lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
+            + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count)
+        /// Calls `set` with the roles of `term`, and notes the phrase `term` begins.
+        func note(_ term: String, aspect: Bool = false, _ set: (inout Roles) -> Void) {
+            set(&builder.values[builder.index(of: term, adding: Roles())])
+            guard term.utf8.contains(0x20) else { return }
+            let words = term.split(separator: " ")
+            let first = builder.index(of: String(words[0]), adding: Roles())
+            if aspect {
+                builder.values[first].entry.aspectStart = max(builder.values[first].entry.aspectStart, words.count)
+            } else {
+                builder.values[first].entry.phraseStart = max(builder.values[first].entry.phraseStart, words.count)
             }
         }
-        noteStarts(lexicon.valence.keys, aspect: false)
-        noteStarts(lexicon.negators.keys, aspect: false)
-        noteStarts(lexicon.boosters.keys, aspect: false)
-        noteStarts(lexicon.postBoosters.keys, aspect: false)
-        noteStarts(lexicon.contrast, aspect: false)
-        noteStarts(lexicon.aspects.keys, aspect: true)
-        var keys = Set(lexicon.valence.keys)
-        keys.formUnion(lexicon.negators.keys)
-        keys.formUnion(lexicon.boosters.keys)
-        keys.formUnion(lexicon.postBoosters.keys)
-        keys.formUnion(lexicon.contrast)
-        for key in keys { entries[key, default: Entry()].kind = IndexedLexicon.kind(of: key, in: lexicon) }
-        for (key, term) in lexicon.aspects { entries[key, default: Entry()].aspect = term }
-        let table = ByteKeyTable(entries)
+        for (term, valence) in lexicon.valence { note(term) { $0.valence = valence } }
+        for (term, factor) in lexicon.negators { note(term) { $0.negator = factor } }
+        for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight } }
+        for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight } }
+        for term in lexicon.contrast { note(term) { $0.contrast = true } }
+        for (term, aspect) in lexicon.aspects { note(term, aspect: true) { $0.entry.aspect = aspect } }
+        let table = ByteKeyTable(builder.mapValues { roles in
+            var entry = roles.entry
+            entry.kind = roles.kind
+            return entry
+        })
         self.table = table
         kinds = table.values.map(\.kind)
         phraseStarts = table.values.map(\.phraseStart)
         aspects = table.values.map(\.aspect)
         aspectStarts = table.values.map(\.aspectStart)
         beginsAspect = table.values.map { $0.aspect != nil || $0.aspectStart > 1 }
-    }
-
-    /// The role of `term` as the lists define it.
-    static func kind(of term: String, in lexicon: LanguageLexicon) -> TermSpan.Kind? {
-        let valence = lexicon.valence[term]
-        if let factor = lexicon.negators[term] { return .negator(factor: factor, valence: valence) }
-        let pre = lexicon.boosters[term], post = lexicon.postBoosters[term]
-        if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
-        if let valence { return .term(valence) }
-        if lexicon.contrast.contains(term) { return .contrast }
-        return nil
     }
 
     /// The role of `term`, or nil.
