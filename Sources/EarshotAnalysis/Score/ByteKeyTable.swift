@@ -73,6 +73,11 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
             ByteKeyTable.find(key, hash: ByteKeyTable.hash(key), slots: slots, keyBytes: keyBytes, keyStarts: keyStarts)
         }
 
+        /// Calls `body` with the NFC bytes of key `index`.
+        func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            keyBytes.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[Int(keyStarts[index])..<Int(keyStarts[index + 1])])) }
+        }
+
         /// The same keys, each with `transform` of its value.
         func mapValues<Other>(_ transform: (Value) -> Other) -> ByteKeyTable<Other>.Builder {
             ByteKeyTable<Other>.Builder(keyBytes: keyBytes, keyStarts: keyStarts, values: values.map(transform), slots: slots)

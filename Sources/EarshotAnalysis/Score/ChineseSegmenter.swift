@@ -10,7 +10,19 @@
 /// `不好用`, say) is split into the negator and the rest when the rest is a sentiment term,
 /// so `不` + adjective scores the same whether segmentation splits it or not.
 struct ChineseSegmenter: Sendable {
-    let dictionary: Set<String>
+    /// What the `zh` lists make of one key.
+    struct Role: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A word of the segmentation dictionary (an entry of one word).
+        static let dictionary = Role(rawValue: 1)
+        /// A word that must not be split: a sentiment term, negator, booster, contrast or neutral word.
+        static let whole = Role(rawValue: 2)
+        static let valence = Role(rawValue: 4)
+        static let booster = Role(rawValue: 8)
+    }
+
+    /// Every key of the `zh` lists with its ``Role``.
+    let roles: ByteKeyTable<Role>
     let maxWord: Int
     /// Negators, longest first.
     let negators: [String]
@@ -18,48 +30,74 @@ struct ChineseSegmenter: Sendable {
     /// unified Han only (``ByteKeyTable/isPlain(_:)``), where a prefix is a prefix of bytes.
     let negatorStarts: [UInt32]
     let negatorsPlain: Bool
-    let valence: Set<String>
-    let boosters: Set<String>
-    /// Words that must not be split: sentiment terms, negators, boosters, contrast and neutral words.
-    let whole: Set<String>
+    /// The boosters written before a word.
+    let boosters: [String]
     /// The most characters of a dictionary word that starts (or ends) with a character, so
-    /// that maximum matching only builds candidates that can be in the dictionary.
-    let longestStarting: [String: Int]
-    let longestEnding: [String: Int]
-    /// ``dictionary``, ``longestStarting`` and ``longestEnding`` for lookups by bytes.
-    let dictionaryTable: ByteKeyTable<Bool>
+    /// that maximum matching only builds candidates that can be in the dictionary; for lookups by bytes.
     let startingTable: ByteKeyTable<Int>
     let endingTable: ByteKeyTable<Int>
 
     init(lexicon: LanguageLexicon) {
-        var whole = lexicon.words
-        whole.formUnion(lexicon.valence.keys)
-        whole.formUnion(lexicon.negators.keys)
-        whole.formUnion(lexicon.boosters.keys)
-        whole.formUnion(lexicon.postBoosters.keys)
-        whole.formUnion(lexicon.contrast)
-        var dictionary = whole
-        dictionary.formUnion(lexicon.aspects.keys)
-        self.dictionary = dictionary.filter { !$0.utf8.contains(0x20) }
-        self.whole = whole
-        maxWord = min(8, max(1, self.dictionary.map(\.count).max() ?? 1))
-        var longestStarting: [String: Int] = [:], longestEnding: [String: Int] = [:]
-        for word in self.dictionary {
-            guard let first = word.first.map(String.init), let last = word.last.map(String.init) else { continue }
-            let length = word.count
-            longestStarting[first] = max(longestStarting[first] ?? 1, length)
-            longestEnding[last] = max(longestEnding[last] ?? 1, length)
+        var builder = ByteKeyTable<Role>.Builder(capacity: lexicon.words.count + lexicon.valence.count + lexicon.aspects.count)
+        func mark<Terms: Sequence>(_ terms: Terms, _ role: Role) where Terms.Element == String {
+            for term in terms { builder.values[builder.index(of: term, adding: [])].formUnion(role) }
         }
-        self.longestStarting = longestStarting
-        self.longestEnding = longestEnding
-        dictionaryTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: self.dictionary.map { ($0, true) }))
-        startingTable = ByteKeyTable(longestStarting)
-        endingTable = ByteKeyTable(longestEnding)
+        mark(lexicon.words, .whole)
+        mark(lexicon.valence.keys, [.whole, .valence])
+        mark(lexicon.negators.keys, .whole)
+        mark(lexicon.boosters.keys, [.whole, .booster])
+        mark(lexicon.postBoosters.keys, .whole)
+        mark(lexicon.contrast, .whole)
+        mark(lexicon.aspects.keys, [])
+        var starting = ByteKeyTable<Int>.Builder(), ending = ByteKeyTable<Int>.Builder()
+        var longest = 1
+        for index in builder.values.indices {
+            let key = builder.withKey(index) { Array($0) }
+            guard !key.contains(0x20) else { continue }
+            builder.values[index].insert(.dictionary)
+            guard !key.isEmpty else { continue }
+            key.withUnsafeBufferPointer { word in
+                ChineseSegmenter.withEnds(word) { first, last, length in
+                    longest = max(longest, length)
+                    let start = starting.index(ofCanonical: first, adding: 1), end = ending.index(ofCanonical: last, adding: 1)
+                    starting.values[start] = max(starting.values[start], length)
+                    ending.values[end] = max(ending.values[end], length)
+                }
+            }
+        }
+        roles = ByteKeyTable(builder)
+        maxWord = min(8, longest)
+        startingTable = ByteKeyTable(starting)
+        endingTable = ByteKeyTable(ending)
         negators = lexicon.negators.keys.sorted { $0.count > $1.count }
         negatorStarts = Array(Set(negators.compactMap { $0.unicodeScalars.first?.value }))
         negatorsPlain = negators.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true }
-        valence = Set(lexicon.valence.keys)
-        boosters = Set(lexicon.boosters.keys)
+        boosters = Array(lexicon.boosters.keys)
+    }
+
+    /// Calls `body` with the NFC bytes of the first and the last character of `word` (NFC
+    /// bytes, not empty) and its number of characters. A word of ASCII without a carriage
+    /// return and unified Han has one character per scalar.
+    private static func withEnds(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        if ByteKeyTable<Role>.isPlain(word), !word.contains(0x0D) {
+            let firstLength = word[0] < 0x80 ? 1 : 3, lastLength = word[word.count - 1] < 0x80 ? 1 : 3
+            let length = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return body(UnsafeBufferPointer(rebasing: word[..<firstLength]), UnsafeBufferPointer(rebasing: word[(word.count - lastLength)...]), length)
+        }
+        let text = String(decoding: word, as: UTF8.self)
+        ByteKeyTable<Role>.withCanonicalBytes(String(text.first!)) { first in
+            ByteKeyTable<Role>.withCanonicalBytes(String(text.last!)) { last in body(first, last, text.count) }
+        }
+    }
+
+    /// True when the dictionary lists the word whose bytes `word` holds.
+    private func inDictionary(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        roles.value(forKeyBytes: word)?.contains(.dictionary) == true
+    }
+
+    /// True when some list gives `word` the role `role`.
+    private func has(_ word: String, _ role: Role) -> Bool {
+        roles[word]?.contains(role) == true
     }
 
     /// The words of `run`, a string of Chinese characters.
@@ -134,7 +172,7 @@ struct ChineseSegmenter: Sendable {
     private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run) -> Int {
         (1..<boundaries.count).count { index in
             let range = boundaries[index - 1]..<boundaries[index]
-            return isSingle(range, characters) && characters.lookUp(range, in: dictionaryTable) == nil
+            return isSingle(range, characters) && !inDictionary(characters.bytes(range))
         }
     }
 
@@ -180,7 +218,7 @@ struct ChineseSegmenter: Sendable {
         boundaries[0] = 0
         while index < characters.count {
             var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
-            while length > 1, characters.lookUp(index..<(index + length), in: dictionaryTable) == nil { length -= 1 }
+            while length > 1, !inDictionary(characters.bytes(index..<(index + length))) { length -= 1 }
             index += length
             words += 1
             boundaries[words] = index
@@ -195,7 +233,7 @@ struct ChineseSegmenter: Sendable {
         boundaries[place] = end
         while end > 0 {
             var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
-            while length > 1, characters.lookUp((end - length)..<end, in: dictionaryTable) == nil { length -= 1 }
+            while length > 1, !inDictionary(characters.bytes((end - length)..<end)) { length -= 1 }
             end -= length
             place -= 1
             boundaries[place] = end
@@ -214,13 +252,13 @@ struct ChineseSegmenter: Sendable {
 
     /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
     private func splitNegator(_ word: String) -> [String] {
-        guard word.count > 1, !whole.contains(word) else { return [word] }
+        guard word.count > 1, !has(word, .whole) else { return [word] }
         for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
             let rest = String(word.dropFirst(negator.count))
-            if valence.contains(rest) { return [negator, rest] }
+            if has(rest, .valence) { return [negator, rest] }
             for booster in boosters where rest.count > booster.count && rest.hasPrefix(booster) {
                 let term = String(rest.dropFirst(booster.count))
-                if valence.contains(term) { return [negator, booster, term] }
+                if has(term, .valence) { return [negator, booster, term] }
             }
         }
         return [word]
