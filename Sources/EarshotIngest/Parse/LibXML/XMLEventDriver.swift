@@ -413,6 +413,7 @@ final class XMLEventAssembler: XMLEventSink {
         try checkTextSize()
     }
 
+    @inline(__always)
     func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard count > 0 else { return }
         let target = deepCapture ?? count - 1

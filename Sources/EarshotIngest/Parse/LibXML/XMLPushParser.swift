@@ -262,6 +262,8 @@ final class XMLPushParser {
         return String(cString: joined)
     }
 
+    /// Inlined into the two callbacks that call it (text and CDATA): it runs for every text run.
+    @inline(__always)
     private func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
         guard wantsText, !stopped else { return }
         unchecked += count

@@ -274,7 +274,8 @@ enum HTMLReducer {
         // per byte: the bytes of a tag name (letters, digits, `!`, `?`, `-`, `:`) all have 0x20
         // set but the capitals.
         var key = TagKey()
-        withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: length) }
+        // Byte by byte: tag names are short, and a `memcpy` call costs more than the loop.
+        for offset in 0..<length { key.add(source[offset], at: offset) }
         let spaces: UInt64 = 0x2020_2020_2020_2020
         key.low |= length >= 8 ? spaces : spaces & ((1 << (8 * UInt64(length))) &- 1)
         if length > 8 { key.high |= length == 16 ? spaces : spaces & ((1 << (8 * UInt64(length &- 8))) &- 1) }
@@ -567,7 +568,7 @@ enum HTMLReducer {
                     while end &+ 8 <= count {
                         let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
                         stored.storeBytes(of: word, toByteOffset: end &- index, as: UInt64.self)
-                        let stops = runStops(word)
+                        let stops = word & 0x8080_8080_8080_8080 == 0 ? asciiRunStops(word) : runStops(word)
                         if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
                         end &+= 8
                     }
@@ -698,6 +699,22 @@ enum HTMLReducer {
             stops |= ByteLanes.marks(word, equalTo: 0xC2) | (atLeast(word, 0xCC) & ~(atLeast(word, 0xE4) & ~atLeast(word, 0xEA)))
         }
         stops &= high
+        return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
+    }
+
+    /// ``runStops(_:)`` for a `word` of ASCII bytes (no high bit set): with every byte below
+    /// 0x80, adding 0x7F to a byte sets its high bit exactly when it is not zero, and adding 0x60
+    /// exactly when it is at least 0x20, with no carry into the next byte. Each transform is zero
+    /// at what it tests: `"` and `&` are the bytes b with b | 0x04 == 0x26; `<` and `\\` two of
+    /// those with b | 0x60 == 0x7C (with 0x1C, a control, and `|`, a false stop).
+    @inline(__always)
+    private static func asciiRunStops(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, sevenF: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quoteOrAmpersand = ((word | 0x0404_0404_0404_0404) ^ 0x2626_2626_2626_2626) &+ sevenF
+        let angleOrBackslash = ((word | 0x6060_6060_6060_6060) ^ 0x7C7C_7C7C_7C7C_7C7C) &+ sevenF
+        let printable = word &+ 0x6060_6060_6060_6060
+        let stops = (quoteOrAmpersand & angleOrBackslash & printable & high) ^ high
+        let spaces = (((word ^ 0x2020_2020_2020_2020) &+ sevenF) & high) ^ high
         return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
     }
 
