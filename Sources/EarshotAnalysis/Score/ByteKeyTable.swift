@@ -178,6 +178,13 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         return true
     }
 
+    /// The number of `Character`s of the text whose UTF-8 bytes `key` holds: one per scalar
+    /// for ASCII without a carriage return and unified Han (``isPlain(_:)``).
+    static func characterCount(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        guard isPlain(key), !key.contains(0x0D) else { return String(decoding: key, as: UTF8.self).count }
+        return key.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
     /// FNV-1a over the bytes, folded to 32 bits.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

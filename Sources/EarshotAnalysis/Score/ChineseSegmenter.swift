@@ -81,8 +81,8 @@ struct ChineseSegmenter: Sendable {
     private static func withEnds(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int) -> Void) {
         if ByteKeyTable<Role>.isPlain(word), !word.contains(0x0D) {
             let firstLength = word[0] < 0x80 ? 1 : 3, lastLength = word[word.count - 1] < 0x80 ? 1 : 3
-            let length = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            return body(UnsafeBufferPointer(rebasing: word[..<firstLength]), UnsafeBufferPointer(rebasing: word[(word.count - lastLength)...]), length)
+            return body(UnsafeBufferPointer(rebasing: word[..<firstLength]), UnsafeBufferPointer(rebasing: word[(word.count - lastLength)...]),
+                        ByteKeyTable<Role>.characterCount(word))
         }
         let text = String(decoding: word, as: UTF8.self)
         ByteKeyTable<Role>.withCanonicalBytes(String(text.first!)) { first in

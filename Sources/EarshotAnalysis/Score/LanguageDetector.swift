@@ -43,29 +43,37 @@ public struct LanguageDetector: Sendable {
 
     /// Each word's lists: the function words, and with `lexicon` the words only Malay's
     /// lexicons know and the English valence words that Malay's do not.
-    static func wordClasses(_ lexicon: Lexicon?) -> [String: WordClass] {
-        var classes: [String: WordClass] = [:]
-        for word in english { classes[word, default: []].insert(.englishFunction) }
-        for word in malay { classes[word, default: []].insert(.malayFunction) }
+    static func wordClasses(_ lexicon: Lexicon?) -> ByteKeyTable<WordClass>.Builder {
+        var classes = ByteKeyTable<WordClass>.Builder()
+        for word in english { classes.values[classes.index(of: word, adding: [])].insert(.englishFunction) }
+        for word in malay { classes.values[classes.index(of: word, adding: [])].insert(.malayFunction) }
         guard let lexicon else { return classes }
-        let ms = lexicon["ms"]
-        var words = Set(ms.valence.keys)
-        words.formUnion(ms.negators.keys)
-        words.formUnion(ms.boosters.keys)
-        words.formUnion(ms.postBoosters.keys)
-        words.formUnion(ms.contrast)
-        words.formUnion(ms.aspects.keys)
-        words.formUnion(ms.normalise.keys)
-        let en = lexicon["en"]
-        var englishWords = Set(en.valence.keys)
-        englishWords.formUnion(en.aspects.keys)
-        englishWords.formUnion(en.boosters.keys)
-        englishWords.formUnion(en.negators.keys)
-        englishWords = englishWords.filter { !$0.utf8.contains(0x20) }
-        for word in words where !word.utf8.contains(0x20) && !englishWords.contains(word) && word.count > 1 {
-            classes[word, default: []].insert(.malayLexicon)
+        let ms = lexicon["ms"], en = lexicon["en"]
+        var words = ByteKeyTable<Bool>.Builder(capacity: ms.valence.count + ms.aspects.count + ms.normalise.count + 256)
+        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] {
+            for word in list { _ = words.index(of: word, adding: true) }
         }
-        for word in englishWords.subtracting(words) { classes[word, default: []].insert(.englishLexicon) }
+        for word in ms.contrast { _ = words.index(of: word, adding: true) }
+        for word in ms.aspects.keys { _ = words.index(of: word, adding: true) }
+        for word in ms.normalise.keys { _ = words.index(of: word, adding: true) }
+        var englishWords = ByteKeyTable<Bool>.Builder(capacity: en.valence.count + en.aspects.count + 256)
+        // Multi-word entries too: no single word equals one, and the last loop skips them.
+        for list in [en.valence.keys, en.boosters.keys, en.negators.keys] {
+            for word in list { _ = englishWords.index(of: word, adding: true) }
+        }
+        for word in en.aspects.keys { _ = englishWords.index(of: word, adding: true) }
+        for index in words.values.indices {
+            words.withKey(index) { word in
+                guard !word.contains(0x20), englishWords.index(ofCanonical: word) < 0, ByteKeyTable<Bool>.characterCount(word) > 1 else { return }
+                classes.values[classes.index(ofCanonical: word, adding: [])].insert(.malayLexicon)
+            }
+        }
+        for index in englishWords.values.indices {
+            englishWords.withKey(index) { word in
+                guard !word.contains(0x20), words.index(ofCanonical: word) < 0 else { return }
+                classes.values[classes.index(ofCanonical: word, adding: [])].insert(.englishLexicon)
+            }
+        }
         return classes
     }
 

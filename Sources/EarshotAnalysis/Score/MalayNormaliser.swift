@@ -12,37 +12,36 @@
 /// A class, so that the tokenizer's per-line stream and the language detector share it
 /// without retaining each of its tables.
 final class MalayNormaliser: Sendable {
-    /// Variant → standard words (`ms/normalise.tsv`).
-    let spellings: [String: [String]]
-    /// Words the Malay lexicon lists on their own (valence, negators, boosters, contrast, aspects).
-    let known: Set<String>
-    /// English valence words, left as they are in mixed text.
-    let english: Set<String>
     /// What ``words(_:)`` answers at once, in one lookup: a spelling's standard words, or nil
-    /// for a word of ``known`` or ``english`` (kept as it is).
+    /// for a word the Malay lexicon lists on its own (valence, negators, boosters, contrast,
+    /// aspects) or an English valence word (left as it is in mixed text).
     let direct: ByteKeyTable<[String]?>
-    /// ``known`` and ``spellings`` for lookups by bytes (``stem(_:)`` asks them for each candidate).
+    /// The Malay lexicon's single words and the spellings (`ms/normalise.tsv`: variant →
+    /// standard words), for lookups by bytes (``stem(_:)`` asks them for each candidate).
     let knownTable: ByteKeyTable<Bool>
     let spellingTable: ByteKeyTable<[String]>
 
     init(lexicon: Lexicon) {
         let ms = lexicon["ms"]
-        spellings = ms.normalise
-        var known = Set(ms.valence.keys)
-        known.formUnion(ms.negators.keys)
-        known.formUnion(ms.boosters.keys)
-        known.formUnion(ms.postBoosters.keys)
-        known.formUnion(ms.contrast)
-        known.formUnion(ms.aspects.keys)
-        let single = Set(known.filter { !$0.utf8.contains(0x20) })
-        self.known = single
-        let english = Set(lexicon["en"].valence.keys.filter { !$0.utf8.contains(0x20) })
-        self.english = english
-        var direct: [String: [String]?] = [:]
-        for word in single.union(english) { direct[word] = .some(nil) }
-        for (word, standard) in ms.normalise { direct[word] = standard }
+        var known = ByteKeyTable<Bool>.Builder(capacity: ms.valence.count + ms.aspects.count + 256)
+        var direct = ByteKeyTable<[String]?>.Builder(capacity: ms.valence.count + ms.aspects.count + lexicon["en"].valence.count + 256)
+        /// Adds the single words of `terms` to `known` when `malay`, and to `direct` as kept.
+        func add<Terms: Sequence>(_ terms: Terms, malay: Bool) where Terms.Element == String {
+            for term in terms {
+                ByteKeyTable<Bool>.withCanonicalBytes(term) { word in
+                    guard !word.contains(0x20) else { return }
+                    if malay { _ = known.index(ofCanonical: word, adding: true) }
+                    _ = direct.index(ofCanonical: word, adding: nil)
+                }
+            }
+        }
+        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] { add(list, malay: true) }
+        add(ms.contrast, malay: true)
+        add(ms.aspects.keys, malay: true)
+        add(lexicon["en"].valence.keys, malay: false)
+        for (word, standard) in ms.normalise { direct.values[direct.index(of: word, adding: nil)] = standard }
         self.direct = ByteKeyTable(direct)
-        knownTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: single.map { ($0, true) }))
+        knownTable = ByteKeyTable(known)
         spellingTable = ByteKeyTable(ms.normalise)
     }
 
@@ -143,7 +142,7 @@ final class MalayNormaliser: Sendable {
 
     private func lookup(_ stem: String) -> [String]? {
         guard stem.count >= 3 else { return nil }
-        // The byte tables answer as `known` and `spellings` would (keys compared as `String`s compare).
+        // The byte tables compare keys as `String`s compare.
         if knownTable.index(of: stem) >= 0 { return [stem] }
         if let standard = spellingTable[stem] { return standard }
         for negator in ["tidak", "tak"] where stem.hasPrefix(negator) {

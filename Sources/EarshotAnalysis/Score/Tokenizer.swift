@@ -50,29 +50,42 @@ public struct Tokenizer: Sendable {
     init(lexicon: Lexicon, malay: MalayNormaliser, indexed: [String: IndexedLexicon]) {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
         self.malay = malay
-        emoticons = Set(lexicon["en"].valence.keys.filter { key in
-            guard !key.utf8.contains(0x20) else { return false }
-            // ASCII without a carriage return: one character per byte, letters are a-z and A-Z.
-            if key.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return !key.utf8.contains(where: Tokenizer.isASCIILetter) }
-            return !key.contains { $0.isLetter }
-        })
-        emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticons.map { ($0, true) }))
-        letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: lexicon["en"].valence.keys
-            .filter { key in key.utf8.count <= 12 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } && key.utf8.contains(where: Tokenizer.isASCIILetter)
-                && key.utf8.contains(where: Tokenizer.isEmoticonMark) }
-            .map { ($0, true) }))
+        var emoticonKeys: [String] = [], letterKeys: [String] = []
+        for key in lexicon["en"].valence.keys {
+            Tokenizer.withUTF8(key) { bytes in
+                if !bytes.contains(0x20) {
+                    // ASCII without a carriage return: one character per byte, letters are a-z and A-Z.
+                    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? !bytes.contains(where: Tokenizer.isASCIILetter) : !key.contains(where: \.isLetter) {
+                        emoticonKeys.append(key)
+                    }
+                }
+                if bytes.count <= 12, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x80 }), bytes.contains(where: Tokenizer.isASCIILetter),
+                   bytes.contains(where: Tokenizer.isEmoticonMark) {
+                    letterKeys.append(key)
+                }
+            }
+        }
+        emoticons = Set(emoticonKeys)
+        emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticonKeys.map { ($0, true) }))
+        letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: letterKeys.map { ($0, true) }))
         emoticonFilter = EdgeByteFilter(emoticons)
         letterEmoticonFilter = EdgeByteFilter(letterEmoticons.keys)
-        var known: [String: Bool] = [:]
+        var known = ByteKeyTable<Bool>.Builder()
         for language in ["en", "ms"] {
             let words = lexicon[language]
-            for key in [words.valence.keys, words.boosters.keys, words.negators.keys].joined()
-            where !key.utf8.contains(0x20) && key.utf8.allSatisfy(Tokenizer.isASCIILetter) { known[key] = true }
+            for key in [words.valence.keys, words.boosters.keys, words.negators.keys].joined() {
+                // ASCII letters only: the bytes are the NFC form.
+                Tokenizer.withUTF8(key) { bytes in
+                    if bytes.allSatisfy(Tokenizer.isASCIILetter) { _ = known.index(ofCanonical: bytes, adding: true) }
+                }
+            }
         }
         // Malay chat spellings too ("seremmm" → "serem", which normalisation reads as "seram");
         // of three letters or more, so that a run such as "xxx" is not read as "x" (tak).
-        for key in lexicon["ms"].normalise.keys where key.utf8.count >= 3 && key.utf8.allSatisfy(Tokenizer.isASCIILetter) {
-            known[key] = true
+        for key in lexicon["ms"].normalise.keys {
+            Tokenizer.withUTF8(key) { bytes in
+                if bytes.count >= 3, bytes.allSatisfy(Tokenizer.isASCIILetter) { _ = known.index(ofCanonical: bytes, adding: true) }
+            }
         }
         knownWords = ByteKeyTable(known)
         emoji = Set(lexicon.emoji.keys)

@@ -34,9 +34,9 @@ final class WordTable: Sendable {
     ///   - contrast: every contrast word, of all languages.
     ///   - emoji: the emoji valences by key.
     ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
-    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:], classes: [String: LanguageDetector.WordClass]) {
+    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:], classes: ByteKeyTable<LanguageDetector.WordClass>.Builder) {
         // Room for every key at once: growing the table would place each key again.
-        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(contrast.count + emoji.count + classes.count) {
+        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(contrast.count + emoji.count + classes.values.count) {
             $0 + (indexed[$1]?.table.values.count ?? 0)
         })
         for (slot, code) in WordTable.languages.enumerated() {
@@ -53,7 +53,9 @@ final class WordTable: Sendable {
         }
         for word in contrast { builder.values[builder.index(of: word, adding: Entry())].isContrast = true }
         for (key, valence) in emoji { builder.values[builder.index(of: key, adding: Entry())].emoji = valence }
-        for (word, found) in classes { builder.values[builder.index(of: word, adding: Entry())].classes = found }
+        for index in classes.values.indices {
+            classes.withKey(index) { builder.values[builder.index(ofCanonical: $0, adding: Entry())].classes = classes.values[index] }
+        }
         // Every word of a multi-word entry has an index, so that a phrase's first two words do.
         // Split at space bytes, as the span search joins a phrase's tokens.
         var pairs = Set<UInt64>()
