@@ -15,6 +15,9 @@ struct FeedItemBuilder {
         var bytes: [UInt8] = []
         var plain: Bool
 
+        /// No value yet: ranked after every offer.
+        static var absent: Candidate { Candidate(rank: .max, text: nil, plain: false) }
+
         var value: String { text ?? String(decoding: bytes, as: UTF8.self) }
 
         /// The value as plain text (``HTMLText/plainText(_:)``, or ``HTMLText/fold(_:)`` when
@@ -30,8 +33,17 @@ struct FeedItemBuilder {
             bytes.withUnsafeBufferPointer { HTMLText.writeJSON($0, plain: plain, into: output) }
         }
     }
-    /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer).
-    private var values = [Candidate?](repeating: nil, count: Field.allCases.count)
+    /// The best candidate per field, indexed by ``Field/rawValue`` (no hashing per offer);
+    /// ``Candidate/absent`` where none was offered. Not optionals: the array is freed with each
+    /// item, and the runtime's generic code destroys an optional element several times slower
+    /// than a plain one.
+    private var values = [Candidate](repeating: .absent, count: Field.allCases.count)
+
+    /// The candidate offered for `field`, or nil.
+    private func candidate(_ field: Field) -> Candidate? {
+        let candidate = values[field.rawValue]
+        return candidate.rank == .max ? nil : candidate
+    }
     var rating: Double?
     var warnings: [String] = []
 
@@ -40,21 +52,21 @@ struct FeedItemBuilder {
     ///   `content_text`): white space is folded but nothing is read as a tag or an entity.
     mutating func offer(_ field: Field, _ value: String?, rank: Int = 0, plain: Bool = false) {
         guard let value, !FeedWhitespace.isBlank(value) else { return }
-        if let existing = values[field.rawValue], existing.rank <= rank { return }
+        if values[field.rawValue].rank <= rank { return }
         values[field.rawValue] = Candidate(rank: rank, text: value, plain: plain)
     }
 
     /// ``offer(_:_:rank:plain:)`` for text given as valid UTF-8 bytes, kept as bytes.
     mutating func offer(_ field: Field, bytes: UnsafeBufferPointer<UInt8>, rank: Int = 0, plain: Bool = false) {
         guard !FeedWhitespace.isBlank(bytes) else { return }
-        if let existing = values[field.rawValue], existing.rank <= rank { return }
+        if values[field.rawValue].rank <= rank { return }
         values[field.rawValue] = Candidate(rank: rank, text: nil, bytes: Array(bytes), plain: plain)
     }
 
-    func has(_ field: Field) -> Bool { values[field.rawValue] != nil }
+    func has(_ field: Field) -> Bool { candidate(field) != nil }
 
     /// The value offered for `field` (the best so far), trimmed, or nil.
-    func value(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
+    func value(_ field: Field) -> String? { candidate(field).map { FeedWhitespace.trimmed($0.value) } }
 
     /// Builds the item; `place` prefixes date warnings (for example `feeds/x.xml:12`).
     mutating func build(place: String) -> FeedItem { build { place } }
@@ -65,8 +77,8 @@ struct FeedItemBuilder {
     /// Builds the item with its summary and content left as offered (reduced when asked for);
     /// `place` (made only for a warning) prefixes date warnings.
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
-        func text(_ field: Field) -> String? { values[field.rawValue]?.plainText }
-        func raw(_ field: Field) -> String? { values[field.rawValue].map { FeedWhitespace.trimmed($0.value) } }
+        func text(_ field: Field) -> String? { candidate(field)?.plainText }
+        func raw(_ field: Field) -> String? { candidate(field).map { FeedWhitespace.trimmed($0.value) } }
         var item = FeedItem()
         item.id = raw(.id)
         item.title = text(.title)
@@ -84,7 +96,7 @@ struct FeedItemBuilder {
             item.updated = FeedDate.parse(updated)
             if item.updated == nil { warnings.append("\(place()): unreadable date '\(updated)'; left empty") }
         }
-        return StreamedFeedItem(fields: item, summary: values[Field.summary.rawValue], content: values[Field.content.rawValue])
+        return StreamedFeedItem(fields: item, summary: candidate(.summary), content: candidate(.content))
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.
