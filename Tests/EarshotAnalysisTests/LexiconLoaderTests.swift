@@ -99,6 +99,30 @@ struct LexiconLoaderTests {
         #expect(lexicon.emoji == ["❤": 3])
     }
 
+    /// The loader's decimal reading gives `Double(text)` wherever it answers, and answers for
+    /// the plain decimals the lexicons use.
+    @Test func decimalsReadAsDoubleReadsThem() throws {
+        var texts = ["0", "-0", "1", "-4", "4.0", "0.293", "-0.293", "-0.74", "1.9", "2.25", "-3.1", "0.1", "0.7", "3.3333333",
+                     "123456789012345", "1234567.89012345", "0.000000000000001", ".5", "1.", "-", "", "+1", "1e3", "1.2.3", "--1", "nan",
+                     "1234567890123456", " 1", "1 "]
+        for whole in 0...40 {
+            for tenths in 0...9 { texts.append("\(whole / 10).\(whole % 10)\(tenths)") }
+        }
+        let lexicon = try ScoreFixtures.lexicon()
+        for language in LexiconLoader.languages {
+            texts.append(contentsOf: lexicon[language].valence.values.map { String($0) })
+        }
+        var answered = 0
+        for text in texts {
+            guard let value = LexiconLoader.decimal(text) else { continue }
+            answered += 1
+            let expected = try #require(Double(text), "\(text)")
+            #expect(value == expected && value.sign == expected.sign, "\(text)")
+        }
+        #expect(answered > 400)
+        #expect(LexiconLoader.decimal("0.293") == 0.293 && LexiconLoader.decimal("1e3") == nil && LexiconLoader.decimal("1.") == nil)
+    }
+
     /// A lexicon folder with a minimal English valence file plus `files` (relative path → contents).
     private func temporaryLexicons(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-lexicons-\(UUID().uuidString)")

@@ -30,14 +30,10 @@ public struct LanguageLexicon: Sendable {
     public init() {}
 
     mutating func noteEntry(_ term: String) {
-        // Most terms are one word of ASCII: no space byte means no space character (one word,
-        // as terms are never empty), and ASCII without a carriage return has one character per byte.
-        let utf8 = term.utf8
-        if !term.isEmpty, !utf8.contains(0x20) { maxPhraseWords = max(maxPhraseWords, 1) } else {
-            maxPhraseWords = max(maxPhraseWords, term.split(separator: " ").count)
-        }
-        let plainASCII = utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        maxEntryCharacters = max(maxEntryCharacters, plainASCII ? utf8.count : term.count)
+        let (spaced, characters) = Tokenizer.withUTF8(term) { bytes in (bytes.contains(0x20), ByteKeyTable<Bool>.characterCount(bytes)) }
+        // No space byte means no space character: one word, as terms are never empty.
+        maxPhraseWords = max(maxPhraseWords, spaced ? term.split(separator: " ").count : 1)
+        maxEntryCharacters = max(maxEntryCharacters, characters)
     }
 
     /// True when `term` is an entry of any list (valence, negator, booster, contrast, aspect or word).

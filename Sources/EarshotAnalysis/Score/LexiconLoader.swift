@@ -37,7 +37,7 @@ public struct LexiconLoader: Sendable {
     private func load(language folder: URL) throws -> LanguageLexicon {
         var lexicon = LanguageLexicon()
         for name in ["valence.tsv", "cx.tsv"] {
-            try read(folder.appendingPathComponent(name), fields: 2...3) { fields, place in
+            try read(folder.appendingPathComponent(name), fields: 2...3, reserve: { lexicon.valence.reserveCapacity(lexicon.valence.count + $0) }) { fields, place in
                 lexicon.valence[fields[0]] = try number(fields[1], in: -4...4, what: "valence", place: place)
                 lexicon.noteEntry(fields[0])
             }
@@ -91,11 +91,44 @@ public struct LexiconLoader: Sendable {
     }
 
     private func number(_ text: String, in range: ClosedRange<Double>, what: String, place: EarshotError.Place) throws -> Double {
-        guard let value = Double(text), value.isFinite, range.contains(value) else {
+        guard let value = LexiconLoader.decimal(text) ?? Double(text), value.isFinite, range.contains(value) else {
             throw failure("\(what) '\(text)' must be a number from \(format(range.lowerBound)) to \(format(range.upperBound))", place)
         }
         return value
     }
+
+    /// `Double(text)` for a plain decimal (an optional minus sign, digits, optionally a point and
+    /// digits) of at most 15 digits, worked out exactly: the digits as an integer (exact below
+    /// 2^53) divided by a power of ten (exact up to 10^22) is the correctly rounded value that
+    /// `Double(text)` gives. Nil for any other text.
+    static func decimal(_ text: String) -> Double? {
+        Tokenizer.withUTF8(text) { bytes in
+            var index = 0, negative = false
+            if bytes.first == UInt8(ascii: "-") {
+                negative = true
+                index = 1
+            }
+            var digits: Int64 = 0, count = 0, fraction = -1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "."), fraction < 0, count > 0 {
+                    fraction = 0
+                } else if byte &- 0x30 < 10 {
+                    digits = digits * 10 + Int64(byte &- 0x30)
+                    count += 1
+                    if fraction >= 0 { fraction += 1 }
+                } else {
+                    return nil
+                }
+                index += 1
+            }
+            guard count > 0, count <= 15, fraction != 0 else { return nil }
+            let value = Double(digits) / LexiconLoader.powersOfTen[max(fraction, 0)]
+            return negative ? -value : value
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
 
     private func format(_ bound: Double) -> String {
         bound == bound.rounded() ? String(Int(bound)) : String(bound)
@@ -120,7 +153,10 @@ public struct LexiconLoader: Sendable {
 
     /// Calls `body` with the trimmed fields of each entry line of `file` (nothing if the file
     /// is absent); the first field is lower-cased.
-    private func read(_ file: URL, fields count: ClosedRange<Int>, _ body: ([String], EarshotError.Place) throws -> Void) throws {
+    /// - Parameter reserve: called first with the number of lines of the file (an upper bound
+    ///   of its entries), where the file is read from its bytes.
+    private func read(_ file: URL, fields count: ClosedRange<Int>, reserve: (Int) -> Void = { _ in },
+                      _ body: ([String], EarshotError.Place) throws -> Void) throws {
         let path = file.path
         guard let data = FileManager.default.contents(atPath: path) else { return }
         // Line feeds and tabs are `Character`s of their own (a grapheme always breaks around
@@ -130,6 +166,7 @@ public struct LexiconLoader: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             guard !bytes.contains(0x0D) else { return false }
             guard UTF8Validation.isValid(bytes) else { throw notUTF8(path) }
+            reserve(bytes.count { $0 == 0x0A } + 1)
             try readBytes(bytes, path: path, fields: count, body)
             return true
         }
@@ -211,12 +248,17 @@ public struct LexiconLoader: Sendable {
         while start < end, bytes[start] == 0x09 || bytes[start] == 0x20 { start += 1 }
         while end > start, bytes[end - 1] == 0x09 || bytes[end - 1] == 0x20 { end -= 1 }
         let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard field.allSatisfy({ $0 < 0x80 }) else {
-            let text = field.first! >= 0x80 || field.last! >= 0x80 ? trimmed(Substring(String(decoding: field, as: UTF8.self)))
-                : String(decoding: field, as: UTF8.self)
+        guard let first = field.first, let lastLead = field.last(where: { $0 & 0xC0 != 0x80 }) else { return "" }
+        // Space separators (Unicode Zs) past ASCII begin with C2 (U+00A0), E1 (U+1680), E2
+        // (U+2000–U+205F) or E3 (U+3000): only an end character with such a lead byte may be one.
+        func maySpace(_ lead: UInt8) -> Bool { lead == 0xC2 || (0xE1...0xE3).contains(lead) }
+        if maySpace(first) || maySpace(lastLead) {
+            let text = trimmed(Substring(String(decoding: field, as: UTF8.self)))
             return lowercased ? text.lowercased() : text
         }
         guard lowercased else { return String(decoding: field, as: UTF8.self) }
+        // ASCII and unified Han: only the ASCII letters change case.
+        guard ByteKeyTable<Bool>.isPlain(field) else { return String(decoding: field, as: UTF8.self).lowercased() }
         return String(unsafeUninitializedCapacity: field.count) { buffer in
             for (index, byte) in field.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
             return field.count
