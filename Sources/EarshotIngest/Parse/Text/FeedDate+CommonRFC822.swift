@@ -13,7 +13,7 @@ extension FeedDate {
             var s = ByteCursor(bytes: bytes)
             guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
                   let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
-                  let monthName = s.letters(3), let month = englishMonths[monthName], s.take(space),
+                  let monthName = s.letters(3), let monthIndex = englishMonths.firstIndex(of: monthName), s.take(space),
                   let year = s.number(minDigits: 4, maxDigits: 4), s.take(space),
                   let hour = s.number(minDigits: 2, maxDigits: 2), s.take(UInt8(ascii: ":")),
                   let minute = s.number(minDigits: 2, maxDigits: 2)
@@ -31,23 +31,33 @@ extension FeedDate {
                     guard let value = s.number(minDigits: 4, maxDigits: 4) else { return nil }
                     offset = sign * ((value / 100) * 60 + value % 100) * 60
                 } else {
-                    let start = s.index
-                    while !s.atEnd, s.isLetter(bytes[s.index]) { s.index += 1 }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<s.index]), as: UTF8.self).uppercased()
-                    guard !name.isEmpty, let named = zoneOffsets[name] else { return nil }
-                    offset = named
+                    // A named zone: its letters upper-cased and packed, looked up in ``namedZones``
+                    // (every name ``FeedDate/zoneOffsets`` knows is at most four letters).
+                    var name = 0, length = 0
+                    while !s.atEnd, s.isLetter(bytes[s.index]) {
+                        name = name << 8 | Int(bytes[s.index] & 0xDF)
+                        length += 1
+                        s.index += 1
+                    }
+                    guard length > 0, length <= 4, let named = namedZones.first(where: { $0.name == name }) else { return nil }
+                    offset = named.offset
                 }
                 guard s.atEnd else { return nil }
             }
-            return .some(make(year: year, month: month, day: day == 0 ? 1 : day, hour: hour, minute: minute,
+            return .some(make(year: year, month: monthIndex + 1, day: day == 0 ? 1 : day, hour: hour, minute: minute,
                               second: Double(second), offset: offset))
         }
     }
 
-    /// Day and month names packed lower-case into an `Int` (three ASCII letters).
-    private static let dayNames: Set<Int> = Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(ByteCursor.pack))
-    private static let englishMonths: [Int: Int] = Dictionary(uniqueKeysWithValues:
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated().map { (ByteCursor.pack($1), $0 + 1) })
+    /// Day and month names packed lower-case into an `Int` (three ASCII letters), months in
+    /// order. Arrays searched in order: a dozen compares cost less than hashing once.
+    private static let dayNames: [Int] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(ByteCursor.pack)
+    private static let englishMonths: [Int] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map(ByteCursor.pack)
+
+    /// The named zones of ``FeedDate/zoneOffsets`` made of letters only, packed as ``ByteCursor/pack(_:)`` packs them.
+    private static let namedZones: [(name: Int, offset: Int)] = zoneOffsets
+        .filter { name, _ in name.utf8.allSatisfy { (0x41...0x5A).contains($0) } }
+        .map { (ByteCursor.pack($0.key), $0.value) }
     private static let space = UInt8(ascii: " ")
 
     /// A cursor over the ASCII bytes of a date.

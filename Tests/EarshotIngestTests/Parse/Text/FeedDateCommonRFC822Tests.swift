@@ -24,4 +24,20 @@ struct FeedDateCommonRFC822Tests {
     func otherShapesGoToTheGeneralReader(_ text: String) {
         #expect(FeedDate.commonRFC822(text) == nil)
     }
+
+    /// Every named zone the general reader knows, in upper and lower case, and names it does not
+    /// know (longer than any it knows, or one letter off), read alike.
+    @Test func everyNamedZoneMatchesGeneralReader() throws {
+        let names = FeedDate.zoneOffsets.keys.filter { $0.allSatisfy(\.isLetter) }
+        #expect(names.count > 30)
+        for name in names + names.map({ $0.lowercased() }) {
+            let text = "Mon, 01 May 2024 10:00:00 \(name)"
+            let common = try #require(FeedDate.commonRFC822(text), "\(text)")
+            #expect(common == FeedDate.rfc822(text), "\(text)")
+            #expect(common != nil, "\(text)")
+        }
+        for name in ["CESTX", "AESTS", "GMTT", "ESU", "J", "ZZ"] {
+            #expect(FeedDate.commonRFC822("Mon, 01 May 2024 10:00:00 \(name)") == nil, "\(name)")
+        }
+    }
 }
