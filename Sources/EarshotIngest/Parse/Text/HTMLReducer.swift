@@ -370,12 +370,13 @@ enum HTMLReducer {
     /// while its name may still decode makes it ``Reference/brokenByTag``. A name that decodes
     /// holds only letters, digits, `#`, `+` and `-`.
     private static func reference(in input: UnsafeBufferPointer<UInt8>, at start: Int, tagsStripped: Bool) -> Reference {
-        let count = input.count
-        var end = start + 1, terminator = 0
-        while end < count, end - start - 1 <= 33 {
+        // At most 34 bytes of name before the terminator.
+        let limit = min(input.count, start &+ 35)
+        var end = start &+ 1, terminator = 0
+        while end < limit {
             let byte = input[end]
             if byte == semicolon { terminator = 1; break }
-            if byte == 0xCD, end + 1 < count, input[end + 1] == 0xBE { terminator = 2; break }
+            if byte == 0xCD, end &+ 1 < input.count, input[end &+ 1] == 0xBE { terminator = 2; break }
             if byte >= 0x80 { break }
             if !tagsStripped, byte == lt {
                 for index in (start + 1)..<end {
@@ -384,7 +385,7 @@ enum HTMLReducer {
                 }
                 return .brokenByTag
             }
-            end += 1
+            end &+= 1
         }
         guard terminator > 0, let value = decode(UnsafeBufferPointer(rebasing: input[(start + 1)..<end])) else { return .none }
         return .scalar(value, end: end + terminator)
@@ -565,7 +566,17 @@ enum HTMLReducer {
                 var end = index
                 while true {
                     // Offsets stay within `count`, so plain wrapping arithmetic (no overflow checks).
-                    while end &+ 8 <= count {
+                    // Sixteen bytes at a time (SSE2 compares), then eight for the rest.
+                    var stopped = false
+                    while end &+ 16 <= count {
+                        let lanes = source.loadUnaligned(fromByteOffset: end, as: SIMD16<UInt8>.self)
+                        stored.storeBytes(of: lanes, toByteOffset: end &- index, as: SIMD16<UInt8>.self)
+                        let (stops, advance) = runStops(lanes)
+                        if stops.low != 0 { end &+= stops.low.trailingZeroBitCount >> 3; stopped = true; break }
+                        if stops.high != 0 { end &+= 8 &+ stops.high.trailingZeroBitCount >> 3; stopped = true; break }
+                        end &+= advance
+                    }
+                    while !stopped, end &+ 8 <= count {
                         let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
                         stored.storeBytes(of: word, toByteOffset: end &- index, as: UInt64.self)
                         let stops = word & 0x8080_8080_8080_8080 == 0 ? asciiRunStops(word) : runStops(word)
@@ -700,6 +711,36 @@ enum HTMLReducer {
         }
         stops &= high
         return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
+    }
+
+    /// ``runStops(_:)`` for sixteen bytes at once, with SSE2 compares: the bytes to stop at as
+    /// `0xFF` bytes of two words (`low` for the first eight), and how far to go when there is
+    /// none: 16, or 15 when the last byte is a space (whose next byte is not in `lanes`: it is
+    /// looked at again with the next sixteen). Marks at least every byte that ends a run (one
+    /// that is not ``isRunByte(_:)``, but a space before a byte that is), and besides those only
+    /// `|` (tested with `\\`), which the byte loop copies.
+    @inline(__always)
+    private static func runStops(_ lanes: SIMD16<UInt8>) -> (stops: (low: UInt64, high: UInt64), advance: Int) {
+        typealias Lanes = SIMD16<UInt8>
+        typealias Mask = SIMDMask<SIMD16<Int8>>
+        let space: Mask = lanes .== Lanes(repeating: 0x20)
+        // Controls and the space; `"` and `&` (b & 0xFB == 0x22); `<` and `\\` (b & 0x9F == 0x1C,
+        // with 0x1C, a control, and `|`); 0xC2; leads from 0xCC up but 0xE4–0xE9.
+        let blank: Mask = lanes .<= Lanes(repeating: 0x20)
+        let quoteOrAmpersand: Mask = (lanes & Lanes(repeating: 0xFB)) .== Lanes(repeating: 0x22)
+        let angleOrBackslash: Mask = (lanes & Lanes(repeating: 0x9F)) .== Lanes(repeating: 0x1C)
+        let c2: Mask = lanes .== Lanes(repeating: 0xC2)
+        let fromCC: Mask = lanes .>= Lanes(repeating: 0xCC)
+        let cjk: Mask = (lanes &- Lanes(repeating: 0xE4)) .<= Lanes(repeating: 5)
+        let ascii: Mask = blank .| quoteOrAmpersand .| angleOrBackslash
+        let lead: Mask = c2 .| (fromCC .& .!cjk)
+        let notSpaces = unsafeBitCast((ascii .| lead) .& .!space, to: SIMD2<UInt64>.self)
+        let spaces = unsafeBitCast(space, to: SIMD2<UInt64>.self)
+        // A space stops the run when the byte after it is not a run byte (a space included).
+        let lowEnds = notSpaces[0] | spaces[0], highEnds = notSpaces[1] | spaces[1]
+        let low = notSpaces[0] | (spaces[0] & ((lowEnds >> 8) | (highEnds << 56)))
+        let high = notSpaces[1] | (spaces[1] & (highEnds >> 8))
+        return ((low, high), 16 &- Int(truncatingIfNeeded: spaces[1] >> 63))
     }
 
     /// ``runStops(_:)`` for a `word` of ASCII bytes (no high bit set): with every byte below

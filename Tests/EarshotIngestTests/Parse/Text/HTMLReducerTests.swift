@@ -64,17 +64,21 @@ struct HTMLReducerTests {
         return decoded == reference
     }
 
-    /// Words, single and double spaces, marks and scalars led by 0xC2, 0xE2 and 0xE3 at every
-    /// offset of the fold's eight-byte words, white space and not.
-    @Test(arguments: 0..<16)
+    /// Words, single and double spaces, marks and scalars led by 0xC2, 0xE2 and 0xE3, and the
+    /// bytes JSON and HTML escape, at every offset of the pass's sixteen- and eight-byte steps,
+    /// white space and not.
+    @Test(arguments: 0..<32)
     func foldRunsMatchReferenceAtEveryOffset(_ offset: Int) {
         let pieces = ["a b", "ab  c", "a\tb", "a \u{00A0}b", "x©y", "x—y", "x“y”", "x\u{3000}y", "x、y", "x\u{2028}y", "x\u{85}y",
-                      "a \u{0301}b", "李 李", "a\nb", "a \n b", "ab ", " ab", "a\u{01}b", "a \u{1F}b"]
+                      "a \u{0301}b", "李 李", "a\nb", "a \n b", "ab ", " ab", "a\u{01}b", "a \u{1F}b",
+                      "a\"b", "a\\b", "a|b", "a &amp; b", "a <b>b</b> c", "é ü", "a \"b", "a\u{7F}b", "a \u{7F}"]
         for piece in pieces {
-            let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: 9) + piece
-            #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
-            #expect(Self.encodes(json(text, plain: true), HTMLTextReference.fold(text)), "writeJSON(\(text.debugDescription))")
-            #expect(Self.encodes(json(text, plain: false), HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
+            for filler in [9, 17] {
+                let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: filler) + piece
+                #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
+                #expect(Self.encodes(json(text, plain: true), HTMLTextReference.fold(text)), "writeJSON(\(text.debugDescription))")
+                #expect(Self.encodes(json(text, plain: false), HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
+            }
         }
     }
 
