@@ -56,7 +56,24 @@ struct LexiconLoaderTests {
         BrokenLine(file: "ms/normalise.tsv", contents: "x tak\ttak\n", line: 1, message: "variant 'x tak' must be one word"),
         BrokenLine(file: "emoji.tsv", contents: "😀\t2.0\tgrinning face\n😡\tangry\tpouting face\n", line: 2,
                    message: "valence 'angry' must be a number from -4 to 4"),
+        // Saved on Windows: each "\r\n" ends one line.
+        BrokenLine(file: "en/valence.tsv", contents: "good\t1.9\r\n# comment\r\n\r\nbad\tminus two\r\n", line: 4,
+                   message: "valence 'minus two' must be a number from -4 to 4"),
     ]
+
+    /// Files saved on Windows ("\r\n") or old Macs ("\r") are read line by line like "\n" files.
+    @Test func carriageReturnsEndLines() throws {
+        let folder = try temporaryLexicons([
+            "en/valence.tsv": "good\t1.9\r\nno reply\t-2.2\tnote\r\n\r\nrefund\t-0.5\r\n",
+            "zh/valence.tsv": "好\t2\r差\t-2\r",
+            "ms/normalise.tsv": "xpuas\ttak puas\r\nsgt\tsangat",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lexicon = try LexiconLoader().load(from: folder)
+        #expect(lexicon["en"].valence == ["good": 1.9, "no reply": -2.2, "refund": -0.5])
+        #expect(lexicon["zh"].valence == ["好": 2, "差": -2])
+        #expect(lexicon["ms"].normalise == ["xpuas": ["tak", "puas"], "sgt": ["sangat"]])
+    }
 
     @Test("A broken line fails as file:line: what is wrong", arguments: broken)
     func brokenLine(_ broken: BrokenLine) throws {

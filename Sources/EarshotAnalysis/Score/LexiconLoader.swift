@@ -153,37 +153,17 @@ public struct LexiconLoader: Sendable {
 
     /// Calls `body` with the trimmed fields of each entry line of `file` (nothing if the file
     /// is absent); the first field is lower-cased.
-    /// - Parameter reserve: called first with the number of lines of the file (an upper bound
-    ///   of its entries), where the file is read from its bytes.
+    /// - Parameter reserve: called first with the number of line feeds of the file plus one
+    ///   (a hint for the number of its entries).
     private func read(_ file: URL, fields count: ClosedRange<Int>, reserve: (Int) -> Void = { _ in },
                       _ body: ([String], EarshotError.Place) throws -> Void) throws {
         let path = file.path
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        // Line feeds and tabs are `Character`s of their own (a grapheme always breaks around
-        // them) except in "\r\n", so without a carriage return the lines and fields are
-        // read from the bytes; with one, from the characters.
-        let bytewise = try data.withUnsafeBytes { raw in
+        try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard !bytes.contains(0x0D) else { return false }
             guard UTF8Validation.isValid(bytes) else { throw notUTF8(path) }
             reserve(bytes.count { $0 == 0x0A } + 1)
             try readBytes(bytes, path: path, fields: count, body)
-            return true
-        }
-        guard !bytewise else { return }
-        guard let text = String(data: data, encoding: .utf8) else { throw notUTF8(path) }
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = line
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if LexiconLoader.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(LexiconLoader.trimmed)
-            let place = EarshotError.Place(file: path, line: lineNumber)
-            try check(fields, count, place)
-            fields[0] = fields[0].lowercased()
-            try body(fields, place)
         }
     }
 
@@ -202,8 +182,8 @@ public struct LexiconLoader: Sendable {
         }
     }
 
-    /// ``read(_:fields:_:)`` of valid UTF-8 without a carriage return: lines and fields split
-    /// at line feed and tab bytes, as splitting the characters would split them.
+    /// ``read(_:fields:_:)`` of valid UTF-8: lines end at a line feed, a carriage return and
+    /// line feed (a file saved on Windows) or a lone carriage return; fields split at tabs.
     private func readBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, fields count: ClosedRange<Int>,
                            _ body: ([String], EarshotError.Place) throws -> Void) throws {
         var lineNumber = 0
@@ -211,8 +191,8 @@ public struct LexiconLoader: Sendable {
         var fields: [String] = []
         while start <= bytes.count {
             var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            defer { start = end + 1 }
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            defer { start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1) }
             lineNumber += 1
             var lineStart = start
             if lineNumber == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF { lineStart += 3 }
