@@ -60,4 +60,30 @@ struct StartTagGuardTests {
             #expect(bytes.withUnsafeBufferPointer { StartTagGuard.denseLineBreaks(in: $0) } == expected, "\(text.debugDescription)")
         }
     }
+
+    @Test func findsEachStopByteAtEveryLaneOffset() {
+        // The search the scanner uses for `<`, `>` and quotes: sixteen bytes at a time for the first
+        // 64, then memchr, then byte by byte under sixteen left. Every needle at every position of
+        // ranges that start at different offsets and end in every place, among near misses (bytes one
+        // bit away, the same low bits with the high bit set) and other needles, with a second needle after it.
+        let needles: [UInt8] = [0x3C, 0x3E, 0x22, 0x27]
+        let filler: [UInt8] = [0x3D, 0x3C ^ 0x01, 0x3E ^ 0x02, 0x22 | 0x80, 0x27 ^ 0x08, 0xBC, 0xBE, 0x20, 0x0A, 0x00, 0xFF, 0x61]
+        for needle in needles {
+            let others = filler + needles.filter { $0 != needle }
+            let background = (0..<120).map { others[($0 * 7) % others.count] }
+            for start in 0..<3 {
+                for end in start...background.count {
+                    for position in start...end {
+                        var bytes = background
+                        if position < end { bytes[position] = needle }
+                        if position + 5 < end { bytes[position + 5] = needle }
+                        let expected = bytes[start..<end].firstIndex(of: needle)
+                        let found = bytes.withUnsafeBufferPointer { StartTagGuard.firstIndex(of: needle, in: $0.baseAddress!, from: start, to: end) }
+                        #expect(found == expected, "needle \(needle) start \(start) end \(end) position \(position)")
+                        if found != expected { return }
+                    }
+                }
+            }
+        }
+    }
 }
