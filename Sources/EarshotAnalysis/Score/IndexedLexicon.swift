@@ -50,8 +50,9 @@ final class IndexedLexicon: Sendable {
             + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count)
         /// Calls `set` with the roles of `term`, and notes the phrase `term` begins.
         func note(_ term: String, aspect: Bool = false, _ set: (inout Roles) -> Void) {
-            set(&builder.values[builder.index(of: term, adding: Roles())])
-            guard term.utf8.contains(0x20) else { return }
+            let index = builder.index(of: term, adding: Roles())
+            set(&builder.values[index])
+            guard builder.withKey(index, { $0.contains(0x20) }) else { return }
             let words = term.split(separator: " ")
             let first = builder.index(of: String(words[0]), adding: Roles())
             if aspect {

@@ -68,9 +68,17 @@ final class WordTable: Sendable {
                 }
             }
         }
-        table = ByteKeyTable(builder)
+        let table = ByteKeyTable(builder)
+        self.table = table
         phraseStarts = WordPairSet(pairs)
-        lexicons = table.values.flatMap { [$0.lexicon.0, $0.lexicon.1, $0.lexicon.2] }
+        var lexicons: [Int32] = []
+        lexicons.reserveCapacity(table.values.count * 3)
+        for entry in table.values {
+            lexicons.append(entry.lexicon.0)
+            lexicons.append(entry.lexicon.1)
+            lexicons.append(entry.lexicon.2)
+        }
+        self.lexicons = lexicons
         self.contrast = table.values.map(\.isContrast)
         self.emoji = table.values.map(\.emoji)
         self.classes = table.values.map(\.classes)
