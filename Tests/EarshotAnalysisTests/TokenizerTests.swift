@@ -81,6 +81,23 @@ struct TokenizerTests {
         #expect(shouting.map(\.raw) == ["TAK", "PUAS"])
     }
 
+    /// A line detected as Malay keeps the tokens of its detecting scan up to the first word
+    /// normalisation may change and scans on from there: the same tokens as a Malay scan.
+    @Test func detectedMalayMatchesAMalayScan() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = ["Servis teruk gila, tak pernah balas", "Produk ni memang best, sgt berbaloi", "barang ok tp lambat",
+                     "Penghantaran lambat tapi barang ok :)", "Khidmat pelanggan x membantu langsung. XPUAS!!", "saya sangat kecewa, xpuas",
+                     "barang sampai cepat2 dan baik-baik, seller ok", "tak puas hati. \nbarang rosak tp seller baik 😡", "memang mantap sgt"]
+        let list = TokenList()
+        for text in texts {
+            guard scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: list) == "ms" else { continue }
+            let expected = scorer.tokenizer.tokens(text, language: "ms")
+            #expect(list.tokens().map(\.text) == expected.map(\.text), "\(text)")
+            #expect(list.tokens().map(\.raw) == expected.map(\.raw), "\(text)")
+            #expect(list.tokens().map(\.clause) == expected.map(\.clause), "\(text)")
+        }
+    }
+
     // MARK: Chinese
 
     static let chinese: [(String, [String])] = [

@@ -38,17 +38,21 @@ final class TokenList {
     @exclusivity(unchecked) private var forms: Buffer<UInt8>
     /// The written forms that differ from their lookup forms, back to back.
     @exclusivity(unchecked) private var written: Buffer<UInt8>
+    /// Where the words of a scan began (``WordStart``), when the scan notes them.
+    @exclusivity(unchecked) private var wordStarts: Buffer<WordStart>
 
     init() {
         records = Buffer(capacity: 64)
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
+        wordStarts = Buffer(capacity: 32)
     }
 
     deinit {
         records.deallocate()
         forms.deallocate()
         written.deallocate()
+        wordStarts.deallocate()
     }
 
     var count: Int { records.count }
@@ -64,7 +68,37 @@ final class TokenList {
         records.count = 0
         forms.count = 0
         written.count = 0
+        wordStarts.count = 0
     }
+
+    /// Drops token `token` and every token after it.
+    func truncate(before token: Int) {
+        var writtenCount = written.count
+        for index in token..<records.count where records.base[index].rawStart >= 0 {
+            writtenCount = records.base[index].rawStart
+            break
+        }
+        forms.count = records.base[token].textStart
+        written.count = writtenCount
+        records.count = token
+        wordStarts.count = 0
+    }
+
+    /// Where a byte scan met a word: its first byte, the index of the word's token, and the
+    /// clause state before the word.
+    struct WordStart {
+        let source: UnsafePointer<UInt8>
+        let token: Int32
+        let clause: Int32
+        let pendingBreak: Bool
+    }
+
+    func noteWordStart(_ start: WordStart) {
+        wordStarts.append(start)
+    }
+
+    /// The word starts noted since the list was emptied, in order.
+    var noted: UnsafeBufferPointer<WordStart> { UnsafeBufferPointer(start: wordStarts.base, count: wordStarts.count) }
 
     // MARK: Adding tokens
 

@@ -164,7 +164,18 @@ public struct Tokenizer: Sendable {
         }
         let found = (scanned ? stream.detection?.language(of: bytes) : nil) ?? detector.detect(made())
         if found == "ms" {
-            tokens(bytes, text: made, language: found, into: list)
+            // The Malay tokens are these up to the first word that normalisation may change:
+            // the byte scan goes on from there with the state it had there.
+            guard scanned, let base = bytes.baseAddress else {
+                tokens(bytes, text: made, language: found, into: list)
+                return found
+            }
+            guard let resume = list.noted.first(where: { !malay.staysAsWritten(list.textBytes(Int($0.token))) }) else { return found }
+            list.truncate(before: Int(resume.token))
+            var malayStream = TokenStream(words: words, malay: malay, list: list)
+            malayStream.clause = Int(resume.clause)
+            malayStream.pendingBreak = resume.pendingBreak
+            if !scanASCII(bytes, from: resume.source - base, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
         } else if !scanned {
             scanCharacters(made(), into: &stream)
         }
@@ -455,12 +466,14 @@ public struct Tokenizer: Sendable {
     /// that also checks that the text is such text: the same chunks, emoticons, words, Han runs,
     /// edge trimming, lower-casing and clause breaks as the general path. False, with some
     /// tokens already recorded, at the first byte of other text.
-    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
+    /// - Parameter start: where to begin: 0, or the first byte of a word where an earlier scan
+    ///   of the same bytes left `stream` (``TokenList/WordStart``).
+    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, into stream: inout TokenStream) -> Bool {
         let count = bytes.count
-        var position = 0
+        var position = start
         // At the first byte of a piece: a chunk (a run between spaces, tabs, vertical tabs and
         // form feeds) or a line of a chunk, which may be an emoticon as a whole.
-        var pieceStart = true
+        var pieceStart = start == 0 || Tokenizer.separatesASCIIChunks(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "\n")
         while position < count {
             let byte = bytes[position]
             if byte < 0x80 {
@@ -595,6 +608,11 @@ public struct Tokenizer: Sendable {
     /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
         let start = stream.list.pendingTextStart
+        // While detecting: where a Malay pass can resume, should the line be Malay.
+        if stream.detection != nil {
+            stream.list.noteWordStart(.init(source: word.baseAddress!, token: Int32(truncatingIfNeeded: stream.list.count),
+                                            clause: Int32(truncatingIfNeeded: stream.clause), pendingBreak: stream.pendingBreak))
+        }
         // One pass: the lower-cased form, its hash and what the word is made of.
         let scan = stream.list.appendLowercasedASCII(word)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
