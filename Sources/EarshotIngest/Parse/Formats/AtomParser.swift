@@ -19,6 +19,8 @@ struct AtomParser: XMLElementHandler {
     var document: FeedDocument
     let path: String
     private var entry: FeedItemBuilder?
+    /// The last entry's builder, emptied, for the next entry (see ``FeedItemBuilder/reset()``).
+    private var spare: FeedItemBuilder?
     private var entryDepth = 0
     private var entryLine = 0
     /// Depth of an atom:source or author element being read inside the entry, if any.
@@ -101,11 +103,11 @@ struct AtomParser: XMLElementHandler {
         guard isAtom(name) else { return .ignored }
         if name.localKey == .entry {
             // An entry inside an entry: the first was never closed (a recovered, ill-formed feed).
-            if var open = entry {
+            if var open = entry.take() {
                 if inAuthor { open.offer(.author, authorName ?? authorEmail, plain: true) }
                 try finish(&open)
             }
-            entry = FeedItemBuilder()
+            entry = spare.take() ?? FeedItemBuilder()
             inAuthor = false
             sourceDepth = nil
             entryDepth = depth
@@ -175,7 +177,7 @@ struct AtomParser: XMLElementHandler {
         // The entry is changed in place (`entry!`), so its candidates are never copied.
         if entry != nil {
             if depth == entryDepth, name.localKey == .entry {
-                var builder = entry!
+                var builder = entry.take()!
                 try finish(&builder)
                 return
             }
@@ -225,6 +227,7 @@ extension AtomParser {
     /// Adds the entry being read to the document; an entry without an author has the feed's (RFC 4287 §4.2.1),
     /// and one without a link its id when that id is an http(s) URL (as feedparser and feed readers do;
     /// a `tag:` or `urn:` id names the entry but cannot be opened, so it never becomes a link).
+    /// The caller has taken the entry out of `entry`; its builder, emptied, is kept for the next entry.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         if !builder.has(.author), let feedAuthorName { builder.offer(.author, feedAuthorName, plain: true) }
         if !builder.has(.link), let id = builder.value(.id), AtomParser.isHTTP(id),
@@ -234,6 +237,7 @@ extension AtomParser {
         let built = builder.buildStreamed { "\(path):\(entryLine)" }
         if let emit { try emit(built, document) } else { document.items.append(built.item) }
         document.warnings += builder.warnings
-        entry = nil
+        builder.reset()
+        spare = builder
     }
 }

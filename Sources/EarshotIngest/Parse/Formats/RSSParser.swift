@@ -15,6 +15,8 @@ struct RSSParser: XMLElementHandler {
     var document: FeedDocument
     let path: String
     private var item: FeedItemBuilder?
+    /// The last item's builder, emptied, for the next item (see ``FeedItemBuilder/reset()``).
+    private var spare: FeedItemBuilder?
     private var itemDepth = 0
     private var itemLine = 0
     private var guidIsPermalink = true
@@ -76,8 +78,8 @@ struct RSSParser: XMLElementHandler {
         if name.ns == "rss090" { sawRSS090 = true }
         if name.key == .item || name.key == .rss10Item || name.key == .rss090Item {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
-            if var open = item { try finish(&open) }
-            item = FeedItemBuilder()
+            if var open = item.take() { try finish(&open) }
+            item = spare.take() ?? FeedItemBuilder()
             inAuthor = false
             itemDepth = depth
             itemLine = lineOf()
@@ -143,7 +145,7 @@ struct RSSParser: XMLElementHandler {
         // The item is changed in place (`item!`), so its candidates are never copied.
         if item != nil {
             if depth == itemDepth, name.local == "item" {
-                var builder = item!
+                var builder = item.take()!
                 try finish(&builder)
                 return
             }
@@ -214,12 +216,14 @@ extension RSSParser {
         return resolved.hasPrefix("http://") || resolved.hasPrefix("https://") ? resolved : nil
     }
 
-    /// Adds the item being read to the document.
+    /// Adds the item being read (taken out of `item` by the caller) to the document, and keeps its
+    /// builder, emptied, for the next item.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
         let built = builder.buildStreamed { "\(path):\(itemLine)" }
         if let emit { try emit(built, document) } else { document.items.append(built.item) }
         document.warnings += builder.warnings
-        item = nil
+        builder.reset()
+        spare = builder
     }
 }
 
