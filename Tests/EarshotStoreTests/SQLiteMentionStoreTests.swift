@@ -92,6 +92,33 @@ struct SQLiteMentionStoreTests {
         }
     }
 
+    /// GRDB creates `grdb_migrations` before the first migration's transaction: a first run
+    /// killed in between leaves only that table, empty, and the next run completes the store.
+    @Test func aStoreWhoseCreationWasKilledIsCompleted() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.appendingPathComponent("earshot.sqlite")
+            try DatabaseQueue(path: path.path).write { db in
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            }
+            _ = try SQLiteMentionStore(path: path)
+            let applicationID = try DatabaseQueue(path: path.path).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+            #expect(applicationID == 0x4541_5253)
+        }
+    }
+
+    /// Another GRDB program's database (its migrations table holds rows) is still refused.
+    @Test func anotherGRDBProgramsDatabaseIsLeftAlone() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.appendingPathComponent("app.sqlite")
+            try DatabaseQueue(path: path.path).write { db in
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('createPlayers')")
+            }
+            let error = #expect(throws: EarshotError.self) { try SQLiteMentionStore(path: path) }
+            #expect(error?.message.contains("not an earshot store") == true)
+        }
+    }
+
     @Test func anotherProgramsDatabaseIsLeftAlone() async throws {
         try await TemporaryFolder.with { folder in
             let path = folder.appendingPathComponent("app.sqlite")

@@ -32,7 +32,7 @@ struct StoreMigrator: Sendable {
     func prepare(_ writer: any DatabaseWriter, path: String) throws {
         let (applicationID, tableCount) = try writer.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0)
+             try Self.foreignTableCount(db))
         }
         guard applicationID == Self.applicationID || (applicationID == 0 && tableCount == 0) else {
             throw EarshotError(.store, "the file is an SQLite database but not an earshot store; point `store.path` at another file or move this one aside",
@@ -43,6 +43,16 @@ struct StoreMigrator: Sendable {
             throw EarshotError(.store, "the store was written by a newer version of earshot; upgrade earshot or point `store.path` at another file",
                                place: .init(file: path))
         }
+    }
+
+    /// The tables of the database that make it someone else's: every table but SQLite's own and
+    /// an empty `grdb_migrations`. GRDB creates that table on its own before the first migration's
+    /// transaction, so a first run killed in between leaves it, empty, with no `application_id`:
+    /// such a file is a store whose creation the next run completes.
+    private static func foreignTableCount(_ db: Database) throws -> Int {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if tables == ["grdb_migrations"], try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 0 { return 0 }
+        return tables.count
     }
 
     /// The migrations applied to the database, in order.
