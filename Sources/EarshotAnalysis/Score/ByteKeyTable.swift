@@ -75,7 +75,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
         /// Calls `body` with the NFC bytes of key `index`.
         func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            keyBytes.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[Int(keyStarts[index])..<Int(keyStarts[index + 1])])) }
+            ByteKeyTable.withKey(index, keyBytes: keyBytes, keyStarts: keyStarts, body)
         }
 
         /// The same keys, each with `transform` of its value.
@@ -116,9 +116,13 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// Calls `body` with the NFC bytes of key `index`.
     func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        storage.keyBytes.withUnsafeBufferPointer { bytes in
-            body(UnsafeBufferPointer(rebasing: bytes[Int(storage.keyStarts[index])..<Int(storage.keyStarts[index + 1])]))
-        }
+        ByteKeyTable.withKey(index, keyBytes: storage.keyBytes, keyStarts: storage.keyStarts, body)
+    }
+
+    /// Calls `body` with key `index` of the back-to-back `keyBytes` (a table's or a builder's).
+    fileprivate static func withKey<Result>(_ index: Int, keyBytes: [UInt8], keyStarts: [Int32],
+                                            _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        keyBytes.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[Int(keyStarts[index])..<Int(keyStarts[index + 1])])) }
     }
 
     /// The table `builder` built.
