@@ -210,13 +210,12 @@ import Testing
         let folder = try EarshotBinary.temporaryFolder()
         let lock = folder.appendingPathComponent(".earshot/run.lock")
         try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // Hold the lock from another process, as a long first run would.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lock.path, "sleep", "20"]
-        try holder.run()
-        defer { holder.terminate() }
-        Thread.sleep(forTimeInterval: 0.5)
+        // Hold the lock here, as a long first run would: `flock` locks belong to the open file, so the
+        // earshot child sees it taken. Taken before the child starts, so no wait and no race.
+        let descriptor = open(lock.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
         let result = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         #expect(result.status == 3)
         #expect(result.stderr.contains("another earshot run"))
