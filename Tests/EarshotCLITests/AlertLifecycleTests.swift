@@ -149,7 +149,8 @@ final class WebhookReceiver: @unchecked Sendable {
         }
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw EarshotError(.delivery, "webhook_server.py did not start: \(line)")
         }
         return WebhookReceiver(process: process, port: port, folder: folder)
@@ -168,9 +169,11 @@ final class WebhookReceiver: @unchecked Sendable {
         }
     }
 
+    /// SIGKILL, not `terminate()`: the child inherits the test runner's signal mask, in which SIGTERM
+    /// may be blocked, and `waitUntilExit` would then wait for ever.
     func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
