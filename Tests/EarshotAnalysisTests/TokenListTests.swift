@@ -98,17 +98,63 @@ import Testing
         #expect(SentimentScorer.punctuationEmphasis(text) == expected)
     }
 
-    /// The one-pass scan of an ASCII word lower-cases it and hashes it as ``ByteKeyTable/hash(_:)``
-    /// hashes the lower-cased bytes: the tables are probed with that hash.
-    @Test(arguments: ["", "a", "Great", "APP", "sooo", "n't", "Customer-Service", "x1y2", "ZZZZZZZZZZZZZZZZZZZZZZZZZ"])
-    func asciiScanHashesAsTheTables(word: String) {
+    /// The one-pass scan of an ASCII word finds where it ends, lower-cases it and hashes it as
+    /// ``ByteKeyTable/hash(_:)`` hashes the lower-cased bytes (the tables are probed with that
+    /// hash): the word is the run of letters, digits, apostrophes and hyphens from its first
+    /// byte, without the apostrophes and hyphens at its end.
+    @Test(arguments: [
+        ("a", 0, "a", 1), ("Great", 0, "great", 5), ("APP!", 0, "app", 3), ("sooo good", 0, "sooo", 4), ("don't.", 0, "don't", 5),
+        ("Customer-Service", 0, "customer-service", 16), ("x1y2 z", 0, "x1y2", 4), ("ZZZZZZZZZZZZZZZZZZZZZZZZZ", 0, "zzzzzzzzzzzzzzzzzzzzzzzzz", 25),
+        ("'quoted' word", 1, "quoted", 8), ("dash-- x", 0, "dash", 6), ("rock'n'roll-", 0, "rock'n'roll", 12), ("9", 0, "9", 1),
+        ("the end", 4, "end", 7), ("café", 0, "caf", 3), ("OK好", 0, "ok", 2), ("hi😀", 0, "hi", 2), ("a\nb", 0, "a", 1), ("x:)", 0, "x", 1),
+        ("l'''", 0, "l", 4), ("GOOOOD", 0, "gooood", 6), ("a-'-b", 0, "a-'-b", 5), ("1-'", 0, "1", 3),
+    ])
+    func asciiWordScanFindsLowerCasesAndHashes(line: String, start: Int, word: String, runEnd: Int) {
         let list = TokenList()
-        let start = list.pendingTextStart
-        let scan = Array(word.utf8).withUnsafeBufferPointer { list.appendLowercasedASCII($0) }
-        let lowered = Array(word.lowercased().utf8)
-        #expect(Array(list.pendingText(from: start)) == lowered)
+        let textStart = list.pendingTextStart
+        let bytes = Array(line.utf8)
+        let scan = bytes.withUnsafeBufferPointer { list.scanASCIIWord($0, from: start) }
+        // Written, not yet counted.
+        #expect(list.pendingText(from: textStart).isEmpty)
+        list.appendScannedWord(scan)
+        let lowered = Array(word.utf8)
+        #expect(Array(list.pendingText(from: textStart)) == lowered)
+        #expect(scan.start == start)
+        #expect(scan.end == start + lowered.count)
+        #expect(scan.runEnd == runEnd)
         #expect(scan.hash == lowered.withUnsafeBufferPointer { ByteKeyTable<Int>.hash($0) })
-        #expect(scan.hasUpper == word.contains { $0.isUppercase })
-        #expect(scan.lettersOnly == word.allSatisfy { $0.isASCII && $0.isLetter })
+        let written = bytes[start..<scan.end]
+        #expect(scan.hasUpper == written.contains { $0 >= 0x41 && $0 <= 0x5A })
+        #expect(scan.hasLower == written.contains { $0 >= 0x61 && $0 <= 0x7A })
+        #expect(scan.lettersOnly == written.allSatisfy(Tokenizer.isASCIILetter))
+        #expect(scan.lettersAndApostrophes == written.allSatisfy { Tokenizer.isASCIILetter($0) || $0 == UInt8(ascii: "'") })
+        var hasRun = false
+        for index in lowered.indices.dropFirst(2) where lowered[index] == lowered[index - 1] && lowered[index] == lowered[index - 2] {
+            hasRun = true
+        }
+        #expect(scan.hasRun == hasRun)
+    }
+
+    /// A word scanned after other lookup forms is appended after them; a token appended
+    /// instead of a scanned word (as an emoticon that the word begins) takes its place.
+    @Test func asciiWordScanAppendsAfterEarlierForms() {
+        let list = TokenList()
+        let bytes = Array("Hello World xD".utf8)
+        bytes.withUnsafeBufferPointer { line in
+            let first = list.scanASCIIWord(line, from: 0)
+            list.appendScannedWord(first)
+            list.finish(textStart: 0, raw: nil, clause: 0, flags: .ascii, word: -1)
+            let secondStart = list.pendingTextStart
+            let second = list.scanASCIIWord(line, from: 6)
+            list.appendScannedWord(second)
+            list.finish(textStart: secondStart, raw: nil, clause: 0, flags: .ascii, word: -1)
+            let thirdStart = list.pendingTextStart
+            _ = list.scanASCIIWord(line, from: 12)
+            list.appendText(UnsafeBufferPointer(rebasing: line[12..<14]))
+            list.finish(textStart: thirdStart, raw: nil, clause: 0, flags: .ascii, word: -1)
+            #expect(first.end == 5 && second.end == 11)
+            #expect(list.text(0) == "hello" && list.text(1) == "world" && list.text(2) == "xD")
+            #expect(String(decoding: list.phraseBytes(0..<3), as: UTF8.self) == "hello world xD")
+        }
     }
 }

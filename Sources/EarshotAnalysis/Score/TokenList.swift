@@ -110,7 +110,7 @@ final class TokenList {
         forms.append(bytes)
     }
 
-    /// What one pass over an ASCII word finds (``appendLowercasedASCII(_:)``).
+    /// What one pass over an ASCII word finds (``scanASCIIWord(_:from:)``).
     struct WordScan {
         /// ``ByteKeyTable/hash(_:)`` of the lower-cased word.
         var hash: UInt32
@@ -121,32 +121,81 @@ final class TokenList {
         var lettersAndApostrophes = true
         /// Some letter (either case) comes three times in a row.
         var hasRun = false
+        /// Where the word starts and ends (its trailing apostrophes and hyphens left out), and
+        /// where the run of word bytes ends (with them), as indices into the scanned bytes.
+        var start = 0, end = 0, runEnd = 0
     }
 
-    /// Appends ASCII `bytes` lower-cased, as the pending lookup form, in one pass that also
-    /// hashes them and notes their cases and runs.
-    func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> WordScan {
-        forms.reserve(additional: bytes.count)
-        var target = forms.base + forms.count
+    /// Reads the ASCII word that starts at `bytes[start]` (an ASCII letter or digit): letters
+    /// and digits, with apostrophes and hyphens inside it, and writes it lower-cased where the
+    /// pending lookup form goes, in one pass that also finds its end, hashes it and notes its
+    /// cases and runs. Apostrophes and hyphens at its end are no part of the word.
+    ///
+    /// The form is written but not yet counted: ``appendScannedWord(_:)`` appends it, and
+    /// until then the list is as before (another token may be appended instead, over it).
+    func scanASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordScan {
+        forms.reserve(additional: bytes.count - start)
+        let target = forms.base + forms.count
+        var scan = TokenList.lowercaseWord(bytes, from: start, to: bytes.count, into: target)
+        let runEnd = scan.end
+        var end = runEnd
+        while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        if end < runEnd {
+            // Rare: the run ended in apostrophes or hyphens; the word is read again without them.
+            scan = TokenList.lowercaseWord(bytes, from: start, to: end, into: target)
+        }
+        scan.runEnd = runEnd
+        scan.start = start
+        return scan
+    }
+
+    /// Appends the lookup form that ``scanASCIIWord(_:from:)`` wrote for `scan` (nothing was
+    /// appended since) as the pending one.
+    func appendScannedWord(_ scan: WordScan) {
+        forms.count += scan.end - scan.start
+    }
+
+    /// The loop behind ``scanASCIIWord(_:from:)``: lower-cases word bytes from `start` into
+    /// `target` until a byte that is no ASCII letter, digit, apostrophe or hyphen, or `limit`.
+    @inline(__always)
+    private static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int,
+                                      into target: UnsafeMutablePointer<UInt8>) -> WordScan {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         // Each byte's kind as one bit (upper-case letter 1, lower-case 2, apostrophe 4, other 8), or-ed together.
         var kinds: UInt8 = 0
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0, hasRun = false
-        for byte in bytes {
-            let isUpper = byte &- UInt8(ascii: "A") < 26, isLower = byte &- UInt8(ascii: "a") < 26
-            kinds |= isUpper ? 1 : isLower ? 2 : byte == UInt8(ascii: "'") ? 4 : 8
-            let lower = isUpper ? byte | 0x20 : byte
-            target.pointee = lower
-            target += 1
+        var position = start
+        var out = target
+        while position < limit {
+            let byte = bytes[position]
+            let kind: UInt8, lower: UInt8
+            if byte &- UInt8(ascii: "a") < 26 {
+                kind = 2
+                lower = byte
+            } else if byte &- UInt8(ascii: "A") < 26 {
+                kind = 1
+                lower = byte | 0x20
+            } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
+                kind = 8
+                lower = byte
+            } else if byte == UInt8(ascii: "'") {
+                kind = 4
+                lower = byte
+            } else {
+                break
+            }
+            kinds |= kind
+            out.pointee = lower
+            out += 1
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
             // Three of one letter in a row (either case: compared lower-cased).
             hasRun = hasRun || (lower == previous && lower == beforePrevious)
             beforePrevious = previous
             previous = lower
+            position += 1
         }
-        forms.count += bytes.count
         return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: hasRun)
+                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: hasRun, start: start, end: position, runEnd: position)
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.

@@ -503,21 +503,19 @@ public struct Tokenizer: Sendable {
                     position += 1
                     continue
                 }
-                // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its end).
+                // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
+                // end), found, lower-cased and hashed in one pass.
                 let start = position
-                position += 1
-                while position < count, Tokenizer.isASCIIWordByte(bytes[position]) || bytes[position] == UInt8(ascii: "'") || bytes[position] == UInt8(ascii: "-") {
-                    position += 1
-                }
+                let scan = stream.list.scanASCIIWord(bytes, from: start)
+                position = scan.runEnd
+                // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
                 if startsPiece, Tokenizer.isASCIILetter(byte), position < count, position - start < 12, !Tokenizer.separatesASCIIChunks(bytes[position]),
                    bytes[position] != UInt8(ascii: "\n"), let end = emoticonEnd(bytes, at: start, into: &stream) {
                     guard end >= 0 else { return false }
                     position = end
                     continue
                 }
-                var end = position
-                while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
-                emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &stream)
+                emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, into: &stream)
                 continue
             }
             if byte & 0xF8 == 0xF0 {
@@ -605,16 +603,16 @@ public struct Tokenizer: Sendable {
         return nil
     }
 
-    /// Emits one ASCII word with its lower-cased form, made by byte arithmetic.
-    private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
+    /// Emits one ASCII word, whose lower-cased form ``TokenList/scanASCIIWord(_:from:)`` wrote
+    /// (and `scan` describes).
+    private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, into stream: inout TokenStream) {
         let start = stream.list.pendingTextStart
+        stream.list.appendScannedWord(scan)
         // While detecting: where a Malay pass can resume, should the line be Malay.
         if stream.detection != nil {
             stream.list.noteWordStart(.init(source: word.baseAddress!, token: Int32(truncatingIfNeeded: stream.list.count),
                                             clause: Int32(truncatingIfNeeded: stream.clause), pendingBreak: stream.pendingBreak))
         }
-        // One pass: the lower-cased form, its hash and what the word is made of.
-        let scan = stream.list.appendLowercasedASCII(word)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         let upper = scan.hasUpper, lowerCase = scan.hasLower
         // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
