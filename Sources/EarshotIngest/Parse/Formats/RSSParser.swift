@@ -62,9 +62,13 @@ struct RSSParser: XMLElementHandler {
 
     /// `name` with the namespaces feeds misspell mapped to their usual prefix, and a known
     /// prefix that was never declared (libxml2 then keeps `prefix:local` as the name) read as declared.
+    @inline(__always)
     private static func normalized(_ name: XName) -> XName {
         // This runs for every element: the flag says at once whether either rule can apply.
-        guard name.mayBeRSSAlias else { return name }
+        name.mayBeRSSAlias ? alias(name) : name
+    }
+
+    private static func alias(_ name: XName) -> XName {
         if name.ns.utf8.count > 20, RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
         if name.ns.isEmpty, name.local.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: ":")) }) ?? true, let colon = name.local.firstIndex(of: ":"),
            RSSParser.undeclaredPrefixes.contains(name.local[..<colon]) {
@@ -75,7 +79,7 @@ struct RSSParser: XMLElementHandler {
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         let name = RSSParser.normalized(name)
-        if name.ns == "rss090" { sawRSS090 = true }
+        if name.isRSS090 { sawRSS090 = true }
         if name.key == .item || name.key == .rss10Item || name.key == .rss090Item {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
             if var open = item.take() { try finish(&open) }

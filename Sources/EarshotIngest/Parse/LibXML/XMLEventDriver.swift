@@ -17,6 +17,8 @@ final class XName: Hashable, CustomStringConvertible, Sendable {
     /// one, or a `prefix:local` name with no namespace): worked out once, so the check per
     /// element is one flag.
     let mayBeRSSAlias: Bool
+    /// Whether the namespace is RSS 0.90's (`rss090`), worked out with ``key``.
+    let isRSS090: Bool
 
     init(_ ns: String, _ local: String) {
         self.ns = ns
@@ -25,15 +27,11 @@ final class XName: Hashable, CustomStringConvertible, Sendable {
         namespace = Namespace(ns)
         localKey = Local(local)
         mayBeRSSAlias = ns.utf8.count > 20 || (ns.isEmpty && local.utf8.contains(UInt8(ascii: ":")))
+        isRSS090 = ns == "rss090"
     }
 
-    init(uri: String?, local: String) {
-        self.ns = XName.prefix(for: uri)
-        self.local = local
-        key = Key(ns: ns, local: local)
-        namespace = Namespace(ns)
-        localKey = Local(local)
-        mayBeRSSAlias = ns.utf8.count > 20 || (ns.isEmpty && local.utf8.contains(UInt8(ascii: ":")))
+    convenience init(uri: String?, local: String) {
+        self.init(XName.prefix(for: uri), local)
     }
 
     /// The namespaces Atom parsing tells apart: none, Atom 1.0's, Atom 0.3's and Apple's `im`.

@@ -140,7 +140,7 @@ final class XMLPushParser {
     /// - Throws: what ``events`` threw.
     func finish() throws {
         if !stopped { _ = xmlParseChunk(context, nil, 0, 1) }
-        if delivering, let events { deliver { try flushText(to: events) } }
+        deliver({ _ in }, { _ in })
         try rethrow()
     }
 
@@ -162,11 +162,30 @@ final class XMLPushParser {
         return true
     }
 
-    private func deliver(_ event: () throws -> Void) {
+    /// Hands one event to ``events`` (the size limit checked first for the text read before it),
+    /// unless delivery stopped; an error it throws stops the parser. An ``XMLEventAssembler`` gets
+    /// it directly and unretained (``assembler``) through `direct`, any other sink through `other`.
+    @inline(__always)
+    private func deliver(_ direct: (XMLEventAssembler) throws -> Void, _ other: (any XMLEventSink) throws -> Void) {
         guard delivering else { return }
+        if let assembler {
+            assembler._withUnsafeGuaranteedRef { sink in deliver(sink) { try direct(sink) } }
+        } else if let events {
+            deliver(events) { try other(events) }
+        }
+    }
+
+    @inline(__always)
+    private func deliver<Sink: XMLEventSink>(_ sink: Sink, _ event: () throws -> Void) {
         do {
+            try flushText(to: sink)
             try event()
-            wantsText = events?.wantsText ?? false
+            // The event may have handed the events to another sink (the root element's handler).
+            if let assembler {
+                wantsText = assembler._withUnsafeGuaranteedRef { $0.wantsText }
+            } else {
+                wantsText = events?.wantsText ?? false
+            }
         } catch {
             failure = error
             stopped = true
@@ -206,27 +225,27 @@ final class XMLPushParser {
     private func startElement(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, namespaceCount: Int,
                               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard delivering, let events else { return }
+        guard delivering else { return }
         let entry = uri == nil && prefix != nil
             ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : name(local: local, uri: uri)
         // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
         let isEmpty = context.pointee.input.map { input in
             input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
         } ?? false
-        deliver {
-            try flushText(to: events)
-            try events.start(entry, isEmpty: isEmpty) {
-                attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
-            }
+        func list() -> [XMLAttribute] {
+            attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
         }
+        deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
     }
 
     /// The element's namespace declarations (as libxml2's reader lists them: local name `xmlns`
     /// or the prefix, in the xmlns namespace) then its attributes, at most 1,024 in all.
     private func attributeList(namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                                attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
-        var result: [XMLAttribute] = []
         let limit = 1024
+        guard namespaceCount > 0 || attributeCount > 0 else { return [] }
+        var result: [XMLAttribute] = []
+        result.reserveCapacity(min(namespaceCount + attributeCount, limit))
         if let namespaces {
             for index in 0..<namespaceCount where result.count < limit {
                 let prefix = namespaces[2 * index].map { String(cString: $0) } ?? "xmlns"
@@ -276,29 +295,24 @@ final class XMLPushParser {
             }
         }
         // A long text node is checked every 64 KB, so its size limit holds as it grows.
-        if unchecked >= 1 << 16, delivering, let events { deliver { try flushText(to: events) } }
+        if unchecked >= 1 << 16 { deliver({ _ in }, { _ in }) }
     }
 
-    private func flushText(to events: any XMLEventSink) throws {
+    @inline(__always)
+    private func flushText<Sink: XMLEventSink>(to sink: Sink) throws {
         guard unchecked > 0 else { return }
         unchecked = 0
-        try events.checkTextSize()
+        try sink.checkTextSize()
     }
 
     private func reference(_ name: UnsafePointer<xmlChar>) {
-        guard delivering, let events else { return }
-        deliver {
-            try flushText(to: events)
-            try events.reference(String(cString: name))
-        }
+        guard delivering else { return }
+        let name = String(cString: name)
+        deliver({ try $0.reference(name) }, { try $0.reference(name) })
     }
 
     private func endElement() {
-        guard delivering, let events else { return }
-        deliver {
-            try flushText(to: events)
-            try events.end()
-        }
+        deliver({ try $0.end() }, { try $0.end() })
     }
 
     /// libxml2's SAX2 defaults (document type, entities, errors) with elements, text and

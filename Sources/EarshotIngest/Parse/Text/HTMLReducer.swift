@@ -768,6 +768,25 @@ enum HTMLReducer {
 
     // MARK: Grapheme clusters
 
+    /// True when ``plainText(_:)`` and ``fold(_:)`` give `text` back unchanged, which most titles
+    /// and author names are: it is not empty and holds only bytes the pass copies as they are (a run's,
+    /// `"` and `\\`) and single spaces between them. The caller keeps its `String` rather than make
+    /// a copy.
+    static func isAlreadyPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Starts as if after a space, so a leading space fails like a double one.
+        var afterSpace = true
+        for byte in text {
+            if byte == space {
+                if afterSpace { return false }
+                afterSpace = true
+            } else {
+                guard isRunByte(byte) || byte == dquote || byte == backslash else { return false }
+                afterSpace = false
+            }
+        }
+        return !afterSpace
+    }
+
     /// True when every grapheme cluster of the UTF-8 `text` is a single scalar or `\r\n`, so that
     /// comparing bytes gives what comparing `Character`s gives. Scalars below U+0300, CJK
     /// ideographs and general punctuation (U+2010–U+2029) never join a neighbour; anything else
@@ -865,7 +884,7 @@ enum HTMLReducer {
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), slash = UInt8(ascii: "/")
     private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
-    private static let plus = UInt8(ascii: "+")
+    private static let plus = UInt8(ascii: "+"), backslash = UInt8(ascii: "\\")
     private static let dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'"), semicolon = UInt8(ascii: ";"), hash = UInt8(ascii: "#")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 }

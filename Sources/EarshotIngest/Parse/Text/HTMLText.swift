@@ -14,14 +14,14 @@ enum HTMLText {
     /// Plain text of `html`; nil when nothing but white space remains.
     static func plainText(_ html: String) -> String? {
         var bytes = html
-        if case .text(let text) = bytes.withUTF8({ HTMLReducer.plainText($0) }) { return text }
+        if case .text(let text) = bytes.withUTF8({ HTMLReducer.isAlreadyPlain($0) ? .text(html) : HTMLReducer.plainText($0) }) { return text }
         return HTMLTextReference.plainText(html)
     }
 
     /// Folds runs of spaces and tabs into one, keeps single line breaks, trims; nil when empty.
     static func fold(_ text: String) -> String? {
         var bytes = text
-        if case .text(let folded) = bytes.withUTF8({ HTMLReducer.fold($0) }) { return folded }
+        if case .text(let folded) = bytes.withUTF8({ HTMLReducer.isAlreadyPlain($0) ? .text(text) : HTMLReducer.fold($0) }) { return folded }
         return HTMLTextReference.fold(text)
     }
 

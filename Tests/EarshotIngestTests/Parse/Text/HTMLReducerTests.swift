@@ -82,6 +82,42 @@ struct HTMLReducerTests {
         }
     }
 
+    /// ``HTMLReducer/isAlreadyPlain(_:)``, which lets a title keep its own `String`: whenever it says
+    /// yes, the reduction and the fold give the text back unchanged. Every ASCII byte and the lead
+    /// bytes of every kind of scalar, alone, doubled and around single and double spaces.
+    @Test
+    func alreadyPlainTextIsItsOwnReduction() {
+        var pieces = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        pieces += ["é", "ʰ", "李", "©", "\u{00A0}", "\u{85}", "—", "“", "\u{2028}", "\u{3000}", "、", "\u{0301}", "👍", "Σ", "Ω", "ё", "한", "&amp;"]
+        var plainCount = 0
+        for piece in pieces {
+            for text in [piece, "a" + piece + "b", piece + piece, "ab " + piece + " cd", piece + " x", "x " + piece, " " + piece, piece + " "] {
+                var bytes = text
+                let plain = bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }
+                if plain {
+                    plainCount += 1
+                    let reduced = bytes.withUTF8 { HTMLReducer.plainText($0) }, folded = bytes.withUTF8 { HTMLReducer.fold($0) }
+                    guard case .text(let reducedText) = reduced, case .text(let foldedText) = folded else {
+                        Issue.record("unsure for \(text.debugDescription)")
+                        continue
+                    }
+                    #expect(reducedText == text && foldedText == text, "\(text.debugDescription)")
+                }
+                #expect(HTMLText.plainText(text) == HTMLTextReference.plainText(text), "plainText(\(text.debugDescription))")
+                #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
+            }
+        }
+        #expect(plainCount > 300)
+        for text in ["says works service was replied", "陈静", "Zoë \"Z\" Müller\\x", "a|b>c"] {
+            var bytes = text
+            #expect(bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }, "\(text.debugDescription)")
+        }
+        for text in ["", " ", "a  b", " a", "a ", "a\tb", "a\nb", "a&b", "a<b", "a\u{00A0}b", "a\u{0301}", "x—y", "\u{01}"] {
+            var bytes = text
+            #expect(!bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }, "\(text.debugDescription)")
+        }
+    }
+
     /// Fragments the generator strings together: markup, references and white space of every kind.
     static let fragments: [String] = [
         "<", ">", "/", "&", ";", "#", "x", "p", "br", "b", "script", "td", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}",
