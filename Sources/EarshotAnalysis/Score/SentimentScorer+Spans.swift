@@ -9,9 +9,35 @@ extension SentimentScorer {
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
         let stride = chain.count
+        let words = tokenizer.words
+        // The chain has one or two lexicons (``chainCodes(_:)``); what a phrase of each may start with.
+        let firstStarts = chain.first?.phraseStarts ?? [], secondStarts = stride > 1 ? chain[1].phraseStarts : []
         var index = 0
         while index < tokens.count {
-            if SentimentScorer.startsNothing(index, tokens, entries: entries, stride: stride, words: tokenizer.words) {
+            let record = tokens[index]
+            let first = stride > 0 ? Int(entries[index &* stride]) : -1, second = stride > 1 ? Int(entries[index &* stride &+ 1]) : -1
+            let isEmoji = words.emojiValence(record.word) != nil
+            if !isEmoji, first < 0, second < 0 {
+                // Most words are in no lexicon of the chain (so no phrase starts with them
+                // either), are no emoji, and are neither ASCII words ending in "n't" nor in the
+                // -s or -ing of an inflected word: no span starts there.
+                if record.flags.contains(.han) {
+                    index += 1
+                    continue
+                }
+                let last = tokens.lastByte(index)
+                if last != UInt8(ascii: "t"), last != UInt8(ascii: "s"), last != UInt8(ascii: "g") {
+                    index += 1
+                    continue
+                }
+            }
+            // No emoji, and no phrase of the chain starts with the word (or with it and the next
+            // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
+            if !isEmoji, stride <= 2,
+               record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
+               || ((first < 0 || firstStarts[first] == 1) && (second < 0 || secondStarts[second] == 1))
+               || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
+                if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) { spans.append(span) }
                 index += 1
                 continue
             }
@@ -22,20 +48,6 @@ extension SentimentScorer {
                 index += 1
             }
         }
-    }
-
-    /// True when no span can start at token `index` (``longestSpan(at:_:chain:entries:language:maxWords:)``
-    /// is nil), asked without its call: most words are in no lexicon of the chain (so no phrase
-    /// starts with them either), are no emoji, and are neither ASCII words ending in "n't" nor
-    /// in the -s or -ing of an inflected word. The chain has one or two lexicons.
-    @inline(__always)
-    static func startsNothing(_ index: Int, _ tokens: TokenList, entries: [Int32], stride: Int, words: WordTable) -> Bool {
-        let record = tokens[index]
-        if entries[index &* stride] >= 0 || (stride > 1 && entries[index &* stride &+ 1] >= 0) { return false }
-        if words.emojiValence(record.word) != nil { return false }
-        if record.flags.contains(.han) { return true }
-        let last = tokens.lastByte(index)
-        return last != UInt8(ascii: "t") && last != UInt8(ascii: "s") && last != UInt8(ascii: "g")
     }
 
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
@@ -88,16 +100,27 @@ extension SentimentScorer {
             }
             length -= 1
         }
+        return wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language)
+    }
+
+    /// The entry of token `index` (whose record is `record`) as a word alone, no emoji: a word
+    /// ending in "n't", the word in the first lexicon of `chain` that lists it, or an inflected
+    /// English word.
+    private func wordSpan(at index: Int, record: TokenList.Record, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32],
+                          language: ScoreLanguage) -> TermSpan? {
         // Both checks below need a word that ends in `t`, or in `s` or `g`.
-        let lastByte = isHan ? nil : tokens.lastByte(index)
+        let lastByte = record.flags.contains(.han) ? nil : tokens.lastByte(index)
         if lastByte == UInt8(ascii: "t"), SentimentScorer.endsInNT(tokens, index) {
             return TermSpan(start: index, length: 1, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
+        let stride = chain.count
         for position in chain.indices {
+            let found = Int(entries[index &* stride &+ position])
+            guard found >= 0 else { continue }
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
-            if position > 0, language != .english, record.flags.contains(.ascii) ? record.textCount < 2 : tokens.text(index).count < 2 { continue }
-            let found = entry(position)
-            if found >= 0, let kind = chain[position].kinds[found] {
+            if position > 0, language != .english,
+               record.flags.contains(.ascii) ? record.textCount < 2 : ByteKeyTable<Bool>.characterCount(tokens.textBytes(index)) < 2 { continue }
+            if let kind = chain[position].kinds[found] {
                 return TermSpan(start: index, length: 1, kind: kind)
             }
         }

@@ -163,39 +163,37 @@ final class TokenList {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         // Each byte's kind as one bit (upper-case letter 1, lower-case 2, apostrophe 4, other 8), or-ed together.
         var kinds: UInt8 = 0
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0, hasRun = false
+        // A byte equal to the one before it, and whether the one before was too (branch-free).
+        var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
         var position = start
-        var out = target
         while position < limit {
             let byte = bytes[position]
-            let kind: UInt8, lower: UInt8
+            let kind: UInt8
             if byte &- UInt8(ascii: "a") < 26 {
                 kind = 2
-                lower = byte
             } else if byte &- UInt8(ascii: "A") < 26 {
                 kind = 1
-                lower = byte | 0x20
             } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
                 kind = 8
-                lower = byte
             } else if byte == UInt8(ascii: "'") {
                 kind = 4
-                lower = byte
             } else {
                 break
             }
             kinds |= kind
-            out.pointee = lower
-            out += 1
+            // Upper case (kind 1) to lower case: set bit 5.
+            let lower = byte | (kind & 1) << 5
+            target[position &- start] = lower
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            // Three of one letter in a row (either case: compared lower-cased).
-            hasRun = hasRun || (lower == previous && lower == beforePrevious)
-            beforePrevious = previous
+            // Three of one byte in a row (letters of either case: compared lower-cased).
+            let same: UInt8 = lower == previous ? 1 : 0
+            runs |= same & sameBefore
+            sameBefore = same
             previous = lower
-            position += 1
+            position &+= 1
         }
         return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: hasRun, start: start, end: position, runEnd: position)
+                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position, runEnd: position)
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
