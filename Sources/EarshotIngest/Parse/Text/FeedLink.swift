@@ -13,14 +13,17 @@ enum FeedLink {
     /// True when `text` starts with an ASCII letter, then ASCII letters, digits, `+`, `-` or `.`,
     /// then a `:` followed by ASCII or nothing: then ``URLResolver/isAbsolute(_:)`` says yes too.
     static func hasASCIIScheme(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), isLetter(first) else { return false }
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: ":") { return (bytes.next() ?? 0) < 0x80 }
-            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, isLetter(first) else { return false }
+            for index in 1..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ":") { return index + 1 == bytes.count || bytes[index + 1] < 0x80 }
+                guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") else { return false }
+            }
+            return false
         }
-        return false
     }
 
     /// `base` up to its last `/`, then `reference`, when both are plain: the reference a path of
@@ -28,30 +31,54 @@ enum FeedLink {
     /// `https://`, a lower-case host without port, and a path of the same kind. Otherwise nil.
     static func plainRelative(_ reference: String, against base: String) -> String? {
         var reference = reference, base = base
-        // The common case reads both strings' bytes in place.
-        guard let end = reference.withUTF8({ reference in base.withUTF8 { plainBaseEnd(reference, $0) } }) else { return nil }
-        return base.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) } + reference
+        // Both strings' bytes read in place, and the result written in one piece (both are ASCII).
+        return reference.withUTF8 { reference in
+            base.withUTF8 { base -> String? in
+                guard let end = plainBaseEnd(reference, base), let from = base.baseAddress, let tail = reference.baseAddress else { return nil }
+                return String(unsafeUninitializedCapacity: end + reference.count) { buffer in
+                    let start = buffer.baseAddress!
+                    start.initialize(from: from, count: end)
+                    (start + end).initialize(from: tail, count: reference.count)
+                    return end + reference.count
+                }
+            }
+        }
     }
 
     /// Where ``plainRelative(_:against:)`` cuts `base` (just after its last `/`), or nil when
     /// `reference` or `base` is not plain.
     private static func plainBaseEnd(_ reference: UnsafeBufferPointer<UInt8>, _ base: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard isPlainPath(reference, leadingSlash: false) else { return nil }
-        let schemeLength = base.starts(with: "https://".utf8) ? 8 : base.starts(with: "http://".utf8) ? 7 : 0
+        guard isPlainPath(reference, from: 0, leadingSlash: false) else { return nil }
+        let count = base.count
+        let schemeLength = hasPrefix(base, "https://") ? 8 : hasPrefix(base, "http://") ? 7 : 0
         guard schemeLength > 0 else { return nil }
-        let rest = base[schemeLength...]
-        guard let pathStart = rest.firstIndex(of: UInt8(ascii: "/")), pathStart > rest.startIndex,
-              rest[..<pathStart].allSatisfy({ (0x61...0x7A).contains($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
-              isPlainPath(rest[pathStart...], leadingSlash: true),
-              let lastSlash = base.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        // The host: at least one lower-case letter, digit, `-` or `.`, up to the path's `/`.
+        var pathStart = schemeLength
+        while pathStart < count, base[pathStart] != UInt8(ascii: "/") {
+            let byte = base[pathStart]
+            guard (0x61...0x7A).contains(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
+            pathStart += 1
+        }
+        guard pathStart < count, pathStart > schemeLength, isPlainPath(base, from: pathStart, leadingSlash: true) else { return nil }
+        var lastSlash = count - 1
+        while base[lastSlash] != UInt8(ascii: "/") { lastSlash -= 1 }
         return lastSlash + 1
     }
 
-    /// Unreserved ASCII (`A-Z a-z 0-9 - _ ~`) segments separated by single `/`, none starting with `.`.
-    private static func isPlainPath<Bytes: Collection<UInt8>>(_ bytes: Bytes, leadingSlash: Bool) -> Bool {
-        guard let first = bytes.first, (first == UInt8(ascii: "/")) == leadingSlash else { return false }
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        for index in 0..<length where bytes[index] != prefix.utf8Start[index] { return false }
+        return true
+    }
+
+    /// Whether `bytes[start...]` is unreserved ASCII (`A-Z a-z 0-9 - _ ~`) segments separated by
+    /// single `/`, none starting with `.`, starting with a `/` exactly when `leadingSlash`.
+    private static func isPlainPath(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, leadingSlash: Bool) -> Bool {
+        guard start < bytes.count, (bytes[start] == UInt8(ascii: "/")) == leadingSlash else { return false }
         var previous: UInt8 = leadingSlash ? 0 : UInt8(ascii: "/")
-        for byte in bytes {
+        for index in start..<bytes.count {
+            let byte = bytes[index]
             let slash = byte == UInt8(ascii: "/")
             if previous == UInt8(ascii: "/"), slash || byte == UInt8(ascii: ".") { return false }
             guard slash || isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
