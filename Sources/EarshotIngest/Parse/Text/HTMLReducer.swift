@@ -156,10 +156,21 @@ enum HTMLReducer {
     private struct Tag {
         var kind: Kind
         var closing: Bool
-        /// The lower-cased name, kept only for dropped elements (to find their end).
-        var droppedName: [UInt8]
+        /// Where the name is in the input (a dropped element's end is found by it).
+        var name: Range<Int>
         /// Just past the tag's `>` (or the end of the input).
         var end: Int
+
+        /// Where the input goes on after this tag: past the end of the element when it is dropped
+        /// (a script, a style), else past the tag.
+        func next(in input: UnsafeBufferPointer<UInt8>) -> Int {
+            guard !closing, kind == .dropped else { return end }
+            let name = UnsafeBufferPointer(rebasing: input[name])
+            // Names of dropped elements are ASCII; a name of other letters that lower-cases to one is looked for as that.
+            let lowered = name.allSatisfy { $0 < 0x80 } ? name.map(HTMLReducer.lowercased)
+                : Array(String(decoding: name, as: UTF8.self).lowercased().utf8)
+            return HTMLReducer.skip(past: lowered, in: input, from: end)
+        }
     }
 
     private static func stripTags(_ input: UnsafeBufferPointer<UInt8>, sawTag: inout Bool) -> [UInt8] {
@@ -177,7 +188,7 @@ enum HTMLReducer {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
             sawTag = true
             if tag.kind == .block { output.append(newline) } else if tag.kind == .cell { output.append(space) }
-            index = !tag.closing && tag.kind == .dropped ? skip(past: tag.droppedName, in: input, from: tag.end) : tag.end
+            index = tag.next(in: input)
             run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<count]))
@@ -192,11 +203,11 @@ enum HTMLReducer {
             var probe = index + 3
             while probe + 2 < count {
                 if input[probe] == dash, input[probe + 1] == dash, input[probe + 2] == gt {
-                    return Tag(kind: .other, closing: false, droppedName: [], end: probe + 3)
+                    return Tag(kind: .other, closing: false, name: index..<index, end: probe + 3)
                 }
                 probe += 1
             }
-            return Tag(kind: .other, closing: false, droppedName: [], end: count)
+            return Tag(kind: .other, closing: false, name: index..<index, end: count)
         }
         var closing = false
         if index < count, input[index] == slash { closing = true; index += 1 }
@@ -209,10 +220,13 @@ enum HTMLReducer {
         }
         let nameStart = index
         var asciiName = true
+        // An ASCII name's first sixteen bytes packed as ``kind(ofASCII:)`` packs them, as they are read.
+        var key = TagKey()
         while index < count {
             let byte = input[index]
             if byte < 0x80 {
                 guard isNameByte(byte) else { break }
+                key.add(byte, at: index &- nameStart)
                 index &+= 1
             } else {
                 let length = alphabeticLength(in: input, at: index)
@@ -239,20 +253,12 @@ enum HTMLReducer {
             index &+= 1
             if quote != 0 { if byte == quote { quote = 0 } } else if byte == dquote || byte == squote { quote = byte } else if byte == gt { break }
         }
-        var kind: Kind, droppedName: [UInt8] = []
-        if asciiName {
-            kind = self.kind(ofASCII: name)
-            if kind == .dropped { droppedName = name.map(lowercased) }
-        } else {
-            let lower = String(decoding: name, as: UTF8.self).lowercased()
-            kind = kindsByName[lower] ?? .other
-            if kind == .dropped { droppedName = Array(lower.utf8) }
-        }
-        return Tag(kind: kind, closing: closing, droppedName: droppedName, end: index)
+        let kind = asciiName ? self.kind(of: key, length: name.count) : kindsByName[String(decoding: name, as: UTF8.self).lowercased()] ?? .other
+        return Tag(kind: kind, closing: closing, name: nameStart..<nameStart + name.count, end: index)
     }
 
     /// Just past the `</name…>` that closes a dropped element, or the end of the input.
-    private static func skip(past name: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    fileprivate static func skip(past name: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = input.count, length = name.count + 2
         var index = start
         while index + length <= count {
@@ -276,6 +282,14 @@ enum HTMLReducer {
         var key = TagKey()
         // Byte by byte: tag names are short, and a `memcpy` call costs more than the loop.
         for offset in 0..<length { key.add(source[offset], at: offset) }
+        return kind(of: key, length: length)
+    }
+
+    /// The kind of the ASCII tag name of `length` bytes packed into `key` (past sixteen bytes, `.other`).
+    @inline(__always)
+    private static func kind(of key: TagKey, length: Int) -> Kind {
+        guard length <= 16, length > 0 else { return .other }
+        var key = key
         let spaces: UInt64 = 0x2020_2020_2020_2020
         key.low |= length >= 8 ? spaces : spaces & ((1 << (8 * UInt64(length))) &- 1)
         if length > 8 { key.high |= length == 16 ? spaces : spaces & ((1 << (8 * UInt64(length &- 8))) &- 1) }
@@ -309,8 +323,10 @@ enum HTMLReducer {
     private struct TagKey: Hashable {
         var low: UInt64 = 0, high: UInt64 = 0
 
+        /// Adds `byte` at `offset`; past sixteen bytes, nothing (such a name has no kind).
+        @inline(__always)
         mutating func add(_ byte: UInt8, at offset: Int) {
-            if offset < 8 { low |= UInt64(byte) << (8 * offset) } else { high |= UInt64(byte) << (8 * (offset - 8)) }
+            if offset < 8 { low |= UInt64(byte) &<< (8 &* offset) } else if offset < 16 { high |= UInt64(byte) &<< (8 &* (offset &- 8)) }
         }
 
         /// The key's first slot in ``kindTable``.
@@ -610,7 +626,7 @@ enum HTMLReducer {
                 if let tag = readTag(text, at: index) {
                     state |= sawTag
                     if tag.kind == .block { lineBreak() } else if tag.kind == .cell { separator() }
-                    index = !tag.closing && tag.kind == .dropped ? skip(past: tag.droppedName, in: text, from: tag.end) : tag.end
+                    index = tag.next(in: text)
                     continue
                 }
                 state |= wroteLessThan
@@ -759,6 +775,44 @@ enum HTMLReducer {
         return stops | (spaces & (((stops | spaces) >> 8) | (1 << 63)))
     }
 
+    /// True when ``plainText(_:)`` and ``fold(_:)`` give `text` back unchanged, which most titles
+    /// and author names are: it is not empty and holds only bytes the pass copies as they are (a run's,
+    /// `"` and `\\`) and single spaces between them. The caller keeps its `String` rather than make
+    /// a copy. Eight ASCII bytes at a time (the exact carry-free tests of ``asciiRunStops(_:)``), then byte by byte.
+    static func isAlreadyPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        let count = text.count
+        // Starts as if after a space, so a leading space fails like a double one.
+        var afterSpace = true
+        var index = 0
+        let high: UInt64 = 0x8080_8080_8080_8080, sevenF: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while index &+ 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            guard word & high == 0 else { break }
+            // High bits of the controls, `&`, `<` and spaces: with every byte below 0x80, adding
+            // 0x60 sets a byte's high bit exactly when it is at least 0x20, adding 0x7F exactly when it is not zero.
+            let controls = ~(word &+ 0x6060_6060_6060_6060) & high
+            let ampersands = ~((word ^ 0x2626_2626_2626_2626) &+ sevenF) & high
+            let angles = ~((word ^ 0x3C3C_3C3C_3C3C_3C3C) &+ sevenF) & high
+            let spaces = ~((word ^ 0x2020_2020_2020_2020) &+ sevenF) & high
+            guard controls | ampersands | angles == 0, spaces & ((spaces >> 8) | (afterSpace ? 0x80 : 0)) == 0 else { return false }
+            afterSpace = spaces >> 63 != 0
+            index &+= 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == space {
+                if afterSpace { return false }
+                afterSpace = true
+            } else {
+                guard isRunByte(byte) || byte == dquote || byte == backslash else { return false }
+                afterSpace = false
+            }
+            index &+= 1
+        }
+        return !afterSpace
+    }
+
     /// The high bit of each byte of `word` at least `bound` (0x80 or more); exact.
     @inline(__always)
     private static func atLeast(_ word: UInt64, _ bound: UInt8) -> UInt64 {
@@ -767,25 +821,6 @@ enum HTMLReducer {
     }
 
     // MARK: Grapheme clusters
-
-    /// True when ``plainText(_:)`` and ``fold(_:)`` give `text` back unchanged, which most titles
-    /// and author names are: it is not empty and holds only bytes the pass copies as they are (a run's,
-    /// `"` and `\\`) and single spaces between them. The caller keeps its `String` rather than make
-    /// a copy.
-    static func isAlreadyPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Starts as if after a space, so a leading space fails like a double one.
-        var afterSpace = true
-        for byte in text {
-            if byte == space {
-                if afterSpace { return false }
-                afterSpace = true
-            } else {
-                guard isRunByte(byte) || byte == dquote || byte == backslash else { return false }
-                afterSpace = false
-            }
-        }
-        return !afterSpace
-    }
 
     /// True when every grapheme cluster of the UTF-8 `text` is a single scalar or `\r\n`, so that
     /// comparing bytes gives what comparing `Character`s gives. Scalars below U+0300, CJK
@@ -880,7 +915,7 @@ enum HTMLReducer {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    fileprivate static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), slash = UInt8(ascii: "/")
     private static let bang = UInt8(ascii: "!"), question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")

@@ -91,7 +91,9 @@ struct HTMLReducerTests {
         pieces += ["é", "ʰ", "李", "©", "\u{00A0}", "\u{85}", "—", "“", "\u{2028}", "\u{3000}", "、", "\u{0301}", "👍", "Σ", "Ω", "ё", "한", "&amp;"]
         var plainCount = 0
         for piece in pieces {
-            for text in [piece, "a" + piece + "b", piece + piece, "ab " + piece + " cd", piece + " x", "x " + piece, " " + piece, piece + " "] {
+            let shapes = [piece, "a" + piece + "b", piece + piece, "ab " + piece + " cd", piece + " x", "x " + piece, " " + piece, piece + " "]
+            // Each shape at every offset of the eight-byte steps, and across a step's end.
+            for text in shapes + (1..<17).flatMap({ offset in shapes.map { String(repeating: "w", count: offset) + $0 + "z" } }) {
                 var bytes = text
                 let plain = bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }
                 if plain {
@@ -107,12 +109,12 @@ struct HTMLReducerTests {
                 #expect(HTMLText.fold(text) == HTMLTextReference.fold(text), "fold(\(text.debugDescription))")
             }
         }
-        #expect(plainCount > 300)
-        for text in ["says works service was replied", "陈静", "Zoë \"Z\" Müller\\x", "a|b>c"] {
+        #expect(plainCount > 5_000)
+        for text in ["says works service was replied", "陈静", "Zoë \"Z\" Müller\\x", "a|b>c", "abcdefgh ijklmnop\u{7F}"] {
             var bytes = text
             #expect(bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }, "\(text.debugDescription)")
         }
-        for text in ["", " ", "a  b", " a", "a ", "a\tb", "a\nb", "a&b", "a<b", "a\u{00A0}b", "a\u{0301}", "x—y", "\u{01}"] {
+        for text in ["", " ", "a  b", " a", "a ", "a\tb", "a\nb", "a&b", "a<b", "a\u{00A0}b", "a\u{0301}", "x—y", "\u{01}", "abcdefg  hijk", "abcdefgh  ijk", "abcdefgh ", "abcdefgh\u{1F}ijk", "abcdefghijklmno&"] {
             var bytes = text
             #expect(!bytes.withUTF8 { HTMLReducer.isAlreadyPlain($0) }, "\(text.debugDescription)")
         }
