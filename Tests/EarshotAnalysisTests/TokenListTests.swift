@@ -108,6 +108,14 @@ import Testing
         ("'quoted' word", 1, "quoted", 8), ("dash-- x", 0, "dash", 6), ("rock'n'roll-", 0, "rock'n'roll", 12), ("9", 0, "9", 1),
         ("the end", 4, "end", 7), ("café", 0, "caf", 3), ("OK好", 0, "ok", 2), ("hi😀", 0, "hi", 2), ("a\nb", 0, "a", 1), ("x:)", 0, "x", 1),
         ("l'''", 0, "l", 4), ("GOOOOD", 0, "gooood", 6), ("a-'-b", 0, "a-'-b", 5), ("1-'", 0, "1", 3),
+        // Longer words (ending before, on and after the eighth and sixteenth byte), runs that
+        // start late, and the ASCII bytes around the word-byte ranges as stops.
+        ("abcdefgh", 0, "abcdefgh", 8), ("abcdefgh ", 0, "abcdefgh", 8), ("abcdefghi", 0, "abcdefghi", 9), ("ABCDEFG.", 0, "abcdefg", 7),
+        ("Unbelievably-GOOD stuff", 0, "unbelievably-good", 17), ("xxxxxxxxxxxxxxxx", 0, "xxxxxxxxxxxxxxxx", 16),
+        ("abcdefGGg", 0, "abcdefggg", 9), ("abcdefgHhz", 0, "abcdefghhz", 10), ("abcdeffgf", 0, "abcdeffgf", 9),
+        ("a b", 0, "a", 1), ("ab-c'd:", 0, "ab-c'd", 6), ("abcdefghijklmno😀", 0, "abcdefghijklmno", 15), ("wow@x", 0, "wow", 3),
+        ("x[y", 0, "x", 1), ("x`y", 0, "x", 1), ("x{y", 0, "x", 1), ("x/y", 0, "x", 1), ("09:", 0, "09", 2), ("Z@A", 0, "z", 1),
+        ("abcdefghijk'-'-'-", 0, "abcdefghijk", 17), ("sat 12345678'", 4, "12345678", 13),
     ])
     func asciiWordScanFindsLowerCasesAndHashes(line: String, start: Int, word: String, runEnd: Int) {
         let list = TokenList()

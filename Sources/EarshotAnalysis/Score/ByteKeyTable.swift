@@ -236,7 +236,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value stored under a key of ASCII and unified Han characters (``isPlain(_:)``), or nil.
+    /// The value stored under a key with no other canonical form (``isByteComparable(_:)``), or nil.
     subscript(plain key: UnsafeBufferPointer<UInt8>) -> Value? {
         let index = index(forBytes: key)
         return index < 0 ? nil : storage.values[index]

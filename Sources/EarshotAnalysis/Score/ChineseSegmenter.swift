@@ -90,9 +90,9 @@ struct ChineseSegmenter: Sendable {
         }
     }
 
-    /// True when the dictionary lists the word whose bytes `word` holds.
-    private func inDictionary(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        roles.value(forKeyBytes: word)?.contains(.dictionary) == true
+    /// True when the dictionary lists the word of characters `range` of `characters`.
+    private func inDictionary(_ range: Range<Int>, _ characters: Run) -> Bool {
+        characters.lookUp(range, in: roles)?.contains(.dictionary) == true
     }
 
     /// True when some list gives `word` the role `role`.
@@ -172,7 +172,7 @@ struct ChineseSegmenter: Sendable {
     private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run) -> Int {
         (1..<boundaries.count).count { index in
             let range = boundaries[index - 1]..<boundaries[index]
-            return isSingle(range, characters) && !inDictionary(characters.bytes(range))
+            return isSingle(range, characters) && !inDictionary(range, characters)
         }
     }
 
@@ -188,10 +188,14 @@ struct ChineseSegmenter: Sendable {
         /// The byte offset of each character, then the byte count; nil when every character
         /// is three bytes.
         let offsets: [Int]?
+        /// Every character has no other canonical form (``ByteKeyTable/isByteComparable(_:)``),
+        /// asked once for the run: then so has every word of it, looked up by its bytes as they are.
+        let plain: Bool
 
         init(bytes: UnsafeBufferPointer<UInt8>, offsets: [Int]?) {
             text = bytes
             self.offsets = offsets
+            plain = ByteKeyTable<Bool>.isByteComparable(bytes)
         }
 
         /// The number of characters.
@@ -208,7 +212,7 @@ struct ChineseSegmenter: Sendable {
 
         /// The entry of `table` for characters `range`, looked up by their bytes.
         func lookUp<Value>(_ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
-            table.value(forKeyBytes: bytes(range))
+            plain ? table[plain: bytes(range)] : table.value(forKeyBytes: bytes(range))
         }
     }
 
@@ -218,7 +222,7 @@ struct ChineseSegmenter: Sendable {
         boundaries[0] = 0
         while index < characters.count {
             var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
-            while length > 1, !inDictionary(characters.bytes(index..<(index + length))) { length -= 1 }
+            while length > 1, !inDictionary(index..<(index + length), characters) { length -= 1 }
             index += length
             words += 1
             boundaries[words] = index
@@ -233,7 +237,7 @@ struct ChineseSegmenter: Sendable {
         boundaries[place] = end
         while end > 0 {
             var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
-            while length > 1, !inDictionary(characters.bytes((end - length)..<end)) { length -= 1 }
+            while length > 1, !inDictionary((end - length)..<end, characters) { length -= 1 }
             end -= length
             place -= 1
             boundaries[place] = end
