@@ -320,6 +320,12 @@ final class XMLEventAssembler: XMLEventSink {
             count += 1
         }
 
+        /// The text buffer of frame `index`, in place (valid until the stack grows or is freed).
+        func text(at index: Int) -> UnsafeMutablePointer<TextBuffer> {
+            precondition(index >= 0 && index < count, "frame out of range")
+            return (base + index).pointer(to: \.text)!
+        }
+
         /// Releases every frame's text buffer and the frames; the stack must not be used again.
         func free() {
             for index in 0..<count { base[index].text.release() }
@@ -357,6 +363,19 @@ final class XMLEventAssembler: XMLEventSink {
     var wantsText: Bool {
         guard count > 0 else { return false }
         return frames[deepCapture ?? count - 1].capture != .ignored
+    }
+
+    /// Where a text run read now goes, for ``XMLPushParser``'s text callback: the buffer of the
+    /// frame that keeps it and whether the text is escaped there (``Capture/markup``); nil when
+    /// nobody keeps text now. Valid until the next event (a start may move the frames).
+    var textTarget: (buffer: UnsafeMutablePointer<TextBuffer>, escaped: Bool)? {
+        guard count > 0 else { return nil }
+        let target = deepCapture ?? count - 1
+        switch frames[target].capture {
+        case .ignored: return nil
+        case .markup: return (frames.text(at: target), true)
+        case .ownText, .allText: return (frames.text(at: target), false)
+        }
     }
 
     private func push(_ name: XMLNameEntry, base: String?, capture: Capture, reported: Bool) {
@@ -432,7 +451,7 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     /// `text` with `&` and `<` escaped, as ``HTMLText/escapeForPlainText(_:)`` does.
-    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
         var run = 0
         for index in 0..<text.count {
             let byte = text[index]

@@ -58,7 +58,11 @@ final class XMLPushParser {
     private let sink = XMLStreamReader.DiagnosticSink()
     /// Receives the document's events; set it before the first ``feed(_:)``.
     var events: (any XMLEventSink)? {
-        didSet { assembler = (events as? XMLEventAssembler).map { Unmanaged.passUnretained($0) } }
+        didSet {
+            assembler = (events as? XMLEventAssembler).map { Unmanaged.passUnretained($0) }
+            // The old sink's buffers may go with it; the next event says where text goes.
+            textTarget = nil
+        }
     }
     /// ``events`` when it is an ``XMLEventAssembler``, unretained (``events`` holds it): text runs
     /// reach it with a direct call and no retain and release per run.
@@ -70,6 +74,11 @@ final class XMLPushParser {
     private var tagGuard = StartTagGuard()
     /// Whether ``events`` keeps text at the current position.
     private var wantsText = false
+    /// When ``events`` is an ``XMLEventAssembler``: the buffer text read now goes to and whether
+    /// it is escaped there (``XMLEventAssembler/textTarget``), worked out after each event, so a
+    /// text run is one append. Nil when no text is kept, after libxml2's first error and once stopped.
+    private var textTarget: UnsafeMutablePointer<TextBuffer>?
+    private var textEscaped = false
     /// How many bytes of text were read since the sink's size limit was last checked. libxml2
     /// reports a text node in many small runs (one per entity); each run goes to the sink at
     /// once, and the limit is checked at the next event or after 64 KB, so a field too large is
@@ -130,6 +139,7 @@ final class XMLPushParser {
         guard !stopped, !chunk.isEmpty else { return try rethrow() }
         if let line = tagGuard.scan(chunk) {
             stopped = true
+            textTarget = nil
             throw XMLEventDriver.Failure.tooManyAttributes(line: line)
         }
         chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
@@ -156,6 +166,7 @@ final class XMLPushParser {
         if stopped { return false }
         if sink.errorCount > 0 || failure != nil {
             stopped = true
+            textTarget = nil
             xmlStopParser(context)
             return false
         }
@@ -182,13 +193,18 @@ final class XMLPushParser {
             try event()
             // The event may have handed the events to another sink (the root element's handler).
             if let assembler {
-                wantsText = assembler._withUnsafeGuaranteedRef { $0.wantsText }
+                let target = assembler._withUnsafeGuaranteedRef { $0.textTarget }
+                textTarget = target?.buffer
+                textEscaped = target?.escaped ?? false
+                wantsText = target != nil
             } else {
+                textTarget = nil
                 wantsText = events?.wantsText ?? false
             }
         } catch {
             failure = error
             stopped = true
+            textTarget = nil
             xmlStopParser(context)
         }
     }
@@ -284,15 +300,15 @@ final class XMLPushParser {
     /// Inlined into the two callbacks that call it (text and CDATA): it runs for every text run.
     @inline(__always)
     private func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
-        guard wantsText, !stopped else { return }
-        unchecked += count
-        // Text read after an error is never delivered.
-        if sink.errorCount == 0, failure == nil {
-            if let assembler {
-                assembler._withUnsafeGuaranteedRef { $0.appendText(UnsafeBufferPointer(start: text, count: count)) }
-            } else if let events {
-                events.appendText(UnsafeBufferPointer(start: text, count: count))
-            }
+        let bytes = UnsafeBufferPointer(start: text, count: count)
+        if let textTarget {
+            unchecked += count
+            if textEscaped { XMLEventAssembler.appendEscaped(bytes, to: &textTarget.pointee) } else { textTarget.pointee.append(bytes) }
+        } else {
+            guard wantsText, !stopped else { return }
+            unchecked += count
+            // Text read after an error is never delivered.
+            if sink.errorCount == 0, failure == nil, let events { events.appendText(bytes) }
         }
         // A long text node is checked every 64 KB, so its size limit holds as it grows.
         if unchecked >= 1 << 16 { deliver({ _ in }, { _ in }) }
@@ -352,7 +368,10 @@ final class XMLPushParser {
         sax.serror = { context, error in
             guard let context, let error,
                   let owner = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue().sink.record(error)
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue()
+            parser.sink.record(error)
+            // Text read after an error is never delivered.
+            if parser.sink.errorCount > 0 { parser.textTarget = nil }
         }
         return sax
     }

@@ -123,4 +123,23 @@ struct XMLPushParserTests {
         let calls = recorder.calls
         #expect(!calls.contains { $0.contains("x") })
     }
+
+    /// Text runs go straight to the open element's buffer; after libxml2's first error none does,
+    /// in own text, all text or markup, though what was read before it stays.
+    @Test(arguments: ["title", "x", "markup"])
+    func keepsNoTextAfterTheFirstError(_ element: String) throws {
+        let xml = "<rss><channel><\(element)>before &amp; <b>kept</b> & lost</\(element)><y>never</y></channel></rss>"
+        let input = try PushInput(bytes: Array(xml.utf8), encoding: nil)
+        let assembler = XMLEventAssembler(handler: Recorder(), line: { input.parser.line })
+        input.parser.events = assembler
+        defer { input.parser.events = nil }
+        try input.feed()
+        try assembler.finish()
+        #expect(input.parser.errorCount > 0)
+        let recorder = try #require(assembler.handler as? Recorder)
+        let end = try #require(recorder.calls.first { $0.hasPrefix("end \(element) ") })
+        #expect(end.contains("before"), "\(end)")
+        #expect(!end.contains("lost"), "\(end)")
+        #expect(!recorder.calls.contains { $0.contains("never") })
+    }
 }
