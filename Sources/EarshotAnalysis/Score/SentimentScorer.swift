@@ -211,13 +211,10 @@ public struct SentimentScorer: Sendable {
         let stride = first == WordTable.englishSlot ? 1 : 2
         let words = tokenizer.words
         entries.removeAll(keepingCapacity: true)
-        entries.append(contentsOf: repeatElement(-1, count: tokens.count * stride))
-        entries.withUnsafeMutableBufferPointer { entries in
-            for index in tokens.indices {
-                let word = tokens.word(index)
-                entries[index &* stride] = words.lexiconEntry(word, slot: first)
-                if stride == 2 { entries[index &* 2 &+ 1] = words.lexiconEntry(word, slot: WordTable.englishSlot) }
-            }
+        for index in tokens.indices {
+            let word = tokens.word(index)
+            entries.append(words.lexiconEntry(word, slot: first))
+            if stride == 2 { entries.append(words.lexiconEntry(word, slot: WordTable.englishSlot)) }
         }
     }
 
