@@ -138,4 +138,25 @@ struct TokenizerTests {
         let scorer = SentimentScorer(lexicon: lexicon)
         #expect(scorer.score("不好用", language: "zh").sentiment.polarity == .negative)
     }
+
+    /// Words of the byte path are split on their bytes, words of the `String` path as
+    /// `String`s, with the same parts: here with compatibility ideographs (U+F967 is 不, U+F9DD
+    /// is 利, U+FA6C a character of four bytes once normalised), which compare as the
+    /// characters they stand for; a line with `é` goes the `String` path.
+    @Test(arguments: ["不好用", "\u{F967}好用", "不太好", "\u{F967}太好", "不利", "不\u{F9DD}", "\u{F967}\u{F9DD}", "不好\u{FA6C}", "\u{FA6C}不好", "好不", "不不好"])
+    func gluedNegatorSplitsAlikeOnBothPaths(word: String) {
+        var zh = LanguageLexicon()
+        zh.valence = ["好用": 2.5, "好": 2, "利": 1]
+        zh.negators = ["不": -0.74]
+        zh.boosters = ["太": 0.35]
+        zh.aspects = ["不好用": AspectTerm(aspect: "product", touchpoint: .experience), "不太好": AspectTerm(aspect: "product", touchpoint: .experience),
+                      "不利": AspectTerm(aspect: "product", touchpoint: .experience)]
+        for term in ["好用", "好", "利", "不", "太", "不好用", "不太好", "不利"] { zh.noteEntry(term) }
+        let tokenizer = Tokenizer(lexicon: Lexicon(languages: ["zh": zh, "en": LanguageLexicon()], emoji: [:]))
+        let bytePath = tokenizer.tokens(word, language: "zh")
+        let stringPath = Array(tokenizer.tokens("é " + word, language: "zh").dropFirst())
+        #expect(bytePath.map(\.text) == stringPath.map(\.text))
+        #expect(bytePath.map(\.raw) == stringPath.map(\.raw))
+        #expect(bytePath.allSatisfy { $0.isHan })
+    }
 }

@@ -32,6 +32,8 @@ struct ChineseSegmenter: Sendable {
     let negatorsPlain: Bool
     /// The boosters written before a word.
     let boosters: [String]
+    /// ``negators`` and ``boosters`` as ``HanWord``s, for words of the byte path.
+    private let splitWords: SplitWords
     /// The most characters of a dictionary word that starts (or ends) with a character, so
     /// that maximum matching only builds candidates that can be in the dictionary; for lookups by bytes.
     let startingTable: ByteKeyTable<Int>
@@ -73,6 +75,7 @@ struct ChineseSegmenter: Sendable {
         negatorStarts = Array(Set(negators.compactMap { $0.unicodeScalars.first?.value }))
         negatorsPlain = negators.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true }
         boosters = Array(lexicon.boosters.keys)
+        splitWords = SplitWords(negators: negators, boosters: boosters)
     }
 
     /// Calls `body` with the NFC bytes of the first and the last character of `word` (NFC
@@ -93,11 +96,6 @@ struct ChineseSegmenter: Sendable {
     /// True when the dictionary lists the word of characters `range` of `characters`.
     private func inDictionary(_ range: Range<Int>, _ characters: Run) -> Bool {
         characters.lookUp(range, in: roles)?.contains(.dictionary) == true
-    }
-
-    /// True when some list gives `word` the role `role`.
-    private func has(_ word: String, _ role: Role) -> Bool {
-        roles[word]?.contains(role) == true
     }
 
     /// The words of `run`, a string of Chinese characters.
@@ -156,9 +154,16 @@ struct ChineseSegmenter: Sendable {
                 body(word)
                 continue
             }
-            for part in splitNegator(String(decoding: word, as: UTF8.self)) {
-                var part = part
-                part.withUTF8(body)
+            guard characters.offsets == nil else {
+                // Characters of other lengths (the `String` path): read as a `String`.
+                splitNegator(String(decoding: word, as: UTF8.self), negators: negators, boosters: boosters) { part in
+                    var part = part
+                    part.withUTF8(body)
+                }
+                continue
+            }
+            HanWord.withWord(word) { word in
+                splitNegator(word, negators: splitWords.negators, boosters: splitWords.boosters) { body($0.written) }
             }
         }
     }
@@ -254,17 +259,121 @@ struct ChineseSegmenter: Sendable {
         return negatorStarts.contains(first)
     }
 
-    /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`.
-    private func splitNegator(_ word: String) -> [String] {
-        guard word.count > 1, !has(word, .whole) else { return [word] }
-        for negator in negators where word.count > negator.count && word.hasPrefix(negator) {
-            let rest = String(word.dropFirst(negator.count))
-            if has(rest, .valence) { return [negator, rest] }
-            for booster in boosters where rest.count > booster.count && rest.hasPrefix(booster) {
-                let term = String(rest.dropFirst(booster.count))
-                if has(term, .valence) { return [negator, booster, term] }
+    /// `不好用` (kept whole by the dictionary but not a sentiment term) → `不` `好用`: passes
+    /// the parts of `word` to `part`, in order (the word itself when it stays whole).
+    private func splitNegator<Word: SplitWord>(_ word: Word, negators: [Word], boosters: [Word], _ part: (Word) -> Void) {
+        guard word.characterCount > 1, !word.roles(in: roles).contains(.whole) else { return part(word) }
+        for negator in negators where word.characterCount > negator.characterCount && word.begins(with: negator) {
+            let rest = word.dropping(negator.characterCount)
+            if rest.roles(in: roles).contains(.valence) {
+                part(negator)
+                part(rest)
+                return
+            }
+            for booster in boosters where rest.characterCount > booster.characterCount && rest.begins(with: booster) {
+                let term = rest.dropping(booster.characterCount)
+                if term.roles(in: roles).contains(.valence) {
+                    part(negator)
+                    part(booster)
+                    part(term)
+                    return
+                }
             }
         }
-        return [word]
+        part(word)
+    }
+
+    /// A Chinese word as ``splitNegator(_:negators:boosters:_:)`` reads it, compared as
+    /// `String`s compare: a `String`, or a ``HanWord`` of the byte path.
+    fileprivate protocol SplitWord {
+        /// The number of characters.
+        var characterCount: Int { get }
+        /// True when the word begins with the characters of `prefix`.
+        func begins(with prefix: Self) -> Bool
+        /// The word without its first `count` characters.
+        func dropping(_ count: Int) -> Self
+        /// The roles `table` gives the word (none when it lacks it).
+        func roles(in table: ByteKeyTable<Role>) -> Role
+    }
+
+    /// A word of Han characters of three UTF-8 bytes each (every one a `Character` of its own,
+    /// with no combining mark), or a negator or booster: its bytes as written and its NFC
+    /// bytes. Each character of the one is one scalar of the other (a compatibility ideograph
+    /// becomes one unified ideograph, in three bytes or four), so that prefixes, characters and
+    /// lookups on the NFC bytes are what `String` comparison gives.
+    fileprivate struct HanWord: SplitWord {
+        let written: UnsafeBufferPointer<UInt8>
+        let canonical: UnsafeBufferPointer<UInt8>
+        let characterCount: Int
+
+        /// Calls `body` with the word of the byte path whose bytes `word` holds (three per character).
+        static func withWord(_ word: UnsafeBufferPointer<UInt8>, _ body: (HanWord) -> Void) {
+            if ByteKeyTable<Role>.isByteComparable(word) { return body(HanWord(written: word, canonical: word, characterCount: word.count / 3)) }
+            String(decoding: word, as: UTF8.self)._nfcCodeUnits.withUnsafeBufferPointer { body(HanWord(written: word, canonical: $0, characterCount: word.count / 3)) }
+        }
+
+        func begins(with prefix: HanWord) -> Bool {
+            canonical.starts(with: prefix.canonical)
+        }
+
+        /// Only for words of the byte path (three bytes per written character).
+        func dropping(_ count: Int) -> HanWord {
+            var offset = 0, skipped = 0
+            while skipped < count {
+                offset += 1
+                while offset < canonical.count, canonical[offset] & 0xC0 == 0x80 { offset += 1 }
+                skipped += 1
+            }
+            return HanWord(written: UnsafeBufferPointer(rebasing: written[(3 * count)...]), canonical: UnsafeBufferPointer(rebasing: canonical[offset...]),
+                           characterCount: characterCount - count)
+        }
+
+        func roles(in table: ByteKeyTable<Role>) -> Role {
+            table[plain: canonical] ?? []
+        }
+    }
+
+    /// The negators and boosters as ``HanWord``s, in the order of the `String` lists; their
+    /// bytes live in one buffer that this object owns and never changes after it is made.
+    private final class SplitWords: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<UInt8>
+        let negators: [HanWord], boosters: [HanWord]
+
+        init(negators: [String], boosters: [String]) {
+            let words = negators + boosters
+            let forms = words.map { word in (Array(word.utf8), ByteKeyTable<Role>.withCanonicalBytes(word) { Array($0) }, word.count) }
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, forms.reduce(0) { $0 + $1.0.count + $1.1.count }))
+            var offset = 0
+            func place(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
+                let start = buffer.baseAddress! + offset
+                start.initialize(from: bytes, count: bytes.count)
+                offset += bytes.count
+                return UnsafeBufferPointer(start: start, count: bytes.count)
+            }
+            let all = forms.map { HanWord(written: place($0.0), canonical: place($0.1), characterCount: $0.2) }
+            storage = buffer
+            self.negators = Array(all[..<negators.count])
+            self.boosters = Array(all[negators.count...])
+        }
+
+        deinit {
+            storage.deallocate()
+        }
+    }
+}
+
+extension String: ChineseSegmenter.SplitWord {
+    fileprivate var characterCount: Int { count }
+
+    fileprivate func begins(with prefix: String) -> Bool {
+        hasPrefix(prefix)
+    }
+
+    fileprivate func dropping(_ count: Int) -> String {
+        String(dropFirst(count))
+    }
+
+    fileprivate func roles(in table: ByteKeyTable<ChineseSegmenter.Role>) -> ChineseSegmenter.Role {
+        table[self] ?? []
     }
 }
