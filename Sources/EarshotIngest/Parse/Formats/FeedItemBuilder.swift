@@ -51,7 +51,8 @@ struct FeedItemBuilder {
     /// reuses one builder for all its items rather than allocating the candidates' array and
     /// freeing it (in the runtime's unspecialised code) per item.
     mutating func reset() {
-        for index in values.indices { values[index] = .absent }
+        // Only offered slots hold anything to free (an offer's rank is never `Int.max`).
+        for index in values.indices where values[index].rank != .max { values[index] = .absent }
         rating = nil
         warnings.removeAll()
     }
@@ -88,29 +89,29 @@ struct FeedItemBuilder {
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
         func text(_ field: Field) -> String? { candidate(field)?.plainText }
         func raw(_ field: Field) -> String? { candidate(field).map { FeedWhitespace.trimmed($0.value) } }
-        var item = FeedItem()
-        item.id = raw(.id)
-        item.title = text(.title)
-        item.link = raw(.link)
-        item.author = text(.author).map(FeedItemBuilder.authorName)
-        item.rating = rating
-        item.subject = text(.subject)
-        item.publishedText = raw(.published)
-        item.updatedText = raw(.updated)
-        if let published = item.publishedText {
-            item.published = FeedDate.parse(published)
-            if item.published == nil { warnings.append("\(place()): unreadable date '\(published)'; left empty") }
+        let publishedText = raw(.published), updatedText = raw(.updated)
+        var published: Date?, updated: Date?
+        if let publishedText {
+            published = FeedDate.parse(publishedText)
+            if published == nil { warnings.append("\(place()): unreadable date '\(publishedText)'; left empty") }
         }
-        if let updated = item.updatedText {
-            item.updated = FeedDate.parse(updated)
-            if item.updated == nil { warnings.append("\(place()): unreadable date '\(updated)'; left empty") }
+        if let updatedText {
+            updated = FeedDate.parse(updatedText)
+            if updated == nil { warnings.append("\(place()): unreadable date '\(updatedText)'; left empty") }
         }
+        // Every field given: an initializer of another module's type fills a defaulted one
+        // with a call each, and a field set afterwards destroys the value it replaces.
+        let item = FeedItem(id: raw(.id), title: text(.title), link: raw(.link), published: published, publishedText: publishedText,
+                            updated: updated, updatedText: updatedText, author: text(.author).map(FeedItemBuilder.authorName),
+                            summary: nil, content: nil, rating: rating, subject: text(.subject))
         return StreamedFeedItem(fields: item, summary: candidate(.summary), content: candidate(.content))
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.
     static func authorName(_ author: String) -> String {
-        guard author.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return author }
+        // On the bytes in place (the UTF-8 view's iterator costs several times more per byte).
+        var bytes = author
+        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") } }) else { return author }
         if let ascii = author.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? asciiAuthorName($0, author) : nil }),
            let name = ascii {
             return name

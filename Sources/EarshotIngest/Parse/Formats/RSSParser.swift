@@ -110,7 +110,7 @@ struct RSSParser: XMLElementHandler {
                 return .ignored
             }
             if name.key == .guid {
-                guidIsPermalink = attributes.value("isPermaLink")?.lowercased() != "false"
+                guidIsPermalink = !(attributes.value("isPermaLink").map(RSSParser.isFalse) ?? false)
             }
             if name.key == .xhtmlBody { return .markup }
             return RSSParser.isItemField(name) ? .allText : .ignored
@@ -203,6 +203,17 @@ struct RSSParser: XMLElementHandler {
 }
 
 extension RSSParser {
+    /// Whether `text` lower-cased is `false`, compared on its bytes (no lower-cased copy; no
+    /// other scalar lower-cases to one of its letters).
+    static func isFalse(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            // `| 0x20` lower-cases an ASCII capital and leaves each of these letters as it is.
+            bytes.count == 5 && bytes[0] | 0x20 == UInt8(ascii: "f") && bytes[1] | 0x20 == UInt8(ascii: "a")
+                && bytes[2] | 0x20 == UInt8(ascii: "l") && bytes[3] | 0x20 == UInt8(ascii: "s") && bytes[4] | 0x20 == UInt8(ascii: "e")
+        }
+    }
+
     /// A rating element's value, kept when it is a number from 1 to 5.
     private static func rate(_ text: String, _ item: inout FeedItemBuilder) {
         if let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), (1...5).contains(value) { item.rating = value }

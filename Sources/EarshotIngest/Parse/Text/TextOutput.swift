@@ -8,23 +8,34 @@ public final class TextOutput {
     /// The state lives behind a pointer, not in stored properties: a class's stored `var`s are
     /// checked for exclusive access at run time on every write, which would cost more than the
     /// byte loops that use them.
-    private struct State {
-        var base: UnsafeMutablePointer<UInt8>
-        var count: Int
-        var capacity: Int
+    /// Visible to inlined code (the appends, ``reserve(_:)`` and ``grow(_:)``):
+    /// the command that writes the JSON is another module, and a call per byte or piece it
+    /// appends cost more than the appending.
+    @usableFromInline
+    struct State {
+        @usableFromInline var base: UnsafeMutablePointer<UInt8>
+        @usableFromInline var count: Int
+        @usableFromInline var capacity: Int
+
+        @usableFromInline
+        init(base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int) {
+            self.base = base
+            self.count = count
+            self.capacity = capacity
+        }
     }
 
-    private let state: UnsafeMutablePointer<State>
+    @usableFromInline let state: UnsafeMutablePointer<State>
 
     /// The storage; the first ``count`` bytes are the output.
-    public var base: UnsafeMutablePointer<UInt8> { state.pointee.base }
+    @inlinable public var base: UnsafeMutablePointer<UInt8> { state.pointee.base }
     /// The number of bytes written.
-    public var count: Int {
+    @inlinable public var count: Int {
         @inline(__always) get { state.pointee.count }
         @inline(__always) set { state.pointee.count = newValue }
     }
     /// The bytes the storage holds.
-    public var capacity: Int { state.pointee.capacity }
+    @inlinable public var capacity: Int { state.pointee.capacity }
 
     public init(capacity: Int = 1 << 16) {
         let capacity = max(capacity, 16)
@@ -41,13 +52,13 @@ public final class TextOutput {
     public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Makes room for `extra` more bytes after ``count``.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func reserve(_ extra: Int) {
         if extra > capacity &- count { grow(extra) }
     }
 
-    @inline(never)
-    private func grow(_ extra: Int) {
+    @usableFromInline @inline(never)
+    func grow(_ extra: Int) {
         let needed = count + extra
         var newCapacity = capacity
         while newCapacity < needed { newCapacity *= 2 }
@@ -58,13 +69,14 @@ public final class TextOutput {
         state.pointee.capacity = newCapacity
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count &+= 1
     }
 
+    @inlinable
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
