@@ -52,7 +52,7 @@ final class MalayNormaliser: Sendable {
         ("mem", "p"), ("men", "t"), ("pem", "p"), ("pen", "t"), ("ber", nil), ("ter", nil), ("per", nil),
         ("me", nil), ("pe", nil), ("be", nil), ("te", nil), ("di", nil), ("ke", nil),
     ]
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    fileprivate static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     /// The standard words for one lower-cased word (usually one).
     func words(_ word: String) -> [String] {
@@ -92,47 +92,69 @@ final class MalayNormaliser: Sendable {
         return String(left)
     }
 
-    /// True when `word` is ASCII and neither ends with one of ``suffixes`` nor begins with
-    /// one of ``prefixes`` (compared on bytes, which for ASCII is comparing characters):
-    /// then ``stem(_:)`` has no candidate but the word itself and no prefix to remove.
-    private static func hasNoAffix(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8(hasNoAffix)
-    }
-
-    /// ``hasNoAffix(_:)`` of a word's UTF-8 bytes.
+    /// True when the word of UTF-8 bytes `bytes` is ASCII and neither ends with one of
+    /// ``suffixes`` nor begins with one of ``prefixes`` (compared on bytes, which for ASCII is
+    /// comparing characters): then ``stem(_:)`` has no candidate but the word itself and no
+    /// prefix to remove.
     private static func hasNoAffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 { return false }
-        for suffix in suffixBytes where bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
+        for suffix in suffixAffixes where bytes.count >= suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
             return false
         }
-        for prefix in prefixBytes where bytes.starts(with: prefix) { return false }
+        for prefix in prefixAffixes where bytes.starts(with: prefix.bytes) { return false }
         return true
     }
 
-    private static let suffixBytes = suffixes.map { Array($0.utf8) }
-    private static let prefixBytes = prefixes.map { Array($0.0.utf8) }
+    /// An affix as both word forms compare it: its text, its bytes and its number of characters.
+    fileprivate struct Affix: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        let count: Int
 
-    /// The lexicon stem of a derived word, or nil when affix removal finds none.
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+            count = text.count
+        }
+    }
+
+    private static let suffixAffixes = suffixes.map(Affix.init)
+    private static let prefixAffixes = prefixes.map { Affix($0.0) }
+    /// The suffixes that a suffix may leave behind it (`-kan` + `-nya`).
+    private static let innerSuffixes = ["kan", "an", "i"].map(Affix.init)
+    private static let negatorAffixes = ["tidak", "tak"].map(Affix.init)
+
+    /// The lexicon stem of a derived word, or nil when affix removal finds none. An ASCII word
+    /// (most) is read on its bytes (``ASCIIWord``), any other as a `String`: one rule for both.
     private func stem(_ word: String) -> [String]? {
-        if MalayNormaliser.hasNoAffix(word) { return nil }
+        var text = word
+        let ascii = text.withUTF8 { bytes -> [String]?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            if MalayNormaliser.hasNoAffix(bytes) { return .some(nil) }
+            return .some(stemmed(ASCIIWord(bytes: bytes)))
+        }
+        if let ascii { return ascii }
+        // Not ASCII: ``hasNoAffix(_:)`` is false.
+        return stemmed(word)
+    }
+
+    /// ``stem(_:)`` of a word of either form.
+    private func stemmed<Word: StemWord>(_ word: Word) -> [String]? {
         var candidates = [word]
-        for suffix in MalayNormaliser.suffixes where word.hasSuffix(suffix) {
-            let shorter = String(word.dropLast(suffix.count))
+        for (number, suffix) in MalayNormaliser.suffixAffixes.enumerated() where word.hasSuffix(suffix) {
+            let shorter = word.droppingLast(suffix.count)
             candidates.append(shorter)
-            for inner in ["kan", "an", "i"] where suffix != inner && shorter.hasSuffix(inner) {
-                candidates.append(String(shorter.dropLast(inner.count)))
+            for inner in MalayNormaliser.innerSuffixes where MalayNormaliser.suffixes[number] != inner.text && shorter.hasSuffix(inner) {
+                candidates.append(shorter.droppingLast(inner.count))
             }
         }
         for candidate in candidates {
             if candidate != word, let found = lookup(candidate) { return found }
-            // An ASCII candidate's prefixes compared on bytes (the same answer as `hasPrefix` for ASCII).
-            let asciiCandidate = MalayNormaliser.isASCII(candidate)
-            for (number, (prefix, replaced)) in MalayNormaliser.prefixes.enumerated()
-            where asciiCandidate ? MalayNormaliser.hasBytePrefix(candidate, MalayNormaliser.prefixBytes[number]) : candidate.hasPrefix(prefix) {
-                let rest = String(candidate.dropFirst(prefix.count))
+            for (number, prefix) in MalayNormaliser.prefixAffixes.enumerated() where candidate.hasPrefix(prefix) {
+                let rest = candidate.droppingFirst(prefix.count)
                 if let found = lookup(rest) { return found }
-                if let replaced, let first = rest.first, MalayNormaliser.vowels.contains(first), let found = lookup(replaced + rest) {
+                if let replaced = MalayNormaliser.prefixes[number].1, rest.beginsWithVowel,
+                   let found = rest.withPrefix(replaced, { lookup($0) }) {
                     return found
                 }
             }
@@ -140,27 +162,126 @@ final class MalayNormaliser: Sendable {
         return nil
     }
 
-    private func lookup(_ stem: String) -> [String]? {
-        guard stem.count >= 3 else { return nil }
+    private func lookup<Word: StemWord>(_ stem: Word) -> [String]? {
+        guard stem.characterCount >= 3 else { return nil }
         // The byte tables compare keys as `String`s compare.
-        if knownTable.index(of: stem) >= 0 { return [stem] }
-        if let standard = spellingTable[stem] { return standard }
-        for negator in ["tidak", "tak"] where stem.hasPrefix(negator) {
-            let rest = String(stem.dropFirst(negator.count))
-            if rest.count >= 3, knownTable.index(of: rest) >= 0 { return [negator, rest] }
+        if stem.isKnown(in: knownTable) { return [stem.string] }
+        if let standard = stem.spelling(in: spellingTable) { return standard }
+        for negator in MalayNormaliser.negatorAffixes where stem.hasPrefix(negator) {
+            let rest = stem.droppingFirst(negator.count)
+            if rest.characterCount >= 3, rest.isKnown(in: knownTable) { return [negator.text, rest.string] }
         }
         return nil
     }
 
-    /// True when every byte of `word` is ASCII.
-    private static func isASCII(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
+    /// A word as ``stem(_:)`` reads it: a `String`, or an ASCII word's bytes (``ASCIIWord``),
+    /// where a character is a byte.
+    fileprivate protocol StemWord: Equatable {
+        var characterCount: Int { get }
+        func hasSuffix(_ suffix: Affix) -> Bool
+        func hasPrefix(_ prefix: Affix) -> Bool
+        /// The word without its last (first) `count` characters.
+        func droppingLast(_ count: Int) -> Self
+        func droppingFirst(_ count: Int) -> Self
+        /// The first character is one of ``vowels``.
+        var beginsWithVowel: Bool { get }
+        /// `body` of `prefix` followed by the word.
+        func withPrefix<Result>(_ prefix: String, _ body: (Self) -> Result) -> Result
+        /// True when `table` (compared as `String`s compare) holds the word.
+        func isKnown(in table: ByteKeyTable<Bool>) -> Bool
+        /// The standard words `table` gives the word, or nil.
+        func spelling(in table: ByteKeyTable<[String]>) -> [String]?
+        var string: String { get }
     }
 
-    /// True when the UTF-8 bytes of `word` begin with `prefix`.
-    private static func hasBytePrefix(_ word: String, _ prefix: [UInt8]) -> Bool {
-        var word = word
-        return word.withUTF8 { $0.starts(with: prefix) }
+    /// The bytes of an ASCII word (no carriage return: one character per byte, whose bytes are
+    /// its NFC form), read in place.
+    fileprivate struct ASCIIWord: StemWord {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        static func == (left: ASCIIWord, right: ASCIIWord) -> Bool {
+            left.bytes.elementsEqual(right.bytes)
+        }
+
+        var characterCount: Int { bytes.count }
+
+        func hasSuffix(_ suffix: Affix) -> Bool {
+            bytes.count >= suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes)
+        }
+
+        func hasPrefix(_ prefix: Affix) -> Bool {
+            bytes.starts(with: prefix.bytes)
+        }
+
+        func droppingLast(_ count: Int) -> ASCIIWord {
+            ASCIIWord(bytes: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - count)]))
+        }
+
+        func droppingFirst(_ count: Int) -> ASCIIWord {
+            ASCIIWord(bytes: UnsafeBufferPointer(rebasing: bytes[count...]))
+        }
+
+        var beginsWithVowel: Bool {
+            guard let first = bytes.first else { return false }
+            return first == UInt8(ascii: "a") || first == UInt8(ascii: "e") || first == UInt8(ascii: "i") || first == UInt8(ascii: "o")
+                || first == UInt8(ascii: "u")
+        }
+
+        func withPrefix<Result>(_ prefix: String, _ body: (ASCIIWord) -> Result) -> Result {
+            let head = Array(prefix.utf8)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + bytes.count) { buffer in
+                _ = buffer.initialize(fromContentsOf: head + bytes)
+                return body(ASCIIWord(bytes: UnsafeBufferPointer(buffer)))
+            }
+        }
+
+        func isKnown(in table: ByteKeyTable<Bool>) -> Bool {
+            table.index(forBytes: bytes) >= 0
+        }
+
+        func spelling(in table: ByteKeyTable<[String]>) -> [String]? {
+            table[plain: bytes]
+        }
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
+}
+
+extension String: MalayNormaliser.StemWord {
+    fileprivate var characterCount: Int { count }
+
+    fileprivate func hasSuffix(_ suffix: MalayNormaliser.Affix) -> Bool {
+        hasSuffix(suffix.text)
+    }
+
+    fileprivate func hasPrefix(_ prefix: MalayNormaliser.Affix) -> Bool {
+        hasPrefix(prefix.text)
+    }
+
+    fileprivate func droppingLast(_ count: Int) -> String {
+        String(dropLast(count))
+    }
+
+    fileprivate func droppingFirst(_ count: Int) -> String {
+        String(dropFirst(count))
+    }
+
+    fileprivate var beginsWithVowel: Bool {
+        guard let first else { return false }
+        return MalayNormaliser.vowels.contains(first)
+    }
+
+    fileprivate func withPrefix<Result>(_ prefix: String, _ body: (String) -> Result) -> Result {
+        body(prefix + self)
+    }
+
+    fileprivate func isKnown(in table: ByteKeyTable<Bool>) -> Bool {
+        table.index(of: self) >= 0
+    }
+
+    fileprivate func spelling(in table: ByteKeyTable<[String]>) -> [String]? {
+        table[self]
+    }
+
+    fileprivate var string: String { self }
 }
