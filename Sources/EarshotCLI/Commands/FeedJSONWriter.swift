@@ -116,17 +116,33 @@ struct FeedJSONWriter {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        /// `value` (0...99) as two digits.
-        func two(_ value: Int) {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
+        // Written straight into the storage: the year's four digits (or its decimal form out of
+        // 0...9999), then `-MM-DDTHH:MM:SSZ`, sixteen bytes.
+        if year < 0 || year > 9999 {
+            bytes.append(String(year))
+            bytes.reserve(16)
+        } else {
+            bytes.reserve(20)
+            ISODigits.put(year / 100, at: bytes.base + bytes.count)
+            ISODigits.put(year % 100, at: bytes.base + bytes.count + 2)
+            bytes.count += 4
         }
-        if year < 0 || year > 9999 { bytes.append(String(year)) } else { two(year / 100); two(year % 100) }
-        bytes.append(UInt8(ascii: "-")); two(month)
-        bytes.append(UInt8(ascii: "-")); two(day)
-        bytes.append(UInt8(ascii: "T")); two(rest / 3600)
-        bytes.append(UInt8(ascii: ":")); two(rest % 3600 / 60)
-        bytes.append(UInt8(ascii: ":")); two(rest % 60)
-        bytes.append(UInt8(ascii: "Z"))
+        let field = bytes.base + bytes.count
+        field[0] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 1)
+        field[3] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 4)
+        field[6] = UInt8(ascii: "T"); ISODigits.put(rest / 3600, at: field + 7)
+        field[9] = UInt8(ascii: ":"); ISODigits.put(rest % 3600 / 60, at: field + 10)
+        field[12] = UInt8(ascii: ":"); ISODigits.put(rest % 60, at: field + 13)
+        field[15] = UInt8(ascii: "Z")
+        bytes.count += 16
+    }
+
+    private enum ISODigits {
+        /// `value` (0...99) as two digits at `target`.
+        @inline(__always)
+        static func put(_ value: Int, at target: UnsafeMutablePointer<UInt8>) {
+            target[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10)
+            target[1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+        }
     }
 }
