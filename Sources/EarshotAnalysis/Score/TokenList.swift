@@ -160,40 +160,44 @@ final class TokenList {
     @inline(__always)
     private static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int,
                                       into target: UnsafeMutablePointer<UInt8>) -> WordScan {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        // Each byte's kind as one bit (upper-case letter 1, lower-case 2, apostrophe 4, other 8), or-ed together.
-        var kinds: UInt8 = 0
-        // A byte equal to the one before it, and whether the one before was too (branch-free).
-        var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
-        var position = start
-        while position < limit {
-            let byte = bytes[position]
-            let kind: UInt8
-            if byte &- UInt8(ascii: "a") < 26 {
-                kind = 2
-            } else if byte &- UInt8(ascii: "A") < 26 {
-                kind = 1
-            } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
-                kind = 8
-            } else if byte == UInt8(ascii: "'") {
-                kind = 4
-            } else {
-                break
+        wordByteKinds.withUnsafeBufferPointer { table in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var kinds: UInt8 = 0
+            // A byte equal to the one before it, and whether the one before was too (branch-free).
+            var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
+            var position = start
+            while position < limit {
+                let byte = bytes[position]
+                let kind = table[Int(byte)]
+                if kind == 0 { break }
+                kinds |= kind
+                // Upper case (kind 1) to lower case: set bit 5.
+                let lower = byte | (kind & 1) << 5
+                target[position &- start] = lower
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                // Three of one byte in a row (letters of either case: compared lower-cased).
+                let same: UInt8 = lower == previous ? 1 : 0
+                runs |= same & sameBefore
+                sameBefore = same
+                previous = lower
+                position &+= 1
             }
-            kinds |= kind
-            // Upper case (kind 1) to lower case: set bit 5.
-            let lower = byte | (kind & 1) << 5
-            target[position &- start] = lower
-            hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            // Three of one byte in a row (letters of either case: compared lower-cased).
-            let same: UInt8 = lower == previous ? 1 : 0
-            runs |= same & sameBefore
-            sameBefore = same
-            previous = lower
-            position &+= 1
+            return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
+                            lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
+                            runEnd: position)
         }
-        return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                        lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position, runEnd: position)
+    }
+
+    /// Each byte's kind as one bit: upper-case letter 1, lower-case letter 2, apostrophe 4,
+    /// digit or hyphen 8; 0 for a byte that ends a word.
+    private static let wordByteKinds: [UInt8] = (0..<256).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): 2
+        case UInt8(ascii: "'"): 4
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): 8
+        default: 0
+        }
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
