@@ -3,8 +3,8 @@ import Testing
 @testable import EarshotCLI
 
 /// ``FeedJSONWriter/appendISO(_:to:)``, which writes a date's digits straight into the output's
-/// storage, against known dates and against a byte-by-byte writer of the same civil-date rule,
-/// across four centuries and past both ends of four-digit years.
+/// storage, against known dates (past both ends of four-digit years) and against Foundation's
+/// Gregorian calendar from 1600 to 9999.
 struct FeedJSONWriterISOTests {
     @Test func knownDates() {
         #expect(ParseFeedCommand.iso(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
@@ -17,30 +17,22 @@ struct FeedJSONWriterISOTests {
         #expect(ParseFeedCommand.iso(Date(timeIntervalSince1970: -62_167_219_201)) == "-1-12-31T23:59:59Z")
     }
 
-    @Test func matchesByteByByteWriter() {
-        var seconds = -62_200_000_000
-        while seconds < 253_500_000_000 {
+    /// Every date from 1600 to 9999 in steps of a few months (a different time of day each time)
+    /// against Foundation's Gregorian calendar in UTC, an independent implementation (which turns
+    /// Julian before 1582, so the sweep starts after that; ``knownDates()`` covers the ends).
+    @Test func matchesFoundationsGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var seconds = -11_676_096_000  // 1600-01-01
+        var checked = 0
+        while seconds < 253_402_300_800 {  // 10000-01-01
             let date = Date(timeIntervalSince1970: Double(seconds))
-            #expect(ParseFeedCommand.iso(date) == Self.reference(seconds), "\(seconds)")
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            #expect(ParseFeedCommand.iso(date) == expected, "\(seconds)")
             seconds += 7_777_777 + seconds % 86_400
+            checked += 1
         }
-    }
-
-    /// The same rule (Howard Hinnant's civil_from_days), a byte at a time.
-    static func reference(_ seconds: Int) -> String {
-        var days = seconds / 86_400, rest = seconds % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { String(value / 10) + String(value % 10) }
-        let yearText = year < 0 || year > 9999 ? String(year) : two(year / 100) + two(year % 100)
-        return yearText + "-" + two(month) + "-" + two(day) + "T" + two(rest / 3600) + ":" + two(rest % 3600 / 60) + ":" + two(rest % 60) + "Z"
+        #expect(checked > 30_000)
     }
 }

@@ -82,15 +82,21 @@ struct XMLPushParserTests {
     ]
 
     private func viaPushParser(_ xml: String) throws -> [String] {
+        let (calls, parser) = try pushParse(xml)
+        #expect(parser.errorCount == 0, "\(parser.diagnostics)")
+        return calls
+    }
+
+    /// The calls a ``Recorder`` saw for `xml` read by the push parser, and the parser (for its errors).
+    private func pushParse(_ xml: String) throws -> (calls: [String], parser: XMLPushParser) {
         let input = try PushInput(bytes: Array(xml.utf8), encoding: nil)
         let assembler = XMLEventAssembler(handler: Recorder(), line: { input.parser.line })
         input.parser.events = assembler
         defer { input.parser.events = nil }
         try input.feed()
         try assembler.finish()
-        #expect(input.parser.errorCount == 0, "\(input.parser.diagnostics)")
         let recorder = try #require(assembler.handler as? Recorder)
-        return recorder.calls
+        return (recorder.calls, input.parser)
     }
 
     private func viaTextReader(_ xml: String) throws -> [String] {
@@ -129,17 +135,11 @@ struct XMLPushParserTests {
     @Test(arguments: ["title", "x", "markup"])
     func keepsNoTextAfterTheFirstError(_ element: String) throws {
         let xml = "<rss><channel><\(element)>before &amp; <b>kept</b> & lost</\(element)><y>never</y></channel></rss>"
-        let input = try PushInput(bytes: Array(xml.utf8), encoding: nil)
-        let assembler = XMLEventAssembler(handler: Recorder(), line: { input.parser.line })
-        input.parser.events = assembler
-        defer { input.parser.events = nil }
-        try input.feed()
-        try assembler.finish()
-        #expect(input.parser.errorCount > 0)
-        let recorder = try #require(assembler.handler as? Recorder)
-        let end = try #require(recorder.calls.first { $0.hasPrefix("end \(element) ") })
+        let (calls, parser) = try pushParse(xml)
+        #expect(parser.errorCount > 0)
+        let end = try #require(calls.first { $0.hasPrefix("end \(element) ") })
         #expect(end.contains("before"), "\(end)")
         #expect(!end.contains("lost"), "\(end)")
-        #expect(!recorder.calls.contains { $0.contains("never") })
+        #expect(!calls.contains { $0.contains("never") })
     }
 }
