@@ -224,16 +224,18 @@ public struct XMLFeedParser: Sendable {
             case ("", "rss"):
                 var handler = RSSParser(format: RSSVersion.format(version), path: path, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
-                finish = { try assembler.finish(); return (assembler.handler as! RSSParser).document }
+                let box = XMLHandlerBox(handler)
+                let assembler = XMLEventAssembler(box: box, driver: driver, validUTF8: true, line: line)
+                finish = { try assembler.finish(); return box.handler.document }
                 try begin(assembler, name, isEmpty, attributes)
             case ("rdf", "RDF"):
                 var handler = RSSParser(format: .rss10, path: path, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
+                let box = XMLHandlerBox(handler)
+                let assembler = XMLEventAssembler(box: box, driver: driver, validUTF8: true, line: line)
                 finish = {
                     try assembler.finish()
-                    let final = assembler.handler as! RSSParser
+                    let final = box.handler
                     var document = final.document
                     // RSS 0.90 is RDF too; its channel and items are in Netscape's namespace.
                     if final.sawRSS090 { document.format = .rss09x }
@@ -245,8 +247,9 @@ public struct XMLFeedParser: Sendable {
                 let format: FeedFormat = ns == "atom" ? .atom10 : ns == "atom03" ? .atom03 : .atom
                 var handler = AtomParser(format: format, path: path, namespace: ns, line: line)
                 handler.emit = emit
-                let assembler = XMLEventAssembler(handler: handler, driver: driver, validUTF8: true, line: line)
-                finish = { try assembler.finish(); return (assembler.handler as! AtomParser).document }
+                let box = XMLHandlerBox(handler)
+                let assembler = XMLEventAssembler(box: box, driver: driver, validUTF8: true, line: line)
+                finish = { try assembler.finish(); return box.handler.document }
                 try begin(assembler, name, isEmpty, attributes)
             default:
                 throw NotAFeed(root: name.name)

@@ -215,6 +215,36 @@ extension XMLElementHandler {
     }
 }
 
+/// An ``XMLElementHandler`` kept in a class, so ``XMLEventAssembler`` calls it through a class
+/// reference and changes it in place: a mutating call on an existential of a struct this large
+/// (its value is boxed) projects the box and makes it unique on every element.
+class XMLElementHandlerBox {
+    /// The handler as it is now.
+    var anyHandler: any XMLElementHandler { fatalError("abstract") }
+    func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture { fatalError("abstract") }
+    func end(_ name: XName, text: String, base: String?, depth: Int) throws { fatalError("abstract") }
+    func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws { fatalError("abstract") }
+}
+
+/// ``XMLElementHandlerBox`` for a handler of type `H`.
+final class XMLHandlerBox<H: XMLElementHandler>: XMLElementHandlerBox {
+    // One task uses a box at a time (its assembler's): no per-access exclusivity checks.
+    @exclusivity(unchecked) var handler: H
+
+    init(_ handler: H) { self.handler = handler }
+
+    override var anyHandler: any XMLElementHandler { handler }
+    override func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
+        try handler.start(name, attributes: attributes, base: base, depth: depth)
+    }
+    override func end(_ name: XName, text: String, base: String?, depth: Int) throws {
+        try handler.end(name, text: text, base: base, depth: depth)
+    }
+    override func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
+        try handler.end(name, bytes: bytes, base: base, depth: depth)
+    }
+}
+
 /// The limits and the rules for turning a document's events into an ``XMLElementHandler``'s
 /// elements: xml:base, text capture, and the limits that keep hostile documents in bounded
 /// time and memory. ``XMLEventAssembler`` applies them to events from ``XMLPushParser``;
@@ -239,9 +269,9 @@ struct XMLEventDriver {
     /// Reads every node after the reader's current position (the reader should stand on, or
     /// before, the root element) and reports elements to `handler`.
     func run<H: XMLElementHandler>(_ reader: XMLStreamReader, handler: inout H, startingAtCurrentNode: Bool) throws {
-        let assembler = XMLEventAssembler(handler: handler, driver: self, line: { reader.line })
-        // swiftlint:disable:next force_cast
-        defer { handler = assembler.handler as! H }
+        let box = XMLHandlerBox(handler)
+        let assembler = XMLEventAssembler(box: box, driver: self, line: { reader.line })
+        defer { handler = box.handler }
         var first = startingAtCurrentNode
         while first || reader.read() {
             first = false
@@ -275,7 +305,9 @@ final class XMLEventAssembler: XMLEventSink {
     // One task uses an assembler at a time (see ``XMLPushParser``): the per-access exclusivity
     // checks on the properties every element touches (the handler is called, so modified, at each
     // start and end) are left out.
-    @exclusivity(unchecked) private(set) var handler: any XMLElementHandler
+    private let box: XMLElementHandlerBox
+    /// The handler as it is now.
+    var handler: any XMLElementHandler { box.anyHandler }
     private let driver: XMLEventDriver
     private let line: () -> Int
 
@@ -347,8 +379,14 @@ final class XMLEventAssembler: XMLEventSink {
     ///   are: libxml2 hands over UTF-8 it decoded and checked, and the push parser delivers no text
     ///   after libxml2's first error (an encoding error is one). A recovering reader may pass
     ///   through bytes libxml2 could not decode, so its text goes through `String(decoding:)`.
-    init(handler: any XMLElementHandler, driver: XMLEventDriver = XMLEventDriver(), validUTF8: Bool = false, line: @escaping () -> Int) {
-        self.handler = handler
+    convenience init(handler: any XMLElementHandler, driver: XMLEventDriver = XMLEventDriver(), validUTF8: Bool = false, line: @escaping () -> Int) {
+        func box(_ handler: some XMLElementHandler) -> XMLElementHandlerBox { XMLHandlerBox(handler) }
+        self.init(box: box(handler), driver: driver, validUTF8: validUTF8, line: line)
+    }
+
+    /// An assembler calling the handler in `box` (which the caller may read back, typed, at the end).
+    init(box: XMLElementHandlerBox, driver: XMLEventDriver = XMLEventDriver(), validUTF8: Bool = false, line: @escaping () -> Int) {
+        self.box = box
         self.driver = driver
         self.validUTF8 = validUTF8
         self.line = line
@@ -415,9 +453,9 @@ final class XMLEventAssembler: XMLEventSink {
            let xmlBase = attributes.first(where: { $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
             base = URLResolver.resolve(xmlBase, against: base)
         }
-        let capture = try handler.start(entry.name, attributes: attributes, base: base, depth: depth)
+        let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
         if isEmpty {
-            try handler.end(entry.name, text: "", base: base, depth: depth)
+            try box.end(entry.name, text: "", base: base, depth: depth)
             push(entry, base: base, capture: .ignored, reported: true)
         } else {
             push(entry, base: base, capture: capture, reported: false)
@@ -498,11 +536,11 @@ final class XMLEventAssembler: XMLEventSink {
         }
         if validUTF8, frames[index].capture != .ignored {
             let name = frames[index].name.name, base = frames[index].base
-            try handler.end(name, bytes: frames[index].text.bytes, base: base, depth: index)
+            try box.end(name, bytes: frames[index].text.bytes, base: base, depth: index)
             return
         }
         let text = frames[index].capture == .ignored ? "" : frames[index].text.string
-        try handler.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)
+        try box.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)
     }
 
     /// Closes what an ill-formed document left open, innermost first.
@@ -513,7 +551,7 @@ final class XMLEventAssembler: XMLEventSink {
             if let deep = deepCapture, deep < count { continue }
             deepCapture = nil
             let frame = frames[count]
-            try handler.end(frame.name.name, text: frame.capture == .ignored ? "" : frame.text.string,
+            try box.end(frame.name.name, text: frame.capture == .ignored ? "" : frame.text.string,
                             base: frame.base, depth: count)
         }
     }
