@@ -234,8 +234,11 @@ extension AtomParser {
            !id.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             builder.offer(.link, id)
         }
-        let built = builder.buildStreamed { "\(path):\(entryLine)" }
-        if let emit { try emit(built, document) } else { document.items.append(built.item) }
+        do {
+            // Gone before `reset`, so the builder's arrays are its own again and keep their storage.
+            let built = builder.buildStreamed { "\(path):\(entryLine)" }
+            if let emit { try emit(built, document) } else { document.items.append(built.item) }
+        }
         document.warnings += builder.warnings
         builder.reset()
         spare = builder

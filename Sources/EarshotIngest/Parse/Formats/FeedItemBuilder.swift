@@ -51,8 +51,17 @@ struct FeedItemBuilder {
     /// reuses one builder for all its items rather than allocating the candidates' array and
     /// freeing it (in the runtime's unspecialised code) per item.
     mutating func reset() {
-        // Only offered slots hold anything to free (an offer's rank is never `Int.max`).
-        for index in values.indices where values[index].rank != .max { values[index] = .absent }
+        // Only offered slots hold anything to free (an offer's rank is never `Int.max`). Bytes keep
+        // their storage for the next item's offer (one summary or content array per builder, not per item).
+        for index in values.indices where values[index].rank != .max {
+            if values[index].bytes.isEmpty {
+                values[index] = .absent
+            } else {
+                values[index].rank = .max
+                values[index].text = nil
+                values[index].bytes.removeAll(keepingCapacity: true)
+            }
+        }
         rating = nil
         warnings.removeAll()
     }
@@ -70,7 +79,12 @@ struct FeedItemBuilder {
     mutating func offer(_ field: Field, bytes: UnsafeBufferPointer<UInt8>, rank: Int = 0, plain: Bool = false) {
         guard !FeedWhitespace.isBlank(bytes) else { return }
         if values[field.rawValue].rank <= rank { return }
-        values[field.rawValue] = Candidate(rank: rank, text: nil, bytes: Array(bytes), plain: plain)
+        // Into the slot's own array, in place: it keeps its storage from earlier items (see ``reset()``).
+        values[field.rawValue].rank = rank
+        values[field.rawValue].text = nil
+        values[field.rawValue].plain = plain
+        values[field.rawValue].bytes.removeAll(keepingCapacity: true)
+        values[field.rawValue].bytes.append(contentsOf: bytes)
     }
 
     func has(_ field: Field) -> Bool { candidate(field) != nil }

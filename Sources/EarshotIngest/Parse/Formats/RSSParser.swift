@@ -234,8 +234,11 @@ extension RSSParser {
     /// Adds the item being read (taken out of `item` by the caller) to the document, and keeps its
     /// builder, emptied, for the next item.
     private mutating func finish(_ builder: inout FeedItemBuilder) throws {
-        let built = builder.buildStreamed { "\(path):\(itemLine)" }
-        if let emit { try emit(built, document) } else { document.items.append(built.item) }
+        do {
+            // Gone before `reset`, so the builder's arrays are its own again and keep their storage.
+            let built = builder.buildStreamed { "\(path):\(itemLine)" }
+            if let emit { try emit(built, document) } else { document.items.append(built.item) }
+        }
         document.warnings += builder.warnings
         builder.reset()
         spare = builder

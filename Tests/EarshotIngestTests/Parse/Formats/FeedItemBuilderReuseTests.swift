@@ -26,6 +26,36 @@ struct FeedItemBuilderReuseTests {
         for field in FeedItemBuilder.Field.allCases { #expect(used.has(field) == fresh.has(field), "\(field)") }
     }
 
+    /// Summary and content bytes are written into the slot's array kept from the last item: a shorter
+    /// value leaves nothing of a longer one, a string offer replaces bytes, and an item already handed
+    /// out keeps its own text when the builder takes the next one.
+    @Test func bytesKeptAcrossItemsHoldOnlyTheCurrentValue() {
+        var builder = FeedItemBuilder()
+        func offer(_ field: FeedItemBuilder.Field, bytes text: String, rank: Int = 0, plain: Bool = false) {
+            Array(text.utf8).withUnsafeBufferPointer { builder.offer(field, bytes: $0, rank: rank, plain: plain) }
+        }
+        offer(.summary, bytes: "<p>a long first summary, longer than the next</p>")
+        offer(.content, bytes: "first content", plain: true)
+        let first = builder.buildStreamed { "first" }
+        builder.reset()
+        #expect(!builder.has(.summary) && !builder.has(.content))
+        offer(.summary, bytes: "short")
+        offer(.summary, bytes: "not taken: ranked after", rank: 1)
+        builder.offer(.content, "<b>as a string</b>")
+        let second = builder.buildStreamed { "second" }
+        #expect(second.item.summary == "short")
+        #expect(second.item.content == "as a string")
+        #expect(first.item.summary == "a long first summary, longer than the next")
+        #expect(first.item.content == "first content")
+        builder.reset()
+        offer(.content, bytes: "  <i>third</i> ", rank: 1)
+        offer(.content, bytes: "<i>better</i>", rank: 0, plain: true)
+        let third = builder.buildStreamed { "third" }
+        #expect(third.item.summary == nil)
+        #expect(third.item.content == "<i>better</i>", "plain: tags are text")
+        #expect(second.item.summary == "short")
+    }
+
     @Test func anItemAfterAFullOneHasOnlyItsOwnFields() throws {
         let full = """
             <item><title>First</title><link>http://example.com/1</link><guid>g1</guid><pubDate>no date</pubDate>\
