@@ -166,10 +166,12 @@ enum HTMLReducer {
         func next(in input: UnsafeBufferPointer<UInt8>) -> Int {
             guard !closing, kind == .dropped else { return end }
             let name = UnsafeBufferPointer(rebasing: input[name])
-            // Names of dropped elements are ASCII; a name of other letters that lower-cases to one is looked for as that.
-            let lowered = name.allSatisfy { $0 < 0x80 } ? name.map(HTMLReducer.lowercased)
-                : Array(String(decoding: name, as: UTF8.self).lowercased().utf8)
-            return HTMLReducer.skip(past: lowered, in: input, from: end)
+            // Names of dropped elements are ASCII, looked for in place (``skip(past:in:from:)`` lower-cases
+            // both sides); a name of other letters that lower-cases to one is looked for as that.
+            if name.allSatisfy({ $0 < 0x80 }) { return HTMLReducer.skip(past: name, in: input, from: end) }
+            return Array(String(decoding: name, as: UTF8.self).lowercased().utf8).withUnsafeBufferPointer {
+                HTMLReducer.skip(past: $0, in: input, from: end)
+            }
         }
     }
 
@@ -258,12 +260,15 @@ enum HTMLReducer {
     }
 
     /// Just past the `</name…>` that closes a dropped element, or the end of the input.
-    fileprivate static func skip(past name: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// `name` is compared as lower case: ASCII capitals in it or in the input match their small letters.
+    fileprivate static func skip(past name: UnsafeBufferPointer<UInt8>, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = input.count, length = name.count + 2
         var index = start
-        while index + length <= count {
-            if input[index] == lt, input[index + 1] == slash,
-               name.indices.allSatisfy({ lowercased(input[index + 2 + $0]) == name[$0] }) {
+        // From `<` to `<` (`memchr`), not byte by byte.
+        while index + length <= count, let at = next(lt, in: input, from: index) {
+            index = at
+            guard index + length <= count else { break }
+            if input[index + 1] == slash, name.indices.allSatisfy({ lowercased(input[index + 2 + $0]) == lowercased(name[$0]) }) {
                 return readTag(input, at: index)?.end ?? count
             }
             index += 1

@@ -22,6 +22,9 @@ struct HTMLReducerTests {
         "e\u{0301}&amp;", "한국어 텍스트 <b>굵게</b>", "这个应用更新以后登录又坏了 &mdash; “quoted”", "Zoë Müller &amp; 李小龙",
         "\r\n<p>\r\n a \r\n</p>\r\n", "a&&amp;;b", "&&&;;;", "&amp;amp;", "&a;&b;&lt", "<p>a</p>&nbsp;<p>b</p>",
         "<object>o</object><iframe src=x>i</iframe><template>t</template><noscript>n</noscript>end",
+        // A dropped element's end, found from `<` to `<`: others before it, at the very end, cut short, or in capitals.
+        "<script>a<b<</scrip></scriptx></script>after", "<style>x</style", "<style>x</styl", "<style></STYLE>y<style>z</Style>w",
+        "<script><</script>", "<noscript>\u{00E9}<\u{00E9}</NoScript>ok", "x<script>", "<script>a</script><script>b</script>c",
         "<li>one<li>two</ul>", "<h7>x</h7>", "<H1>T</H1>", "<x:p>ns</x:p>", "<a-b>dash</a-b>",
         // One survey pass, eight bytes at a time: markup and marks on both sides of word boundaries.
         "\u{0301}<b>x</b>", "abcdefg<\u{0301}", "abcdefgh&#x301;ijklmnop", "abcdefgh\u{00A0}ijklmnop\u{3000}q",
