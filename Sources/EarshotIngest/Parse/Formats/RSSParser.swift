@@ -62,12 +62,8 @@ struct RSSParser: XMLElementHandler {
 
     /// `name` with the namespaces feeds misspell mapped to their usual prefix, and a known
     /// prefix that was never declared (libxml2 then keeps `prefix:local` as the name) read as declared.
-    @inline(__always)
-    private static func normalized(_ name: XName) -> XName {
-        // This runs for every element: the flag says at once whether either rule can apply.
-        name.mayBeRSSAlias ? alias(name) : name
-    }
-
+    /// Only for a name whose ``XName/mayBeRSSAlias`` flag is set (the flag, read for every element,
+    /// says at once whether either rule can apply).
     private static func alias(_ name: XName) -> XName {
         if name.ns.utf8.count > 20, RSSParser.itunesVariants.contains(name.ns) { return XName("itunes", name.local) }
         if name.ns.isEmpty, name.local.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: ":")) }) ?? true, let colon = name.local.firstIndex(of: ":"),
@@ -78,7 +74,12 @@ struct RSSParser: XMLElementHandler {
     }
 
     mutating func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
-        let name = RSSParser.normalized(name)
+        // The name as given unless it may need normalising (no copy of it for every element).
+        name.mayBeRSSAlias ? try start(normalized: RSSParser.alias(name), attributes: attributes, base: base, depth: depth)
+            : try start(normalized: name, attributes: attributes, base: base, depth: depth)
+    }
+
+    private mutating func start(normalized name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         if name.isRSS090 { sawRSS090 = true }
         if name.key == .item || name.key == .rss10Item || name.key == .rss090Item {
             // An item inside an item: the first was never closed (a recovered, ill-formed feed).
@@ -145,7 +146,11 @@ struct RSSParser: XMLElementHandler {
     }
 
     mutating func end(_ name: XName, text: String, base: String?, depth: Int) throws {
-        let name = RSSParser.normalized(name)
+        name.mayBeRSSAlias ? try end(normalized: RSSParser.alias(name), text: text, base: base, depth: depth)
+            : try end(normalized: name, text: text, base: base, depth: depth)
+    }
+
+    private mutating func end(normalized name: XName, text: String, base: String?, depth: Int) throws {
         // The item is changed in place (`item!`), so its candidates are never copied.
         if item != nil {
             if depth == itemDepth, name.local == "item" {
