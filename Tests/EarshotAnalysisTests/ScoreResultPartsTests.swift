@@ -53,4 +53,30 @@ import Testing
         #expect(spans.map(table.text(of:)) == ["w1 w2", "w4", "w5 w6 w7"])
         #expect(SpanTable(tokens: tokens, spans: []).spanIndex(at: 3) == nil)
     }
+
+    /// A token's entry in each lexicon of its chain, read through its ``WordTable`` word, is
+    /// the lexicon's own entry for the token's lookup form (found by `String`), or -1 for none;
+    /// and the chain is the text's language's lexicon, then the English one.
+    @Test(arguments: ["en", "ms", "zh", "id"])
+    func chainEntriesAreTheLexiconsEntries(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let texts = ["not good at all, delivery was slow and the price too high", "barang sampai cepat tapi harga mahal sangat",
+                     "tak pernah jumpa servis seteruk ini!!", "这个手机不好用，但是价格便宜", "没有别人说的那么好 OK la", "L size 😀 ok"]
+        let chain = scorer.lookupChain(language)
+        #expect(chain.count == (language == "zh" || language == "ms" ? 2 : 1))
+        let tokens = TokenList()
+        var found = 0
+        for text in texts {
+            scorer.tokenizer.tokens(text, language: language, into: tokens)
+            let entries = ChainEntries(tokens: tokens, words: scorer.tokenizer.words, language: ScoreLanguage(language))
+            for index in tokens.indices {
+                for (position, indexed) in chain.enumerated() {
+                    let expected = indexed.table.index(of: tokens.text(index))
+                    #expect(entries[index, position] == expected, "\(language) \(text) token \(index) lexicon \(position)")
+                    if expected >= 0 { found += 1 }
+                }
+            }
+        }
+        #expect(found > 5, "the texts hold words of the chain's lexicons")
+    }
 }

@@ -1,12 +1,10 @@
 /// Buffers that ``SentimentScorer`` reuses from one text to the next, so that scoring many
-/// texts allocates nothing per text once the buffers have grown: the tokens, each token's
-/// lexicon entries and the spans found.
+/// texts allocates nothing per text once the buffers have grown: the tokens and the spans found.
 ///
 /// A scratch holds the state of one text at a time: give each thread its own (it is not
 /// `Sendable`), and pass it to ``SentimentScorer/score(_:language:explain:aspects:contributions:scratch:)``.
 public final class ScoreScratch {
     let tokens = TokenList()
-    var entries: [Int32] = []
     var spans: [TermSpan] = []
 
     public init() {}

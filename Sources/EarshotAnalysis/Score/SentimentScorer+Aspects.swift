@@ -3,10 +3,10 @@ import EarshotCore
 extension SentimentScorer {
     /// Each aspect term gets the compound of its own clause; an aspect named several times
     /// gets the mean.
-    /// - Parameter entries: ``entries(of:language:into:)`` for `tokens` and `chain`.
-    func aspectScores(_ tokens: TokenList, valences: [Double], chain: [IndexedLexicon], entries: [Int32]) -> [AspectScore] {
+    /// - Parameter entries: the tokens' entries in `chain`.
+    func aspectScores(_ tokens: TokenList, valences: [Double], chain: [IndexedLexicon], entries: ChainEntries) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
-        guard SentimentScorer.namesAspect(entries, chain: chain) else { return [] }
+        guard SentimentScorer.namesAspect(tokens, entries, chain: chain) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double].filled(with: 0, count: tokens.indices.reduce(0) { max($0, tokens.clause($1)) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens.clause(i)] += value }
@@ -34,23 +34,20 @@ extension SentimentScorer {
     }
 
     /// True when some token's entry names an aspect or begins a multi-word one.
-    static func namesAspect(_ entries: [Int32], chain: [IndexedLexicon]) -> Bool {
-        let stride = chain.count
+    static func namesAspect(_ tokens: TokenList, _ entries: ChainEntries, chain: [IndexedLexicon]) -> Bool {
         for (position, indexed) in chain.enumerated() {
             let begins = indexed.beginsAspect
-            var index = position
-            while index < entries.count {
-                let entry = entries[index]
-                if entry >= 0, begins[Int(entry)] { return true }
-                index += stride
+            for index in tokens.indices {
+                let entry = entries[index, position]
+                if entry >= 0, begins[entry] { return true }
             }
         }
         return false
     }
 
-    private func aspect(_ tokens: TokenList, at index: Int, chain: [IndexedLexicon], entries: [Int32]) -> (AspectTerm, Int)? {
+    private func aspect(_ tokens: TokenList, at index: Int, chain: [IndexedLexicon], entries: ChainEntries) -> (AspectTerm, Int)? {
         for (position, indexed) in chain.enumerated() {
-            let entry = Int(entries[index * chain.count + position])
+            let entry = entries[index, position]
             guard entry >= 0 else { continue }
             var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {

@@ -2,9 +2,9 @@ extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one.
     /// - Parameters:
-    ///   - entries: ``entries(of:language:into:)`` for `tokens` and `chain`.
+    ///   - entries: the tokens' entries in `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
-    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, into spans: inout [TermSpan]) {
+    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, into spans: inout [TermSpan]) {
         spans.removeAll(keepingCapacity: true)
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
@@ -15,7 +15,7 @@ extension SentimentScorer {
         var index = 0
         while index < tokens.count {
             let record = tokens[index]
-            let first = stride > 0 ? Int(entries[index &* stride]) : -1, second = stride > 1 ? Int(entries[index &* stride &+ 1]) : -1
+            let first = stride > 0 ? entries.entry(word: record.word, 0) : -1, second = stride > 1 ? entries.entry(word: record.word, 1) : -1
             let isEmoji = words.emojiValence(record.word) != nil
             if !isEmoji, first < 0, second < 0 {
                 // Most words are in no lexicon of the chain (so no phrase starts with them
@@ -53,7 +53,7 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, maxWords: Int) -> TermSpan? {
+    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int) -> TermSpan? {
         guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
@@ -65,7 +65,7 @@ extension SentimentScorer {
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32], language: ScoreLanguage, maxWords: Int) -> TermSpan? {
+    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int) -> TermSpan? {
         let record = tokens[index]
         let isHan = record.flags.contains(.han)
         if mayBeEmoji(isHan: isHan, isASCII: record.flags.contains(.ascii)), let valence = emojiValence(tokens, index) {
@@ -73,10 +73,10 @@ extension SentimentScorer {
         }
         let stride = chain.count
         // The token's entry in each lexicon of the chain (the chain has one or two lexicons).
-        let first = Int(entries[index &* stride]), second = stride > 1 ? Int(entries[index &* stride &+ 1]) : -1
+        let first = entries.entry(word: record.word, 0), second = stride > 1 ? entries.entry(word: record.word, 1) : -1
         let clause = record.clause
         func entry(_ position: Int) -> Int {
-            position == 0 ? first : position == 1 ? second : Int(entries[index &* stride &+ position])
+            position == 0 ? first : second
         }
         func phraseStart(_ position: Int) -> Int {
             let found = entry(position)
@@ -106,16 +106,18 @@ extension SentimentScorer {
     /// The entry of token `index` (whose record is `record`) as a word alone, no emoji: a word
     /// ending in "n't", the word in the first lexicon of `chain` that lists it, or an inflected
     /// English word.
-    private func wordSpan(at index: Int, record: TokenList.Record, _ tokens: TokenList, chain: [IndexedLexicon], entries: [Int32],
+    /// (Transparent: findSpans calls it for about half of all tokens, and as a call, which
+    /// `@inline(__always)` did not prevent, it cost ~40 instructions more each.)
+    @_transparent
+    private func wordSpan(at index: Int, record: TokenList.Record, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries,
                           language: ScoreLanguage) -> TermSpan? {
         // Both checks below need a word that ends in `t`, or in `s` or `g`.
         let lastByte = record.flags.contains(.han) ? nil : tokens.lastByte(index)
         if lastByte == UInt8(ascii: "t"), SentimentScorer.endsInNT(tokens, index) {
             return TermSpan(start: index, length: 1, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
-        let stride = chain.count
         for position in chain.indices {
-            let found = Int(entries[index &* stride &+ position])
+            let found = entries.entry(word: record.word, position)
             guard found >= 0 else { continue }
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != .english,

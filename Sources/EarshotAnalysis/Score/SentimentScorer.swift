@@ -128,16 +128,12 @@ public struct SentimentScorer: Sendable {
             lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens)
         }
         let chain = lookupChain(lang)
-        // The scratch's arrays, taken for this text and given back (kept unique, so reused).
-        var entries: [Int32] = [], spans: [TermSpan] = []
-        swap(&entries, &scratch.entries)
+        // The scratch's array, taken for this text and given back (kept unique, so reused).
+        var spans: [TermSpan] = []
         swap(&spans, &scratch.spans)
-        defer {
-            swap(&entries, &scratch.entries)
-            swap(&spans, &scratch.spans)
-        }
+        defer { swap(&spans, &scratch.spans) }
         let kind = ScoreLanguage(lang)
-        self.entries(of: tokens, language: kind, into: &entries)
+        let entries = ChainEntries(tokens: tokens, words: tokenizer.words, language: kind)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
         let table = SpanTable(tokens: tokens, spans: spans, english: chain.last, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
@@ -199,23 +195,6 @@ public struct SentimentScorer: Sendable {
         }
         if let chain = chains[lang] { return chain }
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }
-    }
-
-    /// Each token's entry index in each lexicon of ``lookupChain(_:)`` for `language` (-1 for
-    /// none), read from the token's ``WordTable`` entry (found when it was tokenised) for the
-    /// span and aspect searches: the index of token `t` in `chain[p]` is at `t * chain.count + p`,
-    /// and indexes `chain[p]`'s flat arrays (``IndexedLexicon/kinds``).
-    func entries(of tokens: TokenList, language: ScoreLanguage, into entries: inout [Int32]) {
-        // The chain is [zh, en], [ms, en] or [en] (``chainCodes(_:)``).
-        let first = language == .chinese ? WordTable.chineseSlot : language == .malay ? WordTable.malaySlot : WordTable.englishSlot
-        let stride = first == WordTable.englishSlot ? 1 : 2
-        let words = tokenizer.words
-        entries.removeAll(keepingCapacity: true)
-        for index in tokens.indices {
-            let word = tokens.word(index)
-            entries.append(words.lexiconEntry(word, slot: first))
-            if stride == 2 { entries.append(words.lexiconEntry(word, slot: WordTable.englishSlot)) }
-        }
     }
 
     private static func chainCodes(_ lang: String) -> [String] {
