@@ -56,7 +56,8 @@ import Testing
 
     /// A token's entry in each lexicon of its chain, read through its ``WordTable`` word, is
     /// the lexicon's own entry for the token's lookup form (found by `String`), or -1 for none;
-    /// and the chain is the text's language's lexicon, then the English one.
+    /// and the chain is the text's language's lexicon, then the English one. The word's
+    /// ``WordTable/roles(_:)`` bits say which of them give it a role, and whether it is an emoji.
     @Test(arguments: ["en", "ms", "zh", "id"])
     func chainEntriesAreTheLexiconsEntries(language: String) throws {
         let scorer = try ScoreFixtures.scorer()
@@ -65,7 +66,8 @@ import Testing
         let chain = scorer.lookupChain(language)
         #expect(chain.count == (language == "zh" || language == "ms" ? 2 : 1))
         let tokens = TokenList()
-        var found = 0
+        let words = scorer.tokenizer.words
+        var found = 0, withRole = 0
         for text in texts {
             scorer.tokenizer.tokens(text, language: language, into: tokens)
             let entries = ChainEntries(tokens: tokens, words: scorer.tokenizer.words, language: ScoreLanguage(language))
@@ -74,9 +76,18 @@ import Testing
                     let expected = indexed.table.index(of: tokens.text(index))
                     #expect(entries[index, position] == expected, "\(language) \(text) token \(index) lexicon \(position)")
                     if expected >= 0 { found += 1 }
+                    // The word's role bit for this lexicon: an entry with a role, or one that begins a longer entry.
+                    let slot = position == 0 ? entries.firstSlot : WordTable.englishSlot
+                    let hasRole = expected >= 0 && (indexed.kinds[expected] != nil || indexed.phraseStarts[expected] > 1)
+                    #expect((words.roles(tokens.word(index)) & (1 << UInt8(slot)) != 0) == hasRole, "\(language) \(text) token \(index) role \(position)")
+                    if hasRole { withRole += 1 }
                 }
+                #expect((words.roles(tokens.word(index)) & WordTable.emojiRole != 0) == (words.emojiValence(tokens.word(index)) != nil))
+                #expect(words.roles(tokens.word(index)) & entries.chainRoles == words.roles(tokens.word(index)) & (WordTable.emojiRole
+                    | chain.indices.reduce(0) { $0 | 1 << UInt8($1 == 0 ? entries.firstSlot : WordTable.englishSlot) }))
             }
         }
         #expect(found > 5, "the texts hold words of the chain's lexicons")
+        #expect(withRole > 3, "and words with a role in them")
     }
 }

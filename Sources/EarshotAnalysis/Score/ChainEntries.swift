@@ -17,6 +17,12 @@ struct ChainEntries {
         firstSlot = language == .chinese ? WordTable.chineseSlot : language == .malay ? WordTable.malaySlot : WordTable.englishSlot
     }
 
+    /// The ``WordTable`` role bits of the chain's lexicons and of emoji: a word with none of
+    /// them (``WordTable/roles(_:)``) is no emoji and has no role in any lexicon of the chain.
+    var chainRoles: UInt8 {
+        UInt8(1 << firstSlot) | (firstSlot == WordTable.englishSlot ? 0 : UInt8(1 << WordTable.englishSlot)) | WordTable.emojiRole
+    }
+
     /// The entry of word `word` (a ``WordTable`` index, or -1) in `chain[position]`, or -1.
     @inline(__always)
     func entry(word: Int, _ position: Int) -> Int {

@@ -12,15 +12,16 @@ extension SentimentScorer {
         let words = tokenizer.words
         // The chain has one or two lexicons (``chainCodes(_:)``); what a phrase of each may start with.
         let firstStarts = chain.first?.phraseStarts ?? [], secondStarts = stride > 1 ? chain[1].phraseStarts : []
+        let chainRoles = entries.chainRoles
         var index = 0
         while index < tokens.count {
             let record = tokens[index]
-            let first = stride > 0 ? entries.entry(word: record.word, 0) : -1, second = stride > 1 ? entries.entry(word: record.word, 1) : -1
-            let isEmoji = words.emojiValence(record.word) != nil
-            if !isEmoji, first < 0, second < 0 {
-                // Most words are in no lexicon of the chain (so no phrase starts with them
-                // either), are no emoji, and are neither ASCII words ending in "n't" nor in the
-                // -s or -ing of an inflected word: no span starts there.
+            let roles = words.roles(record.word)
+            if roles & chainRoles == 0 {
+                // Most words have no role in the lexicons of the chain (they are in none, or
+                // name only an aspect; no longer entry begins with them), are no emoji, and are
+                // neither ASCII words ending in "n't" nor in the -s or -ing of an inflected word:
+                // no span starts there.
                 if record.flags.contains(.han) {
                     index += 1
                     continue
@@ -31,6 +32,8 @@ extension SentimentScorer {
                     continue
                 }
             }
+            let first = stride > 0 ? entries.entry(word: record.word, 0) : -1, second = stride > 1 ? entries.entry(word: record.word, 1) : -1
+            let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next
             // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
             if !isEmoji, stride <= 2,

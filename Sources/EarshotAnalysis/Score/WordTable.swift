@@ -13,6 +13,8 @@ final class WordTable: Sendable {
         var emoji: Double?
         /// The language detector's lists that hold the word.
         var classes: LanguageDetector.WordClass = []
+        /// ``WordTable/roles``' bits of the word.
+        var roles: UInt8 = 0
     }
 
     /// The languages with a slot in ``Entry``, in slot order.
@@ -26,6 +28,11 @@ final class WordTable: Sendable {
     private let contrast: [Bool]
     private let emoji: [Double?]
     private let classes: [LanguageDetector.WordClass]
+    /// What the span search may find at each word, one byte per word: bit `1 << slot` when the
+    /// word's entry in that slot's lexicon has a role (``IndexedLexicon/kinds``) or begins a
+    /// longer entry, ``emojiRole`` when it is an emoji key.
+    private let roles: [UInt8]
+    static let emojiRole: UInt8 = 1 << 3
     /// The first two words of every multi-word entry of the lexicons.
     private let phraseStarts: WordPairSet
 
@@ -44,6 +51,7 @@ final class WordTable: Sendable {
             for index in lexicon.table.values.indices {
                 let word = lexicon.table.withKey(index) { builder.index(ofCanonical: $0, adding: Entry()) }
                 let value = Int32(truncatingIfNeeded: index)
+                if lexicon.kinds[index] != nil || lexicon.phraseStarts[index] > 1 { builder.values[word].roles |= 1 << UInt8(slot) }
                 switch slot {
                 case 0: builder.values[word].lexicon.0 = value
                 case 1: builder.values[word].lexicon.1 = value
@@ -52,7 +60,11 @@ final class WordTable: Sendable {
             }
         }
         for word in contrast { builder.values[builder.index(of: word, adding: Entry())].isContrast = true }
-        for (key, valence) in emoji { builder.values[builder.index(of: key, adding: Entry())].emoji = valence }
+        for (key, valence) in emoji {
+            let word = builder.index(of: key, adding: Entry())
+            builder.values[word].emoji = valence
+            builder.values[word].roles |= WordTable.emojiRole
+        }
         for index in classes.values.indices {
             classes.withKey(index) { builder.values[builder.index(ofCanonical: $0, adding: Entry())].classes = classes.values[index] }
         }
@@ -79,6 +91,7 @@ final class WordTable: Sendable {
             lexicons.append(entry.lexicon.2)
         }
         self.lexicons = lexicons
+        self.roles = table.values.map(\.roles)
         self.contrast = table.values.map(\.isContrast)
         self.emoji = table.values.map(\.emoji)
         self.classes = table.values.map(\.classes)
@@ -108,6 +121,11 @@ final class WordTable: Sendable {
     /// The emoji valence of word `word` (an index, or -1), or nil.
     func emojiValence(_ word: Int) -> Double? {
         word < 0 ? nil : emoji[word]
+    }
+
+    /// The ``roles`` bits of word `word` (an index, or -1: none).
+    func roles(_ word: Int) -> UInt8 {
+        word < 0 ? 0 : roles[word]
     }
 
     /// The language detector's lists that hold word `word` (an index, or -1).
