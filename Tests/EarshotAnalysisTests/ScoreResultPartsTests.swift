@@ -70,11 +70,11 @@ import Testing
         var found = 0, withRole = 0
         for text in texts {
             scorer.tokenizer.tokens(text, language: language, into: tokens)
-            let entries = ChainEntries(tokens: tokens, words: scorer.tokenizer.words, language: ScoreLanguage(language))
+            let entries = ChainEntries(words: scorer.tokenizer.words, language: ScoreLanguage(language))
             for index in tokens.indices {
                 for (position, indexed) in chain.enumerated() {
                     let expected = indexed.table.index(of: tokens.text(index))
-                    #expect(entries[index, position] == expected, "\(language) \(text) token \(index) lexicon \(position)")
+                    #expect(entries.entry(word: tokens.word(index), position) == expected, "\(language) \(text) token \(index) lexicon \(position)")
                     if expected >= 0 { found += 1 }
                     // The word's role bit for this lexicon: an entry with a role, or one that begins a longer entry.
                     let slot = position == 0 ? entries.firstSlot : WordTable.englishSlot

@@ -38,7 +38,7 @@ extension SentimentScorer {
         for (position, indexed) in chain.enumerated() {
             let begins = indexed.beginsAspect
             for index in tokens.indices {
-                let entry = entries[index, position]
+                let entry = entries.entry(word: tokens.word(index), position)
                 if entry >= 0, begins[entry] { return true }
             }
         }
@@ -47,7 +47,7 @@ extension SentimentScorer {
 
     private func aspect(_ tokens: TokenList, at index: Int, chain: [IndexedLexicon], entries: ChainEntries) -> (AspectTerm, Int)? {
         for (position, indexed) in chain.enumerated() {
-            let entry = entries[index, position]
+            let entry = entries.entry(word: tokens.word(index), position)
             guard entry >= 0 else { continue }
             var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {

@@ -133,7 +133,7 @@ public struct SentimentScorer: Sendable {
         swap(&spans, &scratch.spans)
         defer { swap(&spans, &scratch.spans) }
         let kind = ScoreLanguage(lang)
-        let entries = ChainEntries(tokens: tokens, words: tokenizer.words, language: kind)
+        let entries = ChainEntries(words: tokenizer.words, language: kind)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
         let table = SpanTable(tokens: tokens, spans: spans, english: chain.last, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
