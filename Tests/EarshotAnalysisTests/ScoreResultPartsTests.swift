@@ -90,4 +90,43 @@ import Testing
         #expect(found > 5, "the texts hold words of the chain's lexicons")
         #expect(withRole > 3, "and words with a role in them")
     }
+
+    /// A token's record carries its word's ``WordTable`` roles, and ``WordTable/aloneRole`` marks
+    /// where the span search may read a word alone as an "n't" negator or an inflected English
+    /// term: for an ASCII word of the table with no English role, exactly when it is one; for
+    /// every other token (no word of the table, or not ASCII), when it is no Chinese word and
+    /// ends in `t`, `s` or `g`. A word that is one always has the bit or an English role.
+    @Test func tokenRolesMarkWordsReadAlone() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let words = scorer.tokenizer.words
+        let english = try #require(scorer.indexed["en"])
+        let texts = ["it isn't working, the sellers are helpful and loves this thing", "dies ignoring stopping things cant won't wasn't",
+                     "xyzzies blorbing 这个不好用 😀 ok", "kalau barang ni rosak saya tak puas hati", "naïvest café's rêves"]
+        let tokens = TokenList()
+        var readAloneCount = 0, tableWords = 0, otherTokens = 0
+        for text in texts {
+            scorer.tokenizer.tokens(text, language: "en", into: tokens)
+            for index in tokens.indices {
+                let record = tokens[index], bytes = tokens.textBytes(index)
+                let last = bytes.last
+                let endsInTSG = !record.flags.contains(.han) && (last == UInt8(ascii: "t") || last == UInt8(ascii: "s") || last == UInt8(ascii: "g"))
+                let readAlone = tokens.isASCII(index) && (tokens.text(index).hasSuffix("n't") || SentimentScorer.inflectedValence(bytes, in: english) != nil)
+                let alone = record.roles & WordTable.aloneRole != 0
+                if record.word >= 0, record.flags.contains(.ascii) {
+                    tableWords += 1
+                    if words.roles(record.word) & 1 << WordTable.englishSlot == 0 { #expect(alone == readAlone, "\(text) token \(index)") }
+                } else {
+                    otherTokens += 1
+                    #expect(alone == endsInTSG, "\(text) token \(index)")
+                }
+                if readAlone {
+                    readAloneCount += 1
+                    #expect(record.roles & (WordTable.aloneRole | 1 << WordTable.englishSlot) != 0, "\(text) token \(index)")
+                }
+                #expect(record.roles & ~WordTable.aloneRole == words.roles(record.word) & ~WordTable.aloneRole, "\(text) token \(index)")
+            }
+        }
+        #expect(readAloneCount >= 6, "the texts hold n't negators and inflected words")
+        #expect(tableWords > 10 && otherTokens > 5)
+    }
 }

@@ -12,25 +12,17 @@ extension SentimentScorer {
         let words = tokenizer.words
         // The chain has one or two lexicons (``chainCodes(_:)``); what a phrase of each may start with.
         let firstStarts = chain.first?.phraseStarts ?? [], secondStarts = stride > 1 ? chain[1].phraseStarts : []
-        let chainRoles = entries.chainRoles
+        let skipMask = entries.chainRoles | WordTable.aloneRole
         var index = 0
         while index < tokens.count {
             let record = tokens[index]
-            let roles = words.roles(record.word)
-            if roles & chainRoles == 0 {
-                // Most words have no role in the lexicons of the chain (they are in none, or
-                // name only an aspect; no longer entry begins with them), are no emoji, and are
-                // neither ASCII words ending in "n't" nor in the -s or -ing of an inflected word:
-                // no span starts there.
-                if record.flags.contains(.han) {
-                    index += 1
-                    continue
-                }
-                let last = tokens.lastByte(index)
-                if last != UInt8(ascii: "t"), last != UInt8(ascii: "s"), last != UInt8(ascii: "g") {
-                    index += 1
-                    continue
-                }
+            let roles = record.roles
+            // Most words have no role in the lexicons of the chain (they are in none, or name only
+            // an aspect; no longer entry begins with them), are no emoji, and are read alone as
+            // no "n't" negator nor inflected word (``WordTable/aloneRole``): no span starts there.
+            if roles & skipMask == 0 {
+                index += 1
+                continue
             }
             let first = stride > 0 ? entries.entry(word: record.word, 0) : -1, second = stride > 1 ? entries.entry(word: record.word, 1) : -1
             let isEmoji = roles & WordTable.emojiRole != 0

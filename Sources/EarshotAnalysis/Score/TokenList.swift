@@ -19,6 +19,8 @@ final class TokenList {
         /// The lookup form's index in the tokenizer's ``WordTable`` (-1 when no list holds it).
         var word: Int
         var flags: Flags
+        /// The word's ``WordTable/tokenRoles(_:text:flags:)``: what the span search may find here.
+        var roles: UInt8
     }
 
     struct Flags: OptionSet {
@@ -103,7 +105,7 @@ final class TokenList {
     // MARK: Adding tokens
 
     /// Where the next lookup form starts: append it with ``appendText(_:)``, then record the
-    /// token with ``finish(textStart:raw:clause:flags:word:)``.
+    /// token with ``finish(textStart:raw:clause:flags:word:roles:)``.
     var pendingTextStart: Int { forms.count }
 
     func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -213,7 +215,7 @@ final class TokenList {
 
     /// Records the token whose lookup form was appended since `textStart`, written as
     /// `rawBytes` (nil: as its lookup form).
-    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int) {
+    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8 = 0) {
         var rawStart = -1, rawCount = 0
         if let rawBytes {
             rawStart = written.count
@@ -221,7 +223,7 @@ final class TokenList {
             written.append(rawBytes)
         }
         records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
-                              clause: clause, word: word, flags: flags))
+                              clause: clause, word: word, flags: flags, roles: roles))
         forms.append(UInt8(ascii: " "))
     }
 

@@ -270,7 +270,7 @@ public struct Tokenizer: Sendable {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
             }
-            list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word)
+            list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word, roles: words.tokenRoles(word, text: text, flags: flags))
             return word
         }
 

@@ -30,9 +30,14 @@ final class WordTable: Sendable {
     private let classes: [LanguageDetector.WordClass]
     /// What the span search may find at each word, one byte per word: bit `1 << slot` when the
     /// word's entry in that slot's lexicon has a role (``IndexedLexicon/kinds``) or begins a
-    /// longer entry, ``emojiRole`` when it is an emoji key.
+    /// longer entry, ``emojiRole`` when it is an emoji key, ``aloneRole`` when the word, ASCII,
+    /// ends in "n't" or is read through an inflected English base.
     private let roles: [UInt8]
     static let emojiRole: UInt8 = 1 << 3
+    /// The span search may read the word alone as a negator ending in "n't" or an inflected
+    /// English term (``SentimentScorer/inflectedValence(_:in:)``). Set for the ASCII words of the
+    /// table; the tokenizer sets it for every other token that ends in `t`, `s` or `g`.
+    static let aloneRole: UInt8 = 1 << 4
     /// The first two words of every multi-word entry of the lexicons.
     private let phraseStarts: WordPairSet
 
@@ -91,7 +96,16 @@ final class WordTable: Sendable {
             lexicons.append(entry.lexicon.2)
         }
         self.lexicons = lexicons
-        self.roles = table.values.map(\.roles)
+        var roles = table.values.map(\.roles)
+        if let english = indexed["en"] {
+            // Every chain ends in English: a word with an English role is never skipped.
+            for index in roles.indices where roles[index] & 1 << WordTable.englishSlot == 0 {
+                table.withKey(index) { key in
+                    if WordTable.mayBeReadAlone(key, english: english) { roles[index] |= WordTable.aloneRole }
+                }
+            }
+        }
+        self.roles = roles
         self.contrast = table.values.map(\.isContrast)
         self.emoji = table.values.map(\.emoji)
         self.classes = table.values.map(\.classes)
@@ -126,6 +140,31 @@ final class WordTable: Sendable {
     /// The ``roles`` bits of word `word` (an index, or -1: none).
     func roles(_ word: Int) -> UInt8 {
         word < 0 ? 0 : roles[word]
+    }
+
+    /// ``aloneRole`` of the ASCII word `key`: it ends in "n't", or it is read through an inflected
+    /// English base. (An English lexicon missing reads no inflected word.)
+    static func mayBeReadAlone(_ key: UnsafeBufferPointer<UInt8>, english: IndexedLexicon) -> Bool {
+        // Both need a last byte `t`, or `s` or `g`: most keys are tested on it alone.
+        guard let last = key.last else { return false }
+        let count = key.count
+        if last == UInt8(ascii: "t") {
+            return count >= 3 && key[count - 2] == UInt8(ascii: "'") && key[count - 3] == UInt8(ascii: "n") && key.allSatisfy { $0 < 0x80 }
+        }
+        guard last == UInt8(ascii: "s") || last == UInt8(ascii: "g") else { return false }
+        return SentimentScorer.inflectedValence(key, in: english) != nil
+    }
+
+    /// The ``roles`` bits of a token whose lookup form is `text`, its word `word` (an index, or
+    /// -1): for an ASCII word of the table, the table's; otherwise, ``aloneRole`` added when the
+    /// token is no Chinese word and ends in `t`, `s` or `g` (the span search reads it alone).
+    @inline(__always)
+    func tokenRoles(_ word: Int, text: UnsafeBufferPointer<UInt8>, flags: TokenList.Flags) -> UInt8 {
+        let known = roles(word)
+        if word >= 0, flags.contains(.ascii) { return known }
+        guard !flags.contains(.han), let last = text.last,
+              last == UInt8(ascii: "t") || last == UInt8(ascii: "s") || last == UInt8(ascii: "g") else { return known }
+        return known | WordTable.aloneRole
     }
 
     /// The language detector's lists that hold word `word` (an index, or -1).
