@@ -25,6 +25,12 @@ enum HTMLEntityTable {
         guard name.count <= 8 else { return character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first }
         var key: UInt64 = 0
         if let source = name.baseAddress { withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: name.count) } }
+        return scalar(packed: key)
+    }
+
+    /// ``scalar(named:)`` of a name of one to eight ASCII bytes other than NUL, given packed
+    /// as it packs them: the first byte lowest, zero past the end.
+    static func scalar(packed key: UInt64) -> Unicode.Scalar? {
         let common: UInt32 = commonKeys.withUnsafeBufferPointer { table in
             var slot = commonSlot(key)
             while table[slot].key != 0 {
@@ -35,7 +41,8 @@ enum HTMLEntityTable {
         }
         if common != UInt32.max { return Unicode.Scalar(common) }
         if let known = remembered.answer(for: key) { return known }
-        let found = character(named: String(decoding: name, as: UTF8.self))?.unicodeScalars.first
+        let name = withUnsafeBytes(of: key.littleEndian) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let found = character(named: name)?.unicodeScalars.first
         remembered.remember(found, for: key)
         return found
     }

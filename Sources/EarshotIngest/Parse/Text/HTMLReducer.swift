@@ -198,6 +198,7 @@ enum HTMLReducer {
 
     /// Reads a tag at `start` (a `<`); nil when this `<` starts no tag.
     private static func readTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
+        if let tag = readShortTag(input, at: start) { return tag }
         let count = input.count
         var index = start + 1
         if index + 2 < count, input[index] == bang, input[index + 1] == dash, input[index + 2] == dash {
@@ -238,8 +239,52 @@ enum HTMLReducer {
             }
         }
         let name = UnsafeBufferPointer(rebasing: input[nameStart..<index])
-        // To the `>` outside quotes, skipping eight bytes at a time that hold none of `>`, `"`
-        // and `'` (or, inside quotes, not the closing quote).
+        let end = tagEnd(input, from: index)
+        let kind = asciiName ? self.kind(of: key, length: name.count) : kindsByName[String(decoding: name, as: UTF8.self).lowercased()] ?? .other
+        return Tag(kind: kind, closing: closing, name: nameStart..<nameStart + name.count, end: end)
+    }
+
+    /// ``readTag(_:at:)`` for the usual tag, read from one eight-byte word: `<` or `</`, then a
+    /// name of one to seven ASCII letters and digits starting with a letter, ended by a byte that
+    /// is not a name byte (``isNameByte(_:)``) and is ASCII. Nil when the tag is not of that shape
+    /// (the general reader then decides, the same way for every tag).
+    @inline(__always)
+    private static func readShortTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
+        let count = input.count
+        // Room for `</` and eight bytes.
+        guard start &+ 10 <= count, let base = input.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var nameStart = start &+ 1
+        let closing = base[nameStart] == slash
+        if closing { nameStart &+= 1 }
+        let word = raw.loadUnaligned(fromByteOffset: nameStart, as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // On the low seven bits of each byte no addition carries into the next byte: x + 0x1F
+        // sets the high bit exactly when x >= 0x61, x + 0x05 when x >= 0x7B, x + 0x50 when
+        // x >= 0x30, x + 0x46 when x >= 0x3A. Bytes from 0x80 up stop the name here.
+        let seven = word & 0x7F7F_7F7F_7F7F_7F7F
+        let lower = seven | 0x2020_2020_2020_2020
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646)
+        let stops = (~(letters | digits) | word) & high
+        // The first byte a letter; a stop within the word.
+        guard letters & 0x80 != 0, stops != 0 else { return nil }
+        let length = stops.trailingZeroBitCount >> 3
+        let stop = UInt8(truncatingIfNeeded: word >> UInt64(length &* 8))
+        // `!`, `?`, `-` and `:` go on with the name; a byte from 0x80 up may be a letter.
+        guard stop < 0x80, !isNameByte(stop) else { return nil }
+        let nameEnd = nameStart &+ length
+        let end = stop == gt ? nameEnd &+ 1 : tagEnd(input, from: nameEnd)
+        let key = TagKey(low: word & ((1 &<< UInt64(length &* 8)) &- 1), high: 0)
+        return Tag(kind: kind(of: key, length: length), closing: closing, name: nameStart..<nameEnd, end: end)
+    }
+
+    /// Just past the `>` that ends a tag, outside quotes, looked for from `start` (after its
+    /// name), or the end of the input: eight bytes at a time that hold none of `>`, `"` and `'`
+    /// (or, inside quotes, not the closing quote) are skipped.
+    private static func tagEnd(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = input.count
+        var index = start
         let raw = UnsafeRawPointer(input.baseAddress!)
         var quote: UInt8 = 0
         while index < count {
@@ -255,8 +300,7 @@ enum HTMLReducer {
             index &+= 1
             if quote != 0 { if byte == quote { quote = 0 } } else if byte == dquote || byte == squote { quote = byte } else if byte == gt { break }
         }
-        let kind = asciiName ? self.kind(of: key, length: name.count) : kindsByName[String(decoding: name, as: UTF8.self).lowercased()] ?? .other
-        return Tag(kind: kind, closing: closing, name: nameStart..<nameStart + name.count, end: index)
+        return index
     }
 
     /// Just past the `</name…>` that closes a dropped element, or the end of the input.
@@ -391,6 +435,7 @@ enum HTMLReducer {
     /// while its name may still decode makes it ``Reference/brokenByTag``. A name that decodes
     /// holds only letters, digits, `#`, `+` and `-`.
     private static func reference(in input: UnsafeBufferPointer<UInt8>, at start: Int, tagsStripped: Bool) -> Reference {
+        if let reference = shortReference(in: input, at: start) { return reference }
         // At most 34 bytes of name before the terminator.
         let limit = min(input.count, start &+ 35)
         var end = start &+ 1, terminator = 0
@@ -410,6 +455,44 @@ enum HTMLReducer {
         }
         guard terminator > 0, let value = decode(UnsafeBufferPointer(rebasing: input[(start + 1)..<end])) else { return .none }
         return .scalar(value, end: end + terminator)
+    }
+
+    /// ``reference(in:at:tagsStripped:)`` for the usual reference, read from one eight-byte word:
+    /// a name of one to seven ASCII bytes, none of them `<`, then `;`, the name either `#` and
+    /// decimal digits or letters and digits. Nil for any other shape (the general reader decides).
+    @inline(__always)
+    private static func shortReference(in input: UnsafeBufferPointer<UInt8>, at start: Int) -> Reference? {
+        guard start &+ 9 <= input.count, let base = input.baseAddress else { return nil }
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start &+ 1, as: UInt64.self)
+        let semicolons = ByteLanes.marks(word, equalTo: semicolon)
+        guard semicolons != 0 else { return nil }
+        let length = semicolons.trailingZeroBitCount >> 3
+        // The name's bytes (the lowest mark is exact: a `<` marked below the `;` is a real one).
+        let below = (1 &<< UInt64(length &* 8)) &- 1
+        let name = word & below
+        guard length > 0, name & 0x8080_8080_8080_8080 == 0, ByteLanes.marks(word, equalTo: lt) & below == 0 else { return nil }
+        let end = start &+ 2 &+ length
+        if UInt8(truncatingIfNeeded: name) == hash {
+            // `&#` and one to six decimal digits (``number(_:)``'s value, which always fits).
+            guard length > 1 else { return nil }
+            var value: UInt32 = 0, rest = name >> 8
+            for _ in 1..<length {
+                let digit = UInt8(truncatingIfNeeded: rest) &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ UInt32(digit)
+                rest >>= 8
+            }
+            guard let scalar = Unicode.Scalar(value) else { return Reference.none }
+            return .scalar(scalar, end: end)
+        }
+        // Letters and digits only (carry-free on ASCII bytes, as in ``readShortTag(_:at:)``); the
+        // bytes past the name count as letters.
+        let lower = name | 0x2020_2020_2020_2020
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        let digits = (name &+ 0x5050_5050_5050_5050) & ~(name &+ 0x4646_4646_4646_4646)
+        guard (letters | digits | ~below) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { return nil }
+        guard let scalar = HTMLEntityTable.scalar(packed: name) else { return Reference.none }
+        return .scalar(scalar, end: end)
     }
 
     private static func decode(_ reference: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
