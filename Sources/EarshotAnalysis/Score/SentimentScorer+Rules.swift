@@ -100,11 +100,11 @@ extension SentimentScorer {
         }
         // Intensifiers that sit between a negator and the term, or after the term: a negator
         // before them reads "not very" (Chinese and Malay).
-        var intensifiers: [(start: Int, amount: Double, span: TermSpan)] = []
+        var intensifiers = Intensifiers()
         if let post = table.postBooster(of: term) {
             let amount = post.weight * (value < 0 ? -1 : 1)
             value += amount
-            if post.weight > 0 { intensifiers.append((term.end, amount, post.span)) }
+            if post.weight > 0 { intensifiers.append(.init(start: term.end, amount: amount, span: post.span)) }
             rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(table.text(of: post.span))' after it")
         }
         // VADER's window: boosters and negators up to three tokens back, nearest first,
@@ -134,7 +134,7 @@ extension SentimentScorer {
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
                 value += scalar
-                if weight > 0 { intensifiers.append((span.start, scalar, span)) }
+                if weight > 0 { intensifiers.append(.init(start: span.start, amount: scalar, span: span)) }
                 rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(table.text(of: span))'")
             } else if case .negator(let factor, _) = span.kind {
                 // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
@@ -163,11 +163,11 @@ extension SentimentScorer {
                     rules.append("emphasised by '\(negator) … \((term.end..<min(term.end + 3, tokens.count)).contains { tokens.isText($0, "enough") } ? "enough" : "be")'")
                     continue
                 }
-                let negatedIntensifiers = intensifiers.filter { $0.start > span.last }
-                if language != .english, !negatedIntensifiers.isEmpty {
-                    value = (value - negatedIntensifiers.reduce(0) { $0 + $1.amount }) * SentimentScorer.partialNegationScalar
-                    intensifiers.removeAll { $0.start > span.last }
-                    rules.append("negated intensifier '\(negator) … \(negatedIntensifiers.map { table.text(of: $0.span) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                let negatedIntensifiers = intensifiers.after(span.last)
+                if language != .english, negatedIntensifiers.count > 0 {
+                    value = (value - negatedIntensifiers.total) * SentimentScorer.partialNegationScalar
+                    intensifiers = intensifiers.notAfter(span.last)
+                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { table.text(of: negatedIntensifiers[$0].span) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
                 } else {
                     value *= factor
                     rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(negator)'" : "negated by '\(negator)' (×\(factor))")
@@ -181,6 +181,65 @@ extension SentimentScorer {
             rules.append("negated by 'least'")
         }
         return (value, rules.rules)
+    }
+}
+
+/// The intensifiers a term's valence counted, held in place: at most four (one after the term,
+/// three in its window before it), so that no array is allocated per term.
+struct Intensifiers {
+    struct Item {
+        /// The intensifier's first token.
+        var start: Int
+        /// What it added to the valence.
+        var amount: Double
+        var span: TermSpan
+    }
+
+    private var items: (Item?, Item?, Item?, Item?) = (nil, nil, nil, nil)
+    private(set) var count = 0
+
+    subscript(index: Int) -> Item {
+        precondition(index >= 0 && index < count, "intensifier index out of range")
+        switch index {
+        case 0: return items.0!
+        case 1: return items.1!
+        case 2: return items.2!
+        default: return items.3!
+        }
+    }
+
+    mutating func append(_ item: Item) {
+        switch count {
+        case 0: items.0 = item
+        case 1: items.1 = item
+        case 2: items.2 = item
+        case 3: items.3 = item
+        default: preconditionFailure("more than four intensifiers")
+        }
+        count += 1
+    }
+
+    /// The sum of the amounts, added in order.
+    var total: Double {
+        var sum = 0.0
+        for index in 0..<count { sum += self[index].amount }
+        return sum
+    }
+
+    /// The intensifiers that start after token `last`, in order.
+    func after(_ last: Int) -> Intensifiers {
+        filtered { $0.start > last }
+    }
+
+    /// The intensifiers that start at or before token `last`, in order.
+    func notAfter(_ last: Int) -> Intensifiers {
+        filtered { $0.start <= last }
+    }
+
+    private func filtered(_ keep: (Item) -> Bool) -> Intensifiers {
+        var kept = Intensifiers()
+        for index in 0..<count where keep(self[index]) { kept.append(self[index]) }
+        return kept
     }
 }
 

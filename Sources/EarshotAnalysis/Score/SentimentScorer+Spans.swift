@@ -1,6 +1,7 @@
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
-    /// language earlier in `chain` wins over a later one.
+    /// language earlier in `chain` wins over a later one. Notes in each token's record the
+    /// index of the span that covers it, or -1 (``TokenList/setSpan(_:_:)``).
     /// - Parameters:
     ///   - entries: the tokens' entries in `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
@@ -21,6 +22,7 @@ extension SentimentScorer {
             // an aspect; no longer entry begins with them), are no emoji, and are read alone as
             // no "n't" negator nor inflected word (``WordTable/aloneRole``): no span starts there.
             if roles & skipMask == 0 {
+                tokens.setSpan(index, -1)
                 index += 1
                 continue
             }
@@ -32,14 +34,21 @@ extension SentimentScorer {
                record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
                || ((first < 0 || firstStarts[first] == 1) && (second < 0 || secondStarts[second] == 1))
                || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
-                if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) { spans.append(span) }
+                if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
+                    tokens.setSpan(index, spans.count)
+                    spans.append(span)
+                } else {
+                    tokens.setSpan(index, -1)
+                }
                 index += 1
                 continue
             }
             if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {
+                for token in span.start..<span.end { tokens.setSpan(token, spans.count) }
                 spans.append(span)
                 index = span.end
             } else {
+                tokens.setSpan(index, -1)
                 index += 1
             }
         }

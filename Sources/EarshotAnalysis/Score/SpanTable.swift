@@ -3,7 +3,7 @@
 /// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
 struct SpanTable {
     let tokens: TokenList
-    /// In token order, none overlapping (as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` finds them).
+    /// In token order, none overlapping, as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found them.
     let spans: [TermSpan]
 
     /// The English lexicon that inflected words were read through (``TermSpan/Shown/inflectedBase``).
@@ -13,6 +13,8 @@ struct SpanTable {
     /// counts as a term by its own rule (``termValence(_:)``).
     let language: ScoreLanguage
 
+    /// A table of `spans`, which ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found
+    /// in `tokens` (it noted each token's span in the token's record, for ``spanIndex(at:)``).
     init(tokens: TokenList, spans: [TermSpan], english: IndexedLexicon? = nil, language: ScoreLanguage = .english) {
         self.tokens = tokens
         self.spans = spans
@@ -33,18 +35,11 @@ struct SpanTable {
         }
     }
 
-    /// The index of the span covering `token`, or nil. A binary search over the few spans of a
-    /// text, which costs less than a table of every token built for each text.
+    /// The index of the span covering `token`, or nil: read from the token's record, where the span search noted it.
     func spanIndex(at token: Int) -> Int? {
         guard token >= 0, token < tokens.count else { return nil }
-        // The last span that starts at or before `token`.
-        var low = 0, high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].start <= token { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0, token < spans[low - 1].end else { return nil }
-        return low - 1
+        let index = tokens.spanIndex(token)
+        return index < 0 ? nil : index
     }
 
     /// The span that starts at `token`, if any.

@@ -21,6 +21,8 @@ final class TokenList {
         var flags: Flags
         /// The word's ``WordTable/tokenRoles(_:text:flags:)``: what the span search may find here.
         var roles: UInt8
+        /// The index of the span that covers the token, or -1 (``setSpan(_:_:)``: the span search notes it).
+        var span: Int32 = -1
     }
 
     struct Flags: OptionSet {
@@ -225,6 +227,17 @@ final class TokenList {
         records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
                               clause: clause, word: word, flags: flags, roles: roles))
         forms.append(UInt8(ascii: " "))
+    }
+
+    /// Notes that span `span` (an index into the spans found, or -1 for none) covers token `index`.
+    func setSpan(_ index: Int, _ span: Int) {
+        precondition(index >= 0 && index < records.count, "token index out of range")
+        records.base[index].span = Int32(truncatingIfNeeded: span)
+    }
+
+    /// The index of the span covering token `index` as ``setSpan(_:_:)`` last noted it, or -1.
+    func spanIndex(_ index: Int) -> Int {
+        Int(self[index].span)
     }
 
     // MARK: Reading tokens
