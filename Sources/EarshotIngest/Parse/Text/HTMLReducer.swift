@@ -163,8 +163,15 @@ enum HTMLReducer {
 
         /// Where the input goes on after this tag: past the end of the element when it is dropped
         /// (a script, a style), else past the tag.
+        @inline(__always)
         func next(in input: UnsafeBufferPointer<UInt8>) -> Int {
             guard !closing, kind == .dropped else { return end }
+            return pastElement(in: input)
+        }
+
+        /// Past the end of this dropped element.
+        @inline(never)
+        private func pastElement(in input: UnsafeBufferPointer<UInt8>) -> Int {
             let name = UnsafeBufferPointer(rebasing: input[name])
             // Names of dropped elements are ASCII, looked for in place (``skip(past:in:from:)`` lower-cases
             // both sides); a name of other letters that lower-cases to one is looked for as that.
@@ -197,8 +204,15 @@ enum HTMLReducer {
     }
 
     /// Reads a tag at `start` (a `<`); nil when this `<` starts no tag.
+    @inline(__always)
     private static func readTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
         if let tag = readShortTag(input, at: start) { return tag }
+        return readAnyTag(input, at: start)
+    }
+
+    /// ``readTag(_:at:)`` for every tag (the short reader's too).
+    @inline(never)
+    private static func readAnyTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
         let count = input.count
         var index = start + 1
         if index + 2 < count, input[index] == bang, input[index + 1] == dash, input[index + 2] == dash {
@@ -434,8 +448,15 @@ enum HTMLReducer {
     /// once tags are stripped (`tagsStripped`), or read before stripping them, when a `<` met
     /// while its name may still decode makes it ``Reference/brokenByTag``. A name that decodes
     /// holds only letters, digits, `#`, `+` and `-`.
+    @inline(__always)
     private static func reference(in input: UnsafeBufferPointer<UInt8>, at start: Int, tagsStripped: Bool) -> Reference {
         if let reference = shortReference(in: input, at: start) { return reference }
+        return anyReference(in: input, at: start, tagsStripped: tagsStripped)
+    }
+
+    /// ``reference(in:at:tagsStripped:)`` for every reference (the short reader's too).
+    @inline(never)
+    private static func anyReference(in input: UnsafeBufferPointer<UInt8>, at start: Int, tagsStripped: Bool) -> Reference {
         // At most 34 bytes of name before the terminator.
         let limit = min(input.count, start &+ 35)
         var end = start &+ 1, terminator = 0
