@@ -85,7 +85,8 @@ import Testing
 
     /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write.
     @Test func fixedDecimalsMatchStringFormat() {
-        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, -0.00005, 0.00015, 0.12345, -0.99995, 0.0005, 0.9995, 123.45675, 1e20, .nan, .infinity]
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, -0.00005, 0.00015, 0.12345, -0.99995, 0.0005, 0.9995, 123.45675, 1e20, .nan, .infinity,
+                              9.99994, -9.99996, 10, -10.25, 99_999.5, 12_345_678.91234, -1e10, 1e11 + 0.1234]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 { values.append(Double.random(in: -1...1, using: &generator)) }
         for step in 0...20_000 { values.append(Double(step - 10_000) / 10_000) }

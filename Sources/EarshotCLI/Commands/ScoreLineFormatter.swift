@@ -14,20 +14,50 @@ struct ScoreLineFormatter: Sendable {
 
     /// Appends the output line for `result`, line feed included.
     func append(_ result: ScoreResult, to out: inout [UInt8]) {
-        if jsonl { appendJSONL(result, to: &out) } else { appendTSV(result, to: &out) }
-        out.append(0x0A)
+        if jsonl {
+            appendJSONL(result, to: &out)
+            out.append(0x0A)
+        } else {
+            appendTSV(result, to: &out)
+        }
     }
 
+    /// Appends the TSV line, line feed included.
     private func appendTSV(_ result: ScoreResult, to out: inout [UInt8]) {
-        ScoreLineFormatter.appendFixed(result.sentiment.compound, digits: 4, to: &out)
-        out.append(0x09)
-        out.append(contentsOf: result.lang.utf8)
+        // The compound, a tab, the language and (without the explanation) the line feed written
+        // on the stack, then appended at once.
+        var lang = result.lang
+        lang.withUTF8 { code in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ScoreLineFormatter.fixedCapacity + 2 + code.count) { buffer in
+                let start = buffer.baseAddress!
+                guard var count = ScoreLineFormatter.writeFixed(result.sentiment.compound, digits: 4, to: start) else {
+                    ScoreLineFormatter.appendFixed(result.sentiment.compound, digits: 4, to: &out)
+                    out.append(0x09)
+                    out.append(contentsOf: code)
+                    if !explain { out.append(0x0A) }
+                    return
+                }
+                start[count] = 0x09
+                count += 1
+                // A language code is a few bytes: copied one by one.
+                for byte in code {
+                    start[count] = byte
+                    count += 1
+                }
+                if !explain {
+                    start[count] = 0x0A
+                    count += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+            }
+        }
         guard explain else { return }
         out.append(0x09)
         let text = result.contributions.map { c in
             String(format: "%@ %+.3f→%+.3f", c.term, c.base, c.final) + (c.rules.isEmpty ? "" : " [" + c.rules.joined(separator: "; ") + "]")
         }.joined(separator: " | ")
         out.append(contentsOf: text.utf8)
+        out.append(0x0A)
     }
 
     private func appendJSONL(_ result: ScoreResult, to out: inout [UInt8]) {
@@ -64,30 +94,73 @@ struct ScoreLineFormatter: Sendable {
 
     /// `String(format: "%.<digits>f", value)` for `digits` 3 or 4, as bytes.
     static func appendFixed(_ value: Double, digits: Int, to out: inout [UInt8]) {
-        let scale: Double = digits == 4 ? 10_000 : 1_000
-        let scaled = abs(value) * scale
-        let rounded = scaled.rounded(.toNearestOrEven)
-        guard value.isFinite, scaled < 1e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 else {
-            out.append(contentsOf: String(format: digits == 4 ? "%.4f" : "%.3f", value).utf8)
-            return
-        }
-        if value.sign == .minus { out.append(UInt8(ascii: "-")) }
-        let units = Int(rounded)
-        let divisor = digits == 4 ? 10_000 : 1_000
-        appendDecimal(units / divisor, to: &out)
-        out.append(UInt8(ascii: "."))
-        var fraction = units % divisor
-        var place = divisor / 10
-        while place > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(fraction / place))
-            fraction %= place
-            place /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: fixedCapacity) { buffer in
+            let start = buffer.baseAddress!
+            if let count = writeFixed(value, digits: digits, to: start) {
+                out.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+            } else {
+                out.append(contentsOf: String(format: digits == 4 ? "%.4f" : "%.3f", value).utf8)
+            }
         }
     }
 
-    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
-        if number < 10 { return out.append(UInt8(ascii: "0") + UInt8(number)) }
-        appendDecimal(number / 10, to: &out)
-        out.append(UInt8(ascii: "0") + UInt8(number % 10))
+    /// The most bytes ``writeFixed(_:digits:to:)`` writes: a sign, 12 integer digits (the scaled
+    /// value is below 10^15), the point and 4 decimals.
+    static let fixedCapacity = 18
+
+    /// Writes `String(format: "%.<digits>f", value)` for `digits` 3 or 4 at `target` (room for
+    /// ``fixedCapacity`` bytes) and returns how many bytes it wrote; nil, writing nothing that
+    /// counts, when the value must go through `String(format:)` (not finite, very large, or
+    /// within a millionth of a rounding tie once scaled).
+    static func writeFixed(_ value: Double, digits: Int, to target: UnsafeMutablePointer<UInt8>) -> Int? {
+        let scale: Double = digits == 4 ? 10_000 : 1_000
+        let scaled = abs(value) * scale
+        let rounded = scaled.rounded(.toNearestOrEven)
+        guard value.isFinite, scaled < 1e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return nil }
+        var units = Int(rounded)
+        let divisor = digits == 4 ? 10_000 : 1_000
+        if units < 10 * divisor {
+            // One integer digit (every compound and proportion): each byte in its place.
+            var position = 0
+            if value.sign == .minus {
+                target[0] = UInt8(ascii: "-")
+                position = 1
+            }
+            target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units / divisor)
+            target[position + 1] = UInt8(ascii: ".")
+            var place = divisor / 10
+            var fraction = units % divisor
+            position += 2
+            while place > 0 {
+                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / place)
+                fraction %= place
+                place /= 10
+                position += 1
+            }
+            return position
+        }
+        // The digits from the last one back: the decimals, the point, then the integer part (at least "0").
+        var digitsReversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digitsReversed) { reversed in
+            for _ in 0..<digits {
+                reversed[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units % 10)
+                units /= 10
+                count += 1
+            }
+            reversed[count] = UInt8(ascii: ".")
+            count += 1
+            repeat {
+                reversed[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units % 10)
+                units /= 10
+                count += 1
+            } while units > 0
+            if value.sign == .minus {
+                reversed[count] = UInt8(ascii: "-")
+                count += 1
+            }
+            for index in 0..<count { target[index] = reversed[count - 1 - index] }
+        }
+        return count
     }
 }
