@@ -261,17 +261,21 @@ enum HTMLReducer {
     /// ``readTag(_:at:)`` for the usual tag, read from one eight-byte word: `<` or `</`, then a
     /// name of one to seven ASCII letters and digits starting with a letter, ended by a byte that
     /// is not a name byte (``isNameByte(_:)``) and is ASCII. Nil when the tag is not of that shape
-    /// (the general reader then decides, the same way for every tag).
+    /// (the general reader then decides, the same way for every tag). Near the end of the input
+    /// the word holds the bytes left and zeros, and a zero ends a name as the end of the input does.
     @inline(__always)
     private static func readShortTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
         let count = input.count
-        // Room for `</` and eight bytes.
-        guard start &+ 10 <= count, let base = input.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
+        guard start &+ 1 < count, let base = input.baseAddress else { return nil }
         var nameStart = start &+ 1
         let closing = base[nameStart] == slash
         if closing { nameStart &+= 1 }
-        let word = raw.loadUnaligned(fromByteOffset: nameStart, as: UInt64.self)
+        var word: UInt64 = 0
+        if nameStart &+ 8 <= count {
+            word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: nameStart, as: UInt64.self)
+        } else {
+            for index in nameStart..<count { word |= UInt64(base[index]) &<< UInt64((index &- nameStart) &* 8) }
+        }
         let high: UInt64 = 0x8080_8080_8080_8080
         // On the low seven bits of each byte no addition carries into the next byte: x + 0x1F
         // sets the high bit exactly when x >= 0x61, x + 0x05 when x >= 0x7B, x + 0x50 when
@@ -689,6 +693,9 @@ enum HTMLReducer {
                 out.room(count &- index &+ 8)
                 let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count)
                 var end = index
+                // A space that ends the run (the byte after it is not a run byte) is taken here:
+                // it is what the fold's separator makes of it.
+                var endsWithSpace = false
                 while true {
                     // Offsets stay within `count`, so plain wrapping arithmetic (no overflow checks).
                     // Sixteen bytes at a time (SSE2 compares), then eight for the rest.
@@ -716,7 +723,7 @@ enum HTMLReducer {
                     let stop = input[end]
                     var length = 0
                     if stop == space {
-                        if end &+ 1 < count, isRunByte(input[end &+ 1]) { length = 1 }
+                        if end &+ 1 < count, isRunByte(input[end &+ 1]) { length = 1 } else { endsWithSpace = true }
                     } else if stop == 0xC2 {
                         let next = input[end &+ 1]
                         if next != 0xA0, next != 0x85 { length = 2 }
@@ -729,6 +736,10 @@ enum HTMLReducer {
                 }
                 out.count &+= end &- index
                 index = end
+                if endsWithSpace {
+                    separator()
+                    index &+= 1
+                }
                 continue
             }
             if html, byte == lt {
