@@ -77,6 +77,22 @@ struct UTF8ValidationTests {
 }
 
 extension UTF8ValidationTests {
+    /// The eight-byte ASCII loop goes straight to the first byte from 0x80 up: a scalar of every
+    /// length, whole or cut short, after every number of ASCII bytes, with ASCII after it or not.
+    @Test func readsEveryScalarWhereverTheASCIIStepsStop() {
+        let scalars: [[UInt8]] = [Array("é".utf8), Array("中".utf8), Array("😀".utf8), Array("\u{2014}".utf8),
+                                  [0xC3], [0xE4, 0xB8], [0xF0, 0x9F, 0x98], [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80]]
+        for count in 0..<40 {
+            for scalar in scalars {
+                for tail in [0, 1, 9] {
+                    let bytes = [UInt8](repeating: 0x61, count: count) + scalar + [UInt8](repeating: 0x62, count: tail)
+                    let valid = String(validating: bytes, as: UTF8.self) != nil
+                    #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == valid, "\(count) \(scalar) \(tail)")
+                }
+            }
+        }
+    }
+
     /// The fast path for runs of three-byte sequences (two per step) sees every other byte at
     /// every position of a run of CJK text, and leads that need a range check (E0, ED) in it.
     @Test func seesAnyByteAtEveryPositionOfAThreeByteRun() {

@@ -28,8 +28,9 @@ public enum UTF8Validation {
                 index += 32
             }
             while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let high = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
+                // Straight to the first byte from 0x80 up (the bytes before it are ASCII).
+                if high != 0 { index &+= high.trailingZeroBitCount >> 3; break }
                 index += 8
             }
             guard index < count else { break }
