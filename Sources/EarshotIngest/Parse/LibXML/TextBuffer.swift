@@ -34,10 +34,18 @@ struct TextBuffer {
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         if bytes.count > capacity - count { grow(to: count + bytes.count) }
-        (base + count).initialize(from: source, count: bytes.count)
+        // One or two bytes (libxml2 hands over a character reference's character alone) are
+        // stored without a `memcpy` call.
+        if bytes.count <= 2 {
+            base[count] = source[0]
+            if bytes.count == 2 { base[count + 1] = source[1] }
+        } else {
+            (base + count).initialize(from: source, count: bytes.count)
+        }
         count += bytes.count
     }
 
