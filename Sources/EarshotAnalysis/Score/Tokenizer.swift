@@ -262,7 +262,10 @@ public struct Tokenizer: Sendable {
         /// a pending break or a contrast word.
         /// - Parameter hash: the lookup form's ``ByteKeyTable/hash(_:)``, when the caller has it.
         /// - Returns: the token's index in ``words``.
+        /// (Transparent, as ``Tokenizer/emitASCIIWord(_:scan:into:)`` is: each call cost ~40
+        /// instructions of frame and argument moves per token, and `@inline(__always)` was not honoured.)
         @discardableResult
+        @_transparent
         mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil) -> Int {
             let text = list.pendingText(from: start)
             let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: flags.contains(.ascii))
@@ -605,6 +608,9 @@ public struct Tokenizer: Sendable {
 
     /// Emits one ASCII word, whose lower-cased form ``TokenList/scanASCIIWord(_:from:)`` wrote
     /// (and `scan` describes).
+    /// (Transparent, so that the scan loop holds the word's emission and its ``TokenStream/finish(_:raw:flags:hash:)``
+    /// inline: as calls they cost ~560 instructions per line; `@inline(__always)` was not honoured.)
+    @_transparent
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, into stream: inout TokenStream) {
         let start = stream.list.pendingTextStart
         stream.list.appendScannedWord(scan)
