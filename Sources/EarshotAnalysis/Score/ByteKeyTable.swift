@@ -202,6 +202,9 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// ``index(forBytes:)`` with the key's ``hash(_:)`` already worked out.
+    /// (Transparent: the tokenizer probes once per token, and as a call the probe cost ~30
+    /// instructions more each; `@inline(__always)` is not honoured across these callers.)
+    @_transparent
     func index(forBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         ByteKeyTable.find(key, hash: hash, slots: storage.slots, keyBytes: storage.keyBytes, keyStarts: storage.keyStarts)
     }
