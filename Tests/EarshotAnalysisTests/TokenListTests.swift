@@ -121,7 +121,9 @@ import Testing
         let list = TokenList()
         let textStart = list.pendingTextStart
         let bytes = Array(line.utf8)
-        let scan = bytes.withUnsafeBufferPointer { list.scanASCIIWord($0, from: start) }
+        let scan = bytes.withUnsafeBufferPointer {
+            TokenList.WordScan(scanning: $0, from: start, into: list.pendingFormTarget(reserving: $0.count - start))
+        }
         // Written, not yet counted.
         #expect(list.pendingText(from: textStart).isEmpty)
         list.appendScannedWord(scan)
@@ -149,15 +151,15 @@ import Testing
         let list = TokenList()
         let bytes = Array("Hello World xD".utf8)
         bytes.withUnsafeBufferPointer { line in
-            let first = list.scanASCIIWord(line, from: 0)
+            let first = TokenList.WordScan(scanning: line, from: 0, into: list.pendingFormTarget(reserving: line.count - 0))
             list.appendScannedWord(first)
             list.finish(textStart: 0, raw: nil, clause: 0, flags: .ascii, word: -1)
             let secondStart = list.pendingTextStart
-            let second = list.scanASCIIWord(line, from: 6)
+            let second = TokenList.WordScan(scanning: line, from: 6, into: list.pendingFormTarget(reserving: line.count - 6))
             list.appendScannedWord(second)
             list.finish(textStart: secondStart, raw: nil, clause: 0, flags: .ascii, word: -1)
             let thirdStart = list.pendingTextStart
-            _ = list.scanASCIIWord(line, from: 12)
+            _ = TokenList.WordScan(scanning: line, from: 12, into: list.pendingFormTarget(reserving: line.count - 12))
             list.appendText(UnsafeBufferPointer(rebasing: line[12..<14]))
             list.finish(textStart: thirdStart, raw: nil, clause: 0, flags: .ascii, word: -1)
             #expect(first.end == 5 && second.end == 11)

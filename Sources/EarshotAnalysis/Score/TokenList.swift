@@ -114,7 +114,7 @@ final class TokenList {
         forms.append(bytes)
     }
 
-    /// What one pass over an ASCII word finds (``scanASCIIWord(_:from:)``).
+    /// What one pass over an ASCII word finds (``init(scanning:from:into:)``).
     struct WordScan {
         /// ``ByteKeyTable/hash(_:)`` of the lower-cased word.
         var hash: UInt32
@@ -130,78 +130,19 @@ final class TokenList {
         var start = 0, end = 0, runEnd = 0
     }
 
-    /// Reads the ASCII word that starts at `bytes[start]` (an ASCII letter or digit): letters
-    /// and digits, with apostrophes and hyphens inside it, and writes it lower-cased where the
-    /// pending lookup form goes, in one pass that also finds its end, hashes it and notes its
-    /// cases and runs. Apostrophes and hyphens at its end are no part of the word.
-    ///
-    /// The form is written but not yet counted: ``appendScannedWord(_:)`` appends it, and
-    /// until then the list is as before (another token may be appended instead, over it).
-    func scanASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordScan {
-        forms.reserve(additional: bytes.count - start)
-        let target = forms.base + forms.count
-        var scan = TokenList.lowercaseWord(bytes, from: start, to: bytes.count, into: target)
-        let runEnd = scan.end
-        var end = runEnd
-        while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
-        if end < runEnd {
-            // Rare: the run ended in apostrophes or hyphens; the word is read again without them.
-            scan = TokenList.lowercaseWord(bytes, from: start, to: end, into: target)
-        }
-        scan.runEnd = runEnd
-        scan.start = start
-        return scan
+    /// Room for `count` more lookup-form bytes, and where the pending lookup form goes: a word
+    /// scan (``WordScan/init(scanning:from:into:)``) writes it there, not yet counted. Until
+    /// ``appendScannedWord(_:)`` counts it the list is as before (another token may be appended
+    /// instead, over it).
+    func pendingFormTarget(reserving count: Int) -> UnsafeMutablePointer<UInt8> {
+        forms.reserve(additional: count)
+        return forms.base + forms.count
     }
 
-    /// Appends the lookup form that ``scanASCIIWord(_:from:)`` wrote for `scan` (nothing was
-    /// appended since) as the pending one.
+    /// Appends the lookup form that the scan `scan` wrote at ``pendingFormTarget(reserving:)``
+    /// (nothing was appended since) as the pending one.
     func appendScannedWord(_ scan: WordScan) {
         forms.count += scan.end - scan.start
-    }
-
-    /// The loop behind ``scanASCIIWord(_:from:)``: lower-cases word bytes from `start` into
-    /// `target` until a byte that is no ASCII letter, digit, apostrophe or hyphen, or `limit`.
-    @inline(__always)
-    private static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int,
-                                      into target: UnsafeMutablePointer<UInt8>) -> WordScan {
-        wordByteKinds.withUnsafeBufferPointer { table in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var kinds: UInt8 = 0
-            // A byte equal to the one before it, and whether the one before was too (branch-free).
-            var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
-            var position = start
-            while position < limit {
-                let byte = bytes[position]
-                let kind = table[Int(byte)]
-                if kind == 0 { break }
-                kinds |= kind
-                // Upper case (kind 1) to lower case: set bit 5.
-                let lower = byte | (kind & 1) << 5
-                target[position &- start] = lower
-                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                // Three of one byte in a row (letters of either case: compared lower-cased).
-                let same: UInt8 = lower == previous ? 1 : 0
-                runs |= same & sameBefore
-                sameBefore = same
-                previous = lower
-                position &+= 1
-            }
-            return WordScan(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                            lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
-                            runEnd: position)
-        }
-    }
-
-    /// Each byte's kind as one bit: upper-case letter 1, lower-case letter 2, apostrophe 4,
-    /// digit or hyphen 8; 0 for a byte that ends a word.
-    private static let wordByteKinds: [UInt8] = (0..<256).map { value in
-        switch UInt8(value) {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): 2
-        case UInt8(ascii: "'"): 4
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): 8
-        default: 0
-        }
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
@@ -338,4 +279,74 @@ final class TokenList {
             capacity = newCapacity
         }
     }
+}
+
+extension TokenList.WordScan {
+    /// Reads the ASCII word that starts at `bytes[start]` (an ASCII letter or digit): letters
+    /// and digits, with apostrophes and hyphens inside it, and writes it lower-cased at `target`
+    /// (room for `bytes.count - start` bytes: ``TokenList/pendingFormTarget(reserving:)``), in
+    /// one pass that also finds its end, hashes it and notes its cases and runs. Apostrophes
+    /// and hyphens at its end are no part of the word.
+    /// (Transparent, so that the tokenizer's scan loop holds it inline: as a call, a method of
+    /// the list, it cost ~30 instructions more per word.)
+    @_transparent
+    init(scanning bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: UnsafeMutablePointer<UInt8>) {
+        var scan = Self.lowercaseWord(bytes, from: start, to: bytes.count, into: target)
+        let runEnd = scan.end
+        var end = runEnd
+        while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        if end < runEnd {
+            // Rare: the run ended in apostrophes or hyphens; the word is read again without them.
+            scan = Self.lowercaseWord(bytes, from: start, to: end, into: target)
+        }
+        scan.runEnd = runEnd
+        scan.start = start
+        self = scan
+    }
+
+    /// The loop behind ``init(scanning:from:into:)``: lower-cases word bytes from `start` into
+    /// `target` until a byte that is no ASCII letter, digit, apostrophe or hyphen, or `limit`.
+    @inline(__always)
+    fileprivate static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int,
+                                          into target: UnsafeMutablePointer<UInt8>) -> Self {
+        wordByteKinds.withUnsafeBufferPointer { table in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var kinds: UInt8 = 0
+            // A byte equal to the one before it, and whether the one before was too (branch-free).
+            var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
+            var position = start
+            while position < limit {
+                let byte = bytes[position]
+                let kind = table[Int(byte)]
+                if kind == 0 { break }
+                kinds |= kind
+                // Upper case (kind 1) to lower case: set bit 5.
+                let lower = byte | (kind & 1) << 5
+                target[position &- start] = lower
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                // Three of one byte in a row (letters of either case: compared lower-cased).
+                let same: UInt8 = lower == previous ? 1 : 0
+                runs |= same & sameBefore
+                sameBefore = same
+                previous = lower
+                position &+= 1
+            }
+            return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
+                            lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
+                            runEnd: position)
+        }
+    }
+
+    /// Each byte's kind as one bit: upper-case letter 1, lower-case letter 2, apostrophe 4,
+    /// digit or hyphen 8; 0 for a byte that ends a word.
+    fileprivate static let wordByteKinds: [UInt8] = (0..<256).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): 2
+        case UInt8(ascii: "'"): 4
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): 8
+        default: 0
+        }
+    }
+
 }
