@@ -32,23 +32,16 @@ struct StartTagGuard {
         var index = 0
         let end = chunk.count
         while index < end {
+            // `.text`, `.tagStart` and `.tag` go on into each other with `fallthrough` (no second
+            // trip round the switch per tag) exactly when the loop would come back to the next one.
             switch state {
             case .text:
                 // Straight to the next `<`.
                 guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: "<"), in: base, from: index, to: end) else { index = end; continue }
                 index = found + 1
                 state = .tagStart
-                continue
-            case .quoted(let quote):
-                guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { index = end; continue }
-                index = found + 1
-                state = .tag
-                continue
-            case .declaration:
-                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { index = end; continue }
-                index = found + 1
-                state = .text
-                continue
+                guard index < end else { continue }
+                fallthrough
             case .tagStart:
                 let byte = chunk[index]
                 if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/") {
@@ -57,12 +50,14 @@ struct StartTagGuard {
                     state = .tag
                     count = 0
                     afterEquals = false
+                    // A name byte is what `.tag` would skip next: it starts there with this byte.
+                    if StartTagGuard.isNameByte(byte) { fallthrough }
                 }
             case .tag:
                 // Name bytes (letters and most punctuation) only end an `=`'s wait: skip them in a tight loop.
                 while index < end {
                     let byte = chunk[index]
-                    guard byte > 0x3E || (byte > 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte < 0x3D) else { break }
+                    guard StartTagGuard.isNameByte(byte) else { break }
                     afterEquals = false
                     index += 1
                 }
@@ -87,11 +82,28 @@ struct StartTagGuard {
                 default:
                     afterEquals = false
                 }
+            case .quoted(let quote):
+                guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { index = end; continue }
+                index = found + 1
+                state = .tag
+                continue
+            case .declaration:
+                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { index = end; continue }
+                index = found + 1
+                state = .text
+                continue
             }
             index += 1
         }
         lines += StartTagGuard.lineBreaks(in: chunk)
         return nil
+    }
+
+    /// A byte that ends nothing inside a tag (letters and most punctuation): not white space, a
+    /// control, a quote, `=` or `>`. Inside a tag it only ends an `=`'s wait.
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        byte > 0x3E || (byte > 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte < 0x3D)
     }
 
     /// The index of the first `needle` in `base[start..<end]`, or nil. Most of the guard's searches

@@ -26,6 +26,20 @@ struct StartTagGuardTests {
         #expect(offence(tag(StartTagGuard.limit + 1), chunk: 65_536) == 1)
     }
 
+    /// The byte after `<` decides whether a tag starts (`!`, `?` and `/` do not) and is never
+    /// itself looked at inside the tag, whatever it is; the scanner then goes on into the tag at
+    /// once or on the next byte, and at every chunk size (a `<` or that byte at a chunk's end) alike.
+    @Test func readsTheByteAfterEachTagStartTheSameWayAtEveryChunkSize() {
+        let attributes = String(tag(StartTagGuard.limit + 1).dropFirst("<item".count))
+        for (first, offends) in [("a", true), (">", true), ("=", true), ("\"", true), ("'", true), (" ", true), ("\u{00E9}", true),
+                                 ("/", false), ("!", false), ("?", false)] {
+            for chunk in [1, 2, 3, 5, 8, 9, 4_096] {
+                let line = offence("<" + first + "item" + attributes + "</item>", chunk: chunk)
+                #expect(line == (offends ? 1 : nil), "\(first.debugDescription) chunk \(chunk)")
+            }
+        }
+    }
+
     @Test func countsEachTagApart() {
         // Many tags with many attributes each are fine: the count is per tag.
         let tags = String(repeating: tag(StartTagGuard.limit / 2), count: 3)
