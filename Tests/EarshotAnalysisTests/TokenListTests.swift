@@ -122,7 +122,7 @@ import Testing
         let textStart = list.pendingTextStart
         let bytes = Array(line.utf8)
         let scan = bytes.withUnsafeBufferPointer {
-            TokenList.WordScan(scanning: $0, from: start, into: list.pendingFormTarget(reserving: $0.count - start))
+            TokenList.WordScan(scanning: $0, from: start, into: list.pendingFormTarget(reserving: $0.count - start), kinds: list.wordByteKinds)
         }
         // Written, not yet counted.
         #expect(list.pendingText(from: textStart).isEmpty)
@@ -151,15 +151,15 @@ import Testing
         let list = TokenList()
         let bytes = Array("Hello World xD".utf8)
         bytes.withUnsafeBufferPointer { line in
-            let first = TokenList.WordScan(scanning: line, from: 0, into: list.pendingFormTarget(reserving: line.count - 0))
+            let first = TokenList.WordScan(scanning: line, from: 0, into: list.pendingFormTarget(reserving: line.count - 0), kinds: list.wordByteKinds)
             list.appendScannedWord(first)
             list.finish(textStart: 0, raw: nil, clause: 0, flags: .ascii, word: -1)
             let secondStart = list.pendingTextStart
-            let second = TokenList.WordScan(scanning: line, from: 6, into: list.pendingFormTarget(reserving: line.count - 6))
+            let second = TokenList.WordScan(scanning: line, from: 6, into: list.pendingFormTarget(reserving: line.count - 6), kinds: list.wordByteKinds)
             list.appendScannedWord(second)
             list.finish(textStart: secondStart, raw: nil, clause: 0, flags: .ascii, word: -1)
             let thirdStart = list.pendingTextStart
-            _ = TokenList.WordScan(scanning: line, from: 12, into: list.pendingFormTarget(reserving: line.count - 12))
+            _ = TokenList.WordScan(scanning: line, from: 12, into: list.pendingFormTarget(reserving: line.count - 12), kinds: list.wordByteKinds)
             list.appendText(UnsafeBufferPointer(rebasing: line[12..<14]))
             list.finish(textStart: thirdStart, raw: nil, clause: 0, flags: .ascii, word: -1)
             #expect(first.end == 5 && second.end == 11)

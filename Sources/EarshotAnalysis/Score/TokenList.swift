@@ -38,6 +38,10 @@ final class TokenList {
     // One thread uses a list at a time, and no access overlaps another: the dynamic
     // exclusivity checks of class properties (several per byte appended) are left out.
     @exclusivity(unchecked) private var records: Buffer<Record>
+    /// ``WordScan/kind(of:)`` of every byte, for the word scan (``WordScan/init(scanning:from:into:kinds:)``):
+    /// the list's own copy, read through a stored pointer (a `static let` table cost a
+    /// `swift_once` check per word).
+    let wordByteKinds: UnsafeMutablePointer<UInt8>
     /// The lookup forms, each followed by one space.
     @exclusivity(unchecked) private var forms: Buffer<UInt8>
     /// The written forms that differ from their lookup forms, back to back.
@@ -46,6 +50,8 @@ final class TokenList {
     @exclusivity(unchecked) private var wordStarts: Buffer<WordStart>
 
     init() {
+        wordByteKinds = .allocate(capacity: 256)
+        for byte in 0..<256 { wordByteKinds[byte] = WordScan.kind(of: UInt8(byte)) }
         records = Buffer(capacity: 64)
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
@@ -53,6 +59,7 @@ final class TokenList {
     }
 
     deinit {
+        wordByteKinds.deallocate()
         records.deallocate()
         forms.deallocate()
         written.deallocate()
@@ -117,7 +124,7 @@ final class TokenList {
         forms.append(bytes)
     }
 
-    /// What one pass over an ASCII word finds (``init(scanning:from:into:)``).
+    /// What one pass over an ASCII word finds (``init(scanning:from:into:kinds:)``).
     struct WordScan {
         /// ``ByteKeyTable/hash(_:)`` of the lower-cased word.
         var hash: UInt32
@@ -134,7 +141,7 @@ final class TokenList {
     }
 
     /// Room for `count` more lookup-form bytes, and where the pending lookup form goes: a word
-    /// scan (``WordScan/init(scanning:from:into:)``) writes it there, not yet counted. Until
+    /// scan (``WordScan/init(scanning:from:into:kinds:)``) writes it there, not yet counted. Until
     /// ``appendScannedWord(_:)`` counts it the list is as before (another token may be appended
     /// instead, over it).
     func pendingFormTarget(reserving count: Int) -> UnsafeMutablePointer<UInt8> {
@@ -287,63 +294,62 @@ final class TokenList {
 extension TokenList.WordScan {
     /// Reads the ASCII word that starts at `bytes[start]` (an ASCII letter or digit): letters
     /// and digits, with apostrophes and hyphens inside it, and writes it lower-cased at `target`
-    /// (room for `bytes.count - start` bytes: ``TokenList/pendingFormTarget(reserving:)``), in
+    /// (room for `bytes.count - start` bytes: ``TokenList/pendingFormTarget(reserving:)``), reading
+    /// each byte's kind from `kinds` (``TokenList/wordByteKinds``), in
     /// one pass that also finds its end, hashes it and notes its cases and runs. Apostrophes
     /// and hyphens at its end are no part of the word.
     /// (Transparent, so that the tokenizer's scan loop holds it inline: as a call, a method of
     /// the list, it cost ~30 instructions more per word.)
     @_transparent
-    init(scanning bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: UnsafeMutablePointer<UInt8>) {
-        var scan = Self.lowercaseWord(bytes, from: start, to: bytes.count, into: target)
+    init(scanning bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: UnsafeMutablePointer<UInt8>, kinds: UnsafePointer<UInt8>) {
+        var scan = Self.lowercaseWord(bytes, from: start, to: bytes.count, into: target, kinds: kinds)
         let runEnd = scan.end
         var end = runEnd
         while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
         if end < runEnd {
             // Rare: the run ended in apostrophes or hyphens; the word is read again without them.
-            scan = Self.lowercaseWord(bytes, from: start, to: end, into: target)
+            scan = Self.lowercaseWord(bytes, from: start, to: end, into: target, kinds: kinds)
         }
         scan.runEnd = runEnd
         scan.start = start
         self = scan
     }
 
-    /// The loop behind ``init(scanning:from:into:)``: lower-cases word bytes from `start` into
+    /// The loop behind ``init(scanning:from:into:kinds:)``: lower-cases word bytes from `start` into
     /// `target` until a byte that is no ASCII letter, digit, apostrophe or hyphen, or `limit`.
     @inline(__always)
     fileprivate static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int,
-                                          into target: UnsafeMutablePointer<UInt8>) -> Self {
-        wordByteKinds.withUnsafeBufferPointer { table in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var kinds: UInt8 = 0
-            // A byte equal to the one before it, and whether the one before was too (branch-free).
-            var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
-            var position = start
-            while position < limit {
-                let byte = bytes[position]
-                let kind = table[Int(byte)]
-                if kind == 0 { break }
-                kinds |= kind
-                // Upper case (kind 1) to lower case: set bit 5.
-                let lower = byte | (kind & 1) << 5
-                target[position &- start] = lower
-                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                // Three of one byte in a row (letters of either case: compared lower-cased).
-                let same: UInt8 = lower == previous ? 1 : 0
-                runs |= same & sameBefore
-                sameBefore = same
-                previous = lower
-                position &+= 1
-            }
-            return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                            lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
-                            runEnd: position)
+                                          into target: UnsafeMutablePointer<UInt8>, kinds table: UnsafePointer<UInt8>) -> Self {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var kinds: UInt8 = 0
+        // A byte equal to the one before it, and whether the one before was too (branch-free).
+        var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
+        var position = start
+        while position < limit {
+            let byte = bytes[position]
+            let kind = table[Int(byte)]
+            if kind == 0 { break }
+            kinds |= kind
+            // Upper case (kind 1) to lower case: set bit 5.
+            let lower = byte | (kind & 1) << 5
+            target[position &- start] = lower
+            hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            // Three of one byte in a row (letters of either case: compared lower-cased).
+            let same: UInt8 = lower == previous ? 1 : 0
+            runs |= same & sameBefore
+            sameBefore = same
+            previous = lower
+            position &+= 1
         }
+        return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
+                    lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
+                    runEnd: position)
     }
 
-    /// Each byte's kind as one bit: upper-case letter 1, lower-case letter 2, apostrophe 4,
+    /// A byte's kind as one bit: upper-case letter 1, lower-case letter 2, apostrophe 4,
     /// digit or hyphen 8; 0 for a byte that ends a word.
-    fileprivate static let wordByteKinds: [UInt8] = (0..<256).map { value in
-        switch UInt8(value) {
+    static func kind(of byte: UInt8) -> UInt8 {
+        switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
         case UInt8(ascii: "a")...UInt8(ascii: "z"): 2
         case UInt8(ascii: "'"): 4

@@ -509,7 +509,8 @@ public struct Tokenizer: Sendable {
                 // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
                 // end), found, lower-cased and hashed in one pass.
                 let start = position
-                let scan = TokenList.WordScan(scanning: bytes, from: start, into: stream.list.pendingFormTarget(reserving: count - start))
+                let scan = TokenList.WordScan(scanning: bytes, from: start, into: stream.list.pendingFormTarget(reserving: count - start),
+                                                   kinds: stream.list.wordByteKinds)
                 position = scan.runEnd
                 // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
                 if startsPiece, Tokenizer.isASCIILetter(byte), position < count, position - start < 12, !Tokenizer.separatesASCIIChunks(bytes[position]),
@@ -606,7 +607,7 @@ public struct Tokenizer: Sendable {
         return nil
     }
 
-    /// Emits one ASCII word, whose lower-cased form ``TokenList/WordScan/init(scanning:from:into:)`` wrote
+    /// Emits one ASCII word, whose lower-cased form ``TokenList/WordScan/init(scanning:from:into:kinds:)`` wrote
     /// (and `scan` describes).
     /// (Transparent, so that the scan loop holds the word's emission and its ``TokenStream/finish(_:raw:flags:hash:)``
     /// inline: as calls they cost ~560 instructions per line; `@inline(__always)` was not honoured.)
