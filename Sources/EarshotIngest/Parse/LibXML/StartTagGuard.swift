@@ -15,8 +15,10 @@ struct StartTagGuard {
     /// More attributes than this on one start tag refuse the document.
     static let limit = 50_000
 
-    private enum State { case text, tagStart, tag, quoted(UInt8), declaration }
+    private enum State { case text, tagStart, tag, quoted, declaration }
     private var state = State.text
+    /// The quote a value ends with, while `state` is `.quoted`.
+    private var quote: UInt8 = 0
     private var count = 0
     private var afterEquals = false
     /// Line breaks seen so far (the refused tag's line is this plus one).
@@ -27,33 +29,16 @@ struct StartTagGuard {
     /// Text and quoted values (nearly every byte of a feed) are skipped with ``firstIndex(of:in:from:to:)``; line
     /// breaks are counted for the whole chunk at once, eight bytes at a time, and for the part
     /// before an offending tag only when there is one.
+    ///
+    /// Within a chunk the usual path goes straight from each step to the next: from text into a
+    /// tag's start and its name, from a quote over the whole value, from `>` into the text; `state`
+    /// is read again only after an attribute's name, an `=`, white space or a declaration.
     mutating func scan(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = chunk.baseAddress else { return nil }
         var index = 0
         let end = chunk.count
         while index < end {
-            // `.text`, `.tagStart` and `.tag` go on into each other with `fallthrough` (no second
-            // trip round the switch per tag) exactly when the loop would come back to the next one.
-            switch state {
-            case .text:
-                // Straight to the next `<`.
-                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: "<"), in: base, from: index, to: end) else { index = end; continue }
-                index = found + 1
-                state = .tagStart
-                guard index < end else { continue }
-                fallthrough
-            case .tagStart:
-                let byte = chunk[index]
-                if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/") {
-                    state = .declaration
-                } else {
-                    state = .tag
-                    count = 0
-                    afterEquals = false
-                    // A name byte is what `.tag` would skip next: it starts there with this byte.
-                    if StartTagGuard.isNameByte(byte) { fallthrough }
-                }
-            case .tag:
+            if state == .tag {
                 // Name bytes (letters and most punctuation) only end an `=`'s wait: skip them in a tight loop.
                 while index < end {
                     let byte = chunk[index]
@@ -61,42 +46,78 @@ struct StartTagGuard {
                     afterEquals = false
                     index += 1
                 }
-                guard index < end else { continue }
+                guard index < end else { break }
                 let byte = chunk[index]
-                switch byte {
-                case UInt8(ascii: ">"):
-                    state = .text
-                case UInt8(ascii: "="):
+                index += 1
+                if byte == UInt8(ascii: "=") {
                     afterEquals = true
-                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    continue
+                }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                     if afterEquals {
                         count += 1
                         if count > StartTagGuard.limit {
-                            return lines + StartTagGuard.lineBreaks(in: UnsafeBufferPointer(rebasing: chunk[..<index])) + 1
+                            return lines + StartTagGuard.lineBreaks(in: UnsafeBufferPointer(rebasing: chunk[..<(index - 1)])) + 1
                         }
                     }
                     afterEquals = false
-                    state = .quoted(byte)
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    break
-                default:
-                    afterEquals = false
+                    // Straight over the value; a chunk that ends inside it leaves the scan `.quoted`.
+                    guard let found = StartTagGuard.firstIndex(of: byte, in: base, from: index, to: end) else {
+                        state = .quoted
+                        quote = byte
+                        index = end
+                        break
+                    }
+                    index = found + 1
+                    continue
                 }
-            case .quoted(let quote):
-                guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { index = end; continue }
+                if byte != UInt8(ascii: ">") {
+                    if !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) { afterEquals = false }
+                    continue
+                }
+                // `>`: on into the text.
+                state = .text
+            } else if state == .quoted {
+                guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { index = end; break }
                 index = found + 1
                 state = .tag
                 continue
-            case .declaration:
-                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { index = end; continue }
+            } else if state == .tagStart {
+                enterTag(chunk[index], at: &index)
+                continue
+            } else if state == .declaration {
+                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { index = end; break }
                 index = found + 1
                 state = .text
                 continue
             }
-            index += 1
+            // `.text`: straight to the next `<`, and into the tag it starts.
+            guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: "<"), in: base, from: index, to: end) else { index = end; break }
+            index = found + 1
+            guard index < end else {
+                state = .tagStart
+                break
+            }
+            enterTag(chunk[index], at: &index)
         }
         lines += StartTagGuard.lineBreaks(in: chunk)
         return nil
+    }
+
+    /// Reads the byte after a `<` (at `index`): a declaration, a processing instruction or an end
+    /// tag (`<!`, `<?`, `</`) is skipped to its `>`; anything else starts a tag, whose name starts at
+    /// `index` when `byte` is a name byte (any other byte is passed over).
+    @inline(__always)
+    private mutating func enterTag(_ byte: UInt8, at index: inout Int) {
+        if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/") {
+            state = .declaration
+            index += 1
+            return
+        }
+        state = .tag
+        count = 0
+        afterEquals = false
+        if !StartTagGuard.isNameByte(byte) { index += 1 }
     }
 
     /// A byte that ends nothing inside a tag (letters and most punctuation): not white space, a
