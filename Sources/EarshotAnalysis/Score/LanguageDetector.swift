@@ -41,6 +41,11 @@ public struct LanguageDetector: Sendable {
         self.words = words
     }
 
+    /// True when `other` reads with the same tables (is a copy of this detector).
+    func isSame(as other: LanguageDetector) -> Bool {
+        words === other.words && normaliser === other.normaliser
+    }
+
     /// Each word's lists: the function words, and with `lexicon` the words only Malay's
     /// lexicons know and the English valence words that Malay's do not.
     static func wordClasses(_ lexicon: Lexicon?) -> ByteKeyTable<WordClass>.Builder {
@@ -221,6 +226,14 @@ public struct LanguageDetector: Sendable {
 
         init(collects: Bool = true) {
             self.collects = collects
+        }
+
+        /// Back to no votes, as ``init(collects:)`` made it.
+        mutating func reset() {
+            en = 0
+            ms = 0
+            unknownCount = 0
+            if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
         }
 
         /// Counts one word of classes `found`; `word` makes it, for a word no list holds.

@@ -125,7 +125,7 @@ public struct SentimentScorer: Sendable {
             lang = language
             tokenizer.tokens(bytes, text: text, language: language, into: tokens)
         } else {
-            lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens)
+            lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream)
         }
         let chain = lookupChain(lang)
         // The scratch's array, taken for this text and given back (kept unique, so reused).

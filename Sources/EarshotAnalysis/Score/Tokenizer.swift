@@ -151,9 +151,30 @@ public struct Tokenizer: Sendable {
     /// ``tokens(_:detectingWith:into:)`` of the text whose UTF-8 bytes `bytes` holds; `text`
     /// makes that text as a `String`, for text off the byte path and close votes.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
+        var kept: TokenStream?
+        return tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept)
+    }
+
+    /// ``tokens(_:text:detectingWith:into:)`` with the stream that `kept` holds from an earlier
+    /// text (nil, or one of another list, table or detector: a new one), left there for the next:
+    /// a scorer that keeps it (in ``ScoreScratch``) does not retain and release the tables each
+    /// stream holds on every text.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList,
+                reusing kept: inout TokenStream?) -> String {
         list.removeAll()
-        var stream = TokenStream(words: words, malay: nil, list: list)
-        stream.detection = Detection(detector: detector)
+        // In place: a copy of the stream would retain and release what it holds.
+        if kept?.canBeReused(list: list, words: words, detector: detector) == true {
+            kept!.reset()
+        } else {
+            kept = TokenStream(words: words, malay: nil, list: list)
+            kept!.detection = Detection(detector: detector)
+        }
+        return tokens(bytes, text: text, detectingWith: detector, into: list, stream: &kept!)
+    }
+
+    /// ``tokens(_:text:detectingWith:into:)`` with `stream`, new or reset, holding `list`.
+    private func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector,
+                        into list: TokenList, stream: inout TokenStream) -> String {
         let scanned = scanBytes(bytes, into: &stream)
         var string: String?
         func made() -> String {
@@ -183,7 +204,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// What the detector would count in a line of the byte path, gathered while tokenising it.
-    private struct Detection {
+    struct Detection {
         let detector: LanguageDetector
         var tally = LanguageDetector.Tally(collects: false)
         /// Han characters, as the detector counts them.
@@ -196,6 +217,14 @@ public struct Tokenizer: Sendable {
 
         init(detector: LanguageDetector) {
             self.detector = detector
+        }
+
+        /// Back to the counts of ``init(detector:)``, for the next text.
+        mutating func reset() {
+            tally.reset()
+            han = 0
+            hasScalars = false
+            undecided = false
         }
 
         /// Counts the words of ASCII `bytes` as the detector splits them.
@@ -242,7 +271,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Tokens found so far and the clause state.
-    private struct TokenStream {
+    struct TokenStream {
         let words: WordTable
         let malay: MalayNormaliser?
         let list: TokenList
@@ -255,6 +284,20 @@ public struct Tokenizer: Sendable {
             self.words = words
             self.malay = malay
             self.list = list
+        }
+
+        /// True when this stream, of a text whose language was detected, can tokenise the next
+        /// one into `list` with `words` and `detector` after ``reset()``.
+        func canBeReused(list: TokenList, words: WordTable, detector: LanguageDetector) -> Bool {
+            guard let detection, self.list === list, self.words === words, malay == nil else { return false }
+            return detection.detector.isSame(as: detector)
+        }
+
+        /// Back to the state of a new stream with a new ``detection``, for the next text.
+        mutating func reset() {
+            clause = 0
+            pendingBreak = false
+            detection?.reset()
         }
 
         /// Records the token whose lookup form was appended to ``list`` since `start`, written as
