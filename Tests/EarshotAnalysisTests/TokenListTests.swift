@@ -85,9 +85,11 @@ import Testing
         #expect(!comparable("caf\u{E9}") && !comparable("\u{212A}") && !comparable("\u{F900}") && !comparable("👍\u{FE0F}"))
     }
 
-    /// The eight-bytes-at-a-time count of "!" and "?" counts what a byte-by-byte count counts.
+    /// The eight-bytes-at-a-time count of "!" and "?" counts what a byte-by-byte count counts
+    /// (also for words that pass its first test, odd bytes with bit 6 clear, and hold no mark).
     @Test(arguments: ["", "!", "hello!!", "what?? really???", "好！！好？？", "！", "a!b?c!d?e!f?g!h?i!", String(repeating: "x", count: 23) + "!?",
-                      "no marks here at all in a longer line of text", "ab！", "\u{1F621}!\u{1F621}?"])
+                      "no marks here at all in a longer line of text", "ab！", "\u{1F621}!\u{1F621}?",
+                      "odd bytes 13579 #%')+-/;= and no marks", "好好好好好好好好好好", "letters letters!! letters?? letters！？"])
     func punctuationEmphasisCountsEveryMark(text: String) {
         let bytes = Array(text.utf8)
         var exclamations = 0, questions = 0

@@ -228,11 +228,13 @@ public struct SentimentScorer: Sendable {
         // On bytes: fullwidth ！ and ？ are EF BC 81 and EF BC 9F in UTF-8.
         var counts = (0, 0)
         var index = 0
-        // Eight bytes at a time: most words of a text hold none of 21, 3F, 81 and 9F.
+        // Eight bytes at a time: most words of a text hold none of 21, 3F, 81 and 9F. All four
+        // are odd with bit 6 clear, and letters are not: one test passes most words of letters.
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if ByteLanes.marks(word, equalTo: 0x21) | ByteLanes.marks(word, equalTo: 0x3F) | ByteLanes.marks(word, equalTo: 0x81)
+                if ByteLanes.marks(word & 0x4141_4141_4141_4141, equalTo: 0x01) != 0,
+                   ByteLanes.marks(word, equalTo: 0x21) | ByteLanes.marks(word, equalTo: 0x3F) | ByteLanes.marks(word, equalTo: 0x81)
                     | ByteLanes.marks(word, equalTo: 0x9F) != 0 {
                     countMarks(bytes, index..<(index + 8), into: &counts)
                 }
