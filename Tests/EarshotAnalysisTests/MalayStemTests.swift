@@ -38,4 +38,26 @@ struct MalayStemTests {
         #expect(normaliser.words("pengafé") == ["kafé"])
         #expect(normaliser.words("sekafe") == ["sekafe"])
     }
+
+    /// ``MalayNormaliser/hasNoAffix(_:)``'s packed compare agrees with comparing the affix texts:
+    /// every affix alone, cut short, before or after stems of 0 to 12 letters, and not ASCII.
+    @Test func packedAffixTestMatchesTheAffixTexts() {
+        let suffixes = MalayNormaliser.suffixes, prefixes = MalayNormaliser.prefixes.map(\.0)
+        let stems = ["", "a", "k", "ya", "kafe", "sekolah", "ambilkanlah", "tidakkah", "bermain", "kafé", "é", "menyanyi2"]
+        var words: Set<String> = []
+        for affix in suffixes + prefixes {
+            for cut in 0...affix.count { words.insert(String(affix.prefix(cut))); words.insert(String(affix.suffix(cut))) }
+            for stem in stems { words.insert(stem + affix); words.insert(affix + stem) }
+        }
+        for stem in stems { words.insert(stem); words.insert(stem + stem) }
+        var affixed = 0
+        for word in words {
+            let expected = word.utf8.allSatisfy { $0 < 0x80 } && !suffixes.contains(where: word.hasSuffix) && !prefixes.contains(where: word.hasPrefix)
+            var bytes = word
+            let found = bytes.withUTF8 { MalayStemTests.normaliser.hasNoAffix($0) }
+            #expect(found == expected, "\(word)")
+            if !expected { affixed += 1 }
+        }
+        #expect(affixed > 100 && affixed < words.count - 10)
+    }
 }

@@ -45,9 +45,14 @@ final class MalayNormaliser: Sendable {
         spellingTable = ByteKeyTable(ms.normalise)
     }
 
-    private static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]
+    /// The affixes as ``hasNoAffix(_:)`` compares them on a word's packed end and start bytes
+    /// (``PackedAffix``): built once, stored here so that the per-word test reads no `static let`.
+    private let packedSuffixes = MalayNormaliser.suffixes.map { PackedAffix($0, atEnd: true) }
+    private let packedPrefixes = MalayNormaliser.prefixes.map { PackedAffix($0.0, atEnd: false) }
+
+    static let suffixes = ["nya", "lah", "kah", "kan", "an", "i"]
     /// Prefixes, longest first, with the consonant that `meN-`/`peN-` replaced before a vowel.
-    private static let prefixes: [(String, String?)] = [
+    static let prefixes: [(String, String?)] = [
         ("memper", nil), ("diper", nil), ("meng", "k"), ("meny", "s"), ("peng", "k"), ("peny", "s"),
         ("mem", "p"), ("men", "t"), ("pem", "p"), ("pen", "t"), ("ber", nil), ("ter", nil), ("per", nil),
         ("me", nil), ("pe", nil), ("be", nil), ("te", nil), ("di", nil), ("ke", nil),
@@ -77,7 +82,7 @@ final class MalayNormaliser: Sendable {
         let found = direct.index(forKeyBytes: word)
         if found >= 0 { return direct.values[found] == nil }
         if word.last == UInt8(ascii: "2") || word.contains(UInt8(ascii: "-")) { return false }
-        return MalayNormaliser.hasNoAffix(word)
+        return hasNoAffix(word)
     }
 
     /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.
@@ -95,14 +100,36 @@ final class MalayNormaliser: Sendable {
     /// True when the word of UTF-8 bytes `bytes` is ASCII and neither ends with one of
     /// ``suffixes`` nor begins with one of ``prefixes`` (compared on bytes, which for ASCII is
     /// comparing characters): then ``stem(_:)`` has no candidate but the word itself and no
-    /// prefix to remove.
-    private static func hasNoAffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
-        for suffix in suffixAffixes where bytes.count >= suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
-            return false
+    /// prefix to remove. Each affix is one mask-and-compare on the word's packed last four
+    /// (first eight) bytes (``PackedAffix``), not a loop over its bytes.
+    func hasNoAffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var head: UInt64 = 0, tail: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return false }
+            if offset < 8 { head |= UInt64(byte) << (8 * UInt64(offset)) }
+            tail = (tail << 8 | UInt64(byte)) & 0xFFFF_FFFF
         }
-        for prefix in prefixAffixes where bytes.starts(with: prefix.bytes) { return false }
+        for suffix in packedSuffixes where tail & suffix.mask == suffix.value { return false }
+        for prefix in packedPrefixes where head & prefix.mask == prefix.value { return false }
         return true
+    }
+
+    /// An affix of one to four (suffix) or eight (prefix) bytes, none of them 0, packed as the
+    /// word it ends (begins) is packed in ``hasNoAffix(_:)``: a suffix's last byte lowest, a
+    /// prefix's first byte lowest. A word shorter than the affix has 0 where the affix has a
+    /// byte, so `packed & mask == value` holds exactly when the word ends (begins) with it.
+    struct PackedAffix: Sendable {
+        let mask: UInt64
+        let value: UInt64
+
+        init(_ text: String, atEnd: Bool) {
+            let bytes = Array(text.utf8)
+            precondition(!bytes.isEmpty && bytes.count <= (atEnd ? 4 : 8) && !bytes.contains(0), "affix \(text) cannot be packed")
+            var value: UInt64 = 0
+            for (offset, byte) in (atEnd ? bytes.reversed() : bytes).enumerated() { value |= UInt64(byte) << (8 * UInt64(offset)) }
+            self.value = value
+            mask = bytes.count == 8 ? .max : (1 << (8 * UInt64(bytes.count))) - 1
+        }
     }
 
     /// An affix as both word forms compare it: its text, its bytes and its number of characters.
@@ -130,7 +157,7 @@ final class MalayNormaliser: Sendable {
         var text = word
         let ascii = text.withUTF8 { bytes -> [String]?? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
-            if MalayNormaliser.hasNoAffix(bytes) { return .some(nil) }
+            if hasNoAffix(bytes) { return .some(nil) }
             return .some(stemmed(ASCIIWord(bytes: bytes)))
         }
         if let ascii { return ascii }
