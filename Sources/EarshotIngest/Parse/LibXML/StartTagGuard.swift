@@ -30,94 +30,122 @@ struct StartTagGuard {
     /// breaks are counted for the whole chunk at once, eight bytes at a time, and for the part
     /// before an offending tag only when there is one.
     ///
-    /// Within a chunk the usual path goes straight from each step to the next: from text into a
-    /// tag's start and its name, from a quote over the whole value, from `>` into the text; `state`
-    /// is read again only after an attribute's name, an `=`, white space or a declaration.
+    /// `state` is read once, where the chunk starts; after that the scan goes straight from each
+    /// step to the next: from text into a tag's start, over the tag's names, white space and values
+    /// in one loop until its `>`, then into the text again. The byte that ends a name is classified
+    /// by bit masks (no jump table: an indirect jump per tag is hard to predict).
     mutating func scan(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = chunk.baseAddress else { return nil }
         var index = 0
         let end = chunk.count
-        while index < end {
-            if state == .tag {
-                // Name bytes (letters and most punctuation) only end an `=`'s wait: skip them in a tight loop.
-                while index < end {
+        // Resume inside whatever the last chunk ended in; each case leaves `state` `.text` or `.tag`.
+        switch state {
+        case .text, .tag:
+            break
+        case .quoted:
+            guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { return finish(chunk) }
+            index = found + 1
+            state = .tag
+        case .declaration:
+            guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { return finish(chunk) }
+            index = found + 1
+            state = .text
+        case .tagStart:
+            guard index < end else { return finish(chunk) }
+            if enterTag(chunk[index], at: &index, base: base, end: end) { return finish(chunk) }
+        }
+        var inTag = state == .tag
+        while true {
+            if inTag {
+                // One start tag, up to its `>`.
+                while true {
+                    // Name bytes (letters and most punctuation) only end an `=`'s wait: skip them in a tight loop.
+                    while index < end {
+                        guard StartTagGuard.isNameByte(chunk[index]) else { break }
+                        afterEquals = false
+                        index += 1
+                    }
+                    guard index < end else { return finish(chunk) }
                     let byte = chunk[index]
-                    guard StartTagGuard.isNameByte(byte) else { break }
-                    afterEquals = false
                     index += 1
-                }
-                guard index < end else { break }
-                let byte = chunk[index]
-                index += 1
-                if byte == UInt8(ascii: "=") {
-                    afterEquals = true
-                    continue
-                }
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    if afterEquals {
-                        count += 1
-                        if count > StartTagGuard.limit {
-                            return lines + StartTagGuard.lineBreaks(in: UnsafeBufferPointer(rebasing: chunk[..<(index - 1)])) + 1
+                    // Not a name byte, so below 0x40: one bit of a word each.
+                    let bit = UInt64(1) &<< UInt64(byte)
+                    if bit & StartTagGuard.spaceBits != 0 { continue }
+                    if bit & StartTagGuard.quoteBits != 0 {
+                        if afterEquals {
+                            count += 1
+                            if count > StartTagGuard.limit {
+                                return lines + StartTagGuard.lineBreaks(in: UnsafeBufferPointer(rebasing: chunk[..<(index - 1)])) + 1
+                            }
                         }
+                        afterEquals = false
+                        // Straight over the value; a chunk that ends inside it leaves the scan `.quoted`.
+                        guard let found = StartTagGuard.firstIndex(of: byte, in: base, from: index, to: end) else {
+                            state = .quoted
+                            quote = byte
+                            return finish(chunk)
+                        }
+                        index = found + 1
+                        continue
                     }
+                    if bit & StartTagGuard.equalsBit != 0 {
+                        afterEquals = true
+                        continue
+                    }
+                    if bit & StartTagGuard.closeBit != 0 { break }
                     afterEquals = false
-                    // Straight over the value; a chunk that ends inside it leaves the scan `.quoted`.
-                    guard let found = StartTagGuard.firstIndex(of: byte, in: base, from: index, to: end) else {
-                        state = .quoted
-                        quote = byte
-                        index = end
-                        break
-                    }
-                    index = found + 1
-                    continue
-                }
-                if byte != UInt8(ascii: ">") {
-                    if !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) { afterEquals = false }
-                    continue
                 }
                 // `>`: on into the text.
                 state = .text
-            } else if state == .quoted {
-                guard let found = StartTagGuard.firstIndex(of: quote, in: base, from: index, to: end) else { index = end; break }
-                index = found + 1
-                state = .tag
-                continue
-            } else if state == .tagStart {
-                enterTag(chunk[index], at: &index)
-                continue
-            } else if state == .declaration {
-                guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index, to: end) else { index = end; break }
-                index = found + 1
-                state = .text
-                continue
             }
-            // `.text`: straight to the next `<`, and into the tag it starts.
-            guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: "<"), in: base, from: index, to: end) else { index = end; break }
+            // Text: straight to the next `<`, and into the tag it starts.
+            guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: "<"), in: base, from: index, to: end) else { return finish(chunk) }
             index = found + 1
             guard index < end else {
                 state = .tagStart
-                break
+                return finish(chunk)
             }
-            enterTag(chunk[index], at: &index)
+            if enterTag(chunk[index], at: &index, base: base, end: end) { return finish(chunk) }
+            inTag = state == .tag
         }
+    }
+
+    /// White space inside a tag (space, tab, line feed, carriage return), as bits of `1 << byte`.
+    private static let spaceBits: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
+    /// `"` and `'`.
+    private static let quoteBits: UInt64 = 1 << 0x22 | 1 << 0x27
+    /// `=`.
+    private static let equalsBit: UInt64 = 1 << 0x3D
+    /// `>`.
+    private static let closeBit: UInt64 = 1 << 0x3E
+
+    /// The end of a chunk: its line breaks are added up, and no tag was refused.
+    @inline(__always)
+    private mutating func finish(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
         lines += StartTagGuard.lineBreaks(in: chunk)
         return nil
     }
 
     /// Reads the byte after a `<` (at `index`): a declaration, a processing instruction or an end
-    /// tag (`<!`, `<?`, `</`) is skipped to its `>`; anything else starts a tag, whose name starts at
-    /// `index` when `byte` is a name byte (any other byte is passed over).
+    /// tag (`<!`, `<?`, `</`) is skipped to its `>` (the scan stays `.text`; true when the chunk
+    /// ends first, leaving it `.declaration`); anything else starts a tag (`.tag`), whose name
+    /// starts at `index` when `byte` is a name byte (any other byte is passed over).
     @inline(__always)
-    private mutating func enterTag(_ byte: UInt8, at index: inout Int) {
+    private mutating func enterTag(_ byte: UInt8, at index: inout Int, base: UnsafePointer<UInt8>, end: Int) -> Bool {
         if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "/") {
-            state = .declaration
-            index += 1
-            return
+            guard let found = StartTagGuard.firstIndex(of: UInt8(ascii: ">"), in: base, from: index + 1, to: end) else {
+                state = .declaration
+                return true
+            }
+            index = found + 1
+            state = .text
+            return false
         }
         state = .tag
         count = 0
         afterEquals = false
         if !StartTagGuard.isNameByte(byte) { index += 1 }
+        return false
     }
 
     /// A byte that ends nothing inside a tag (letters and most punctuation): not white space, a

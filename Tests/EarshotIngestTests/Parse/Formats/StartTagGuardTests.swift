@@ -40,6 +40,22 @@ struct StartTagGuardTests {
         }
     }
 
+    /// After an `=`, white space (space, tab, line feed, carriage return) keeps the wait for a
+    /// value's quote; any other byte (a control, a name byte) ends it, so the value does not count.
+    /// The line of the refused tag counts the line feeds before the offending quote.
+    @Test func onlyWhiteSpaceMayComeBetweenAnEqualsSignAndItsQuote() {
+        for (separator, counted) in [("", true), (" ", true), ("\t", true), ("\n", true), ("\r", true), (" \r\n\t ", true),
+                                     ("\u{01}", false), ("\u{0B}", false), ("\u{0C}", false), ("\u{1F}", false), ("\u{00}", false),
+                                     ("b", false), (" b ", false), ("\u{00E9}", false)] {
+            let attributes = (0...StartTagGuard.limit).map { " a\($0)=" + separator + "\"x\"" }.joined()
+            let feeds = separator.utf8.filter { $0 == 0x0A }.count
+            for chunk in [1, 2, 3, 7, 4_096] {
+                let line = offence("<item" + attributes + "></item>", chunk: chunk)
+                #expect(line == (counted ? 1 + feeds * (StartTagGuard.limit + 1) : nil), "\(separator.debugDescription) chunk \(chunk)")
+            }
+        }
+    }
+
     @Test func countsEachTagApart() {
         // Many tags with many attributes each are fine: the count is per tag.
         let tags = String(repeating: tag(StartTagGuard.limit / 2), count: 3)
