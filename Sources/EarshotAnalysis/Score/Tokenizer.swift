@@ -329,11 +329,11 @@ public struct Tokenizer: Sendable {
                 if !bytes.contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             }
             if SentimentScorer.isUpper(raw) { flags.insert(.upper) }
-            if raw.utf8.elementsEqual(lower.utf8) {
-                finish(start, raw: nil, flags: flags)
-                return
+            // Written as its lookup form, byte for byte (compared on the bytes just appended,
+            // not through two `String.UTF8View`s): no raw form is kept.
+            raw.withUTF8 { bytes in
+                _ = finish(start, raw: list.pendingText(from: start).elementsEqual(bytes) ? nil : bytes, flags: flags)
             }
-            raw.withUTF8 { _ = finish(start, raw: $0, flags: flags) }
         }
 
         /// Emits a Chinese word of the byte path: Han characters, which have no case.
