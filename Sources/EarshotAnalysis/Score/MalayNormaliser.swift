@@ -226,18 +226,19 @@ final class MalayNormaliser: Sendable {
     fileprivate struct ASCIIWord: StemWord {
         let bytes: UnsafeBufferPointer<UInt8>
 
+        /// Lengths first: ``stem(_:)`` compares a word mostly with its shorter candidates.
         static func == (left: ASCIIWord, right: ASCIIWord) -> Bool {
-            left.bytes.elementsEqual(right.bytes)
+            left.bytes.count == right.bytes.count && left.bytes.starts(at: 0, with: right.bytes)
         }
 
         var characterCount: Int { bytes.count }
 
         func hasSuffix(_ suffix: Affix) -> Bool {
-            bytes.count >= suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes)
+            bytes.count >= suffix.bytes.count && suffix.bytes.withUnsafeBufferPointer { bytes.starts(at: bytes.count - $0.count, with: $0) }
         }
 
         func hasPrefix(_ prefix: Affix) -> Bool {
-            bytes.starts(with: prefix.bytes)
+            bytes.count >= prefix.bytes.count && prefix.bytes.withUnsafeBufferPointer { bytes.starts(at: 0, with: $0) }
         }
 
         func droppingLast(_ count: Int) -> ASCIIWord {
@@ -311,4 +312,17 @@ extension String: MalayNormaliser.StemWord {
     }
 
     fileprivate var string: String { self }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// True when the bytes from `offset` on begin with all of `other` (the caller has checked
+    /// that they fit): an index loop, where `elementsEqual` walks two iterators.
+    fileprivate func starts(at offset: Int, with other: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < other.count {
+            if self[offset + index] != other[index] { return false }
+            index += 1
+        }
+        return true
+    }
 }
