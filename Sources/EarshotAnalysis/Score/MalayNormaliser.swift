@@ -91,7 +91,10 @@ final class MalayNormaliser: Sendable {
         var bytes = word
         guard bytes.withUTF8({ $0.last == UInt8(ascii: "2") || $0.contains(UInt8(ascii: "-")) }) else { return nil }
         if word.count > 2, word.hasSuffix("2"), word.dropLast().allSatisfy(\.isLetter) { return String(word.dropLast()) }
-        guard let dash = word.firstIndex(of: "-") else { return nil }
+        // In an ASCII word (most) every byte is a character: the first `-` byte is the first `-`
+        // character, found without walking characters.
+        let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+        guard let dash = ascii ? word.utf8.firstIndex(of: UInt8(ascii: "-")) : word.firstIndex(of: "-") else { return nil }
         let left = word[..<dash], right = word[word.index(after: dash)...]
         guard !left.isEmpty, !right.isEmpty, left.hasSuffix(right) || right.hasSuffix(left) else { return nil }
         return String(left)
