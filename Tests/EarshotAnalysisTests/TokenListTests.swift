@@ -158,15 +158,15 @@ import Testing
         bytes.withUnsafeBufferPointer { line in
             let first = TokenList.WordScan(scanning: line, from: 0, into: list.pendingFormTarget(reserving: line.count - 0), kinds: list.wordByteKinds)
             list.appendScannedWord(first)
-            list.finish(textStart: 0, raw: nil, clause: 0, flags: .ascii, word: -1)
+            list.finish(textStart: 0, raw: nil, clause: 0, flags: .ascii, word: -1, roles: 0)
             let secondStart = list.pendingTextStart
             let second = TokenList.WordScan(scanning: line, from: 6, into: list.pendingFormTarget(reserving: line.count - 6), kinds: list.wordByteKinds)
             list.appendScannedWord(second)
-            list.finish(textStart: secondStart, raw: nil, clause: 0, flags: .ascii, word: -1)
+            list.finish(textStart: secondStart, raw: nil, clause: 0, flags: .ascii, word: -1, roles: 0)
             let thirdStart = list.pendingTextStart
             _ = TokenList.WordScan(scanning: line, from: 12, into: list.pendingFormTarget(reserving: line.count - 12), kinds: list.wordByteKinds)
             list.appendText(UnsafeBufferPointer(rebasing: line[12..<14]))
-            list.finish(textStart: thirdStart, raw: nil, clause: 0, flags: .ascii, word: -1)
+            list.finish(textStart: thirdStart, raw: nil, clause: 0, flags: .ascii, word: -1, roles: 0)
             #expect(first.end == 5 && second.end == 11)
             #expect(list.text(0) == "hello" && list.text(1) == "world" && list.text(2) == "xD")
             #expect(String(decoding: list.phraseBytes(0..<3), as: UTF8.self) == "hello world xD")

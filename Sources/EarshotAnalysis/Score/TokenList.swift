@@ -167,8 +167,9 @@ final class TokenList {
     }
 
     /// Records the token whose lookup form was appended since `textStart`, written as
-    /// `rawBytes` (nil: as its lookup form).
-    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8 = 0) {
+    /// `rawBytes` (nil: as its lookup form), with its word's `roles`
+    /// (``WordTable/tokenRoles(_:text:flags:)``; the span search skips a token without them).
+    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8) {
         var rawStart = -1, rawCount = 0
         if let rawBytes {
             rawStart = written.count
