@@ -239,7 +239,8 @@ extension AtomParser {
             let built = builder.buildStreamed { "\(path):\(entryLine)" }
             if let emit { try emit(built, document) } else { document.items.append(built.item) }
         }
-        document.warnings += builder.warnings
+        // Most items have no warning: no array append (a generic call) for them.
+        if !builder.warnings.isEmpty { document.warnings += builder.warnings }
         builder.reset()
         spare = builder
     }

@@ -88,6 +88,20 @@ final class XMLPushParser {
     /// long as the context, so an address always means the same name).
     @exclusivity(unchecked) private var names: [NameSlot?] = Array(repeating: nil, count: 512)
 
+    /// The storage of the last element's attribute list, taken back for the next element's: once
+    /// the handlers are done with a list (none keeps it), it is unique again and refilled in place,
+    /// so an element with attributes allocates and frees no array.
+    private var spareAttributes: [XMLAttribute] = []
+
+    /// Attribute local names by the addresses of libxml2's interned strings, as ``names`` keeps
+    /// element names: `type`, `rel`, `href` are read once, not as a new `String` per attribute.
+    @exclusivity(unchecked) private var attributeNames: [AttributeNameSlot?] = Array(repeating: nil, count: 64)
+
+    private struct AttributeNameSlot {
+        var local: UnsafePointer<xmlChar>
+        var name: String
+    }
+
     private struct NameSlot {
         var local: UnsafePointer<xmlChar>
         var uri: UnsafePointer<xmlChar>?
@@ -232,6 +246,15 @@ final class XMLPushParser {
         return entry
     }
 
+    /// An attribute's local name (an interned string of libxml2's) as a `String`, from ``attributeNames``.
+    private func attributeName(_ local: UnsafePointer<xmlChar>) -> String {
+        let slot = Int((UInt64(UInt(bitPattern: local)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if let cached = attributeNames[slot], cached.local == local { return cached.name }
+        let name = String(cString: local)
+        attributeNames[slot] = AttributeNameSlot(local: local, name: name)
+        return name
+    }
+
     /// The name libxml2's tree gives an element or attribute whose prefix is not declared
     /// (an error, so reading stops there; kept alike for the events before the stop): `prefix:local`.
     private static func undeclared(_ prefix: UnsafePointer<xmlChar>, _ local: UnsafePointer<xmlChar>) -> String {
@@ -260,7 +283,13 @@ final class XMLPushParser {
                                attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
         let limit = 1024
         guard namespaceCount > 0 || attributeCount > 0 else { return [] }
-        var result: [XMLAttribute] = []
+        // Taken out of `spareAttributes` first, so that it is unique when nobody kept the last list
+        // (emptying it then keeps its storage; a list still held elsewhere is left as it is).
+        var result = spareAttributes
+        spareAttributes = []
+        // One by one: `removeAll(keepingCapacity:)` goes through the general range replacement,
+        // several times slower for the one to three attributes an element has.
+        while !result.isEmpty { result.removeLast() }
         result.reserveCapacity(min(namespaceCount + attributeCount, limit))
         if let namespaces {
             for index in 0..<namespaceCount where result.count < limit {
@@ -274,10 +303,11 @@ final class XMLPushParser {
                 let base = attributes + 5 * index
                 guard let local = base[0], let start = base[3], let end = base[4] else { continue }
                 let uri = base[2].map { String(cString: $0) }
-                let name = uri == nil && base[1] != nil ? XMLPushParser.undeclared(base[1]!, local) : String(cString: local)
+                let name = uri == nil && base[1] != nil ? XMLPushParser.undeclared(base[1]!, local) : attributeName(local)
                 result.append(XMLAttribute(namespaceURI: uri, localName: name, value: attributeValue(start, end)))
             }
         }
+        spareAttributes = result
         return result
     }
 
