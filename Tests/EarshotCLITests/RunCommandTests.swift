@@ -148,6 +148,8 @@ import Testing
 
     @Test func binaryCopiedOutOfBuildRunsFromAnotherFolder() throws {
         let folder = try EarshotBinary.temporaryFolder()
+        // The copy is the size of a debug build (about 110 MB): not left behind.
+        defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("bin/earshot")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try EarshotBinary.executable, to: copy)
