@@ -55,10 +55,25 @@ struct EarshotBinary {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// A new empty folder under the system's temporary directory.
+    /// A new empty folder under ``temporaryRoot``.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-test-\(UUID().uuidString)")
+        let url = try temporaryRoot.get().appendingPathComponent("earshot-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// One folder under the system's temporary directory for all of this test process's folders,
+    /// removed when the process exits: the tests' stores, reports and logs (1-5 MB a test) are
+    /// not left behind run after run.
+    private static let temporaryRoot: Swift.Result<URL, any Error> = Swift.Result {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("earshot-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { EarshotBinary.removeTemporaryRoot() }
+        return url
+    }
+
+    private static func removeTemporaryRoot() {
+        if case .success(let url) = temporaryRoot { try? FileManager.default.removeItem(at: url) }
     }
 }
