@@ -81,11 +81,24 @@ final class LocalServer: @unchecked Sendable {
     }
 }
 
-/// Fresh folders under the system's temporary folder.
+/// Fresh folders, all under one folder of this test process's in the system's temporary folder,
+/// removed when the process exits (servers' logs and scripts are not left behind run after run).
 enum TemporaryFolder {
     static func make(_ prefix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-\(prefix)-\(UUID().uuidString)")
+        let url = try root.get().appendingPathComponent("earshot-\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    private static let root: Result<URL, any Error> = Result {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("earshot-output-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { TemporaryFolder.removeRoot() }
+        return url
+    }
+
+    private static func removeRoot() {
+        if case .success(let url) = root { try? FileManager.default.removeItem(at: url) }
     }
 }
