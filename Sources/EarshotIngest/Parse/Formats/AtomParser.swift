@@ -68,6 +68,12 @@ struct AtomParser: XMLElementHandler {
 
     /// How a text construct's `type` (and Atom 0.3's `mode`) says to read it.
     private static func capture(type: String?, mode: String?) -> (capture: Capture, plain: Bool, base64: Bool) {
+        // The two values nearly every text construct has, answered before the general rules
+        // (which give the same: a type with no `/` is not Base64).
+        if mode == nil, let type {
+            if type == "html" { return (.allText, false, false) }
+            if type == "text" { return (.allText, true, false) }
+        }
         // The usual values are already trimmed and lower-case: only others go through Foundation.
         let type = type.map { AtomParser.isUsualType($0) ? $0 : $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let (capture, plain) = AtomParser.reading(type: type, mode: mode)
