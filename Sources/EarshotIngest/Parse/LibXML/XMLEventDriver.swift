@@ -352,6 +352,12 @@ final class XMLEventAssembler: XMLEventSink {
             count += 1
         }
 
+        /// Frame `index`, in place (valid until the stack grows or is freed).
+        func frame(at index: Int) -> UnsafeMutablePointer<Frame> {
+            precondition(index >= 0 && index < count, "frame out of range")
+            return base + index
+        }
+
         /// The text buffer of frame `index`, in place (valid until the stack grows or is freed).
         func text(at index: Int) -> UnsafeMutablePointer<TextBuffer> {
             precondition(index >= 0 && index < count, "frame out of range")
@@ -418,11 +424,13 @@ final class XMLEventAssembler: XMLEventSink {
 
     private func push(_ name: XMLNameEntry, base: String?, capture: Capture, reported: Bool) {
         if count < frames.count {
-            frames[count].name = name
-            frames[count].base = base
-            frames[count].capture = capture
-            frames[count].text.removeAll()
-            frames[count].reported = reported
+            // Through one pointer: each `frames[count]` checks its bounds again.
+            let frame = frames.frame(at: count)
+            frame.pointee.name = name
+            frame.pointee.base = base
+            frame.pointee.capture = capture
+            frame.pointee.text.removeAll()
+            frame.pointee.reported = reported
         } else {
             frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
         }
@@ -450,7 +458,8 @@ final class XMLEventAssembler: XMLEventSink {
         let attributes = attributes()
         var base = count > 0 ? frames[count - 1].base : nil
         if !attributes.isEmpty,
-           let xmlBase = attributes.first(where: { $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
+           // An attribute in no namespace (nearly all) is ruled out before its name is compared.
+           let xmlBase = attributes.first(where: { $0.namespaceURI != nil && $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
             base = URLResolver.resolve(xmlBase, against: base)
         }
         let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
