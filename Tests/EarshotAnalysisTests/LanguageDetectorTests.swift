@@ -64,6 +64,11 @@ struct LanguageDetectorTests {
 
     /// The detector counts alphabetic scalars as letters; the tokenizer's count takes only the
     /// ASCII letters, which holds while the Chinese punctuation of its byte path is not alphabetic.
+    /// isLoneEmoji tests the scalar range alone: that holds while no emoji of the range is a letter.
+    @Test func loneEmojiRangeHasNoLetters() {
+        #expect(LanguageDetector.isLoneEmojiRangeWithoutLetters)
+    }
+
     @Test func bytePathPunctuationIsNotAlphabetic() throws {
         let tokenizer = try ScoreFixtures.scorer().tokenizer
         #expect(!tokenizer.bytePunctuation.isEmpty)

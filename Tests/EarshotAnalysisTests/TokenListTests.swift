@@ -74,6 +74,10 @@ import Testing
         let filter = EdgeByteFilter(keys)
         for key in keys { #expect(filter.mayBeKey(first: key.utf8.first!, last: key.utf8.last!), "\(key)") }
         #expect(!filter.mayBeKey(first: UInt8(ascii: "f"), last: UInt8(ascii: ",")))
+        // Each edge byte begins or ends some key, but no key has this pair.
+        #expect(!filter.mayBeKey(first: UInt8(ascii: ":"), last: UInt8(ascii: "3")))
+        #expect(!filter.mayBeKey(first: UInt8(ascii: "<"), last: UInt8(ascii: ")")))
+        #expect(filter.mayBeKey(first: UInt8(ascii: "<"), last: 0x80) && filter.mayBeKey(first: 0xF0, last: UInt8(ascii: ")")))
         #expect(filter.mayBeKey(first: 0xE2, last: 0x80), "bytes of 128 or more are never ruled out")
         let greek = EdgeByteFilter(["\u{037E})"])
         #expect(greek.mayBeKey(first: UInt8(ascii: ";"), last: UInt8(ascii: ")")), "a key equivalent to ASCII lets everything through")

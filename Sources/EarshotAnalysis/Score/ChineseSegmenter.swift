@@ -117,8 +117,10 @@ struct ChineseSegmenter: Sendable {
 
     /// The words of a run of Han characters of three UTF-8 bytes each (each a `Character` of its
     /// own), as ``segment(_:)`` gives them, passed to `body` as bytes (valid during the call).
-    func segment(hanBytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        segment(Run(bytes: hanBytes, offsets: nil), body)
+    /// - Parameter compatibility: whether the run has a compatibility ideograph (lead byte EF),
+    ///   as the caller's scan found: without one every character is plain (``Run/plain``).
+    func segment(hanBytes: UnsafeBufferPointer<UInt8>, compatibility: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        segment(Run(bytes: hanBytes, plain: !compatibility), body)
     }
 
     private func segment(_ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -150,7 +152,8 @@ struct ChineseSegmenter: Sendable {
     private func emit(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         for index in 1..<boundaries.count {
             let word = characters.bytes(boundaries[index - 1]..<boundaries[index])
-            guard mayBeSplit(word) else {
+            // A word of a plain run of the byte path is plain (``mayBeSplit(_:plain:)``).
+            guard mayBeSplit(word, plain: characters.plain && characters.offsets == nil) else {
                 body(word)
                 continue
             }
@@ -203,6 +206,14 @@ struct ChineseSegmenter: Sendable {
             plain = ByteKeyTable<Bool>.isByteComparable(bytes)
         }
 
+        /// A run of Han characters of three bytes each, `plain` when it has no compatibility
+        /// ideograph (then each is unified Han: ``ByteKeyTable/isByteComparable(_:)`` holds).
+        init(bytes: UnsafeBufferPointer<UInt8>, plain: Bool) {
+            text = bytes
+            offsets = nil
+            self.plain = plain
+        }
+
         /// The number of characters.
         var count: Int { offsets.map { $0.count - 1 } ?? text.count / 3 }
 
@@ -253,8 +264,9 @@ struct ChineseSegmenter: Sendable {
     /// False when ``splitNegator(_:)`` surely keeps the word whole: a word of unified Han
     /// characters can only begin with a negator that begins with its first character (asked
     /// first: it is cheaper than the questions there, and both give the word).
-    private func mayBeSplit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard negatorsPlain, let lead = word.first, ByteKeyTable<Bool>.isPlain(word) else { return true }
+    /// - Parameter plain: true when the caller knows the word is ``ByteKeyTable/isPlain(_:)``.
+    private func mayBeSplit(_ word: UnsafeBufferPointer<UInt8>, plain: Bool) -> Bool {
+        guard negatorsPlain, let lead = word.first, plain || ByteKeyTable<Bool>.isPlain(word) else { return true }
         let first = lead < 0x80 ? UInt32(lead) : (UInt32(lead & 0x0F) << 12) | (UInt32(word[1] & 0x3F) << 6) | UInt32(word[2] & 0x3F)
         return negatorStarts.contains(first)
     }

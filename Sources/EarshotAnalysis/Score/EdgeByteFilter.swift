@@ -1,10 +1,14 @@
 /// A quick "no" before a table lookup: the first and last bytes of the table's keys. A text
-/// whose first or last byte is ASCII and begins (ends) no key is surely not a key; a byte of
+/// whose first or last byte is ASCII and begins (ends) no key is surely not a key, nor is one
+/// whose first and last bytes, both ASCII, are no key's pair of them; a byte of
 /// 128 or more is never ruled out. Every byte is let through when some key holds a character
 /// canonically equivalent to ASCII (K, ;, `), which a byte comparison would not see.
 struct EdgeByteFilter: Sendable {
     private var first: (UInt64, UInt64) = (0, 0)
     private var last: (UInt64, UInt64) = (0, 0)
+    /// A bit per (first, last) pair of ASCII bytes that some key begins and ends with: bit
+    /// `last & 63` of word `first * 2 + last >> 6`.
+    private var pairs = [UInt64](repeating: 0, count: 256)
 
     init<Keys: Sequence>(_ keys: Keys) where Keys.Element == String {
         let keys = Array(keys)
@@ -12,11 +16,14 @@ struct EdgeByteFilter: Sendable {
         guard !asciiLike, !keys.contains(where: \.isEmpty) else {
             first = (.max, .max)
             last = (.max, .max)
+            pairs = [UInt64](repeating: .max, count: 256)
             return
         }
         for key in keys {
             EdgeByteFilter.insert(key.utf8.first!, into: &first)
             EdgeByteFilter.insert(key.utf8.last!, into: &last)
+            let (head, tail) = (key.utf8.first!, key.utf8.last!)
+            if head < 128, tail < 128 { pairs[Int(head) * 2 + Int(tail >> 6)] |= 1 << UInt64(tail & 63) }
         }
     }
 
@@ -36,6 +43,8 @@ struct EdgeByteFilter: Sendable {
 
     /// False when a text that begins with `firstByte` and ends with `lastByte` is surely no key.
     func mayBeKey(first firstByte: UInt8, last lastByte: UInt8) -> Bool {
-        EdgeByteFilter.contains(firstByte, first) && EdgeByteFilter.contains(lastByte, last)
+        guard EdgeByteFilter.contains(firstByte, first) && EdgeByteFilter.contains(lastByte, last) else { return false }
+        guard firstByte < 128, lastByte < 128 else { return true }
+        return pairs[Int(firstByte) * 2 + Int(lastByte >> 6)] >> UInt64(lastByte & 63) & 1 != 0
     }
 }

@@ -211,9 +211,18 @@ public struct LanguageDetector: Sendable {
         guard byte & 0xF8 == 0xF0, index + 3 < bytes.count, index + 4 == bytes.count || bytes[index + 4] < 0x80 else { return false }
         let value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
             | UInt32(bytes[index + 3] & 0x3F)
-        guard (0x1F300...0x1FAFF).contains(value), !(0x1F3FB...0x1F3FF).contains(value),
-              let scalar = Unicode.Scalar(value), !scalar.properties.isAlphabetic, !Character(scalar).isLetter else { return false }
-        return true
+        // No scalar of this range is alphabetic or a letter (``isLoneEmojiRangeWithoutLetters``, which a
+        // test checks on every scalar): the range test alone, without two Unicode property lookups per emoji.
+        return (0x1F300...0x1FAFF).contains(value) && !(0x1F3FB...0x1F3FF).contains(value)
+    }
+
+    /// What ``isLoneEmoji(_:at:)`` assumes of the Unicode data: no scalar of U+1F300–U+1FAFF
+    /// (skin tones aside) is alphabetic or, as a `Character`, a letter. (For the tests.)
+    static var isLoneEmojiRangeWithoutLetters: Bool {
+        (UInt32(0x1F300)...0x1FAFF).allSatisfy { value in
+            guard !(0x1F3FB...0x1F3FF).contains(value), let scalar = Unicode.Scalar(value) else { return true }
+            return !scalar.properties.isAlphabetic && !Character(scalar).isLetter
+        }
     }
 
     /// The votes of ``detect(words:)``.

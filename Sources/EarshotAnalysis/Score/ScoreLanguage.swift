@@ -5,6 +5,7 @@ enum ScoreLanguage: Sendable {
     /// Any other code: scored with the English lexicon, and not English for the rules.
     case other
 
+    /// (`en` first: equal strings compare fast, unequal ones with a library call.)
     init(_ code: String) {
         switch code {
         case "en": self = .english

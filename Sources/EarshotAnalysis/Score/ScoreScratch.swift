@@ -6,9 +6,11 @@
 /// `Sendable`), and pass it to ``SentimentScorer/score(_:language:explain:aspects:contributions:scratch:)``.
 public final class ScoreScratch {
     let tokens = TokenList()
-    var spans: [TermSpan] = []
+    // One thread uses a scratch at a time (it is not `Sendable`): the dynamic exclusivity
+    // checks of each text's accesses (~40 instructions each) are left out.
+    @exclusivity(unchecked) var spans: [TermSpan] = []
     /// The tokenizer's stream of the last text whose language was detected, reset for the next.
-    var stream: Tokenizer.TokenStream?
+    @exclusivity(unchecked) var stream: Tokenizer.TokenStream?
 
     public init() {}
 }

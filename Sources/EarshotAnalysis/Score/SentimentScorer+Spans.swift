@@ -6,7 +6,8 @@ extension SentimentScorer {
     ///   - entries: the tokens' entries in `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
     func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, into spans: inout [TermSpan]) {
-        spans.removeAll(keepingCapacity: true)
+        // (Most texts found no span before: the call, not inlined, is left out for them.)
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         var maxWords = 1
         for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
         let stride = chain.count
@@ -149,27 +150,39 @@ extension SentimentScorer {
     /// works" and "it works, although it was late" both lean on "it works").
     static let concessiveWords: Set<String> = ["although", "though", "even though"]
 
+    /// Where ``contrastPivot(_:)`` found the weighted part to start. Plain numbers (the word is the
+    /// text of span `span`, made only for `--explain`), so that dropping a pivot releases nothing:
+    /// an optional tuple with a `String` was destroyed through its type metadata, ~100 instructions a text.
+    struct ContrastPivot {
+        /// The token index where the weighted part starts.
+        let index: Int
+        /// The index of the contrast word's span in the table.
+        let span: Int
+        /// For a concessive word, the clause it opens.
+        let concessiveClause: Int?
+    }
+
     /// The contrast pivot, or nil: the token index where the weighted part starts, the word, and
     /// for a concessive word the clause it opens (then that clause is the weaker part, wherever
     /// it stands). A contrast word alone at the end of its clause ("…, slow delivery though")
     /// contrasts that clause with what came before, so the pivot moves to the start of that
     /// clause. "yet" is a contrast only when it opens a clause ("…, yet it works", "and yet"):
     /// elsewhere it is a time adverb ("not yet convinced", "not arrived yet").
-    func contrastPivot(_ table: SpanTable) -> (index: Int, word: String, concessiveClause: Int?)? {
+    func contrastPivot(_ table: SpanTable) -> ContrastPivot? {
         let tokens = table.tokens
-        for span in table.spans where span.kind == .contrast {
+        for (index, span) in table.spans.enumerated() where span.kind == .contrast {
             let text = table.text(of: span)
             if text == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
             guard alone else {
                 let concessive = SentimentScorer.concessiveWords.contains(text)
-                return (span.start, text, concessive ? tokens.clause(span.start) : nil)
+                return ContrastPivot(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
             if text == "yet" || span.start == 0 { continue }
             let clause = tokens.clause(span.start - 1)
             var start = span.start - 1
             while start > 0, tokens.clause(start - 1) == clause { start -= 1 }
-            return start == 0 ? nil : (start, text, nil)
+            return start == 0 ? nil : ContrastPivot(index: start, span: index, concessiveClause: nil)
         }
         return nil
     }

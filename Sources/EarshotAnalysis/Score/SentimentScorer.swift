@@ -127,12 +127,12 @@ public struct SentimentScorer: Sendable {
         } else {
             lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream)
         }
-        let chain = lookupChain(lang)
+        let kind = ScoreLanguage(lang)
+        let chain = lookupChain(lang, kind: kind)
         // The scratch's array, taken for this text and given back (kept unique, so reused).
         var spans: [TermSpan] = []
         swap(&spans, &scratch.spans)
         defer { swap(&spans, &scratch.spans) }
-        let kind = ScoreLanguage(lang)
         let entries = ChainEntries(words: tokenizer.words, language: kind)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
         let table = SpanTable(tokens: tokens, spans: spans, english: chain.last, language: kind)
@@ -146,8 +146,12 @@ public struct SentimentScorer: Sendable {
         var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
         var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
-        // The sentiment terms in order (``SpanTable/terms()``), without building their list.
-        for span in table.spans {
+        // The contrast word, for `--explain`.
+        let pivotWord = explain ? pivot.map { table.text(of: table.spans[$0.span]) } ?? "" : ""
+        // The sentiment terms in order (``SpanTable/terms()``), without building their list
+        // (by index: an iterator would retain the array).
+        for spanIndex in 0..<table.spans.count {
+            let span = table.spans[spanIndex]
             guard let base = table.termValence(span) else { continue }
             var (value, rules) = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, explain: explain)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
@@ -156,11 +160,11 @@ public struct SentimentScorer: Sendable {
                     // A concessive word: its own clause is the weaker part, wherever it stands.
                     let inside = tokens.clause(span.start) == conceded
                     value *= inside ? 0.5 : 1.5
-                    if explain { rules.append(inside ? "conceded by '\(pivot.word)' ×0.5" : "outside the '\(pivot.word)' clause ×1.5") }
+                    if explain { rules.append(inside ? "conceded by '\(pivotWord)' ×0.5" : "outside the '\(pivotWord)' clause ×1.5") }
                 } else {
                     let factor = span.start < pivot.index ? 0.5 : 1.5
                     value *= factor
-                    if explain { rules.append(factor < 1 ? "before '\(pivot.word)' ×0.5" : "after '\(pivot.word)' ×1.5") }
+                    if explain { rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
                 }
             }
             if wantsAspects { valences[span.start] += value }
@@ -187,11 +191,16 @@ public struct SentimentScorer: Sendable {
 
     /// The languages whose lexicons a token is looked up in, in order.
     func lookupChain(_ lang: String) -> [IndexedLexicon] {
-        switch lang {
-        case "en": return englishChain
-        case "zh": return chineseChain
-        case "ms": return malayChain
-        default: break
+        lookupChain(lang, kind: ScoreLanguage(lang))
+    }
+
+    /// ``lookupChain(_:)`` of `lang`, whose ``ScoreLanguage`` is `kind`.
+    func lookupChain(_ lang: String, kind: ScoreLanguage) -> [IndexedLexicon] {
+        switch kind {
+        case .english: return englishChain
+        case .chinese: return chineseChain
+        case .malay: return malayChain
+        case .other: break
         }
         if let chain = chains[lang] { return chain }
         return SentimentScorer.chainCodes(lang).map { indexed[$0] ?? IndexedLexicon(LanguageLexicon()) }

@@ -184,7 +184,8 @@ public struct Tokenizer: Sendable {
             return made
         }
         let found = (scanned ? stream.detection?.language(of: bytes) : nil) ?? detector.detect(made())
-        if found == "ms" {
+        // (Equal strings compare fast, unequal ones with a library call: most lines are `en`.)
+        if found != "en", found == "ms" {
             // The Malay tokens are these up to the first word that normalisation may change:
             // the byte scan goes on from there with the state it had there.
             guard scanned, let base = bytes.baseAddress else {
@@ -309,9 +310,9 @@ public struct Tokenizer: Sendable {
         /// instructions of frame and argument moves per token, and `@inline(__always)` was not honoured.)
         @discardableResult
         @_transparent
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil) -> Int {
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil, plain: Bool = false) -> Int {
             let text = list.pendingText(from: start)
-            let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: flags.contains(.ascii))
+            let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: plain || flags.contains(.ascii))
             if pendingBreak || (words.isContrast(word) && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
@@ -337,10 +338,11 @@ public struct Tokenizer: Sendable {
         }
 
         /// Emits a Chinese word of the byte path: Han characters, which have no case.
-        mutating func emitHan(_ word: UnsafeBufferPointer<UInt8>) {
+        /// - Parameter plain: true when the word is unified Han only (``ByteKeyTable/isByteComparable(_:)``).
+        mutating func emitHan(_ word: UnsafeBufferPointer<UInt8>, plain: Bool = false) {
             let start = list.pendingTextStart
             list.appendText(word)
-            finish(start, raw: nil, flags: .han)
+            finish(start, raw: nil, flags: .han, plain: plain)
         }
 
         /// Emits a lone emoji of the byte path, its own key.
@@ -588,18 +590,21 @@ public struct Tokenizer: Sendable {
             }
             // A run of Han characters, segmented into words.
             let start = position
+            // Compatibility ideographs (U+F900–U+FAFF) are the Han characters with lead byte EF.
+            var compatibility = byte == 0xEF
             position += 3
             while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
+                if bytes[position] == 0xEF { compatibility = true }
                 position += 3
             }
             let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
             if stream.detection != nil {
-                // The detector counts compatibility ideographs (lead byte EF) as letters, not Han.
+                // The detector counts compatibility ideographs as letters, not Han.
                 stream.detection?.hasScalars = true
                 stream.detection?.han += run.count / 3
-                if run.contains(0xEF) { stream.detection?.undecided = true }
+                if compatibility { stream.detection?.undecided = true }
             }
-            segmenter.segment(hanBytes: run) { stream.emitHan($0) }
+            segmenter.segment(hanBytes: run, compatibility: compatibility) { stream.emitHan($0, plain: !compatibility) }
         }
         return true
     }
@@ -689,9 +694,11 @@ public struct Tokenizer: Sendable {
             // stretched letters were read as another word.
             if scan.lettersAndApostrophes, hash != nil {
                 stream.detection?.tally.add(stream.words.wordClass(index)) { "" }
-            } else {
+            } else if scan.hasUpper || scan.hasLower {
                 stream.detection?.countWords(word)
             }
+            // (A word without letters, digits and hyphens only, holds no word the detector counts:
+            // it joins letters and inner apostrophes only.)
         }
     }
 
