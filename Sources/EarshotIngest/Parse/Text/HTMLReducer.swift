@@ -654,7 +654,10 @@ enum HTMLReducer {
         @inline(__always) func beginWord() {
             if state & lineHasWord == 0 {
                 if state & pendingNewline != 0 {
-                    if json { out.escape(newline) } else { out.room(1); out.base[out.count] = newline; out.count &+= 1 }
+                    // JSON's `\n` written in place (``Cursor/escape(_:)`` goes through the owning output).
+                    if json { out.room(2); out.base[out.count] = backslash; out.base[out.count &+ 1] = UInt8(ascii: "n"); out.count &+= 2 } else {
+                        out.room(1); out.base[out.count] = newline; out.count &+= 1
+                    }
                 }
             } else if state & pendingSpace != 0 {
                 out.room(1)
@@ -672,7 +675,15 @@ enum HTMLReducer {
         }
         /// An ASCII byte of a word.
         @inline(__always) func writeASCII(_ byte: UInt8) {
-            if json, TextOutput.needsJSONEscape(byte) { return out.escape(byte) }
+            if json, TextOutput.needsJSONEscape(byte) {
+                // `"` and `\\` (the common ones) as `\\` and the byte, in place; controls through the output.
+                guard byte == dquote || byte == backslash else { return out.escape(byte) }
+                out.room(2)
+                out.base[out.count] = backslash
+                out.base[out.count &+ 1] = byte
+                out.count &+= 2
+                return
+            }
             out.room(1)
             out.base[out.count] = byte
             out.count &+= 1
