@@ -360,6 +360,15 @@ enum HTMLReducer {
         let spaces: UInt64 = 0x2020_2020_2020_2020
         key.low |= length >= 8 ? spaces : spaces & ((1 << (8 * UInt64(length))) &- 1)
         if length > 8 { key.high |= length == 16 ? spaces : spaces & ((1 << (8 * UInt64(length &- 8))) &- 1) }
+        // The tags most HTML is made of, before the table (whose every use passes its lazy
+        // initialisation check): `p`, `li`, `ul`, `br` are blocks, `a` and `b` inline, as ``kindsByName`` says.
+        if length <= 2 {
+            switch key.low {
+            case 0x70, 0x696C, 0x6C75, 0x7262: return .block
+            case 0x61, 0x62: return .inline
+            default: break
+            }
+        }
         return kindTable.withUnsafeBufferPointer { table in
             var slot = key.slot
             while true {
@@ -516,6 +525,14 @@ enum HTMLReducer {
         let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
         let digits = (name &+ 0x5050_5050_5050_5050) & ~(name &+ 0x4646_4646_4646_4646)
         guard (letters | digits | ~below) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { return nil }
+        // The references nearly every feed uses, before the table: `&amp;`, `&lt;`, `&gt;`, `&quot;`.
+        switch name {
+        case 0x70_6D61: return .scalar("&", end: end)
+        case 0x746C: return .scalar("<", end: end)
+        case 0x7467: return .scalar(">", end: end)
+        case 0x746F_7571: return .scalar("\"", end: end)
+        default: break
+        }
         guard let scalar = HTMLEntityTable.scalar(packed: name) else { return Reference.none }
         return .scalar(scalar, end: end)
     }
