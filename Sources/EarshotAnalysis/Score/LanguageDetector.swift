@@ -148,7 +148,13 @@ public struct LanguageDetector: Sendable {
         var tally = Tally(collects: false)
         guard count(bytes, into: &tally) else { return nil }
         if let decided = decision(tally) { return decided }
-        tally = Tally(collects: true)
+        return decisionCollectingUnknown(bytes)
+    }
+
+    /// The decision on ASCII text with lone emoji (``count(_:into:)`` is true for it) whose vote
+    /// is close (``decision(_:)`` is nil): its words counted again, those no list holds collected.
+    func decisionCollectingUnknown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var tally = Tally(collects: true)
         _ = count(bytes, into: &tally)
         return tally.decision(normaliser)
     }
@@ -270,7 +276,10 @@ public struct LanguageDetector: Sendable {
             var ms = ms
             // Affixes only matter when the words above leave it close.
             if let normaliser, needsUnknown(normaliser) {
-                for word in unknown where normaliser.words(word) != [word] { ms += 0.5 }
+                // `normaliser.words(word) != [word]`, without the two arrays per word.
+                for word in unknown {
+                    if let changed = normaliser.changedWords(word), changed != [word] { ms += 0.5 }
+                }
             }
             return ms > en ? "ms" : "en"
         }

@@ -236,7 +236,9 @@ public struct Tokenizer: Sendable {
         /// What ``LanguageDetector/detect(_:)`` gives for the text of `bytes`, or nil when these counts do not tell.
         func language(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
             if undecided { return nil }
-            guard hasScalars else { return detector.decision(tally) }
+            // A close vote reads the words no list holds: counted again from the bytes, as the
+            // detector would (these counts are its first pass), without making the text a `String`.
+            guard hasScalars else { return detector.decision(tally) ?? detector.decisionCollectingUnknown(bytes) }
             // The detector's script test: Han characters against letters (here only ASCII
             // ones: Chinese punctuation and lone emoji are not alphabetic).
             guard han > 0 else { return nil }
@@ -478,7 +480,11 @@ public struct Tokenizer: Sendable {
                 if isASCIILetter(line[index]) { return true }
                 index += 1
             } else if line[index] >= 0xF0 {
-                if let scalar = Unicode.Scalar(scalar4(line, at: index)), Character(scalar).isLetter { return true }
+                // Emoji of U+1F300–U+1FAFF are no letters (``LanguageDetector/isLoneEmojiRangeWithoutLetters``):
+                // no property lookup for them (~90 instructions a line of the bench).
+                let value = scalar4(line, at: index)
+                let letterless = (0x1F300...0x1FAFF).contains(value) && !(0x1F3FB...0x1F3FF).contains(value)
+                if !letterless, let scalar = Unicode.Scalar(value), Character(scalar).isLetter { return true }
                 index += 4
             } else {
                 if isHanValue(scalar(line, at: index)) { return true }
