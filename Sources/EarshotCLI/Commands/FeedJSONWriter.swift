@@ -21,23 +21,23 @@ struct FeedJSONWriter {
 
     /// Writes one item, after the document's header when it is the first.
     mutating func item(_ item: FeedItem, header: FeedDocument) throws {
-        try writeItem(item, header: header, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
+        try writeItem(item, header: header, title: { $0.string(item.title) }, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
     }
 
     /// Writes one streamed item as ``item(_:header:)`` writes the same item built whole: its
-    /// summary and content go from the feed's text to this JSON as bytes, reduced and escaped in
-    /// one pass, with no `String` made.
+    /// title, summary and content go from the feed's text to this JSON as bytes, reduced and
+    /// escaped in one pass, with no `String` made.
     mutating func item(_ item: StreamedFeedItem, header: FeedDocument) throws {
-        try writeItem(item.fields, header: header, summary: { item.writeSummaryJSON(into: $0.buffer) }, content: { item.writeContentJSON(into: $0.buffer) })
+        try writeItem(item.fields, header: header, title: { item.writeTitleJSON(into: $0.buffer) }, summary: { item.writeSummaryJSON(into: $0.buffer) }, content: { item.writeContentJSON(into: $0.buffer) })
     }
 
-    private mutating func writeItem(_ item: FeedItem, header: FeedDocument,
+    private mutating func writeItem(_ item: FeedItem, header: FeedDocument, title: (inout FeedJSONWriter) -> Void,
                                     summary: (inout FeedJSONWriter) -> Void, content: (inout FeedJSONWriter) -> Void) throws {
         if !headerWritten { writeHeader(header) }
         if items > 0 { byte(UInt8(ascii: ",")) }
         items += 1
         raw("\n{\"id\":"); string(item.id)
-        raw(",\"title\":"); string(item.title)
+        raw(",\"title\":"); title(&self)
         raw(",\"link\":"); string(item.link)
         raw(",\"published\":"); date(item.published)
         raw(",\"updated\":"); date(item.updated)

@@ -152,13 +152,15 @@ struct AtomParser: XMLElementHandler {
         }
     }
 
-    /// An entry's summary or content is kept as bytes (no `String` until it is reduced to plain
-    /// text), when it is not Base64; everything else goes to ``end(_:text:base:depth:)``, whose
-    /// checks this repeats for those two names.
+    /// An entry's title (not an author's), summary or content is kept as bytes (no `String` until
+    /// it is reduced to plain text), when it is not Base64; everything else goes to
+    /// ``end(_:text:base:depth:)``, whose checks this repeats for those three names.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
-        if entry != nil, !base64Text, sourceDepth == nil, name.localKey == .summary || name.localKey == .content,
+        if entry != nil, !base64Text, sourceDepth == nil,
+           name.localKey == .summary || name.localKey == .content || (name.localKey == .title && !inAuthor),
            name.namespace != .im, isAtom(name), isOwnChild(depth: depth) {
-            entry!.offer(name.localKey == .summary ? .summary : .content, bytes: bytes, plain: plainText)
+            let field: FeedItemBuilder.Field = name.localKey == .summary ? .summary : name.localKey == .content ? .content : .title
+            entry!.offer(field, bytes: bytes, plain: plainText)
             return
         }
         try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)

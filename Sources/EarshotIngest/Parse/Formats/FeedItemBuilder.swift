@@ -98,7 +98,7 @@ struct FeedItemBuilder {
     /// Builds the item; `place` (made only for a warning) prefixes date warnings.
     mutating func build(place: () -> String) -> FeedItem { buildStreamed(place: place).item }
 
-    /// Builds the item with its summary and content left as offered (reduced when asked for);
+    /// Builds the item with its title, summary and content left as offered (reduced when asked for);
     /// `place` (made only for a warning) prefixes date warnings.
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
         func text(_ field: Field) -> String? { candidate(field)?.plainText }
@@ -115,10 +115,10 @@ struct FeedItemBuilder {
         }
         // Every field given: an initializer of another module's type fills a defaulted one
         // with a call each, and a field set afterwards destroys the value it replaces.
-        let item = FeedItem(id: raw(.id), title: text(.title), link: raw(.link), published: published, publishedText: publishedText,
+        let item = FeedItem(id: raw(.id), title: nil, link: raw(.link), published: published, publishedText: publishedText,
                             updated: updated, updatedText: updatedText, author: text(.author).map(FeedItemBuilder.authorName),
                             summary: nil, content: nil, rating: rating, subject: text(.subject))
-        return StreamedFeedItem(fields: item, summary: candidate(.summary), content: candidate(.content))
+        return StreamedFeedItem(fields: item, title: candidate(.title), summary: candidate(.summary), content: candidate(.content))
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

@@ -125,12 +125,13 @@ struct RSSParser: XMLElementHandler {
         return .ignored
     }
 
-    /// An item's summary or content is kept as bytes (no `String` until it is reduced to plain
-    /// text); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
+    /// An item's title, summary or content is kept as bytes (no `String` until it is reduced to
+    /// plain text); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
     /// normalising take this path; the same candidates are offered as there.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
         if item != nil, depth == itemDepth + 1 {
             let field: (FeedItemBuilder.Field, Int)? = switch name.key {
+            case .title, .rss10Title, .rss090Title: (.title, 0)
             case .description, .rss10Description, .rss090Description: (.summary, 0)
             case .itunesSummary: (.summary, 1)
             case .contentEncoded: (.content, 0)

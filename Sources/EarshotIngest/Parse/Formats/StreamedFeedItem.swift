@@ -1,23 +1,30 @@
 import EarshotCore
 
-/// An item as a feed parser hands it out: every field ready but the summary and the content,
-/// which stay as the feed wrote them until they are asked for, either as `String`s (``item``)
-/// or written as JSON string literals into a caller's buffer (``writeSummaryJSON(into:)``,
-/// ``writeContentJSON(into:)``). That is how `earshot parse-feed` prints a large feed without
-/// making (and validating) a `String` of each item's longest fields.
+/// An item as a feed parser hands it out: every field ready but the title, the summary and the
+/// content, which stay as the feed wrote them until they are asked for, either as `String`s
+/// (``item``) or written as JSON string literals into a caller's buffer (``writeTitleJSON(into:)``,
+/// ``writeSummaryJSON(into:)``, ``writeContentJSON(into:)``). That is how `earshot parse-feed`
+/// prints a large feed without making (and validating, reducing and freeing) a `String` of those
+/// fields for each item.
 public struct StreamedFeedItem {
-    /// Every field of the item but ``FeedItem/summary`` and ``FeedItem/content``, which are nil here.
+    /// Every field of the item but ``FeedItem/title``, ``FeedItem/summary`` and ``FeedItem/content``,
+    /// which are nil here.
     public let fields: FeedItem
+    let title: FeedItemBuilder.Candidate?
     let summary: FeedItemBuilder.Candidate?
     let content: FeedItemBuilder.Candidate?
 
     /// The whole item, its summary and content reduced to plain text.
     public var item: FeedItem {
         var item = fields
+        item.title = title?.plainText
         item.summary = summary?.plainText
         item.content = content?.plainText
         return item
     }
+
+    /// ``FeedItem/title`` written into `output` as ``writeSummaryJSON(into:)`` writes the summary.
+    public func writeTitleJSON(into output: TextOutput) { StreamedFeedItem.writeJSON(title, into: output) }
 
     /// ``FeedItem/summary`` written into `output` as a JSON string literal (or `null` when there
     /// is none), reduced, folded and escaped in one pass over the feed's text.

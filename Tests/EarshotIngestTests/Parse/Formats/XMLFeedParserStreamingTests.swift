@@ -38,7 +38,7 @@ struct XMLFeedParserStreamingTests {
     }
 
     /// A streamed item written as JSON bytes (what `earshot parse-feed` prints) says what the item
-    /// built whole says: the same summary and content, and the same other fields.
+    /// built whole says: the same title, summary and content, and the same other fields.
     @Test(arguments: try xmlFixtures())
     func streamedItemsWriteTheirSummaryAndContentAsTheItemHasThem(_ name: String) throws {
         let fixture = try GoldenFixture(named: name)
@@ -51,12 +51,16 @@ struct XMLFeedParserStreamingTests {
             let item = whole.items[index]
             #expect(streamed.item == item)
             output.removeAll()
+            streamed.writeTitleJSON(into: output)
+            #expect(HTMLReducerTests.encodes(String(decoding: output.bytes, as: UTF8.self), item.title))
+            output.removeAll()
             streamed.writeSummaryJSON(into: output)
             #expect(HTMLReducerTests.encodes(String(decoding: output.bytes, as: UTF8.self), item.summary))
             output.removeAll()
             streamed.writeContentJSON(into: output)
             #expect(HTMLReducerTests.encodes(String(decoding: output.bytes, as: UTF8.self), item.content))
             var fields = item
+            fields.title = nil
             fields.summary = nil
             fields.content = nil
             #expect(streamed.fields == fields)
