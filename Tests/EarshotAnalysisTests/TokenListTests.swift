@@ -69,6 +69,31 @@ import Testing
         }
     }
 
+    /// The list's count of upper-case tokens follows its records, also after the Malay pass
+    /// truncates a detected line and scans on (xpuas, TAK), and from one text to the next.
+    @Test func upperCountFollowsTheRecords() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let list = TokenList()
+        var kept: Tokenizer.TokenStream?
+        let texts = ["NOT GOOD at all", "Servis TERUK gila, TAK pernah balas", "XPUAS hati, SGT lmbt, x BEST", "客服 OK 很差", "GREAT", "", "ok :D"]
+        for text in texts {
+            for language in [nil, "en", "ms"] as [String?] {
+                Tokenizer.withUTF8(text) { bytes in
+                    if let language {
+                        scorer.tokenizer.tokens(bytes, text: { text }, language: language, into: list)
+                    } else {
+                        _ = scorer.tokenizer.tokens(bytes, text: { text }, detectingWith: scorer.detector, into: list, reusing: &kept)
+                    }
+                }
+                #expect(list.upperCount == list.indices.count(where: list.isUpper), "\(text) \(language ?? "auto")")
+            }
+        }
+        if list.count > 1 {
+            list.truncate(before: 1)
+            #expect(list.upperCount == list.indices.count(where: list.isUpper))
+        }
+    }
+
     @Test func edgeByteFilterLetsEveryKeyThrough() {
         let keys = [":)", "</3", ":-p", "d:", "\\o/"]
         let filter = EdgeByteFilter(keys)

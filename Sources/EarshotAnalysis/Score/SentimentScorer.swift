@@ -272,7 +272,7 @@ public struct SentimentScorer: Sendable {
 
     /// VADER's `is_cap_diff`: some tokens, but not all, are written in capitals.
     static func hasCapDifferential(_ tokens: TokenList) -> Bool {
-        let upper = tokens.indices.count(where: tokens.isUpper)
+        let upper = tokens.upperCount
         return upper > 0 && upper < tokens.count
     }
 

@@ -66,6 +66,10 @@ final class TokenList {
         wordStarts.deallocate()
     }
 
+    /// How many tokens have ``Flags/upper``, kept as they are recorded (the scorer's
+    /// ALL-CAPS test read every record for it).
+    @exclusivity(unchecked) private(set) var upperCount = 0
+
     var count: Int { records.count }
     var indices: Range<Int> { 0..<records.count }
     var isEmpty: Bool { records.count == 0 }
@@ -76,6 +80,7 @@ final class TokenList {
     }
 
     func removeAll() {
+        upperCount = 0
         records.count = 0
         forms.count = 0
         written.count = 0
@@ -91,6 +96,7 @@ final class TokenList {
         }
         forms.count = records.base[token].textStart
         written.count = writtenCount
+        for index in token..<records.count where records.base[index].flags.contains(.upper) { upperCount -= 1 }
         records.count = token
         wordStarts.count = 0
     }
@@ -178,6 +184,7 @@ final class TokenList {
         }
         records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
                               clause: clause, word: word, flags: flags, roles: roles))
+        if flags.contains(.upper) { upperCount += 1 }
         forms.append(UInt8(ascii: " "))
     }
 
