@@ -6,9 +6,9 @@ import Testing
     static let config = EarshotBinary.packageRoot.appendingPathComponent("feeds/earshot.yaml").path
 
     /// A temporary folder whose `.earshot/` holds the demo's history as of 2026-11-20.
-    private func demoStore() throws -> URL {
+    private func demoStore() async throws -> URL {
         let folder = try EarshotBinary.temporaryFolder()
-        let run = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         try #require(run.status == 0, "stderr: \(run.stderr)")
         return folder
     }
@@ -23,12 +23,12 @@ import Testing
         return files
     }
 
-    @Test func demoBacktestFindsThePinvaleServiceSpikeAndWritesNothing() throws {
-        let folder = try demoStore()
+    @Test func demoBacktestFindsThePinvaleServiceSpikeAndWritesNothing() async throws {
+        let folder = try await demoStore()
         let before = try storeFiles(in: folder)
         #expect(before["earshot.sqlite"] != nil)
 
-        let result = try EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-10-01", "--to", "2026-11-20",
+        let result = try await EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-10-01", "--to", "2026-11-20",
                                             "--format", "json"], in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(try storeFiles(in: folder) == before, "the backtest leaves the store byte for byte as it was")
@@ -62,9 +62,9 @@ import Testing
         #expect(!result.stdout.contains("Lumio") && !result.stdout.contains("Tandem"))
     }
 
-    @Test func textOutputListsEachAlertWithItsPValueAndTheCounts() throws {
-        let folder = try demoStore()
-        let result = try EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-10", "--to", "2026-11-20"], in: folder)
+    @Test func textOutputListsEachAlertWithItsPValueAndTheCounts() async throws {
+        let folder = try await demoStore()
+        let result = try await EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-10", "--to", "2026-11-20"], in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "backtest 2026-11-10 to 2026-11-20: 1 alert(s) would have been sent")
@@ -76,9 +76,9 @@ import Testing
         #expect(Array(lines.suffix(2)) == ["summary:", "  Pinvale  negative-spike  1"])
     }
 
-    @Test func aQuietStretchListsNoAlert() throws {
-        let folder = try demoStore()
-        let result = try EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-08", "--to", "2026-11-17"], in: folder)
+    @Test func aQuietStretchListsNoAlert() async throws {
+        let folder = try await demoStore()
+        let result = try await EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-08", "--to", "2026-11-17"], in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("backtest 2026-11-08 to 2026-11-17: 0 alert(s) would have been sent"))
         #expect(result.stdout.hasSuffix("summary:\n  no alert\n"))
@@ -90,17 +90,17 @@ import Testing
         (["--from", "2026-11-20", "--to", "2026-11-01"], "is after --to"),
         (["--from", "2026-11-01", "--to", "2026-11-20", "--format", "xml"], "format"),
     ])
-    func badArgumentsExitTwo(arguments: [String], expected: String) throws {
+    func badArgumentsExitTwo(arguments: [String], expected: String) async throws {
         let folder = try EarshotBinary.temporaryFolder()
-        let result = try EarshotBinary.run(["backtest", "--config", Self.config] + arguments, in: folder)
+        let result = try await EarshotBinary.run(["backtest", "--config", Self.config] + arguments, in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".earshot").path))
     }
 
-    @Test func withoutAStoreItSaysSoAndCreatesNone() throws {
+    @Test func withoutAStoreItSaysSoAndCreatesNone() async throws {
         let folder = try EarshotBinary.temporaryFolder()
-        let result = try EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-01", "--to", "2026-11-20"], in: folder)
+        let result = try await EarshotBinary.run(["backtest", "--config", Self.config, "--from", "2026-11-01", "--to", "2026-11-20"], in: folder)
         #expect(result.status == 4)
         #expect(result.stderr.contains("no store here"), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".earshot").path))

@@ -24,35 +24,80 @@ struct EarshotBinary {
     }
 
     /// Runs `binary` (default: the built earshot) with `arguments` in `directory`, feeding `input` on stdin.
+    ///
+    /// Waits for the child without holding a thread: Swift Testing runs tests on the cooperative
+    /// pool (two threads on a two-core machine), and a test blocked in `waitUntilExit` starves the
+    /// async tests beside it (their time limits then fire although they would pass).
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil, binary: URL? = nil,
+                    environment: [String: String] = [:]) async throws -> Result {
+        let child = try Child(arguments, in: directory, binary: binary, environment: environment)
+        defer { child.cleanUp() }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            child.process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try child.start(input: input)
+            } catch {
+                child.process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return try child.result()
+    }
+
+    /// ``run(_:in:input:binary:environment:)`` for a synchronous test, blocking its thread until the child exits.
     static func run(_ arguments: [String], in directory: URL, input: String? = nil, binary: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
+        let child = try Child(arguments, in: directory, binary: binary, environment: environment)
+        defer { child.cleanUp() }
+        try child.start(input: input)
+        child.process.waitUntilExit()
+        return try child.result()
+    }
+
+    /// A child process whose output goes to files, so a large output can never block it on a full pipe.
+    private final class Child: @unchecked Sendable {
         let process = Process()
-        process.executableURL = try binary ?? executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Output goes to files, so a large output can never block the child on a full pipe.
-        let capture = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: capture) }
-        let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let capture: URL, outURL: URL, errURL: URL
+        let out: FileHandle, err: FileHandle
         let inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let stdoutData = try Data(contentsOf: outURL), stderrData = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+
+        init(_ arguments: [String], in directory: URL, binary: URL?, environment: [String: String]) throws {
+            process.executableURL = try binary ?? EarshotBinary.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            var env = ProcessInfo.processInfo.environment
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            capture = try EarshotBinary.temporaryFolder()
+            outURL = capture.appendingPathComponent("stdout")
+            errURL = capture.appendingPathComponent("stderr")
+            FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            out = try FileHandle(forWritingTo: outURL)
+            err = try FileHandle(forWritingTo: errURL)
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = inPipe
+        }
+
+        /// Starts the child and feeds it `input`. Throws only when the child did not start (so
+        /// that the termination handler runs exactly when this returns).
+        func start(input: String?) throws {
+            try process.run()
+            if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+            try? inPipe.fileHandleForWriting.close()
+        }
+
+        /// The exit status and output, once the child has exited.
+        func result() throws -> Result {
+            try out.close()
+            try err.close()
+            let stdoutData = try Data(contentsOf: outURL), stderrData = try Data(contentsOf: errURL)
+            return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                          stderr: String(decoding: stderrData, as: UTF8.self))
+        }
+
+        func cleanUp() { try? FileManager.default.removeItem(at: capture) }
     }
 
     /// A new empty folder under ``temporaryRoot``.

@@ -29,7 +29,7 @@ import Testing
     }
 
     /// Loads `html` with the probe in Chromium at `width` CSS pixels and returns what the probe saw.
-    static func probe(_ html: String, width: Int, in folder: URL) throws -> Probe {
+    static func probe(_ html: String, width: Int, in folder: URL) async throws -> Probe {
         let script = try String(contentsOf: EarshotBinary.packageRoot.appendingPathComponent("Tests/EarshotCLITests/Support/report_probe.js"), encoding: .utf8)
         let page = folder.appendingPathComponent("probe-\(width).html")
         try html.replacingOccurrences(of: "</body>", with: "<script>\(script)</script></body>").write(to: page, atomically: true, encoding: .utf8)
@@ -44,9 +44,10 @@ import Testing
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // A browser that hangs must not hang the suite: killed (SIGKILL) after two minutes.
+        // A browser that hangs must not hang the suite: killed (SIGKILL) after two minutes. Polled
+        // with Task.sleep, which gives the thread back to the other tests meanwhile.
         let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try out.close()
@@ -57,10 +58,10 @@ import Testing
         return try JSONDecoder().decode(Probe.self, from: json)
     }
 
-    @Test func demoReportLaysOutOnDesktopAndPhoneWidths() throws {
+    @Test func demoReportLaysOutOnDesktopAndPhoneWidths() async throws {
         let folder = try EarshotBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try EarshotBinary.run(["run", "--config", RunCommandTests.config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", RunCommandTests.config, "--as-of", "2026-11-20"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let html = try String(contentsOf: folder.appendingPathComponent("reports/latest/report.html"), encoding: .utf8)
         let charts = html.components(separatedBy: "<svg").count - 1
@@ -68,7 +69,7 @@ import Testing
 
         // 500 px is the narrowest window headless Chromium lays out (a narrower one is widened to it).
         for width in [1280, 500] {
-            let probe = try Self.probe(html, width: width, in: folder)
+            let probe = try await Self.probe(html, width: width, in: folder)
             #expect(probe.width == width)
             #expect(probe.scrollWidth <= probe.width, "at \(width) px the page scrolls sideways (\(probe.scrollWidth) px wide): \(probe.overflowing.prefix(5))")
             #expect(probe.overflowing.isEmpty, "at \(width) px these stick out of the window: \(probe.overflowing.prefix(5))")

@@ -16,9 +16,9 @@ import Testing
         return try #require(brands.first { $0["name"] as? String == name })
     }
 
-    @Test func demoRunWritesReportsWithTheExpectedFigures() throws {
+    @Test func demoRunWritesReportsWithTheExpectedFigures() async throws {
         let folder = try EarshotBinary.temporaryFolder()
-        let first = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        let first = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.isEmpty, "a successful run under cron prints nothing")
 
@@ -85,7 +85,7 @@ import Testing
         #expect(service < 0 && experience > 0)
 
         // A second run: nothing new, no second alert, same figures.
-        let second = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--verbose"], in: folder)
+        let second = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--verbose"], in: folder)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         #expect(second.stdout.contains("0 new mentions"))
         #expect(!second.stdout.contains("ALERT"))
@@ -94,29 +94,29 @@ import Testing
         #expect(try brand("Pinvale", in: try self.summary(in: folder))["mentions"] as? Int == 268)
 
         // A dry run after that has nothing new to send either.
-        let dry = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--dry-run"], in: folder)
+        let dry = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--dry-run"], in: folder)
         #expect(dry.status == 0)
         #expect(dry.stdout.contains("no new alert would be sent"))
     }
 
-    @Test func dryRunOnAFreshStoreListsTheAlertWithoutRecordingIt() throws {
+    @Test func dryRunOnAFreshStoreListsTheAlertWithoutRecordingIt() async throws {
         let folder = try EarshotBinary.temporaryFolder()
-        let dry = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--dry-run"], in: folder)
+        let dry = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20", "--dry-run"], in: folder)
         #expect(dry.status == 0, "stderr: \(dry.stderr)")
         #expect(dry.stdout.contains("would send 1 alert"))
         #expect(dry.stdout.contains("Pinvale: negative spike in customer service"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path))
-        let real = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        let real = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         #expect(real.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path),
                 "the dry run recorded nothing, so the real run still sends the alert")
     }
 
     @Test(arguments: [0.05, 0.25, 0.5])
-    func aRunKilledMidwayIsCompletedByTheNextWithoutDuplicatesOrGaps(killAfter seconds: Double) throws {
+    func aRunKilledMidwayIsCompletedByTheNextWithoutDuplicatesOrGaps(killAfter seconds: Double) async throws {
         // The reference: one uninterrupted run.
         let clean = try EarshotBinary.temporaryFolder()
-        #expect(try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: clean).status == 0)
+        #expect(try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: clean).status == 0)
         let expected = try summary(in: clean)
 
         // A run killed with SIGKILL part-way (wherever it happens to be), then a normal run.
@@ -128,11 +128,11 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: seconds)
+        try await Task.sleep(for: .seconds(seconds))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
 
-        let rerun = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        let rerun = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         let after = try summary(in: folder)
         for name in ["Pinvale", "Lumio", "Tandem"] {
@@ -146,7 +146,7 @@ import Testing
         #expect(log.components(separatedBy: "== 2026-11-20").count - 1 == 1)
     }
 
-    @Test func binaryCopiedOutOfBuildRunsFromAnotherFolder() throws {
+    @Test func binaryCopiedOutOfBuildRunsFromAnotherFolder() async throws {
         let folder = try EarshotBinary.temporaryFolder()
         // The copy is the size of a debug build (about 110 MB): not left behind.
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -155,12 +155,12 @@ import Testing
         try FileManager.default.copyItem(at: try EarshotBinary.executable, to: copy)
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let result = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: work, binary: copy)
+        let result = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: work, binary: copy)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("reports/latest/report.html").path))
     }
 
-    @Test func aBrokenSourceIsNamedAndTheOthersStillRun() throws {
+    @Test func aBrokenSourceIsNamedAndTheOthersStillRun() async throws {
         let folder = try EarshotBinary.temporaryFolder()
         let feeds = EarshotBinary.packageRoot.appendingPathComponent("feeds").path
         try Data("""
@@ -176,7 +176,7 @@ import Testing
             url: broken.xml
         """.utf8).write(to: folder.appendingPathComponent("earshot.yaml"))
         try Data("<rss><channel><item><title>Pinvale".utf8).write(to: folder.appendingPathComponent("broken.xml"))
-        let result = try EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
+        let result = try await EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("source 'missing'"))
         #expect(result.stderr.contains("nowhere.rss"))
@@ -192,23 +192,23 @@ import Testing
         ("brands:\n  - name: A\n    alias: [B]\nsources:\n  - {id: a, url: a.rss}\n", "alias"),
         ("brands:\n  - name: A\nsources: []\n", "at least one source"),
     ])
-    func configurationErrorsExitTwoAndNameTheFile(yaml: String, expected: String) throws {
+    func configurationErrorsExitTwoAndNameTheFile(yaml: String, expected: String) async throws {
         let folder = try EarshotBinary.temporaryFolder()
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("earshot.yaml"))
-        let result = try EarshotBinary.run(["run"], in: folder)
+        let result = try await EarshotBinary.run(["run"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("earshot.yaml"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports").path), "nothing written")
     }
 
-    @Test func asOfMustBeADate() throws {
-        let result = try EarshotBinary.run(["run", "--as-of", "20/11/2026"], in: try EarshotBinary.temporaryFolder())
+    @Test func asOfMustBeADate() async throws {
+        let result = try await EarshotBinary.run(["run", "--as-of", "20/11/2026"], in: try EarshotBinary.temporaryFolder())
         #expect(result.status == 2)
         #expect(result.stderr.contains("YYYY-MM-DD"))
     }
 
-    @Test func aSecondRunWhileTheLockIsHeldExitsThree() throws {
+    @Test func aSecondRunWhileTheLockIsHeldExitsThree() async throws {
         let folder = try EarshotBinary.temporaryFolder()
         let lock = folder.appendingPathComponent(".earshot/run.lock")
         try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -218,7 +218,7 @@ import Testing
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
-        let result = try EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
+        let result = try await EarshotBinary.run(["run", "--config", Self.config, "--as-of", "2026-11-20"], in: folder)
         #expect(result.status == 3)
         #expect(result.stderr.contains("another earshot run"))
     }

@@ -79,7 +79,7 @@ import Testing
         })
     }
 
-    @Test func conditionalGetRetryAfterAndGoneAcrossRuns() throws {
+    @Test func conditionalGetRetryAfterAndGoneAcrossRuns() async throws {
         let server = try FeedServer()
         let folder = try EarshotBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -87,7 +87,7 @@ import Testing
                                               ("gone", server.url("/gone.rss"))])
 
         // Run 1: the feed is read; busy says 429 with Retry-After; gone says 410.
-        let first = try EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
+        let first = try await EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
         #expect(first.status == 1, "stderr: \(first.stderr)")
         #expect(first.stderr.contains("source 'busy'") && first.stderr.contains("Retry-After"), "stderr: \(first.stderr)")
         #expect(first.stderr.contains("source 'gone'") && first.stderr.contains("410"), "stderr: \(first.stderr)")
@@ -96,7 +96,7 @@ import Testing
 
         // Run 2: the feed is asked with its ETag (304); busy is skipped without a request; gone
         // is retired, not asked, and still fails the run so nobody misses it.
-        let second = try EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
+        let second = try await EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
         #expect(second.status == 1, "stderr: \(second.stderr)")
         #expect(try statuses(in: folder) == ["feed": "not-modified", "busy": "skipped", "gone": "failed"])
         #expect(second.stderr.contains("retired") && second.stderr.contains("remove the source from the config"), "stderr: \(second.stderr)")
@@ -105,7 +105,7 @@ import Testing
         // Run 3: the user points the retired source at a new url and drops the busy one:
         // the new url is fetched, and the run succeeds.
         try writeConfig(in: folder, sources: [("feed", server.url("/feed.rss")), ("gone", server.url("/feed.rss?moved"))])
-        let third = try EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
+        let third = try await EarshotBinary.run(["run", "--as-of", "2026-11-20"], in: folder)
         #expect(third.status == 0, "stderr: \(third.stderr)")
         #expect(try statuses(in: folder) == ["feed": "not-modified", "gone": "ok"])
         #expect(server.requests.filter { $0 == "/feed.rss?moved" }.count == 1)

@@ -19,34 +19,34 @@ struct ShardedRunTests {
         return file.path
     }
 
-    @Test func shardNeedsASharedStore() throws {
+    @Test func shardNeedsASharedStore() async throws {
         let folder = try EarshotBinary.temporaryFolder()
         let config = try Self.demoConfig(in: folder, store: "path: state/earshot.sqlite")
-        let result = try EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20", "--shard", "1/2"], in: folder)
+        let result = try await EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20", "--shard", "1/2"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("--shard") && result.stderr.contains("store.postgres"), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports").path), "nothing written")
     }
 
     @Test(arguments: ["0/2", "3/2", "2", "a/b"])
-    func aBadShardIsAUsageError(shard: String) throws {
-        let result = try EarshotBinary.run(["run", "--shard", shard], in: try EarshotBinary.temporaryFolder())
+    func aBadShardIsAUsageError(shard: String) async throws {
+        let result = try await EarshotBinary.run(["run", "--shard", shard], in: try EarshotBinary.temporaryFolder())
         #expect(result.status == 2)
         #expect(result.stderr.contains("K/N"), "stderr: \(result.stderr)")
     }
 
-    @Test func runHelpDescribesShards() throws {
-        let result = try EarshotBinary.run(["run", "--help"], in: try EarshotBinary.temporaryFolder())
+    @Test func runHelpDescribesShards() async throws {
+        let result = try await EarshotBinary.run(["run", "--help"], in: try EarshotBinary.temporaryFolder())
         #expect(result.stdout.contains("--shard <K/N>"))
         #expect(result.stdout.contains("FNV-1a"))
     }
 
     #if !PostgreSQL
     @Test(arguments: [["run", "--as-of", "2026-11-20"], ["backtest", "--from", "2026-11-01", "--to", "2026-11-20"]])
-    func aDefaultBuildSaysHowToBuildWithPostgreSQL(arguments: [String]) throws {
+    func aDefaultBuildSaysHowToBuildWithPostgreSQL(arguments: [String]) async throws {
         let folder = try EarshotBinary.temporaryFolder()
         let config = try Self.demoConfig(in: folder, store: "postgres: postgres://earshot@127.0.0.1:5432/earshot")
-        let result = try EarshotBinary.run(arguments + ["--config", config], in: folder)
+        let result = try await EarshotBinary.run(arguments + ["--config", config], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("--traits PostgreSQL"), "stderr: \(result.stderr)")
     }
@@ -67,7 +67,7 @@ struct ShardedRunTests {
         let results = try await withThrowingTaskGroup(of: (Int, EarshotBinary.Result).self) { group in
             for index in 0..<3 {
                 group.addTask {
-                    (index, try EarshotBinary.run(["run", "--config", configs[index], "--as-of", "2026-11-20", "--shard", "\(index + 1)/3"],
+                    (index, try await EarshotBinary.run(["run", "--config", configs[index], "--as-of", "2026-11-20", "--shard", "\(index + 1)/3"],
                                                   in: folders[index]))
                 }
             }
@@ -87,8 +87,8 @@ struct ShardedRunTests {
         // every mention, as a single run over every source does.
         let single = try EarshotBinary.temporaryFolder()
         let sqlite = try Self.demoConfig(in: single, store: "path: state/earshot.sqlite")
-        #expect(try EarshotBinary.run(["run", "--config", sqlite, "--as-of", "2026-11-20"], in: single).status == 0)
-        let rerun = try EarshotBinary.run(["run", "--config", configs[0], "--as-of", "2026-11-20", "--shard", "1/3"], in: folders[0])
+        #expect(try await EarshotBinary.run(["run", "--config", sqlite, "--as-of", "2026-11-20"], in: single).status == 0)
+        let rerun = try await EarshotBinary.run(["run", "--config", configs[0], "--as-of", "2026-11-20", "--shard", "1/3"], in: folders[0])
         #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
         #expect(try Self.mentions(in: folders[0]) == Self.mentions(in: single))
 

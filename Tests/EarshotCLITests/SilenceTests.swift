@@ -29,9 +29,9 @@ import Testing
         return try #require(summary["alerts"] as? [[String: Any]])
     }
 
-    @Test func theCopiedDemoAlertsWithoutASilence() throws {
+    @Test func theCopiedDemoAlertsWithoutASilence() async throws {
         let (folder, config) = try demo(silences: nil)
-        let run = try EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path))
         #expect(try alerts(in: folder).count == 1)
@@ -41,14 +41,14 @@ import Testing
         "- brand: Pinvale\n  until: 2026-11-30\n  reason: \"refund backlog, support is on it\"\n",
         "- {brand: Pinvale, kind: negative-spike, aspect: service, until: 2026-11-20, reason: known}\n",
     ])
-    func aSilencedBrandRecordsNoAlert(silences: String) throws {
+    func aSilencedBrandRecordsNoAlert(silences: String) async throws {
         let (folder, config) = try demo(silences: silences)
-        let run = try EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path))
         #expect(try alerts(in: folder).isEmpty)
 
-        let backtest = try EarshotBinary.run(["backtest", "--config", config, "--from", "2026-11-10", "--to", "2026-11-20"], in: folder)
+        let backtest = try await EarshotBinary.run(["backtest", "--config", config, "--from", "2026-11-10", "--to", "2026-11-20"], in: folder)
         #expect(backtest.status == 0, "stderr: \(backtest.stderr)")
         #expect(backtest.stdout.hasPrefix("backtest 2026-11-10 to 2026-11-20: 0 alert(s) would have been sent, 3 firing alert(s) silenced"),
                 "\(backtest.stdout)")
@@ -61,9 +61,9 @@ import Testing
         "- {brand: Lumio, until: 2026-11-30}\n",                      // another brand
         "# nothing silenced yet\n",
     ])
-    func aSilenceThatDoesNotCoverTheAlertLetsItThrough(silences: String) throws {
+    func aSilenceThatDoesNotCoverTheAlertLetsItThrough(silences: String) async throws {
         let (folder, config) = try demo(silences: silences)
-        let run = try EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path))
         #expect(try alerts(in: folder).count == 1)
@@ -77,14 +77,14 @@ import Testing
         ("brand: Pinvale\nuntil: 2026-11-30\n", "silences.yaml:1:1: expected a list of silences"),
         ("- [brand, Pinvale\n", "silences.yaml: not valid YAML"),
     ])
-    func aMalformedFileExitsTwoNamingTheFileAndEntry(silences: String, expected: String) throws {
+    func aMalformedFileExitsTwoNamingTheFileAndEntry(silences: String, expected: String) async throws {
         let (folder, config) = try demo(silences: silences)
-        let run = try EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
+        let run = try await EarshotBinary.run(["run", "--config", config, "--as-of", "2026-11-20"], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains(expected), "stderr: \(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("reports/alerts.log").path))
 
-        let backtest = try EarshotBinary.run(["backtest", "--config", config, "--from", "2026-11-01", "--to", "2026-11-20"], in: folder)
+        let backtest = try await EarshotBinary.run(["backtest", "--config", config, "--from", "2026-11-01", "--to", "2026-11-20"], in: folder)
         #expect(backtest.status == 2)
         #expect(backtest.stderr.contains(expected), "stderr: \(backtest.stderr)")
     }
