@@ -21,24 +21,26 @@ struct FeedJSONWriter {
 
     /// Writes one item, after the document's header when it is the first.
     mutating func item(_ item: FeedItem, header: FeedDocument) throws {
-        try writeItem(item, header: header, title: { $0.string(item.title) }, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
+        try writeItem(item, header: header, id: { $0.string(item.id) }, title: { $0.string(item.title) }, link: { $0.string(item.link) }, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
     }
 
     /// Writes one streamed item as ``item(_:header:)`` writes the same item built whole: its
-    /// title, summary and content go from the feed's text to this JSON as bytes, reduced and
-    /// escaped in one pass, with no `String` made.
+    /// id, title, link, summary and content go from the feed's text to this JSON as bytes
+    /// (trimmed, or reduced, and escaped in one pass), with no `String` made.
     mutating func item(_ item: StreamedFeedItem, header: FeedDocument) throws {
-        try writeItem(item.fields, header: header, title: { item.writeTitleJSON(into: $0.buffer) }, summary: { item.writeSummaryJSON(into: $0.buffer) }, content: { item.writeContentJSON(into: $0.buffer) })
+        try writeItem(item.fields, header: header, id: { item.writeIDJSON(into: $0.buffer) }, title: { item.writeTitleJSON(into: $0.buffer) },
+                      link: { item.writeLinkJSON(into: $0.buffer) }, summary: { item.writeSummaryJSON(into: $0.buffer) }, content: { item.writeContentJSON(into: $0.buffer) })
     }
 
-    private mutating func writeItem(_ item: FeedItem, header: FeedDocument, title: (inout FeedJSONWriter) -> Void,
+    private mutating func writeItem(_ item: FeedItem, header: FeedDocument, id: (inout FeedJSONWriter) -> Void,
+                                    title: (inout FeedJSONWriter) -> Void, link: (inout FeedJSONWriter) -> Void,
                                     summary: (inout FeedJSONWriter) -> Void, content: (inout FeedJSONWriter) -> Void) throws {
         if !headerWritten { writeHeader(header) }
         if items > 0 { byte(UInt8(ascii: ",")) }
         items += 1
-        raw("\n{\"id\":"); string(item.id)
+        raw("\n{\"id\":"); id(&self)
         raw(",\"title\":"); title(&self)
-        raw(",\"link\":"); string(item.link)
+        raw(",\"link\":"); link(&self)
         raw(",\"published\":"); date(item.published)
         raw(",\"updated\":"); date(item.updated)
         raw(",\"author\":"); string(item.author)

@@ -27,6 +27,24 @@ struct FeedItemBuilder {
             return plain ? HTMLText.fold(bytes: bytes) : HTMLText.plainText(bytes: bytes)
         }
 
+        /// ``value`` without white space at its edges (an id or a link as the item gives it).
+        var trimmed: String { FeedWhitespace.trimmed(value) }
+
+        /// ``trimmed`` written into `output` as a JSON string literal; offered bytes are trimmed
+        /// in place (no `String` made) unless an edge is white space beyond ASCII.
+        func writeTrimmedJSON(into output: TextOutput) {
+            if text == nil {
+                let written = bytes.withUnsafeBufferPointer { bytes in
+                    guard let range = FeedWhitespace.trimmedRange(bytes) else { return false }
+                    output.appendJSONString(UnsafeBufferPointer(rebasing: bytes[range]))
+                    return true
+                }
+                if written { return }
+            }
+            var trimmed = trimmed
+            trimmed.withUTF8 { output.appendJSONString($0) }
+        }
+
         /// ``plainText`` written into `output` as a JSON string literal, or `null` when nothing remains.
         func writeJSON(into output: TextOutput) {
             if var text { return text.withUTF8 { HTMLText.writeJSON($0, plain: plain, into: output) } }
@@ -98,7 +116,8 @@ struct FeedItemBuilder {
     /// Builds the item; `place` (made only for a warning) prefixes date warnings.
     mutating func build(place: () -> String) -> FeedItem { buildStreamed(place: place).item }
 
-    /// Builds the item with its title, summary and content left as offered (reduced when asked for);
+    /// Builds the item with its id, title, link, summary and content left as offered (trimmed or
+    /// reduced when asked for);
     /// `place` (made only for a warning) prefixes date warnings.
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
         func text(_ field: Field) -> String? { candidate(field)?.plainText }
@@ -115,10 +134,10 @@ struct FeedItemBuilder {
         }
         // Every field given: an initializer of another module's type fills a defaulted one
         // with a call each, and a field set afterwards destroys the value it replaces.
-        let item = FeedItem(id: raw(.id), title: nil, link: raw(.link), published: published, publishedText: publishedText,
+        let item = FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: publishedText,
                             updated: updated, updatedText: updatedText, author: text(.author).map(FeedItemBuilder.authorName),
                             summary: nil, content: nil, rating: rating, subject: text(.subject))
-        return StreamedFeedItem(fields: item, title: candidate(.title), summary: candidate(.summary), content: candidate(.content))
+        return StreamedFeedItem(fields: item, id: candidate(.id), title: candidate(.title), link: candidate(.link), summary: candidate(.summary), content: candidate(.content))
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

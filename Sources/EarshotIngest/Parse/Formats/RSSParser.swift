@@ -125,8 +125,8 @@ struct RSSParser: XMLElementHandler {
         return .ignored
     }
 
-    /// An item's title, summary or content is kept as bytes (no `String` until it is reduced to
-    /// plain text); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
+    /// An item's title, summary or content (and its id and link, when they need no more than
+    /// trimming) is kept as bytes (no `String` until it is asked for); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
     /// normalising take this path; the same candidates are offered as there.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
         if item != nil, depth == itemDepth + 1 {
@@ -141,6 +141,19 @@ struct RSSParser: XMLElementHandler {
             if let field {
                 item!.offer(field.0, bytes: bytes, rank: field.1)
                 return
+            }
+            // A guid that is no permalink, and a link that stays as written (trimmed): an absolute
+            // one or one with no xml:base; both as bytes, as ``end(normalized:text:base:depth:)`` offers them.
+            if name.key == .guid, !guidIsPermalink {
+                item!.offer(.id, bytes: bytes)
+                return
+            }
+            if name.key == .link || name.key == .rss10Link || name.key == .rss090Link, let range = FeedWhitespace.trimmedRange(bytes) {
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[range])
+                if base == nil || FeedLink.hasASCIIScheme(bytes: trimmed) {
+                    item!.offer(.link, bytes: trimmed)
+                    return
+                }
             }
         }
         try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)

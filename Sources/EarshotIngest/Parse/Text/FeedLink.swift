@@ -14,16 +14,19 @@ enum FeedLink {
     /// then a `:` followed by ASCII or nothing: then ``URLResolver/isAbsolute(_:)`` says yes too.
     static func hasASCIIScheme(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, isLetter(first) else { return false }
-            for index in 1..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ":") { return index + 1 == bytes.count || bytes[index + 1] < 0x80 }
-                guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: ".") else { return false }
-            }
-            return false
+        return text.withUTF8 { hasASCIIScheme(bytes: $0) }
+    }
+
+    /// ``hasASCIIScheme(_:)`` of UTF-8 `bytes`.
+    static func hasASCIIScheme(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, isLetter(first) else { return false }
+        for index in 1..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { return index + 1 == bytes.count || bytes[index + 1] < 0x80 }
+            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") else { return false }
         }
+        return false
     }
 
     /// `base` up to its last `/`, then `reference`, when both are plain: the reference a path of

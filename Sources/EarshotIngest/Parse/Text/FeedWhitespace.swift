@@ -52,6 +52,16 @@ enum FeedWhitespace {
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[edges.start..<edges.end]), as: UTF8.self) }
     }
 
+    /// The range of `bytes` that ``trimmed(_:)`` keeps, when no white space at either edge is
+    /// beyond ASCII (nil otherwise: Foundation decides then).
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] < 0x80, isSpace(bytes[start]) { start &+= 1 }
+        while start < end, bytes[end &- 1] < 0x80, isSpace(bytes[end &- 1]) { end &-= 1 }
+        guard start == end || bytes[start] < 0x80 && bytes[end &- 1] < 0x80 else { return nil }
+        return start..<end
+    }
+
     /// ASCII members of `CharacterSet.whitespacesAndNewlines`: tab, line feed, vertical tab,
     /// form feed, carriage return and space (a test checks this against Foundation).
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
