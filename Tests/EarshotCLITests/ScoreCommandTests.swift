@@ -4,9 +4,9 @@ import Testing
 
 /// `earshot score` as DESIGN.md's contract says: one output line per input line, in order.
 @Suite struct ScoreCommandTests {
-    @Test func tsvKeepsLineOrderAndSigns() throws {
+    @Test func tsvKeepsLineOrderAndSigns() async throws {
         let input = ["I love this product, it works perfectly", "Terrible support, they never replied", "", "The parcel arrived on Tuesday"]
-        let result = try EarshotBinary.run(["score"], in: EarshotBinary.packageRoot, input: input.joined(separator: "\n") + "\n")
+        let result = try await EarshotBinary.run(["score"], in: EarshotBinary.packageRoot, input: input.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         try #require(lines.count == input.count)
@@ -22,8 +22,8 @@ import Testing
         #expect(lines.allSatisfy { $0.hasSuffix("\ten") })
     }
 
-    @Test func jsonlHasEveryKeyAndAspects() throws {
-        let result = try EarshotBinary.run(["score", "--format", "jsonl"], in: EarshotBinary.packageRoot,
+    @Test func jsonlHasEveryKeyAndAspects() async throws {
+        let result = try await EarshotBinary.run(["score", "--format", "jsonl"], in: EarshotBinary.packageRoot,
                                            input: "Love the product but support never replied\n")
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -35,8 +35,8 @@ import Testing
         #expect(support < 0, "the support clause is a complaint")
     }
 
-    @Test func explainNamesTermsAndRules() throws {
-        let result = try EarshotBinary.run(["score", "--explain"], in: EarshotBinary.packageRoot, input: "The app is not good\n")
+    @Test func explainNamesTermsAndRules() async throws {
+        let result = try await EarshotBinary.run(["score", "--explain"], in: EarshotBinary.packageRoot, input: "The app is not good\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("good"))
         #expect(result.stdout.contains("negated by 'not'"))
@@ -44,9 +44,9 @@ import Testing
         #expect(compound < 0)
     }
 
-    @Test func streamsManyLinesInOrder() throws {
+    @Test func streamsManyLinesInOrder() async throws {
         let lines = (0..<5000).map { $0 % 2 == 0 ? "great service number \($0)" : "awful delay number \($0)" }
-        let result = try EarshotBinary.run(["score"], in: EarshotBinary.packageRoot, input: lines.joined(separator: "\n") + "\n")
+        let result = try await EarshotBinary.run(["score"], in: EarshotBinary.packageRoot, input: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0)
         let output = result.stdout.split(separator: "\n")
         try #require(output.count == lines.count)
@@ -59,26 +59,26 @@ import Testing
     /// One thread or several, the output is the same and in input order, whatever the line
     /// endings; the last line may have no line feed. Enough lines for several input chunks.
     @Test(arguments: ["tsv", "jsonl"])
-    func jobsKeepOrderAndBytes(format: String) throws {
+    func jobsKeepOrderAndBytes(format: String) async throws {
         let samples = ["great service 😍", "awful delay, never replied", "客服态度很差，一直没人回复", "Produk ni memang best",
                        "", "NOT good!!!", "refund still waiting\r", "ok"]
         let lines = (0..<12_000).map { "\(samples[$0 % samples.count]) #\($0)" }
         let input = lines.joined(separator: "\n") // no final line feed
-        let one = try EarshotBinary.run(["score", "--format", format, "--jobs", "1"], in: EarshotBinary.packageRoot, input: input)
-        let two = try EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot, input: input)
-        let three = try EarshotBinary.run(["score", "--format", format, "--jobs", "3"], in: EarshotBinary.packageRoot, input: input)
+        let one = try await EarshotBinary.run(["score", "--format", format, "--jobs", "1"], in: EarshotBinary.packageRoot, input: input)
+        let two = try await EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot, input: input)
+        let three = try await EarshotBinary.run(["score", "--format", format, "--jobs", "3"], in: EarshotBinary.packageRoot, input: input)
         #expect(one.status == 0, "stderr: \(one.stderr)")
         #expect(one.stdout.split(separator: "\n").count == lines.count)
         #expect(two.stdout == one.stdout)
         #expect(three.stdout == one.stdout)
         // "\r\n" ends a line as "\n" does (as readLine reads it).
-        let crlf = try EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot,
+        let crlf = try await EarshotBinary.run(["score", "--format", format, "--jobs", "2"], in: EarshotBinary.packageRoot,
                                          input: lines.joined(separator: "\r\n") + "\r\n")
         #expect(crlf.stdout == one.stdout)
     }
 
-    @Test func zeroJobsIsAUsageError() throws {
-        let result = try EarshotBinary.run(["score", "--jobs", "0"], in: EarshotBinary.packageRoot, input: "hi\n")
+    @Test func zeroJobsIsAUsageError() async throws {
+        let result = try await EarshotBinary.run(["score", "--jobs", "0"], in: EarshotBinary.packageRoot, input: "hi\n")
         #expect(result.status != 0)
         #expect(result.stderr.contains("--jobs"))
     }
@@ -99,8 +99,8 @@ import Testing
         }
     }
 
-    @Test func missingLexiconFolderIsAUsageError() throws {
-        let result = try EarshotBinary.run(["score", "--lexicons", "/nonexistent/lexicons"], in: EarshotBinary.packageRoot, input: "hi\n")
+    @Test func missingLexiconFolderIsAUsageError() async throws {
+        let result = try await EarshotBinary.run(["score", "--lexicons", "/nonexistent/lexicons"], in: EarshotBinary.packageRoot, input: "hi\n")
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/lexicons"))
     }
