@@ -46,7 +46,7 @@ import Testing
             TermSpan(start: 5, length: 3, kind: .term(-1)),
         ]
         let table = SpanTable(tokens: tokens, spans: spans)
-        #expect(spans.map(table.text(of:)) == ["w1 w2", "w4", "w5 w6 w7"])
+        #expect(spans.map { table.text(of: $0, english: nil) } == ["w1 w2", "w4", "w5 w6 w7"])
     }
 
     /// The span search notes in each token's record the span that covers it: ``SpanTable/spanIndex(at:)``
@@ -63,7 +63,7 @@ import Testing
         for (language, text) in texts {
             scorer.tokenizer.tokens(text, language: language, into: tokens)
             let kind = ScoreLanguage(language)
-            scorer.findSpans(tokens, chain: scorer.lookupChain(language), entries: ChainEntries(words: scorer.tokenizer.words, language: kind),
+            scorer.findSpans(tokens, chain: scorer.lookupChain(language), entries: ChainEntries(language: kind),
                              language: kind, into: &spans)
             let table = SpanTable(tokens: tokens, spans: spans)
             for token in -1...tokens.count {
@@ -92,11 +92,11 @@ import Testing
         var found = 0, withRole = 0
         for text in texts {
             scorer.tokenizer.tokens(text, language: language, into: tokens)
-            let entries = ChainEntries(words: scorer.tokenizer.words, language: ScoreLanguage(language))
+            let entries = ChainEntries(language: ScoreLanguage(language))
             for index in tokens.indices {
                 for (position, indexed) in chain.enumerated() {
                     let expected = indexed.table.index(of: tokens.text(index))
-                    #expect(entries.entry(word: tokens.word(index), position) == expected, "\(language) \(text) token \(index) lexicon \(position)")
+                    #expect(entries.entry(word: tokens.word(index), position, in: scorer.tokenizer.words) == expected, "\(language) \(text) token \(index) lexicon \(position)")
                     if expected >= 0 { found += 1 }
                     // The word's role bit for this lexicon: an entry with a role, or one that begins a longer entry.
                     let slot = position == 0 ? entries.firstSlot : WordTable.englishSlot

@@ -6,7 +6,7 @@ extension SentimentScorer {
     /// - Parameter entries: the tokens' entries in `chain`.
     func aspectScores(_ tokens: TokenList, valences: [Double], chain: [IndexedLexicon], entries: ChainEntries) -> [AspectScore] {
         // Most texts name no aspect: no token is one or begins one.
-        guard SentimentScorer.namesAspect(tokens, entries, chain: chain) else { return [] }
+        guard SentimentScorer.namesAspect(tokens, entries, chain: chain, words: tokenizer.words) else { return [] }
         // Clauses are numbered from 0, so an array holds their sums.
         var clauseSums = [Double].filled(with: 0, count: tokens.indices.reduce(0) { max($0, tokens.clause($1)) } + 1)
         for (i, value) in valences.enumerated() where value != 0 { clauseSums[tokens.clause(i)] += value }
@@ -34,11 +34,11 @@ extension SentimentScorer {
     }
 
     /// True when some token's entry names an aspect or begins a multi-word one.
-    static func namesAspect(_ tokens: TokenList, _ entries: ChainEntries, chain: [IndexedLexicon]) -> Bool {
+    static func namesAspect(_ tokens: TokenList, _ entries: ChainEntries, chain: [IndexedLexicon], words: WordTable) -> Bool {
         for (position, indexed) in chain.enumerated() {
             let begins = indexed.beginsAspect
             for index in tokens.indices {
-                let entry = entries.entry(word: tokens.word(index), position)
+                let entry = entries.entry(word: tokens.word(index), position, in: words)
                 if entry >= 0, begins[entry] { return true }
             }
         }
@@ -47,7 +47,7 @@ extension SentimentScorer {
 
     private func aspect(_ tokens: TokenList, at index: Int, chain: [IndexedLexicon], entries: ChainEntries) -> (AspectTerm, Int)? {
         for (position, indexed) in chain.enumerated() {
-            let entry = entries.entry(word: tokens.word(index), position)
+            let entry = entries.entry(word: tokens.word(index), position, in: tokenizer.words)
             guard entry >= 0 else { continue }
             var length = min(indexed.aspectStarts[entry], tokens.count - index)
             while length > 1 {

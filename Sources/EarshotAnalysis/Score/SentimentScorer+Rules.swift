@@ -105,7 +105,7 @@ extension SentimentScorer {
             let amount = post.weight * (value < 0 ? -1 : 1)
             value += amount
             if post.weight > 0 { intensifiers.append(.init(start: term.end, amount: amount, span: post.span)) }
-            rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(table.text(of: post.span))' after it")
+            rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(text(of: post.span, in: table))' after it")
         }
         // VADER's window: boosters and negators up to three tokens back, nearest first,
         // stepping over other sentiment words, never across a clause break.
@@ -135,12 +135,12 @@ extension SentimentScorer {
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
                 value += scalar
                 if weight > 0 { intensifiers.append(.init(start: span.start, amount: scalar, span: span)) }
-                rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(table.text(of: span))'")
+                rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(text(of: span, in: table))'")
             } else if case .negator(let factor, _) = span.kind {
                 // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
                 // Likewise "never had such a smooth return", 从来没用过这么好用的, tak pernah jumpa
                 // servis seteruk ini.
-                let negator = table.text(of: span)
+                let negator = text(of: span, in: table)
                 let between = (span.end..<term.start).map(tokens.text)
                 let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens.text(term.end) : ""
                 // 很久没有这么好的体验: "such a good … as this", where 没那么好 is "not that good".
@@ -167,7 +167,7 @@ extension SentimentScorer {
                 if language != .english, negatedIntensifiers.count > 0 {
                     value = (value - negatedIntensifiers.total) * SentimentScorer.partialNegationScalar
                     intensifiers = intensifiers.notAfter(span.last)
-                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { table.text(of: negatedIntensifiers[$0].span) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { text(of: negatedIntensifiers[$0].span, in: table) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
                 } else {
                     value *= factor
                     rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(negator)'" : "negated by '\(negator)' (×\(factor))")

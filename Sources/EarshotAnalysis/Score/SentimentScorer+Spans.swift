@@ -27,7 +27,7 @@ extension SentimentScorer {
                 index += 1
                 continue
             }
-            let first = stride > 0 ? entries.entry(word: record.word, 0) : -1, second = stride > 1 ? entries.entry(word: record.word, 1) : -1
+            let first = stride > 0 ? entries.entry(word: record.word, 0, in: tokenizer.words) : -1, second = stride > 1 ? entries.entry(word: record.word, 1, in: tokenizer.words) : -1
             let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next
             // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
@@ -78,7 +78,7 @@ extension SentimentScorer {
         }
         let stride = chain.count
         // The token's entry in each lexicon of the chain (the chain has one or two lexicons).
-        let first = entries.entry(word: record.word, 0), second = stride > 1 ? entries.entry(word: record.word, 1) : -1
+        let first = entries.entry(word: record.word, 0, in: tokenizer.words), second = stride > 1 ? entries.entry(word: record.word, 1, in: tokenizer.words) : -1
         let clause = record.clause
         func entry(_ position: Int) -> Int {
             position == 0 ? first : second
@@ -122,7 +122,7 @@ extension SentimentScorer {
             return TermSpan(start: index, length: 1, kind: .negator(factor: SentimentScorer.negationScalar, valence: nil))
         }
         for position in chain.indices {
-            let found = entries.entry(word: record.word, position)
+            let found = entries.entry(word: record.word, position, in: tokenizer.words)
             guard found >= 0 else { continue }
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != .english,
@@ -171,14 +171,14 @@ extension SentimentScorer {
     func contrastPivot(_ table: SpanTable) -> ContrastPivot? {
         let tokens = table.tokens
         for (index, span) in table.spans.enumerated() where span.kind == .contrast {
-            let text = table.text(of: span)
-            if text == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
+            let word = text(of: span, in: table)
+            if word == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
             guard alone else {
-                let concessive = SentimentScorer.concessiveWords.contains(text)
+                let concessive = SentimentScorer.concessiveWords.contains(word)
                 return ContrastPivot(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
-            if text == "yet" || span.start == 0 { continue }
+            if word == "yet" || span.start == 0 { continue }
             let clause = tokens.clause(span.start - 1)
             var start = span.start - 1
             while start > 0, tokens.clause(start - 1) == clause { start -= 1 }

@@ -26,6 +26,9 @@ public struct SentimentScorer: Sendable {
     let chains: [String: [IndexedLexicon]]
     /// ``chains`` of `en`, `zh` and `ms`, so that the usual languages need no dictionary lookup.
     let englishChain: [IndexedLexicon], chineseChain: [IndexedLexicon], malayChain: [IndexedLexicon]
+    /// The English lexicon, the last of every chain that has one, through which inflected words
+    /// are read (``TermSpan/Shown/inflectedBase``); a chain without it finds no inflected word.
+    let inflectionLexicon: IndexedLexicon?
     /// True when some emoji key is plain ASCII; otherwise an ASCII token needs no emoji lookup.
     let emojiHasASCIIKey: Bool
     /// True when some emoji key has a scalar from the CJK blocks; otherwise a Chinese word
@@ -55,6 +58,7 @@ public struct SentimentScorer: Sendable {
         englishChain = chains["en"] ?? []
         chineseChain = chains["zh"] ?? []
         malayChain = chains["ms"] ?? []
+        inflectionLexicon = indexed["en"]
         emojiHasASCIIKey = lexicon.emoji.keys.contains { $0.utf8.allSatisfy { $0 < 0x80 } }
         emojiHasCJKKey = lexicon.emoji.keys.contains { key in
             key.unicodeScalars.contains { (0x2E80...0xA4CF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) || $0.value >= 0x20000 }
@@ -133,9 +137,9 @@ public struct SentimentScorer: Sendable {
         var spans: [TermSpan] = []
         swap(&spans, &scratch.spans)
         defer { swap(&spans, &scratch.spans) }
-        let entries = ChainEntries(words: tokenizer.words, language: kind)
+        let entries = ChainEntries(language: kind)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
-        let table = SpanTable(tokens: tokens, spans: spans, english: chain.last, language: kind)
+        let table = SpanTable(tokens: tokens, spans: spans, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(tokens)
         let pivot = contrastPivot(table)
 
@@ -147,7 +151,7 @@ public struct SentimentScorer: Sendable {
         var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
         // The contrast word, for `--explain`.
-        let pivotWord = explain ? pivot.map { table.text(of: table.spans[$0.span]) } ?? "" : ""
+        let pivotWord = explain ? pivot.map { self.text(of: table.spans[$0.span], in: table) } ?? "" : ""
         // The sentiment terms in order (``SpanTable/terms()``), without building their list
         // (by index: an iterator would retain the array).
         for spanIndex in 0..<table.spans.count {
@@ -170,7 +174,7 @@ public struct SentimentScorer: Sendable {
             if wantsAspects { valences[span.start] += value }
             sum += value
             if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
-            if keepContributions { contributions.append(.init(term: table.text(of: span), base: base, final: value, rules: rules, clause: tokens.clause(span.start))) }
+            if keepContributions { contributions.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: tokens.clause(span.start))) }
         }
 
         let emphasis = SentimentScorer.punctuationEmphasis(bytes)
@@ -180,6 +184,11 @@ public struct SentimentScorer: Sendable {
                                                     emphasis: emphasis, compound: compound)
         let aspects = !wantsAspects ? [] : aspectScores(tokens, valences: valences, chain: chain, entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
+    }
+
+    /// The text of `span` in `table` (``SpanTable/text(of:english:)``).
+    func text(of span: TermSpan, in table: SpanTable) -> String {
+        table.text(of: span, english: inflectionLexicon)
     }
 
     /// VADER's normalisation of a valence sum into [-1, 1].

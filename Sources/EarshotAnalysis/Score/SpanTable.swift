@@ -6,24 +6,22 @@ struct SpanTable {
     /// In token order, none overlapping, as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found them.
     let spans: [TermSpan]
 
-    /// The English lexicon that inflected words were read through (``TermSpan/Shown/inflectedBase``).
-    let english: IndexedLexicon?
-
     /// The language the text is scored in: a Chinese or Malay negator with a valence of its own
     /// counts as a term by its own rule (``termValence(_:)``).
     let language: ScoreLanguage
 
     /// A table of `spans`, which ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found
     /// in `tokens` (it noted each token's span in the token's record, for ``spanIndex(at:)``).
-    init(tokens: TokenList, spans: [TermSpan], english: IndexedLexicon? = nil, language: ScoreLanguage = .english) {
+    init(tokens: TokenList, spans: [TermSpan], language: ScoreLanguage = .english) {
         self.tokens = tokens
         self.spans = spans
-        self.english = english
         self.language = language
     }
 
-    /// The text of `span`, as ``TermSpan/shown`` says.
-    func text(of span: TermSpan) -> String {
+    /// The text of `span`, as ``TermSpan/shown`` says; `english` is the lexicon that inflected
+    /// words were read through (``TermSpan/Shown/inflectedBase``). (A parameter, not a stored
+    /// reference: the table then costs no retain and release of it per text.)
+    func text(of span: TermSpan, english: IndexedLexicon?) -> String {
         switch span.shown {
         case .lookupForms: return tokens.phrase(span.start..<span.end)
         case .written: return tokens.rawText(span.start)
