@@ -152,16 +152,26 @@ struct AtomParser: XMLElementHandler {
         }
     }
 
-    /// An entry's title (not an author's), summary or content is kept as bytes (no `String` until
-    /// it is reduced to plain text), when it is not Base64; everything else goes to
-    /// ``end(_:text:base:depth:)``, whose checks this repeats for those three names.
+    /// An entry's id, title (not an author's), dates, summary or content is kept as bytes (no
+    /// `String` until it is asked for), when no Base64 was read; everything else goes to
+    /// ``end(_:text:base:depth:)``, whose checks and ranks this repeats for those names.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
-        if entry != nil, !base64Text, sourceDepth == nil,
-           name.localKey == .summary || name.localKey == .content || (name.localKey == .title && !inAuthor),
-           name.namespace != .im, isAtom(name), isOwnChild(depth: depth) {
-            let field: FeedItemBuilder.Field = name.localKey == .summary ? .summary : name.localKey == .content ? .content : .title
-            entry!.offer(field, bytes: bytes, plain: plainText)
-            return
+        if entry != nil, !base64Text, sourceDepth == nil, name.namespace != .im {
+            let field: (FeedItemBuilder.Field, Int, Bool)? = switch name.localKey {
+            case .summary: (.summary, 0, plainText)
+            case .content: (.content, 0, plainText)
+            case .title where !inAuthor: (.title, 0, plainText)
+            case .id: (.id, 0, false)
+            case .published: (.published, 0, false)
+            case .issued: (.published, 1, false)
+            case .updated: (.updated, 0, false)
+            case .modified: (.updated, 1, false)
+            default: nil
+            }
+            if let field, isAtom(name), isOwnChild(depth: depth) {
+                entry!.offer(field.0, bytes: bytes, rank: field.1, plain: field.2)
+                return
+            }
         }
         try end(name, text: String(decoding: bytes, as: UTF8.self), base: base, depth: depth)
     }

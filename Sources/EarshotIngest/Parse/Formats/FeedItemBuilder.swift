@@ -30,6 +30,18 @@ struct FeedItemBuilder {
         /// ``value`` without white space at its edges (an id or a link as the item gives it).
         var trimmed: String { FeedWhitespace.trimmed(value) }
 
+        /// The instant ``FeedDate/parse(_:)`` reads in ``trimmed``; offered bytes are read in place
+        /// (no `String` made) unless an edge is white space beyond ASCII.
+        var date: Date? {
+            if text == nil, let date = bytes.withUnsafeBufferPointer({ bytes -> Date?? in
+                guard let range = FeedWhitespace.trimmedRange(bytes) else { return nil }
+                return .some(FeedDate.parse(trimmedBytes: UnsafeBufferPointer(rebasing: bytes[range])))
+            }) {
+                return date
+            }
+            return FeedDate.parse(trimmed)
+        }
+
         /// ``trimmed`` written into `output` as a JSON string literal; offered bytes are trimmed
         /// in place (no `String` made) unless an edge is white space beyond ASCII.
         func writeTrimmedJSON(into output: TextOutput) {
@@ -116,28 +128,29 @@ struct FeedItemBuilder {
     /// Builds the item; `place` (made only for a warning) prefixes date warnings.
     mutating func build(place: () -> String) -> FeedItem { buildStreamed(place: place).item }
 
-    /// Builds the item with its id, title, link, summary and content left as offered (trimmed or
-    /// reduced when asked for);
+    /// Builds the item with its id, title, link, dates' texts, summary and content left as offered
+    /// (trimmed or reduced when asked for);
     /// `place` (made only for a warning) prefixes date warnings.
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
         func text(_ field: Field) -> String? { candidate(field)?.plainText }
-        func raw(_ field: Field) -> String? { candidate(field).map { FeedWhitespace.trimmed($0.value) } }
-        let publishedText = raw(.published), updatedText = raw(.updated)
+        // The dates' texts are made only for a warning (or for ``StreamedFeedItem/item``).
+        let publishedText = candidate(.published), updatedText = candidate(.updated)
         var published: Date?, updated: Date?
         if let publishedText {
-            published = FeedDate.parse(publishedText)
-            if published == nil { warnings.append("\(place()): unreadable date '\(publishedText)'; left empty") }
+            published = publishedText.date
+            if published == nil { warnings.append("\(place()): unreadable date '\(publishedText.trimmed)'; left empty") }
         }
         if let updatedText {
-            updated = FeedDate.parse(updatedText)
-            if updated == nil { warnings.append("\(place()): unreadable date '\(updatedText)'; left empty") }
+            updated = updatedText.date
+            if updated == nil { warnings.append("\(place()): unreadable date '\(updatedText.trimmed)'; left empty") }
         }
         // Every field given: an initializer of another module's type fills a defaulted one
         // with a call each, and a field set afterwards destroys the value it replaces.
-        let item = FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: publishedText,
-                            updated: updated, updatedText: updatedText, author: text(.author).map(FeedItemBuilder.authorName),
+        let item = FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: nil,
+                            updated: updated, updatedText: nil, author: text(.author).map(FeedItemBuilder.authorName),
                             summary: nil, content: nil, rating: rating, subject: text(.subject))
-        return StreamedFeedItem(fields: item, id: candidate(.id), title: candidate(.title), link: candidate(.link), summary: candidate(.summary), content: candidate(.content))
+        return StreamedFeedItem(fields: item, id: candidate(.id), title: candidate(.title), link: candidate(.link),
+                                publishedText: publishedText, updatedText: updatedText, summary: candidate(.summary), content: candidate(.content))
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

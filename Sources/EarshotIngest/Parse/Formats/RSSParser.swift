@@ -125,13 +125,19 @@ struct RSSParser: XMLElementHandler {
         return .ignored
     }
 
-    /// An item's title, summary or content (and its id and link, when they need no more than
-    /// trimming) is kept as bytes (no `String` until it is asked for); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
+    /// An item's title, dates, summary or content (and its id and link, when they need no more
+    /// than trimming) is kept as bytes (no `String` until it is asked for); everything else goes to ``end(_:text:base:depth:)``. Only names that need no
     /// normalising take this path; the same candidates are offered as there.
     mutating func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
         if item != nil, depth == itemDepth + 1 {
             let field: (FeedItemBuilder.Field, Int)? = switch name.key {
             case .title, .rss10Title, .rss090Title: (.title, 0)
+            case .pubDate: (.published, 0)
+            case .dctermsIssued: (.published, 1)
+            case .atomPublished: (.published, 2)
+            case .dcDate: (.updated, 0)
+            case .dctermsModified: (.updated, 1)
+            case .atomUpdated: (.updated, 2)
             case .description, .rss10Description, .rss090Description: (.summary, 0)
             case .itunesSummary: (.summary, 1)
             case .contentEncoded: (.content, 0)

@@ -9,11 +9,14 @@ import EarshotCore
 /// fields for each item.
 public struct StreamedFeedItem {
     /// Every field of the item but ``FeedItem/id``, ``FeedItem/title``, ``FeedItem/link``,
-    /// ``FeedItem/summary`` and ``FeedItem/content``, which are nil here.
+    /// ``FeedItem/publishedText``, ``FeedItem/updatedText``, ``FeedItem/summary`` and
+    /// ``FeedItem/content``, which are nil here (the dates themselves are read).
     public let fields: FeedItem
     let id: FeedItemBuilder.Candidate?
     let title: FeedItemBuilder.Candidate?
     let link: FeedItemBuilder.Candidate?
+    let publishedText: FeedItemBuilder.Candidate?
+    let updatedText: FeedItemBuilder.Candidate?
     let summary: FeedItemBuilder.Candidate?
     let content: FeedItemBuilder.Candidate?
 
@@ -23,6 +26,8 @@ public struct StreamedFeedItem {
         item.id = id?.trimmed
         item.title = title?.plainText
         item.link = link?.trimmed
+        item.publishedText = publishedText?.trimmed
+        item.updatedText = updatedText?.trimmed
         item.summary = summary?.plainText
         item.content = content?.plainText
         return item

@@ -9,44 +9,47 @@ extension FeedDate {
     ///   `.some(nil)` when it has this shape but names no real instant.
     static func commonRFC822(_ text: String) -> Date?? {
         var text = text
-        return text.withUTF8 { bytes -> Date?? in
-            var s = ByteCursor(bytes: bytes)
-            guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
-                  let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
-                  let monthName = s.letters(3), let monthIndex = englishMonths.firstIndex(of: monthName), s.take(space),
-                  let year = s.number(minDigits: 4, maxDigits: 4), s.take(space),
-                  let hour = s.number(minDigits: 2, maxDigits: 2), s.take(UInt8(ascii: ":")),
-                  let minute = s.number(minDigits: 2, maxDigits: 2)
-            else { return nil }
-            var second = 0
-            if s.take(UInt8(ascii: ":")) {
-                guard let sec = s.number(minDigits: 2, maxDigits: 2) else { return nil }
-                second = sec
-            }
-            var offset = 0
-            if !s.atEnd {
-                guard s.take(space) else { return nil }
-                if s.take(UInt8(ascii: "+")) || s.take(UInt8(ascii: "-")) {
-                    let sign = bytes[s.index - 1] == UInt8(ascii: "-") ? -1 : 1
-                    guard let value = s.number(minDigits: 4, maxDigits: 4) else { return nil }
-                    offset = sign * ((value / 100) * 60 + value % 100) * 60
-                } else {
-                    // A named zone: its letters upper-cased and packed, looked up in ``namedZones``
-                    // (every name ``FeedDate/zoneOffsets`` knows is at most four letters).
-                    var name = 0, length = 0
-                    while !s.atEnd, s.isLetter(bytes[s.index]) {
-                        name = name << 8 | Int(bytes[s.index] & 0xDF)
-                        length += 1
-                        s.index += 1
-                    }
-                    guard length > 0, length <= 4, let named = namedZones.first(where: { $0.name == name }) else { return nil }
-                    offset = named.offset
-                }
-                guard s.atEnd else { return nil }
-            }
-            return .some(make(year: year, month: monthIndex + 1, day: day == 0 ? 1 : day, hour: hour, minute: minute,
-                              second: Double(second), offset: offset))
+        return text.withUTF8 { commonRFC822(bytes: $0) }
+    }
+
+    /// ``commonRFC822(_:)`` of UTF-8 `bytes`.
+    static func commonRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
+        var s = ByteCursor(bytes: bytes)
+        guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
+              let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
+              let monthName = s.letters(3), let monthIndex = englishMonths.firstIndex(of: monthName), s.take(space),
+              let year = s.number(minDigits: 4, maxDigits: 4), s.take(space),
+              let hour = s.number(minDigits: 2, maxDigits: 2), s.take(UInt8(ascii: ":")),
+              let minute = s.number(minDigits: 2, maxDigits: 2)
+        else { return nil }
+        var second = 0
+        if s.take(UInt8(ascii: ":")) {
+            guard let sec = s.number(minDigits: 2, maxDigits: 2) else { return nil }
+            second = sec
         }
+        var offset = 0
+        if !s.atEnd {
+            guard s.take(space) else { return nil }
+            if s.take(UInt8(ascii: "+")) || s.take(UInt8(ascii: "-")) {
+                let sign = bytes[s.index - 1] == UInt8(ascii: "-") ? -1 : 1
+                guard let value = s.number(minDigits: 4, maxDigits: 4) else { return nil }
+                offset = sign * ((value / 100) * 60 + value % 100) * 60
+            } else {
+                // A named zone: its letters upper-cased and packed, looked up in ``namedZones``
+                // (every name ``FeedDate/zoneOffsets`` knows is at most four letters).
+                var name = 0, length = 0
+                while !s.atEnd, s.isLetter(bytes[s.index]) {
+                    name = name << 8 | Int(bytes[s.index] & 0xDF)
+                    length += 1
+                    s.index += 1
+                }
+                guard length > 0, length <= 4, let named = namedZones.first(where: { $0.name == name }) else { return nil }
+                offset = named.offset
+            }
+            guard s.atEnd else { return nil }
+        }
+        return .some(make(year: year, month: monthIndex + 1, day: day == 0 ? 1 : day, hour: hour, minute: minute,
+                          second: Double(second), offset: offset))
     }
 
     /// Day and month names packed lower-case into an `Int` (three ASCII letters), months in

@@ -15,6 +15,16 @@ public enum FeedDate {
         return rfc822(trimmed)
     }
 
+    /// ``parse(_:)`` of valid UTF-8 `bytes` that have no white space at either edge (as
+    /// ``FeedWhitespace/trimmedRange(_:)`` leaves them): the same answer, with no `String` made
+    /// for the shapes read from bytes.
+    static func parse(trimmedBytes bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard !bytes.isEmpty, bytes.count < 80 else { return nil }
+        if (0x30...0x39).contains(bytes[0]), let date = iso8601(bytes: bytes) { return date }
+        if let common = commonRFC822(bytes: bytes) { return common }
+        return rfc822(String(decoding: bytes, as: UTF8.self))
+    }
+
     // MARK: ISO 8601
 
     static func iso8601(_ text: String) -> Date? {

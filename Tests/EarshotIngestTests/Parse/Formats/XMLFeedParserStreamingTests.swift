@@ -63,6 +63,8 @@ struct XMLFeedParserStreamingTests {
             fields.id = nil
             fields.title = nil
             fields.link = nil
+            fields.publishedText = nil
+            fields.updatedText = nil
             fields.summary = nil
             fields.content = nil
             #expect(streamed.fields == fields)
