@@ -28,6 +28,9 @@ final class IndexedLexicon: Sendable {
     let aspectStarts: [Int]
     /// True when the entry names an aspect or begins a multi-word one.
     let beginsAspect: [Bool]
+    /// ``LanguageLexicon/maxPhraseWords`` of ``lexicon``, read once per text (through
+    /// ``lexicon`` it was read from a copy of the struct).
+    let maxPhraseWords: Int
 
     /// What the lists say of one key, gathered before its ``Entry/kind`` is worked out.
     private struct Roles {
@@ -78,6 +81,28 @@ final class IndexedLexicon: Sendable {
         aspects = table.values.map(\.aspect)
         aspectStarts = table.values.map(\.aspectStart)
         beginsAspect = table.values.map { $0.aspect != nil || $0.aspectStart > 1 }
+        maxPhraseWords = lexicon.maxPhraseWords
+    }
+
+    // The per-entry reads below are methods, so that a caller holding the lexicon reads
+    // through it and retains no array of it.
+
+    /// ``phraseStarts`` of `entry`, or 1 for no entry (-1).
+    @inline(__always)
+    func phraseStart(_ entry: Int) -> Int {
+        entry < 0 ? 1 : phraseStarts[entry]
+    }
+
+    /// The entry of the key `bytes`, or -1 (``ByteKeyTable/index(forKeyBytes:)``).
+    @inline(__always)
+    func entry(forKeyBytes bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        table.index(forKeyBytes: bytes)
+    }
+
+    /// ``kinds`` of `entry` (an entry, not -1).
+    @inline(__always)
+    func kind(_ entry: Int) -> TermSpan.Kind? {
+        kinds[entry]
     }
 
     /// The role of `term`, or nil.

@@ -9,11 +9,10 @@ extension SentimentScorer {
         // (Most texts found no span before: the call, not inlined, is left out for them.)
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         var maxWords = 1
-        for indexed in chain { maxWords = max(maxWords, indexed.lexicon.maxPhraseWords) }
         let stride = chain.count
+        // By index: an iterator would retain the array.
+        for position in 0..<stride { maxWords = max(maxWords, chain[position].maxPhraseWords) }
         let words = tokenizer.words
-        // The chain has one or two lexicons (``chainCodes(_:)``); what a phrase of each may start with.
-        let firstStarts = chain.first?.phraseStarts ?? [], secondStarts = stride > 1 ? chain[1].phraseStarts : []
         let skipMask = entries.chainRoles | WordTable.aloneRole
         var index = 0
         while index < tokens.count {
@@ -33,7 +32,7 @@ extension SentimentScorer {
             // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
             if !isEmoji, stride <= 2,
                record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
-               || ((first < 0 || firstStarts[first] == 1) && (second < 0 || secondStarts[second] == 1))
+               || ((first < 0 || chain[0].phraseStart(first) == 1) && (second < 0 || chain[1].phraseStart(second) == 1))
                || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
                 if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
                     tokens.setSpan(index, spans.count)
@@ -85,7 +84,7 @@ extension SentimentScorer {
         }
         func phraseStart(_ position: Int) -> Int {
             let found = entry(position)
-            return found < 0 ? 1 : chain[position].phraseStarts[found]
+            return chain[position].phraseStart(found)
         }
         var longest = 1
         if !isHan, first >= 0 || second >= 0 || stride > 2 {
@@ -96,9 +95,10 @@ extension SentimentScorer {
         if length > 1, !tokenizer.words.mayBeginPhrase(record.word, tokens.word(index + 1)) { length = 1 }
         while length > 1 {
             if (index..<(index + length)).allSatisfy({ tokens[$0].clause == clause && !tokens.isHan($0) }) {
-                for (position, indexed) in chain.enumerated() where phraseStart(position) >= length {
-                    let found = indexed.table.index(forKeyBytes: tokens.phraseBytes(index..<(index + length)))
-                    if found >= 0, let kind = indexed.kinds[found] {
+                // By index: an iterator would retain the array and each lexicon.
+                for position in 0..<stride where phraseStart(position) >= length {
+                    let found = chain[position].entry(forKeyBytes: tokens.phraseBytes(index..<(index + length)))
+                    if found >= 0, let kind = chain[position].kind(found) {
                         return TermSpan(start: index, length: length, kind: kind)
                     }
                 }
@@ -127,7 +127,7 @@ extension SentimentScorer {
             // Single letters ("L", a size) are not English sentiment words inside Chinese or Malay text.
             if position > 0, language != .english,
                record.flags.contains(.ascii) ? record.textCount < 2 : ByteKeyTable<Bool>.characterCount(tokens.textBytes(index)) < 2 { continue }
-            if let kind = chain[position].kinds[found] {
+            if let kind = chain[position].kind(found) {
                 return TermSpan(start: index, length: 1, kind: kind)
             }
         }
