@@ -139,14 +139,16 @@ public struct SentimentScorer: Sendable {
         defer { swap(&spans, &scratch.spans) }
         let entries = ChainEntries(language: kind)
         findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
-        let table = SpanTable(tokens: tokens, spans: spans, language: kind)
-        let capDifferential = SentimentScorer.hasCapDifferential(tokens)
+        // The table takes the token list (consumed, not copied: one retain and release fewer
+        // per text); it is read through the table from here on.
+        let table = SpanTable(tokens: consume tokens, spans: spans, language: kind)
+        let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
         let pivot = contrastPivot(table)
 
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them
         // (the tokens without a term add nothing to the sum and 1 each to the neutral count).
-        var valences = wantsAspects ? [Double].filled(with: 0, count: tokens.count) : []
+        var valences = wantsAspects ? [Double].filled(with: 0, count: table.tokens.count) : []
         var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
         var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
@@ -162,7 +164,7 @@ public struct SentimentScorer: Sendable {
             if let pivot {
                 if let conceded = pivot.concessiveClause {
                     // A concessive word: its own clause is the weaker part, wherever it stands.
-                    let inside = tokens.clause(span.start) == conceded
+                    let inside = table.tokens.clause(span.start) == conceded
                     value *= inside ? 0.5 : 1.5
                     if explain { rules.append(inside ? "conceded by '\(pivotWord)' ×0.5" : "outside the '\(pivotWord)' clause ×1.5") }
                 } else {
@@ -174,15 +176,15 @@ public struct SentimentScorer: Sendable {
             if wantsAspects { valences[span.start] += value }
             sum += value
             if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
-            if keepContributions { contributions.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: tokens.clause(span.start))) }
+            if keepContributions { contributions.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: table.tokens.clause(span.start))) }
         }
 
         let emphasis = SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         let compound = SentimentScorer.normalise(total)
-        let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(tokens.count - nonNeutral),
+        let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(table.tokens.count - nonNeutral),
                                                     emphasis: emphasis, compound: compound)
-        let aspects = !wantsAspects ? [] : aspectScores(tokens, valences: valences, chain: chain, entries: entries)
+        let aspects = !wantsAspects ? [] : aspectScores(table.tokens, valences: valences, chain: chain, entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
     }
 
