@@ -44,16 +44,6 @@ struct EarshotBinary {
         return try child.result()
     }
 
-    /// ``run(_:in:input:binary:environment:)`` for a synchronous test, blocking its thread until the child exits.
-    static func run(_ arguments: [String], in directory: URL, input: String? = nil, binary: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        let child = try Child(arguments, in: directory, binary: binary, environment: environment)
-        defer { child.cleanUp() }
-        try child.start(input: input)
-        child.process.waitUntilExit()
-        return try child.result()
-    }
-
     /// A child process whose output goes to files, so a large output can never block it on a full pipe.
     private final class Child: @unchecked Sendable {
         let process = Process()

@@ -11,7 +11,7 @@ import Testing
         return url
     }
 
-    @Test func printsEveryKeyWithNullsAndUTCDates() throws {
+    @Test func printsEveryKeyWithNullsAndUTCDates() async throws {
         let file = try write("""
         <?xml version="1.0"?>
         <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Shop &amp; Co</title><link>https://shop.example/</link>
@@ -20,7 +20,7 @@ import Testing
         <item><title></title><description>no title</description></item>
         </channel></rss>
         """, name: "feed.xml")
-        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        let result = try await EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -41,7 +41,7 @@ import Testing
     /// A feed over the streaming threshold (4 MB): streamed when it is valid UTF-8, read whole
     /// with encoding detection when it only says so (here Windows-1252 bytes declared UTF-8).
     @Test(arguments: [false, true])
-    func aLargeFeedIsReadRightWhetherOrNotItsBytesAreUTF8(mislabelled: Bool) throws {
+    func aLargeFeedIsReadRightWhetherOrNotItsBytesAreUTF8(mislabelled: Bool) async throws {
         let item = "<item><title>Caf\u{E9} \(mislabelled ? "1252" : "utf8")</title><description>\(String(repeating: "x", count: 900))</description></item>\n"
         let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Big</title>\n"
             + String(repeating: item, count: 5_000) + "</channel></rss>\n"
@@ -51,7 +51,7 @@ import Testing
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
 
-        let result = try EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
+        let result = try await EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let items = try #require(object["items"] as? [[String: Any]])
@@ -61,7 +61,7 @@ import Testing
 
     /// A large valid UTF-8 feed is streamed: its items are written as they are read, so a
     /// channel title that comes after the first item is not in the header (read whole, it would be).
-    @Test func aLargeUTF8FeedIsStreamed() throws {
+    @Test func aLargeUTF8FeedIsStreamed() async throws {
         let item = "<item><title>Item</title><description>\(String(repeating: "x", count: 900))</description></item>\n"
         let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
             + String(repeating: item, count: 5_000) + "<title>Late title</title></channel></rss>\n"
@@ -70,7 +70,7 @@ import Testing
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
 
-        let result = try EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
+        let result = try await EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["title"] is NSNull, "the title was read after the first item was written")
@@ -80,7 +80,7 @@ import Testing
     /// A streamed feed's summaries and contents go to the JSON as bytes, a small feed's as
     /// `String`s: the same items print the same lines either way (quotes, backslashes, controls,
     /// line breaks, marks that need the reference reduction, no-break and ideographic spaces).
-    @Test func streamedItemsPrintAsTheSameItemsReadWhole() throws {
+    @Test func streamedItemsPrintAsTheSameItemsReadWhole() async throws {
         let texts = [
             "&lt;p&gt;He said &amp;quot;hi&amp;quot; \\ back&lt;/p&gt;&lt;p&gt;two&lt;/p&gt;", "tab\there &amp;#1; &amp;#x1F; bell&amp;#7;",
             "line&#x2028;sep&#x2029;para &#x85; nel", "a \u{0301}b &amp; e\u{0301}", "no\u{00A0}break\u{3000}ideo  double",
@@ -95,8 +95,8 @@ import Testing
         let small = try write(head + items + "</channel></rss>\n", name: "small.xml")
         let large = try write(head + items + String(repeating: padding, count: 5_000) + "</channel></rss>\n", name: "large.xml")
         #expect(try Data(contentsOf: large).count > 4 << 20)
-        let whole = try EarshotBinary.run(["parse-feed", small.path], in: small.deletingLastPathComponent())
-        let streamed = try EarshotBinary.run(["parse-feed", large.path], in: large.deletingLastPathComponent())
+        let whole = try await EarshotBinary.run(["parse-feed", small.path], in: small.deletingLastPathComponent())
+        let streamed = try await EarshotBinary.run(["parse-feed", large.path], in: large.deletingLastPathComponent())
         #expect(whole.status == 0 && streamed.status == 0, "stderr: \(whole.stderr) \(streamed.stderr)")
         let wholeLines = whole.stdout.split(separator: "\n").dropFirst().prefix(texts.count)
         let streamedLines = streamed.stdout.split(separator: "\n").dropFirst().prefix(texts.count)
@@ -107,7 +107,7 @@ import Testing
     /// The JSON writer's escapes, eight bytes at a time and byte by byte: quotes, backslashes,
     /// tabs, carriage returns, U+2028 and U+2029 escaped; multi-byte text copied, at every offset
     /// from a word boundary (ids are printed as written, only trimmed).
-    @Test func escapesEveryIDExactlyAtEveryOffset() throws {
+    @Test func escapesEveryIDExactlyAtEveryOffset() async throws {
         let core = "q\"b\\s\tc\rl\u{2028}p\u{2029}z李\u{1F600}é—"
         let ids = (0..<9).map { String(repeating: "x", count: $0) + core + String(repeating: "y", count: 8 - $0) }
         func escaped(_ text: String) -> String {
@@ -115,7 +115,7 @@ import Testing
         }
         let items = ids.map { "<item><guid isPermaLink=\"false\">\(escaped($0))</guid></item>" }.joined(separator: "\n")
         let file = try write("<rss version=\"2.0\"><channel>\(items)</channel></rss>", name: "escapes.xml")
-        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        let result = try await EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("q\\\"b\\\\s\\tc\\rl\\u2028p\\u2029z李"), "\(result.stdout.prefix(300))")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -123,9 +123,9 @@ import Testing
         #expect(printed == ids)
     }
 
-    @Test func illFormedDocumentIsRecoveredWithOneWarning() throws {
+    @Test func illFormedDocumentIsRecoveredWithOneWarning() async throws {
         let file = try write("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Kept</title></item><item><title>Unclosed", name: "broken.xml")
-        let result = try EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
+        let result = try await EarshotBinary.run(["parse-feed", file.path], in: file.deletingLastPathComponent())
         #expect(result.status == 0)
         let warnings = result.stderr.split(separator: "\n")
         #expect(warnings.count == 1)
@@ -136,11 +136,11 @@ import Testing
     }
 
     @Test(arguments: [("missing", ""), ("garbage", "\u{01}\u{02} not a feed at all"), ("empty", "   ")])
-    func unreadableInputExitsWithOneLine(name: String, content: String) throws {
+    func unreadableInputExitsWithOneLine(name: String, content: String) async throws {
         let folder = try EarshotBinary.temporaryFolder()
         let path = folder.appendingPathComponent("\(name).xml").path
         if name != "missing" { try Data(content.utf8).write(to: URL(fileURLWithPath: path)) }
-        let result = try EarshotBinary.run(["parse-feed", path], in: folder)
+        let result = try await EarshotBinary.run(["parse-feed", path], in: folder)
         #expect((1...123).contains(result.status))
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(result.stderr)")
@@ -148,7 +148,7 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func charsetOptionActsAsTheServersContentType() throws {
+    @Test func charsetOptionActsAsTheServersContentType() async throws {
         // KOI8-R bytes with no declaration: read as UTF-8 they are invalid (so the Windows-1252
         // fallback makes them Latin letters); the server's charset says what they are.
         let title = "Привет"
@@ -158,21 +158,21 @@ import Testing
         let folder = try EarshotBinary.temporaryFolder()
         let file = folder.appendingPathComponent("koi8.xml")
         try Data(bytes).write(to: file)
-        let labelled = try EarshotBinary.run(["parse-feed", "--charset", "koi8-r", file.path], in: folder)
+        let labelled = try await EarshotBinary.run(["parse-feed", "--charset", "koi8-r", file.path], in: folder)
         #expect(labelled.status == 0, "\(labelled.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(labelled.stdout.utf8)) as? [String: Any])
         #expect(json["title"] as? String == title)
-        let unlabelled = try EarshotBinary.run(["parse-feed", file.path], in: folder)
+        let unlabelled = try await EarshotBinary.run(["parse-feed", file.path], in: folder)
         let plain = try #require(try JSONSerialization.jsonObject(with: Data(unlabelled.stdout.utf8)) as? [String: Any])
         #expect(plain["title"] as? String != title, "without the charset the bytes are not KOI8-R")
     }
 
-    @Test func readsStandardInput() throws {
+    @Test func readsStandardInput() async throws {
         let atom = """
         <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://forum.example/"><title>Forum</title>
         <entry><id>tag:1</id><title>Hi</title><link href="t/1"/><updated>2026-11-01T10:00:00+02:00</updated><author><name>Wei</name></author></entry></feed>
         """
-        let result = try EarshotBinary.run(["parse-feed", "-"], in: EarshotBinary.packageRoot, input: atom)
+        let result = try await EarshotBinary.run(["parse-feed", "-"], in: EarshotBinary.packageRoot, input: atom)
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["format"] as? String == "atom10")

@@ -59,7 +59,9 @@ struct HTTPFetcherLimitTests {
 
     @Test(.timeLimit(.minutes(1)))
     func endlessBodyHitsTheSizeCap() async throws {
-        let policy = FetchPolicy(timeoutSeconds: 10, allowPrivateAddresses: true, maxBytes: 256 * 1024)
+        // The cap is reached after 16 chunks (~16 ms); the request's time limit is only a backstop
+        // here, set far above that so a test runner starved of CPU does not hit it first.
+        let policy = FetchPolicy(timeoutSeconds: 45, allowPrivateAddresses: true, maxBytes: 256 * 1024)
         try await TestHTTPServer.with({ _ in
             .init(status: .ok, trickle: .init(chunk: [UInt8](repeating: 0x41, count: 16 * 1024), every: .milliseconds(1), count: nil))
         }) { server in

@@ -149,10 +149,11 @@ struct HTTPFetcherTests {
 
     @Test(.timeLimit(.minutes(1)))
     func refusedConnectionIsAFetchError() async throws {
-        // Start a server to learn a free port, then close it so nothing listens there.
-        let server = try await TestHTTPServer.start { _ in .init(status: .ok) }
-        let url = server.url("/feed.xml")
-        try await server.close()
+        // A port bound but not listening refuses connections, and stays ours while bound: a port
+        // freed by closing a server could be taken by another test's server at once.
+        let port = try BoundPort()
+        defer { port.close() }
+        let url = "http://127.0.0.1:\(port.number)/feed.xml"
         let error = await #expect(throws: EarshotError.self) {
             try await withFetcher { try await $0.fetch(SourceConfig(id: "down", url: url), validators: nil, now: now) }
         }
@@ -168,5 +169,39 @@ struct HTTPFetcherTests {
     ] as [(String, String?)])
     func charsetFromContentType(_ header: String, _ charset: String?) {
         #expect(HTTPFetcher.charset(header) == charset)
+    }
+}
+
+/// A TCP port on 127.0.0.1 bound by a socket that never listens: connecting to it is refused.
+private final class BoundPort: Sendable {
+    let descriptor: Int32
+    let number: Int
+
+    init() throws {
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketDescriptor >= 0 else { throw PortError(message: "socket() failed: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socketDescriptor, pointer, length) == 0 && getsockname(socketDescriptor, pointer, &length) == 0
+            }
+        }
+        guard bound else {
+            Glibc.close(socketDescriptor)
+            throw PortError(message: "could not bind a port on 127.0.0.1: errno \(errno)")
+        }
+        descriptor = socketDescriptor
+        number = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { Glibc.close(descriptor) }
+
+    struct PortError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
     }
 }
