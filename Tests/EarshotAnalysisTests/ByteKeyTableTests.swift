@@ -3,6 +3,28 @@ import Testing
 
 /// ``ByteKeyTable`` answers as the `Dictionary` it is built from, `String` equality included.
 @Suite struct ByteKeyTableTests {
+    /// The eight-, four- and one-byte steps of `starts(at:with:)` agree with a byte-by-byte
+    /// comparison at every offset and length up to 20 bytes, with the difference at each place.
+    @Test func startsAtAgreesWithAByteComparison() {
+        let text: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var wrong: [String] = []
+        text.withUnsafeBufferPointer { bytes in
+            for offset in 0..<text.count {
+                for length in 0...min(20, text.count - offset) {
+                    var other = Array(text[offset..<(offset + length)])
+                    for changed in -1..<length {
+                        if changed >= 0 { other[changed] ^= 0x20 }
+                        let expected = Array(text[offset..<(offset + length)]) == other
+                        let found = other.withUnsafeBufferPointer { bytes.starts(at: offset, with: $0) }
+                        if found != expected { wrong.append("offset \(offset), length \(length), byte \(changed) changed") }
+                        if changed >= 0 { other[changed] ^= 0x20 }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first: \(wrong.prefix(3))")
+    }
+
     @Test func findsWhatTheDictionaryFinds() throws {
         let lexicon = try ScoreFixtures.lexicon()
         var dictionary: [String: Double] = [:]

@@ -316,16 +316,3 @@ extension String: MalayNormaliser.StemWord {
 
     fileprivate var string: String { self }
 }
-
-extension UnsafeBufferPointer<UInt8> {
-    /// True when the bytes from `offset` on begin with all of `other` (the caller has checked
-    /// that they fit): an index loop, where `elementsEqual` walks two iterators.
-    fileprivate func starts(at offset: Int, with other: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < other.count {
-            if self[offset + index] != other[index] { return false }
-            index += 1
-        }
-        return true
-    }
-}

@@ -83,12 +83,7 @@ extension SentimentScorer {
             }
             func endsWith(_ suffix: StaticString) -> Bool {
                 let length = suffix.utf8CodeUnitCount
-                guard count >= length else { return false }
-                // An index loop (`elementsEqual` walked two iterators, ~60 instructions a call).
-                return suffix.withUTF8Buffer { suffix in
-                    for offset in 0..<length where word[count - length + offset] != suffix[offset] { return false }
-                    return true
-                }
+                return count >= length && suffix.withUTF8Buffer { word.starts(at: count - length, with: $0) }
             }
             // The stem with `end`, then with `otherEnd`, then with a doubled last letter undone.
             func tryStem(_ stem: Int, end: UInt8, otherEnd: UInt8? = nil) -> R? {

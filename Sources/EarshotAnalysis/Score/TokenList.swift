@@ -240,11 +240,7 @@ final class TokenList {
     func isText(_ index: Int, _ word: StaticString) -> Bool {
         let bytes = textBytes(index)
         guard bytes.count == word.utf8CodeUnitCount else { return false }
-        // An index loop (`elementsEqual` walked two iterators, ~60 instructions a call).
-        return word.withUTF8Buffer { other in
-            for offset in 0..<other.count where bytes[offset] != other[offset] { return false }
-            return true
-        }
+        return word.withUTF8Buffer { bytes.starts(at: 0, with: $0) }
     }
 
     /// The last byte of the lookup form of token `index`, or nil when it is empty.
