@@ -8,16 +8,13 @@ import Foundation
 public enum FeedDate {
     /// The instant `text` names, or nil when it cannot be read.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = FeedWhitespace.trimmed(text)
-        guard !trimmed.isEmpty, trimmed.utf8.count < 80 else { return nil }
-        if let first = trimmed.utf8.first, (0x30...0x39).contains(first), let date = iso8601(trimmed) { return date }
-        if let common = commonRFC822(trimmed) { return common }
-        return rfc822(trimmed)
+        var trimmed = FeedWhitespace.trimmed(text)
+        return trimmed.withUTF8 { parse(trimmedBytes: $0) }
     }
 
     /// ``parse(_:)`` of valid UTF-8 `bytes` that have no white space at either edge (as
-    /// ``FeedWhitespace/trimmedRange(_:)`` leaves them): the same answer, with no `String` made
-    /// for the shapes read from bytes.
+    /// ``FeedWhitespace/trimmed(_:)`` or ``FeedWhitespace/trimmedRange(_:)`` leaves them): ISO 8601
+    /// and the common RFC 822 shape are read on the bytes, other shapes from a `String` of them.
     static func parse(trimmedBytes bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard !bytes.isEmpty, bytes.count < 80 else { return nil }
         if (0x30...0x39).contains(bytes[0]), let date = iso8601(bytes: bytes) { return date }
@@ -26,11 +23,6 @@ public enum FeedDate {
     }
 
     // MARK: ISO 8601
-
-    static func iso8601(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { iso8601(bytes: $0) }
-    }
 
     private static func iso8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var s = Scanner(bytes)
