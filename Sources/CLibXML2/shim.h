@@ -14,4 +14,78 @@
 
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void earshot_xmlFree(void *p) { xmlFree(p); }
+#include <string.h>
+
+/// A growable byte buffer's storage: what Swift's `TextBuffer` holds, so that the text callback
+/// below can append to it.
+typedef struct {
+    unsigned char *base;
+    long capacity;
+    long count;
+} earshot_text_buffer;
+
+/// What the push parser's text callbacks need, pointed at by its context's `_private` and kept
+/// up to date by `XMLPushParser` after each event.
+typedef struct {
+    /// The `XMLPushParser`, unretained.
+    void *owner;
+    /// The context it reads: the parsers libxml2 starts inside to check an entity share `_private`.
+    xmlParserCtxtPtr context;
+    /// Where a text run read now is copied as it is, or NULL (nobody keeps text, it is escaped
+    /// where it goes, or reading stopped): then `text` decides.
+    earshot_text_buffer *target;
+    /// Whether the Swift callback has anything to do with a run when `target` is NULL (text is
+    /// kept escaped, or by a sink that is not an assembler); when not, such a run is dropped here.
+    int wants_other;
+    /// Bytes of text read since the size limit was last checked.
+    long unchecked;
+    /// The Swift text callback, for every run the fast path below does not take.
+    void (*text)(void *, const xmlChar *, int);
+} earshot_sax_text;
+
+/// Appends a text run to the current target when it fits and keeps the unchecked count below
+/// 64 KB (past it the Swift callback checks the size limit): the usual run costs no call into Swift.
+/// A run nobody keeps (`target` NULL, `wants_other` false) counts as appended: Swift would drop it.
+static inline int earshot_append_text(earshot_sax_text *state, const xmlChar *text, int length) {
+    earshot_text_buffer *target = state->target;
+    if (target == NULL) return !state->wants_other;
+    if (text == NULL || length <= 0) return 0;
+    long unchecked = state->unchecked + length;
+    if (unchecked >= 65536 || length > target->capacity - target->count) return 0;
+    unsigned char *end = target->base + target->count;
+    // One or two bytes (libxml2 hands over a character reference's character alone) with no `memcpy` call.
+    if (length <= 2) {
+        end[0] = text[0];
+        if (length == 2) end[1] = text[1];
+    } else {
+        memcpy(end, text, (size_t)length);
+    }
+    target->count += length;
+    state->unchecked = unchecked;
+    return 1;
+}
+
+/// The state of the `XMLPushParser` reading `ctx`, or NULL for a context of none (the parsers
+/// libxml2 starts inside to check an entity's content, whose text builds the entity's nodes).
+static inline earshot_sax_text *earshot_sax_state(void *ctx) {
+    xmlParserCtxtPtr context = (xmlParserCtxtPtr)ctx;
+    if (context == NULL) return NULL;
+    earshot_sax_text *state = (earshot_sax_text *)context->_private;
+    return state != NULL && state->context == context ? state : NULL;
+}
+
+/// libxml2's `characters` (and `ignorableWhitespace`) callback: the fast path, else the Swift
+/// callback, or libxml2's own default for a context of no `XMLPushParser`.
+static void earshot_sax_characters(void *ctx, const xmlChar *text, int length) {
+    earshot_sax_text *state = earshot_sax_state(ctx);
+    if (state == NULL) { xmlSAX2Characters(ctx, text, length); return; }
+    if (!earshot_append_text(state, text, length)) state->text(ctx, text, length);
+}
+
+/// libxml2's `cdataBlock` callback, as `earshot_sax_characters` (CDATA is text to the parser).
+static void earshot_sax_cdata(void *ctx, const xmlChar *text, int length) {
+    earshot_sax_text *state = earshot_sax_state(ctx);
+    if (state == NULL) { xmlSAX2CDataBlock(ctx, text, length); return; }
+    if (!earshot_append_text(state, text, length)) state->text(ctx, text, length);
+}
 #endif

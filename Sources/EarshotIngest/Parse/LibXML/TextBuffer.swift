@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// The growable byte buffer one open element gathers its text in, reused from element to
 /// element: an append is a capacity check and a copy. (An `Array` inside the array of frames
 /// checked both arrays' uniqueness and went through generic code on every text run libxml2
@@ -5,15 +7,26 @@
 ///
 /// A value that owns memory: ``XMLEventAssembler`` keeps exactly one of each in its frames,
 /// grows it in place, and frees it once with ``release()`` when it goes.
+///
+/// Its one stored property is the C struct that ``XMLPushParser``'s C text callback appends to
+/// (`earshot_text_buffer` in the shim), so a pointer to a buffer is a pointer to that struct.
 struct TextBuffer {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private var storage: earshot_text_buffer
+
+    private var base: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { storage.base }
+    }
+    private var capacity: Int {
+        @inline(__always) get { storage.capacity }
+    }
     /// The number of bytes gathered.
-    private(set) var count = 0
+    private(set) var count: Int {
+        @inline(__always) get { storage.count }
+        @inline(__always) set { storage.count = newValue }
+    }
 
     init(capacity: Int = 256) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        storage = earshot_text_buffer(base: .allocate(capacity: capacity), capacity: capacity, count: 0)
     }
 
     /// Frees the storage; the buffer must not be used again.
@@ -56,10 +69,10 @@ struct TextBuffer {
 
     private mutating func grow(to needed: Int) {
         let larger = max(needed, 2 * capacity)
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        storage.moveInitialize(from: base, count: count)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        newBase.moveInitialize(from: base, count: count)
         base.deallocate()
-        base = storage
-        capacity = larger
+        storage.base = newBase
+        storage.capacity = larger
     }
 }

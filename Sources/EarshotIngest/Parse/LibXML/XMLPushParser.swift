@@ -77,13 +77,25 @@ final class XMLPushParser {
     /// When ``events`` is an ``XMLEventAssembler``: the buffer text read now goes to and whether
     /// it is escaped there (``XMLEventAssembler/textTarget``), worked out after each event, so a
     /// text run is one append. Nil when no text is kept, after libxml2's first error and once stopped.
-    private var textTarget: UnsafeMutablePointer<TextBuffer>?
+    /// Setting it tells the C text callbacks (``publishTextTarget()``), with ``textEscaped`` and
+    /// ``wantsText`` as they are then: set those first.
+    private var textTarget: UnsafeMutablePointer<TextBuffer>? {
+        didSet { publishTextTarget() }
+    }
     private var textEscaped = false
+    /// What the C text callbacks (`earshot_sax_characters` in the shim) read, pointed at by the
+    /// context's `_private`: this parser, its context, and the buffer plain text goes to now
+    /// (``textTarget`` unless escaped), so that the usual run is appended with no call into Swift.
+    private let textState: UnsafeMutablePointer<earshot_sax_text>
     /// How many bytes of text were read since the sink's size limit was last checked. libxml2
     /// reports a text node in many small runs (one per entity); each run goes to the sink at
     /// once, and the limit is checked at the next event or after 64 KB, so a field too large is
-    /// reported at the same place whatever the runs were.
-    private var unchecked = 0
+    /// reported at the same place whatever the runs were. Kept in ``textState``, where the C
+    /// callback counts the runs it appends.
+    private var unchecked: Int {
+        @inline(__always) get { textState.pointee.unchecked }
+        @inline(__always) set { textState.pointee.unchecked = newValue }
+    }
     /// Names by the addresses of libxml2's interned strings (the parser's dictionary lives as
     /// long as the context, so an address always means the same name).
     @exclusivity(unchecked) private var names: [NameSlot?] = Array(repeating: nil, count: 512)
@@ -124,10 +136,17 @@ final class XMLPushParser {
         }
         guard let created else { throw XMLReaderError(message: "libxml2 could not create a parser") }
         context = created
+        textState = .allocate(capacity: 1)
+        textState.initialize(to: earshot_sax_text(owner: nil, context: created, target: nil, wants_other: 0, unchecked: 0) { context, text, count in
+            // Every run the C fast path does not append, for a context of an `XMLPushParser`.
+            guard let parser = XMLPushParser.parser(context) else { return }
+            if let text, count > 0 { parser._withUnsafeGuaranteedRef { $0.characters(text, Int(count)) } }
+        })
         xmlCtxtUseOptions(context, XMLPushParser.options)
         if let encoding, let converter = xmlFindCharEncodingHandler(encoding) { xmlSwitchToEncoding(context, converter) }
-        // The callbacks get the context (its userData) and find this object in `_private`.
-        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // The callbacks get the context (its userData) and find this object through `_private`.
+        textState.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee._private = UnsafeMutableRawPointer(textState)
         _ = tagGuard.scan(head)
     }
 
@@ -136,6 +155,17 @@ final class XMLPushParser {
         if let document = context.pointee.myDoc { xmlFreeDoc(document) }
         context.pointee.myDoc = nil
         xmlFreeParserCtxt(context)
+        textState.deallocate()
+    }
+
+    /// Tells the C text callbacks where plain text goes now (none while it is escaped there), and
+    /// whether ``characters(_:_:)`` has anything to do with a run when it goes nowhere.
+    private func publishTextTarget() {
+        textState.pointee.target = textEscaped ? nil : textTarget.map {
+            // A `TextBuffer`'s one stored property is the `earshot_text_buffer` the C side appends to.
+            UnsafeMutableRawPointer($0).assumingMemoryBound(to: earshot_text_buffer.self)
+        }
+        textState.pointee.wants_other = textTarget != nil || wantsText ? 1 : 0
     }
 
     /// Everything libxml2 reported so far (at most the first 50).
@@ -207,13 +237,14 @@ final class XMLPushParser {
             try event()
             // The event may have handed the events to another sink (the root element's handler).
             if let assembler {
+                // ``textTarget`` last: setting it tells the C callbacks (once per event).
                 let target = assembler._withUnsafeGuaranteedRef { $0.textTarget }
-                textTarget = target?.buffer
                 textEscaped = target?.escaped ?? false
                 wantsText = target != nil
+                textTarget = target?.buffer
             } else {
-                textTarget = nil
                 wantsText = events?.wantsText ?? false
+                textTarget = nil
             }
         } catch {
             failure = error
@@ -230,9 +261,9 @@ final class XMLPushParser {
     private static func parser(_ context: UnsafeMutableRawPointer?) -> Unmanaged<XMLPushParser>? {
         guard let context else { return nil }
         let pointer = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let owner = pointer.pointee._private else { return nil }
-        let parser = Unmanaged<XMLPushParser>.fromOpaque(owner)
-        return parser._withUnsafeGuaranteedRef { $0.context == pointer } ? parser : nil
+        guard let state = pointer.pointee._private?.assumingMemoryBound(to: earshot_sax_text.self),
+              state.pointee.context == pointer, let owner = state.pointee.owner else { return nil }
+        return Unmanaged<XMLPushParser>.fromOpaque(owner)
     }
 
     private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XMLNameEntry {
@@ -327,8 +358,8 @@ final class XMLPushParser {
         return String(cString: joined)
     }
 
-    /// Inlined into the two callbacks that call it (text and CDATA): it runs for every text run.
-    @inline(__always)
+    /// A text or CDATA run the C callback did not append (it appends a run that fits the buffer
+    /// of ``textTarget`` when not escaped, the same way as here).
     private func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
         let bytes = UnsafeBufferPointer(start: text, count: count)
         if let textTarget {
@@ -380,15 +411,11 @@ final class XMLPushParser {
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2EndElementNs(context, local, prefix, uri) }
             parser._withUnsafeGuaranteedRef { $0.endElement() }
         }
-        sax.characters = { context, text, count in
-            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Characters(context, text, count) }
-            if let text, count > 0 { parser._withUnsafeGuaranteedRef { $0.characters(text, Int(count)) } }
-        }
-        sax.ignorableWhitespace = sax.characters
-        sax.cdataBlock = { context, text, count in
-            guard let parser = XMLPushParser.parser(context) else { return xmlSAX2CDataBlock(context, text, count) }
-            if let text, count > 0 { parser._withUnsafeGuaranteedRef { $0.characters(text, Int(count)) } }
-        }
+        // Text in C (the shim): a run that fits its buffer is appended there; any other goes to
+        // ``textState``'s Swift callback, and text of a context of no parser to libxml2's default.
+        sax.characters = earshot_sax_characters
+        sax.ignorableWhitespace = earshot_sax_characters
+        sax.cdataBlock = earshot_sax_cdata
         sax.reference = { context, name in
             guard let parser = XMLPushParser.parser(context) else { return xmlSAX2Reference(context, name) }
             if let name { parser._withUnsafeGuaranteedRef { $0.reference(name) } }
@@ -397,7 +424,8 @@ final class XMLPushParser {
         sax.processingInstruction = nil
         sax.serror = { context, error in
             guard let context, let error,
-                  let owner = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+                  let state = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: earshot_sax_text.self),
+                  let owner = state.pointee.owner else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(owner).takeUnretainedValue()
             parser.sink.record(error)
             // Text read after an error is never delivered.
