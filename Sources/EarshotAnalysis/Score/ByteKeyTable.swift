@@ -119,6 +119,18 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         ByteKeyTable.withKey(index, keyBytes: storage.keyBytes, keyStarts: storage.keyStarts, body)
     }
 
+    /// Calls `body` with each key's index and NFC bytes, in index order (one walk of the
+    /// keys, not a ``withKey(_:_:)`` call each).
+    func forEachKey(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        storage.keyBytes.withUnsafeBufferPointer { bytes in
+            storage.keyStarts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) {
+                    body(index, UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(starts[index + 1])]))
+                }
+            }
+        }
+    }
+
     /// Calls `body` with key `index` of the back-to-back `keyBytes` (a table's or a builder's).
     fileprivate static func withKey<Result>(_ index: Int, keyBytes: [UInt8], keyStarts: [Int32],
                                             _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

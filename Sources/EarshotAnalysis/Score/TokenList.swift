@@ -38,7 +38,8 @@ final class TokenList {
     // One thread uses a list at a time, and no access overlaps another: the dynamic
     // exclusivity checks of class properties (several per byte appended) are left out.
     @exclusivity(unchecked) private var records: Buffer<Record>
-    /// ``WordScan/kind(of:)`` of every byte, for the word scan (``WordScan/init(scanning:from:into:kinds:)``):
+    /// ``WordScan/kind(of:)`` of every byte, then (at 256 + byte) each byte lower-cased when
+    /// it is an ASCII letter, for the word scan (``WordScan/init(scanning:from:into:kinds:)``):
     /// the list's own copy, read through a stored pointer (a `static let` table cost a
     /// `swift_once` check per word).
     let wordByteKinds: UnsafeMutablePointer<UInt8>
@@ -50,8 +51,13 @@ final class TokenList {
     @exclusivity(unchecked) private var wordStarts: Buffer<WordStart>
 
     init() {
-        wordByteKinds = .allocate(capacity: 256)
-        for byte in 0..<256 { wordByteKinds[byte] = WordScan.kind(of: UInt8(byte)) }
+        wordByteKinds = .allocate(capacity: 512)
+        for byte in 0..<256 {
+            let kind = WordScan.kind(of: UInt8(byte))
+            wordByteKinds[byte] = kind
+            // Upper case (kind 1) to lower case: set bit 5.
+            wordByteKinds[256 + byte] = UInt8(byte) | (kind & 1) << 5
+        }
         records = Buffer(capacity: 64)
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
@@ -139,8 +145,6 @@ final class TokenList {
         var lettersOnly = true
         /// Every byte is an ASCII letter or an apostrophe.
         var lettersAndApostrophes = true
-        /// Some letter (either case) comes three times in a row.
-        var hasRun = false
         /// Where the word starts and ends (its trailing apostrophes and hyphens left out), and
         /// where the run of word bytes ends (with them), as indices into the scanned bytes.
         var start = 0, end = 0, runEnd = 0
@@ -304,7 +308,7 @@ extension TokenList.WordScan {
     /// and digits, with apostrophes and hyphens inside it, and writes it lower-cased at `target`
     /// (room for `bytes.count - start` bytes: ``TokenList/pendingFormTarget(reserving:)``), reading
     /// each byte's kind from `kinds` (``TokenList/wordByteKinds``), in
-    /// one pass that also finds its end, hashes it and notes its cases and runs. Apostrophes
+    /// one pass that also finds its end, hashes it and notes its cases. Apostrophes
     /// and hyphens at its end are no part of the word.
     /// (Transparent, so that the tokenizer's scan loop holds it inline: as a call, a method of
     /// the list, it cost ~30 instructions more per word.)
@@ -330,27 +334,21 @@ extension TokenList.WordScan {
                                           into target: UnsafeMutablePointer<UInt8>, kinds table: UnsafePointer<UInt8>) -> Self {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var kinds: UInt8 = 0
-        // A byte equal to the one before it, and whether the one before was too (branch-free).
-        var previous: UInt8 = 0, sameBefore: UInt8 = 0, runs: UInt8 = 0
         var position = start
+        // (Runs of three letters are looked for later, only for the words that may be stretched:
+        // here they cost ~6 instructions a byte.)
         while position < limit {
             let byte = bytes[position]
             let kind = table[Int(byte)]
             if kind == 0 { break }
             kinds |= kind
-            // Upper case (kind 1) to lower case: set bit 5.
-            let lower = byte | (kind & 1) << 5
+            let lower = table[256 &+ Int(byte)]
             target[position &- start] = lower
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            // Three of one byte in a row (letters of either case: compared lower-cased).
-            let same: UInt8 = lower == previous ? 1 : 0
-            runs |= same & sameBefore
-            sameBefore = same
-            previous = lower
             position &+= 1
         }
         return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                    lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, hasRun: runs != 0, start: start, end: position,
+                    lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, start: start, end: position,
                     runEnd: position)
     }
 

@@ -91,7 +91,8 @@ public struct Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
-        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji, classes: LanguageDetector.wordClasses(lexicon))
+        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji, classes: LanguageDetector.wordClasses(lexicon),
+                          known: knownWords)
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -315,12 +316,24 @@ public struct Tokenizer: Sendable {
         mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, hash: UInt32? = nil, plain: Bool = false) -> Int {
             let text = list.pendingText(from: start)
             let word = hash.map { words.index(ofASCII: text, hash: $0) } ?? words.index(of: text, plain: plain || flags.contains(.ascii))
-            if pendingBreak || (words.isContrast(word) && opensClause(start)) {
+            finish(start, raw: raw, flags: flags, word: word)
+            return word
+        }
+
+        /// ``finish(_:raw:flags:hash:plain:)`` of a token already looked up: `word` is its index
+        /// in ``words`` (or -1).
+        /// - Returns: the word's ``WordTable/info(_:)``.
+        @discardableResult
+        @_transparent
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int) -> UInt32 {
+            let info = words.info(word)
+            if pendingBreak || (info & WordTable.contrastBit != 0 && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
             }
-            list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word, roles: words.tokenRoles(word, text: text, flags: flags))
-            return word
+            list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word,
+                        roles: WordTable.tokenRoles(word, info: info, text: list.pendingText(from: start), flags: flags))
+            return info
         }
 
         mutating func emit(_ raw: String, lower: String, isHan: Bool = false) {
@@ -676,14 +689,18 @@ public struct Tokenizer: Sendable {
         }
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         let upper = scan.hasUpper, lowerCase = scan.hasLower
-        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters, a run of three of
-        // one letter (upper or lower case: the run is looked for in the lower-cased form).
-        let mayBeElongated = scan.lettersOnly && scan.hasRun && word.count <= 40
-        var asWritten = !upper, hash: UInt32? = scan.hash
-        if mayBeElongated, let read = unelongated(stream.list.pendingText(from: start)) {
+        var asWritten = !upper, stretched = false
+        // (The table's transparent probe: through ``WordTable/index(ofASCII:hash:)``, a call, it cost ~65 instructions more.)
+        var index = stream.words.table.index(forBytes: stream.list.pendingText(from: start), hash: scan.hash)
+        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters (it looks for the run of
+        // three of one letter, in the lower-cased form), and for a word of the table only when
+        // the table marks it (``WordTable/stretchedBit``): most words skip that second look.
+        if scan.lettersOnly, word.count >= 3, word.count <= 40, index < 0 || stream.words.mayBeStretched(index),
+           let read = unelongated(stream.list.pendingText(from: start)) {
             stream.list.replaceText(from: start, with: read)
             asWritten = false
-            hash = nil
+            stretched = true
+            index = stream.words.index(of: stream.list.pendingText(from: start), plain: true)
         }
         let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
         // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
@@ -694,12 +711,12 @@ public struct Tokenizer: Sendable {
             stream.list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        let index = stream.finish(start, raw: asWritten ? nil : word, flags: flags, hash: hash)
+        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index)
         if stream.detection != nil {
             // The lookup form is the detector's word unless digits or hyphens split it there or
             // stretched letters were read as another word.
-            if scan.lettersAndApostrophes, hash != nil {
-                stream.detection?.tally.add(stream.words.wordClass(index)) { "" }
+            if scan.lettersAndApostrophes, !stretched {
+                stream.detection?.tally.add(WordTable.wordClass(info: info)) { "" }
             } else if scan.hasUpper || scan.hasLower {
                 stream.detection?.countWords(word)
             }
@@ -718,24 +735,31 @@ public struct Tokenizer: Sendable {
 
     /// ``unelongated(_:)`` on the bytes of a lower-cased word.
     func unelongated(_ lower: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        // Called for every word: no allocation unless the word has a run of three letters.
-        let count = lower.count
-        guard count >= 3, count <= 40 else { return nil }
-        var previous: UInt8 = 0, run = 0, hasRun = false
-        for byte in lower {
-            guard Tokenizer.isASCIILetter(byte) else { return nil }
-            run = byte == previous ? run + 1 : 1
-            previous = byte
-            if run >= 3 { hasRun = true }
-        }
-        guard hasRun else { return nil }
-        if knownWords.index(forKeyBytes: lower) >= 0 { return nil }
+        Tokenizer.unelongated(lower, known: knownWords)
+    }
+
+    /// ``unelongated(_:)`` with the words `known` (``knownWords``).
+    static func unelongated(_ lower: UnsafeBufferPointer<UInt8>, known: ByteKeyTable<Bool>) -> [UInt8]? {
+        // No allocation unless the word has a run of three letters.
+        guard hasLetterRun(lower) else { return nil }
+        if known.index(forKeyBytes: lower) >= 0 { return nil }
         let utf8 = Array(lower)
         for keep in [2, 1] {
             let squeezed = Tokenizer.squeeze(utf8, keep: keep)
-            if squeezed.withUnsafeBufferPointer({ knownWords.index(forKeyBytes: $0) }) >= 0 { return squeezed }
+            if squeezed.withUnsafeBufferPointer({ known.index(forKeyBytes: $0) }) >= 0 { return squeezed }
         }
         return nil
+    }
+
+    /// True when `lower` is 3 to 40 ASCII letters with a run of three of one byte: a word that
+    /// ``unelongated(_:)`` may read as another.
+    static func hasLetterRun(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = lower.count
+        guard count >= 3, count <= 40 else { return false }
+        // The run first: most words have none, and are not read for letters.
+        var index = 2
+        while index < count, lower[index] != lower[index - 1] || lower[index] != lower[index - 2] { index += 1 }
+        return index < count && lower.allSatisfy(Tokenizer.isASCIILetter)
     }
 
     /// `bytes` with every run of three or more equal bytes cut to `keep`; shorter runs stay.

@@ -25,14 +25,22 @@ final class WordTable: Sendable {
     /// ``Entry`` fields in flat arrays indexed as ``table``'s values: lexicon slot `s` of word
     /// `w` is `lexicons[w * 3 + s]`.
     private let lexicons: [Int32]
-    private let contrast: [Bool]
     private let emoji: [Double?]
-    private let classes: [LanguageDetector.WordClass]
-    /// What the span search may find at each word, one byte per word: bit `1 << slot` when the
+    /// What the tokenizer asks of each word, packed in one value per word so that a token
+    /// reads them with one load (three arrays cost three loads and bounds checks a token):
+    /// the ``roles`` byte in bits 0-7, the ``LanguageDetector/WordClass`` bits in 8-11,
+    /// ``contrastBit`` and ``stretchedBit``.
+    ///
+    /// The roles are what the span search may find at each word: bit `1 << slot` when the
     /// word's entry in that slot's lexicon has a role (``IndexedLexicon/kinds``) or begins a
     /// longer entry, ``emojiRole`` when it is an emoji key, ``aloneRole`` when the word, ASCII,
     /// ends in "n't" or is read through an inflected English base.
-    private let roles: [UInt8]
+    private let info: [UInt32]
+    static let contrastBit: UInt32 = 1 << 12
+    /// The word is ASCII letters with a run of three of one letter that
+    /// ``Tokenizer/unelongated(_:)`` may read as another word (with the `known` words that
+    /// built the table; every such word when there were none).
+    static let stretchedBit: UInt32 = 1 << 13
     static let emojiRole: UInt8 = 1 << 3
     /// The span search may read the word alone as a negator ending in "n't" or an inflected
     /// English term (``SentimentScorer/inflectedValence(_:in:)``). Set for the ASCII words of the
@@ -46,7 +54,9 @@ final class WordTable: Sendable {
     ///   - contrast: every contrast word, of all languages.
     ///   - emoji: the emoji valences by key.
     ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
-    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:], classes: ByteKeyTable<LanguageDetector.WordClass>.Builder) {
+    ///   - known: the tokenizer's ``Tokenizer/knownWords``, which decide ``stretchedBit``.
+    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:],
+         classes: ByteKeyTable<LanguageDetector.WordClass>.Builder, known: ByteKeyTable<Bool>? = nil) {
         // Room for every key at once: growing the table would place each key again.
         var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(contrast.count + emoji.count + classes.values.count) {
             $0 + (indexed[$1]?.table.values.count ?? 0)
@@ -105,10 +115,23 @@ final class WordTable: Sendable {
                 }
             }
         }
-        self.roles = roles
-        self.contrast = table.values.map(\.isContrast)
+        var info = table.values.indices.map { index in
+            UInt32(roles[index]) | UInt32(table.values[index].classes.rawValue) << 8
+                | (table.values[index].isContrast ? WordTable.contrastBit : 0)
+        }
+        table.forEachKey { index, key in
+            if Tokenizer.hasLetterRun(key), known.map({ Tokenizer.unelongated(key, known: $0) != nil }) ?? true {
+                info[index] |= WordTable.stretchedBit
+            }
+        }
+        self.info = info
         self.emoji = table.values.map(\.emoji)
-        self.classes = table.values.map(\.classes)
+    }
+
+    /// The packed ``info`` of word `word` (an index, or -1: 0).
+    @inline(__always)
+    func info(_ word: Int) -> UInt32 {
+        word < 0 ? 0 : info.withUnsafeBufferPointer { $0[word] }
     }
 
     /// The index of the word whose UTF-8 bytes `bytes` holds (compared as `String`s compare), or -1.
@@ -139,7 +162,7 @@ final class WordTable: Sendable {
 
     /// The ``roles`` bits of word `word` (an index, or -1: none).
     func roles(_ word: Int) -> UInt8 {
-        word < 0 ? 0 : roles[word]
+        UInt8(truncatingIfNeeded: info(word))
     }
 
     /// ``aloneRole`` of the ASCII word `key`: it ends in "n't", or it is read through an inflected
@@ -160,7 +183,13 @@ final class WordTable: Sendable {
     /// token is no Chinese word and ends in `t`, `s` or `g` (the span search reads it alone).
     @inline(__always)
     func tokenRoles(_ word: Int, text: UnsafeBufferPointer<UInt8>, flags: TokenList.Flags) -> UInt8 {
-        let known = roles(word)
+        WordTable.tokenRoles(word, info: info(word), text: text, flags: flags)
+    }
+
+    /// ``tokenRoles(_:text:flags:)`` with the word's ``info(_:)`` already read.
+    @inline(__always)
+    static func tokenRoles(_ word: Int, info: UInt32, text: UnsafeBufferPointer<UInt8>, flags: TokenList.Flags) -> UInt8 {
+        let known = UInt8(truncatingIfNeeded: info)
         if word >= 0, flags.contains(.ascii) { return known }
         guard !flags.contains(.han), let last = text.last,
               last == UInt8(ascii: "t") || last == UInt8(ascii: "s") || last == UInt8(ascii: "g") else { return known }
@@ -169,7 +198,13 @@ final class WordTable: Sendable {
 
     /// The language detector's lists that hold word `word` (an index, or -1).
     func wordClass(_ word: Int) -> LanguageDetector.WordClass {
-        word < 0 ? [] : classes[word]
+        WordTable.wordClass(info: info(word))
+    }
+
+    /// The ``LanguageDetector/WordClass`` bits of a word's ``info(_:)``.
+    @inline(__always)
+    static func wordClass(info: UInt32) -> LanguageDetector.WordClass {
+        LanguageDetector.WordClass(rawValue: UInt8(truncatingIfNeeded: info >> 8) & 0x0F)
     }
 
     /// False when no multi-word entry of the lexicons begins with words `first` then `second`
@@ -179,6 +214,11 @@ final class WordTable: Sendable {
     }
 
     func isContrast(_ word: Int) -> Bool {
-        word >= 0 && contrast[word]
+        info(word) & WordTable.contrastBit != 0
+    }
+
+    /// True when word `word` (an index, or -1) may be a stretched word (``stretchedBit``).
+    func mayBeStretched(_ word: Int) -> Bool {
+        info(word) & WordTable.stretchedBit != 0
     }
 }
