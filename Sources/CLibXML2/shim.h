@@ -88,4 +88,23 @@ static void earshot_sax_cdata(void *ctx, const xmlChar *text, int length) {
     if (state == NULL) { xmlSAX2CDataBlock(ctx, text, length); return; }
     if (!earshot_append_text(state, text, length)) state->text(ctx, text, length);
 }
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// Sixteen bytes, as Swift's `SIMD16<UInt8>`.
+typedef unsigned char earshot_lanes16 __attribute__((ext_vector_type(16)));
+
+/// The high bit of each of the sixteen bytes, lane `i` in bit `i` (`pmovmskb`, which Swift's SIMD
+/// types do not offer): a byte scanner's compare results become one word whose lowest bit set is
+/// the first byte that matched. Inlined into the Swift caller.
+static inline unsigned earshot_high_bits16(earshot_lanes16 lanes) {
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)lanes);
+#else
+    unsigned bits = 0;
+    for (int i = 0; i < 16; i++) bits |= (unsigned)(lanes[i] >> 7) << i;
+    return bits;
+#endif
+}
 #endif

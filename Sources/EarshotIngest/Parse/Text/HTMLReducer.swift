@@ -1,3 +1,4 @@
+import CLibXML2
 import EarshotCore
 import Foundation
 
@@ -732,8 +733,7 @@ enum HTMLReducer {
                         let lanes = source.loadUnaligned(fromByteOffset: end, as: SIMD16<UInt8>.self)
                         stored.storeBytes(of: lanes, toByteOffset: end &- index, as: SIMD16<UInt8>.self)
                         let (stops, advance) = runStops(lanes)
-                        if stops.low != 0 { end &+= stops.low.trailingZeroBitCount >> 3; stopped = true; break }
-                        if stops.high != 0 { end &+= 8 &+ stops.high.trailingZeroBitCount >> 3; stopped = true; break }
+                        if stops != 0 { end &+= stops.trailingZeroBitCount; stopped = true; break }
                         end &+= advance
                     }
                     while !stopped, end &+ 8 <= count {
@@ -878,13 +878,13 @@ enum HTMLReducer {
     }
 
     /// ``runStops(_:)`` for sixteen bytes at once, with SSE2 compares: the bytes to stop at as
-    /// `0xFF` bytes of two words (`low` for the first eight), and how far to go when there is
-    /// none: 16, or 15 when the last byte is a space (whose next byte is not in `lanes`: it is
+    /// bits (lane `i` in bit `i`, gathered by `earshot_high_bits16`), and how far to go when there
+    /// is none: 16, or 15 when the last byte is a space (whose next byte is not in `lanes`: it is
     /// looked at again with the next sixteen). Marks at least every byte that ends a run (one
     /// that is not ``isRunByte(_:)``, but a space before a byte that is), and besides those only
     /// `|` (tested with `\\`), which the byte loop copies.
     @inline(__always)
-    private static func runStops(_ lanes: SIMD16<UInt8>) -> (stops: (low: UInt64, high: UInt64), advance: Int) {
+    private static func runStops(_ lanes: SIMD16<UInt8>) -> (stops: UInt32, advance: Int) {
         typealias Lanes = SIMD16<UInt8>
         typealias Mask = SIMDMask<SIMD16<Int8>>
         let space: Mask = lanes .== Lanes(repeating: 0x20)
@@ -898,13 +898,11 @@ enum HTMLReducer {
         let cjk: Mask = (lanes &- Lanes(repeating: 0xE4)) .<= Lanes(repeating: 5)
         let ascii: Mask = blank .| quoteOrAmpersand .| angleOrBackslash
         let lead: Mask = c2 .| (fromCC .& .!cjk)
-        let notSpaces = unsafeBitCast((ascii .| lead) .& .!space, to: SIMD2<UInt64>.self)
-        let spaces = unsafeBitCast(space, to: SIMD2<UInt64>.self)
+        let notSpaces = earshot_high_bits16(unsafeBitCast((ascii .| lead) .& .!space, to: SIMD16<UInt8>.self))
+        let spaces = earshot_high_bits16(unsafeBitCast(space, to: SIMD16<UInt8>.self))
         // A space stops the run when the byte after it is not a run byte (a space included).
-        let lowEnds = notSpaces[0] | spaces[0], highEnds = notSpaces[1] | spaces[1]
-        let low = notSpaces[0] | (spaces[0] & ((lowEnds >> 8) | (highEnds << 56)))
-        let high = notSpaces[1] | (spaces[1] & (highEnds >> 8))
-        return ((low, high), 16 &- Int(truncatingIfNeeded: spaces[1] >> 63))
+        let stops = notSpaces | (spaces & ((notSpaces | spaces) >> 1))
+        return (stops, 16 &- Int(truncatingIfNeeded: spaces >> 15))
     }
 
     /// ``runStops(_:)`` for a `word` of ASCII bytes (no high bit set): with every byte below
