@@ -3,7 +3,7 @@ import Testing
 
 /// ``ByteKeyTable`` answers as the `Dictionary` it is built from, `String` equality included.
 @Suite struct ByteKeyTableTests {
-    /// The eight-, four- and one-byte steps of `starts(at:with:)` agree with a byte-by-byte
+    /// The eight-byte, four-byte (overlapping last loads) and first-middle-last steps of `starts(at:with:)` agree with a byte-by-byte
     /// comparison at every offset and length up to 20 bytes, with the difference at each place.
     @Test func startsAtAgreesWithAByteComparison() {
         let text: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)

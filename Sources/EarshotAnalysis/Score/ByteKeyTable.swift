@@ -278,27 +278,36 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
 extension UnsafeBufferPointer<UInt8> {
     /// True when the bytes from `offset` on begin with all of `other` (the caller has checked
-    /// that they fit): eight, then four bytes at a time, then one. The byte comparisons of the
-    /// scorer's hot paths (table keys, affixes, suffixes, fixed words) go through here:
-    /// `elementsEqual` walks two iterators (~60 instructions a call), a byte loop ~7 a byte.
+    /// that they fit), compared eight or four bytes at a time, the last load overlapping the
+    /// one before it, and short runs as their first, middle and last bytes: no loop of single
+    /// bytes (~6 instructions a byte; most keys are 2 to 12 bytes long). The byte comparisons
+    /// of the scorer's hot paths (table keys, affixes, suffixes, fixed words) go through here:
+    /// `elementsEqual` walks two iterators (~60 instructions a call).
     @_transparent
     func starts(at offset: Int, with other: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = other.count
         guard count > 0, let base = baseAddress, let otherBase = other.baseAddress else { return count == 0 }
         let left = UnsafeRawPointer(base + offset), right = UnsafeRawPointer(otherBase)
-        var index = 0
-        while index &+ 8 <= count {
-            if left.loadUnaligned(fromByteOffset: index, as: UInt64.self) != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
-            index &+= 8
+        if count >= 8 {
+            var index = 0
+            while index &+ 8 < count {
+                if left.loadUnaligned(fromByteOffset: index, as: UInt64.self) != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                index &+= 8
+            }
+            let last = count &- 8
+            return left.loadUnaligned(fromByteOffset: last, as: UInt64.self) == right.loadUnaligned(fromByteOffset: last, as: UInt64.self)
         }
-        if index &+ 4 <= count {
-            if left.loadUnaligned(fromByteOffset: index, as: UInt32.self) != right.loadUnaligned(fromByteOffset: index, as: UInt32.self) { return false }
-            index &+= 4
+        if count >= 4 {
+            let last = count &- 4
+            let head = left.loadUnaligned(fromByteOffset: 0, as: UInt32.self) ^ right.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            let tail = left.loadUnaligned(fromByteOffset: last, as: UInt32.self) ^ right.loadUnaligned(fromByteOffset: last, as: UInt32.self)
+            return head | tail == 0
         }
-        while index < count {
-            if left.load(fromByteOffset: index, as: UInt8.self) != right.load(fromByteOffset: index, as: UInt8.self) { return false }
-            index &+= 1
-        }
-        return true
+        // One to three bytes: the first, the middle and the last cover them all.
+        let middle = count &>> 1, last = count &- 1
+        let first = left.load(fromByteOffset: 0, as: UInt8.self) ^ right.load(fromByteOffset: 0, as: UInt8.self)
+        let centre = left.load(fromByteOffset: middle, as: UInt8.self) ^ right.load(fromByteOffset: middle, as: UInt8.self)
+        let end = left.load(fromByteOffset: last, as: UInt8.self) ^ right.load(fromByteOffset: last, as: UInt8.self)
+        return first | centre | end == 0
     }
 }
