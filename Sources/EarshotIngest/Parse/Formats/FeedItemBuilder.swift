@@ -12,19 +12,19 @@ struct FeedItemBuilder {
     struct Candidate {
         var rank: Int
         var text: String?
-        var bytes: [UInt8] = []
+        var bytes = Bytes()
         var plain: Bool
 
         /// No value yet: ranked after every offer.
         static var absent: Candidate { Candidate(rank: .max, text: nil, plain: false) }
 
-        var value: String { text ?? String(decoding: bytes, as: UTF8.self) }
+        var value: String { text ?? bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
         /// The value as plain text (``HTMLText/plainText(_:)``, or ``HTMLText/fold(_:)`` when
         /// `plain`); nil when nothing but white space remains.
         var plainText: String? {
             if let text { return plain ? HTMLText.fold(text) : HTMLText.plainText(text) }
-            return plain ? HTMLText.fold(bytes: bytes) : HTMLText.plainText(bytes: bytes)
+            return bytes.withUnsafeBufferPointer { plain ? HTMLText.fold(bytes: $0) : HTMLText.plainText(bytes: $0) }
         }
 
         /// ``value`` without white space at its edges (an id or a link as the item gives it).
@@ -89,7 +89,7 @@ struct FeedItemBuilder {
             } else {
                 values[index].rank = .max
                 values[index].text = nil
-                values[index].bytes.removeAll(keepingCapacity: true)
+                values[index].bytes.removeAll()
             }
         }
         rating = nil
@@ -113,10 +113,7 @@ struct FeedItemBuilder {
         values[field.rawValue].rank = rank
         values[field.rawValue].text = nil
         values[field.rawValue].plain = plain
-        // Empty already unless an earlier offer for this item is replaced (``reset()`` empties
-        // them): no `replaceSubrange` call (~80 instructions) per offer.
-        if !values[field.rawValue].bytes.isEmpty { values[field.rawValue].bytes.removeAll(keepingCapacity: true) }
-        values[field.rawValue].bytes.append(contentsOf: bytes)
+        values[field.rawValue].bytes.set(bytes)
     }
 
     func has(_ field: Field) -> Bool { candidate(field) != nil }

@@ -26,14 +26,14 @@ enum HTMLText {
     }
 
     /// ``plainText(_:)`` of the valid UTF-8 `bytes`.
-    static func plainText(bytes: [UInt8]) -> String? {
-        if case .text(let text) = bytes.withUnsafeBufferPointer({ HTMLReducer.plainText($0) }) { return text }
+    static func plainText(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if case .text(let text) = HTMLReducer.plainText(bytes) { return text }
         return HTMLTextReference.plainText(String(decoding: bytes, as: UTF8.self))
     }
 
     /// ``fold(_:)`` of the valid UTF-8 `bytes`.
-    static func fold(bytes: [UInt8]) -> String? {
-        if case .text(let folded) = bytes.withUnsafeBufferPointer({ HTMLReducer.fold($0) }) { return folded }
+    static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if case .text(let folded) = HTMLReducer.fold(bytes) { return folded }
         return HTMLTextReference.fold(String(decoding: bytes, as: UTF8.self))
     }
 
