@@ -59,6 +59,25 @@ import Testing
         #expect(list.indices.map(list.text) == ["so", "good", "love", "zzzzzqx"])
     }
 
+    /// The byte scan keeps where each ASCII word began and the clause state before it, for a
+    /// Malay pass to resume from; other tokens have none.
+    @Test func wordStartsHoldOffsetsAndClauseStates() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let list = TokenList()
+        let text = "Good phone. Battery 😡 bad, but ok"
+        _ = scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
+        let bytes = Array(text.utf8)
+        #expect(list.indices.map(list.text) == ["good", "phone", "battery", "😡", "bad", "but", "ok"])
+        let starts = list.indices.map(list.wordStart)
+        #expect(starts.map { $0?.offset } == [0, 5, 12, nil, 25, 30, 34])
+        #expect(starts.map { $0?.clause } == [0, 0, 0, nil, 1, 1, 2])
+        #expect(starts.map { $0?.pendingBreak } == [false, false, true, nil, false, true, false])
+        for (index, start) in starts.enumerated() {
+            guard let start else { continue }
+            #expect(bytes[start.offset] | 0x20 == Array(list.text(index).utf8)[0], "token \(index)")
+        }
+    }
+
     /// A list reused for a shorter text holds that text's tokens only, none of the longer one's.
     @Test func reuseKeepsNothingOfTheTextBefore() throws {
         let scorer = try ScoreFixtures.scorer()

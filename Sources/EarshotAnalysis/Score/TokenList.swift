@@ -23,6 +23,10 @@ final class TokenList {
         var roles: UInt8
         /// The index of the span that covers the token, or -1 (``setSpan(_:_:)``: the span search notes it).
         var span: Int32 = -1
+        /// For an ASCII word of the byte scan, where it began in the scanned bytes (shifted left
+        /// by one) and whether a clause break was pending there (bit 0); -1 for other tokens.
+        /// The clause before it is the previous token's (``wordStart(_:)``).
+        var source: Int32 = -1
     }
 
     struct Flags: OptionSet {
@@ -47,8 +51,6 @@ final class TokenList {
     @exclusivity(unchecked) private var forms: Buffer<UInt8>
     /// The written forms that differ from their lookup forms, back to back.
     @exclusivity(unchecked) private var written: Buffer<UInt8>
-    /// Where the words of a scan began (``WordStart``), when the scan notes them.
-    @exclusivity(unchecked) private var wordStarts: Buffer<WordStart>
 
     init() {
         wordByteKinds = .allocate(capacity: 512)
@@ -61,7 +63,6 @@ final class TokenList {
         records = Buffer(capacity: 64)
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
-        wordStarts = Buffer(capacity: 32)
     }
 
     deinit {
@@ -69,7 +70,6 @@ final class TokenList {
         records.deallocate()
         forms.deallocate()
         written.deallocate()
-        wordStarts.deallocate()
     }
 
     /// How many tokens have ``Flags/upper``, kept as they are recorded (the scorer's
@@ -90,7 +90,6 @@ final class TokenList {
         records.count = 0
         forms.count = 0
         written.count = 0
-        wordStarts.count = 0
     }
 
     /// Drops token `token` and every token after it.
@@ -104,27 +103,19 @@ final class TokenList {
         written.count = writtenCount
         for index in token..<records.count where records.base[index].flags.contains(.upper) { upperCount -= 1 }
         records.count = token
-        wordStarts.count = 0
     }
 
-    /// Where a byte scan met a word: its first byte, the index of the word's token, and the
-    /// clause state before the word.
-    struct WordStart {
-        let source: UnsafePointer<UInt8>
-        let token: Int32
-        let clause: Int32
-        let pendingBreak: Bool
-    }
+    /// Lines at least this long keep no word starts (``Record/source`` holds 31-bit offsets).
+    static let maxNotedOffset = 1 << 30
 
-    /// (Inline: the tokenizer notes every ASCII word while it detects the language, and as a
-    /// call this cost ~30 instructions per word.)
-    @inline(__always)
-    func noteWordStart(_ start: WordStart) {
-        wordStarts.append(start)
+    /// Where the byte scan met token `index`'s word (an ASCII word; nil for other tokens) in a
+    /// line shorter than ``maxNotedOffset``: its first byte's offset, and the clause state
+    /// before the word (a scan from the line's start begins in clause 0 with no break pending).
+    func wordStart(_ index: Int) -> (offset: Int, clause: Int, pendingBreak: Bool)? {
+        let source = self[index].source
+        guard source >= 0 else { return nil }
+        return (Int(source >> 1), index == 0 ? 0 : self[index - 1].clause, source & 1 != 0)
     }
-
-    /// The word starts noted since the list was emptied, in order.
-    var noted: UnsafeBufferPointer<WordStart> { UnsafeBufferPointer(start: wordStarts.base, count: wordStarts.count) }
 
     // MARK: Adding tokens
 
@@ -179,7 +170,7 @@ final class TokenList {
     /// Records the token whose lookup form was appended since `textStart`, written as
     /// `rawBytes` (nil: as its lookup form), with its word's `roles`
     /// (``WordTable/tokenRoles(_:text:flags:)``; the span search skips a token without them).
-    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8) {
+    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8, source: Int32 = -1) {
         var rawStart = -1, rawCount = 0
         if let rawBytes {
             rawStart = written.count
@@ -187,7 +178,7 @@ final class TokenList {
             written.append(rawBytes)
         }
         records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
-                              clause: clause, word: word, flags: flags, roles: roles))
+                              clause: clause, word: word, flags: flags, roles: roles, source: source))
         if flags.contains(.upper) { upperCount += 1 }
         forms.append(UInt8(ascii: " "))
     }

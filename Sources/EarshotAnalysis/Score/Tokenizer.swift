@@ -189,16 +189,18 @@ public struct Tokenizer: Sendable {
         if found != "en", found == "ms" {
             // The Malay tokens are these up to the first word that normalisation may change:
             // the byte scan goes on from there with the state it had there.
-            guard scanned, let base = bytes.baseAddress else {
+            // (Word starts are noted as 32-bit offsets: ``TokenList/Record/source``.)
+            guard scanned, bytes.count < TokenList.maxNotedOffset else {
                 tokens(bytes, text: made, language: found, into: list)
                 return found
             }
-            guard let resume = list.noted.first(where: { !malay.staysAsWritten(list.textBytes(Int($0.token))) }) else { return found }
-            list.truncate(before: Int(resume.token))
+            guard let resume = list.indices.first(where: { list.wordStart($0) != nil && !malay.staysAsWritten(list.textBytes($0)) }),
+                  let start = list.wordStart(resume) else { return found }
+            list.truncate(before: resume)
             var malayStream = TokenStream(words: words, malay: malay, list: list)
-            malayStream.clause = Int(resume.clause)
-            malayStream.pendingBreak = resume.pendingBreak
-            if !scanASCII(bytes, from: resume.source - base, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
+            malayStream.clause = start.clause
+            malayStream.pendingBreak = start.pendingBreak
+            if !scanASCII(bytes, from: start.offset, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
         } else if !scanned {
             scanCharacters(made(), into: &stream)
         }
@@ -325,14 +327,15 @@ public struct Tokenizer: Sendable {
         /// - Returns: the word's ``WordTable/info(_:)``.
         @discardableResult
         @_transparent
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int) -> UInt32 {
+        /// - Parameter source: the token's ``TokenList/Record/source`` (-1: none).
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int, source: Int32 = -1) -> UInt32 {
             let info = words.info(word)
             if pendingBreak || (info & WordTable.contrastBit != 0 && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
             }
             list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word,
-                        roles: WordTable.tokenRoles(word, info: info, text: list.pendingText(from: start), flags: flags))
+                        roles: WordTable.tokenRoles(word, info: info, text: list.pendingText(from: start), flags: flags), source: source)
             return info
         }
 
@@ -534,7 +537,7 @@ public struct Tokenizer: Sendable {
     /// edge trimming, lower-casing and clause breaks as the general path. False, with some
     /// tokens already recorded, at the first byte of other text.
     /// - Parameter start: where to begin: 0, or the first byte of a word where an earlier scan
-    ///   of the same bytes left `stream` (``TokenList/WordStart``).
+    ///   of the same bytes left `stream` (``TokenList/wordStart(_:)``).
     private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, into stream: inout TokenStream) -> Bool {
         let count = bytes.count
         var position = start
@@ -682,11 +685,9 @@ public struct Tokenizer: Sendable {
     private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, into stream: inout TokenStream) {
         let start = stream.list.pendingTextStart
         stream.list.appendScannedWord(scan)
-        // While detecting: where a Malay pass can resume, should the line be Malay.
-        if stream.detection != nil {
-            stream.list.noteWordStart(.init(source: word.baseAddress!, token: Int32(truncatingIfNeeded: stream.list.count),
-                                            clause: Int32(truncatingIfNeeded: stream.clause), pendingBreak: stream.pendingBreak))
-        }
+        // Where a Malay pass can resume, should the line be Malay (read only while detecting;
+        // kept in the record, one store, rather than tested for and noted apart).
+        let source = Int32(truncatingIfNeeded: scan.start &<< 1) | (stream.pendingBreak ? 1 : 0)
         // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
         let upper = scan.hasUpper, lowerCase = scan.hasLower
         var asWritten = !upper, stretched = false
@@ -711,7 +712,7 @@ public struct Tokenizer: Sendable {
             stream.list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index)
+        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source)
         if stream.detection != nil {
             // The lookup form is the detector's word unless digits or hyphens split it there or
             // stretched letters were read as another word.
