@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Counts the attributes of each start tag in the bytes about to reach libxml2, so that a tag with
@@ -158,7 +159,7 @@ struct StartTagGuard {
     /// The index of the first `needle` in `base[start..<end]`, or nil. Most of the guard's searches
     /// are short (the next `<` or quote a few dozen bytes on), where a `memchr` call costs more than
     /// the search: the first 64 bytes are compared inline sixteen at a time (SSE2 compares on
-    /// `SIMD16<UInt8>`, the lane mask read back as two words), and only then is the rest handed
+    /// `SIMD16<UInt8>`, the lane mask gathered into one word by `earshot_high_bits16`), and only then is the rest handed
     /// to `memchr`. Under sixteen bytes left, byte by byte.
     @inline(__always)
     static func firstIndex(of needle: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
@@ -170,9 +171,8 @@ struct StartTagGuard {
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
             let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let marks = unsafeBitCast(lanes .== wanted, to: SIMD2<UInt64>.self)
-            if marks[0] != 0 { return index &+ marks[0].trailingZeroBitCount &>> 3 }
-            if marks[1] != 0 { return index &+ 8 &+ marks[1].trailingZeroBitCount &>> 3 }
+            let marks = earshot_high_bits16(unsafeBitCast(lanes .== wanted, to: SIMD16<UInt8>.self))
+            if marks != 0 { return index &+ marks.trailingZeroBitCount }
             index &+= 16
         }
         while index < end {
