@@ -308,7 +308,10 @@ extension TokenList.WordScan {
         var scan = Self.lowercaseWord(bytes, from: start, to: bytes.count, into: target, kinds: kinds)
         let runEnd = scan.end
         var end = runEnd
-        while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        // (A word of letters only, most words, has no apostrophe or hyphen to trim.)
+        if !scan.lettersOnly {
+            while bytes[end - 1] == UInt8(ascii: "'") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        }
         if end < runEnd {
             // Rare: the run ended in apostrophes or hyphens; the word is read again without them.
             scan = Self.lowercaseWord(bytes, from: start, to: end, into: target, kinds: kinds)

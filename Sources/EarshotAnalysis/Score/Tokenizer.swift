@@ -580,8 +580,10 @@ public struct Tokenizer: Sendable {
                                                    kinds: stream.list.wordByteKinds)
                 position = scan.runEnd
                 // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
-                if startsPiece, Tokenizer.isASCIILetter(byte), position < count, position - start < 12, !Tokenizer.separatesASCIIChunks(bytes[position]),
-                   bytes[position] != UInt8(ascii: "\n"), let end = emoticonEnd(bytes, at: start, into: &stream) {
+                // (The byte after the word first: most words end at a space or the line's end.)
+                if position < count, bytes[position] != UInt8(ascii: " "), startsPiece, Tokenizer.isASCIILetter(byte), position - start < 12,
+                   !Tokenizer.separatesASCIIChunks(bytes[position]), bytes[position] != UInt8(ascii: "\n"),
+                   let end = emoticonEnd(bytes, at: start, into: &stream) {
                     guard end >= 0 else { return false }
                     position = end
                     continue
