@@ -43,28 +43,6 @@ typedef struct {
     void (*text)(void *, const xmlChar *, int);
 } earshot_sax_text;
 
-/// Appends a text run to the current target when it fits and keeps the unchecked count below
-/// 64 KB (past it the Swift callback checks the size limit): the usual run costs no call into Swift.
-/// A run nobody keeps (`target` NULL, `wants_other` false) counts as appended: Swift would drop it.
-static inline int earshot_append_text(earshot_sax_text *state, const xmlChar *text, int length) {
-    earshot_text_buffer *target = state->target;
-    if (target == NULL) return !state->wants_other;
-    if (text == NULL || length <= 0) return 0;
-    long unchecked = state->unchecked + length;
-    if (unchecked >= 65536 || length > target->capacity - target->count) return 0;
-    unsigned char *end = target->base + target->count;
-    // One or two bytes (libxml2 hands over a character reference's character alone) with no `memcpy` call.
-    if (length <= 2) {
-        end[0] = text[0];
-        if (length == 2) end[1] = text[1];
-    } else {
-        memcpy(end, text, (size_t)length);
-    }
-    target->count += length;
-    state->unchecked = unchecked;
-    return 1;
-}
-
 /// The state of the `XMLPushParser` reading `ctx`, or NULL for a context of none (the parsers
 /// libxml2 starts inside to check an entity's content, whose text builds the entity's nodes).
 static inline earshot_sax_text *earshot_sax_state(void *ctx) {
@@ -74,20 +52,48 @@ static inline earshot_sax_text *earshot_sax_state(void *ctx) {
     return state != NULL && state->context == context ? state : NULL;
 }
 
-/// libxml2's `characters` (and `ignorableWhitespace`) callback: the fast path, else the Swift
-/// callback, or libxml2's own default for a context of no `XMLPushParser`.
+/// A text run of a context of `state`: appended to the current target when it fits and keeps the
+/// unchecked count below 64 KB (past it the Swift callback checks the size limit), dropped when
+/// nobody keeps it (`target` NULL, `wants_other` false), else handed to the Swift callback. Every
+/// call is the last thing done (the copy too, after the counts): no registers to save, no frame.
+static inline void earshot_sax_text_run(earshot_sax_text *state, void *ctx, const xmlChar *text, int length) {
+    earshot_text_buffer *target = state->target;
+    if (target == NULL) {
+        if (state->wants_other) state->text(ctx, text, length);
+        return;
+    }
+    long unchecked = state->unchecked + length;
+    if (text == NULL || length <= 0 || unchecked >= 65536 || length > target->capacity - target->count) {
+        state->text(ctx, text, length);
+        return;
+    }
+    unsigned char *end = target->base + target->count;
+    target->count += length;
+    state->unchecked = unchecked;
+    // One or two bytes (libxml2 hands over a character reference's character alone) with no `memcpy` call.
+    if (length <= 2) {
+        end[0] = text[0];
+        end[length - 1] = text[length - 1];
+        return;
+    }
+    memcpy(end, text, (size_t)length);
+}
+
+/// libxml2's `characters` (and `ignorableWhitespace`) callback: ``earshot_sax_text_run``, or
+/// libxml2's own default for a context of no `XMLPushParser`.
 static void earshot_sax_characters(void *ctx, const xmlChar *text, int length) {
     earshot_sax_text *state = earshot_sax_state(ctx);
     if (state == NULL) { xmlSAX2Characters(ctx, text, length); return; }
-    if (!earshot_append_text(state, text, length)) state->text(ctx, text, length);
+    earshot_sax_text_run(state, ctx, text, length);
 }
 
 /// libxml2's `cdataBlock` callback, as `earshot_sax_characters` (CDATA is text to the parser).
 static void earshot_sax_cdata(void *ctx, const xmlChar *text, int length) {
     earshot_sax_text *state = earshot_sax_state(ctx);
     if (state == NULL) { xmlSAX2CDataBlock(ctx, text, length); return; }
-    if (!earshot_append_text(state, text, length)) state->text(ctx, text, length);
+    earshot_sax_text_run(state, ctx, text, length);
 }
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
