@@ -25,6 +25,18 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.count) wrong, first: \(wrong.prefix(3))")
     }
 
+    /// The unrolled hash is FNV-1a of every byte, folded, at every length (each of the last
+    /// one to three bytes counts).
+    @Test func hashIsFNV1aAtEveryLength() {
+        let text: [UInt8] = Array("物流太慢abcdefghijklmnop".utf8)
+        for length in 0...text.count {
+            var expected: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text[..<length] { expected = (expected ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let found = text.withUnsafeBufferPointer { ByteKeyTable<Int>.hash(UnsafeBufferPointer(rebasing: $0[..<length])) }
+            #expect(found == UInt32(truncatingIfNeeded: expected ^ (expected >> 32)), "length \(length)")
+        }
+    }
+
     @Test func findsWhatTheDictionaryFinds() throws {
         let lexicon = try ScoreFixtures.lexicon()
         var dictionary: [String: Double] = [:]

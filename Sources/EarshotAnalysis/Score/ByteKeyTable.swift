@@ -202,9 +202,31 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// FNV-1a over the bytes, folded to 32 bits.
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        // Four bytes a step, then up to three one by one with no loop: the library's loop took
+        // eight a step and the rest in a loop of ~7 instructions a byte, and most keys (Chinese
+        // words of two or three characters, six or nine bytes) ended there.
+        if let base = bytes.baseAddress {
+            let count = bytes.count
+            var index = 0
+            while index &+ 4 <= count {
+                hash = (hash ^ UInt64(base[index])) &* prime
+                hash = (hash ^ UInt64(base[index &+ 1])) &* prime
+                hash = (hash ^ UInt64(base[index &+ 2])) &* prime
+                hash = (hash ^ UInt64(base[index &+ 3])) &* prime
+                index &+= 4
+            }
+            if index < count {
+                hash = (hash ^ UInt64(base[index])) &* prime
+                if index &+ 1 < count {
+                    hash = (hash ^ UInt64(base[index &+ 1])) &* prime
+                    if index &+ 2 < count { hash = (hash ^ UInt64(base[index &+ 2])) &* prime }
+                }
+            }
+        }
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
