@@ -412,13 +412,16 @@ final class XMLEventAssembler: XMLEventSink {
     /// Where a text run read now goes, for ``XMLPushParser``'s text callback: the buffer of the
     /// frame that keeps it and whether the text is escaped there (``Capture/markup``); nil when
     /// nobody keeps text now. Valid until the next event (a start may move the frames).
+    /// Inlined into ``XMLPushParser``'s delivery, which asks after every event.
     var textTarget: (buffer: UnsafeMutablePointer<TextBuffer>, escaped: Bool)? {
-        guard count > 0 else { return nil }
-        let target = deepCapture ?? count - 1
-        switch frames[target].capture {
-        case .ignored: return nil
-        case .markup: return (frames.text(at: target), true)
-        case .ownText, .allText: return (frames.text(at: target), false)
+        @inline(__always) get {
+            guard count > 0 else { return nil }
+            let target = deepCapture ?? count - 1
+            switch frames[target].capture {
+            case .ignored: return nil
+            case .markup: return (frames.text(at: target), true)
+            case .ownText, .allText: return (frames.text(at: target), false)
+            }
         }
     }
 
