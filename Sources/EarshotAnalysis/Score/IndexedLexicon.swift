@@ -99,6 +99,13 @@ final class IndexedLexicon: Sendable {
         table.index(forKeyBytes: bytes)
     }
 
+    /// ``entry(forKeyBytes:)`` of bytes the caller knows to be ASCII (``ByteKeyTable/isByteComparable(_:)``
+    /// holds: they are not walked to ask it) when `ascii` is true.
+    @inline(__always)
+    func entry(forKeyBytes bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int {
+        ascii ? table.index(forBytes: bytes) : table.index(forKeyBytes: bytes)
+    }
+
     /// ``kinds`` of `entry` (an entry, not -1).
     @inline(__always)
     func kind(_ entry: Int) -> TermSpan.Kind? {

@@ -94,10 +94,21 @@ extension SentimentScorer {
         // A phrase of tokens whose forms are words of the table begins with a listed pair of words.
         if length > 1, !tokenizer.words.mayBeginPhrase(record.word, tokens.word(index + 1)) { length = 1 }
         while length > 1 {
-            if (index..<(index + length)).allSatisfy({ tokens[$0].clause == clause && !tokens.isHan($0) }) {
+            // One clause, no Chinese word; all ASCII lookup forms make an ASCII phrase, looked
+            // up with no walk of its bytes (most phrases: ~100 instructions a line).
+            var inClause = true, ascii = true
+            for token in index..<(index + length) {
+                let flags = tokens[token].flags
+                if tokens[token].clause != clause || flags.contains(.han) {
+                    inClause = false
+                    break
+                }
+                if !flags.contains(.ascii) { ascii = false }
+            }
+            if inClause {
                 // By index: an iterator would retain the array and each lexicon.
                 for position in 0..<stride where phraseStart(position) >= length {
-                    let found = chain[position].entry(forKeyBytes: tokens.phraseBytes(index..<(index + length)))
+                    let found = chain[position].entry(forKeyBytes: tokens.phraseBytes(index..<(index + length)), ascii: ascii)
                     if found >= 0, let kind = chain[position].kind(found) {
                         return TermSpan(start: index, length: length, kind: kind)
                     }
