@@ -126,18 +126,26 @@ struct ScoreLineFormatter: Sendable {
                 target[0] = UInt8(ascii: "-")
                 position = 1
             }
-            target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units / divisor)
-            target[position + 1] = UInt8(ascii: ".")
-            var place = divisor / 10
-            var fraction = units % divisor
-            position += 2
-            while place > 0 {
-                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / place)
-                fraction %= place
-                place /= 10
-                position += 1
+            // The decimals digit by digit, divided by constants (multiplications): a loop over
+            // the places divided by a variable (~56 instructions a number, ~25 now).
+            var fraction = units
+            if digits == 4 {
+                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10_000)
+                fraction %= 10_000
+                target[position + 1] = UInt8(ascii: ".")
+                target[position + 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 1_000)
+                fraction %= 1_000
+                position += 3
+            } else {
+                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 1_000)
+                fraction %= 1_000
+                target[position + 1] = UInt8(ascii: ".")
+                position += 2
             }
-            return position
+            target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100)
+            target[position + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10 % 10)
+            target[position + 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            return position + 3
         }
         // The digits from the last one back: the decimals, the point, then the integer part (at least "0").
         var digitsReversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
