@@ -893,12 +893,15 @@ enum HTMLReducer {
         let blank: Mask = lanes .<= Lanes(repeating: 0x20)
         let quoteOrAmpersand: Mask = (lanes & Lanes(repeating: 0xFB)) .== Lanes(repeating: 0x22)
         let angleOrBackslash: Mask = (lanes & Lanes(repeating: 0x9F)) .== Lanes(repeating: 0x1C)
-        let c2: Mask = lanes .== Lanes(repeating: 0xC2)
-        let fromCC: Mask = lanes .>= Lanes(repeating: 0xCC)
-        let cjk: Mask = (lanes &- Lanes(repeating: 0xE4)) .<= Lanes(repeating: 5)
-        let ascii: Mask = blank .| quoteOrAmpersand .| angleOrBackslash
-        let lead: Mask = c2 .| (fromCC .& .!cjk)
-        let notSpaces = earshot_high_bits16(unsafeBitCast((ascii .| lead) .& .!space, to: SIMD16<UInt8>.self))
+        var notSpaces = earshot_high_bits16(unsafeBitCast((blank .| quoteOrAmpersand .| angleOrBackslash) .& .!space, to: SIMD16<UInt8>.self))
+        // The lead bytes' tests only when a byte has its high bit set (most sixteen-byte blocks
+        // of feed text are ASCII).
+        if earshot_high_bits16(lanes) != 0 {
+            let c2: Mask = lanes .== Lanes(repeating: 0xC2)
+            let fromCC: Mask = lanes .>= Lanes(repeating: 0xCC)
+            let cjk: Mask = (lanes &- Lanes(repeating: 0xE4)) .<= Lanes(repeating: 5)
+            notSpaces |= earshot_high_bits16(unsafeBitCast(c2 .| (fromCC .& .!cjk), to: SIMD16<UInt8>.self))
+        }
         let spaces = earshot_high_bits16(unsafeBitCast(space, to: SIMD16<UInt8>.self))
         // A space stops the run when the byte after it is not a run byte (a space included).
         let stops = notSpaces | (spaces & ((notSpaces | spaces) >> 1))
