@@ -35,6 +35,8 @@ struct AtomParser: XMLElementHandler {
     private var plainText = false
     /// Whether the text construct being read is Base64 (decoded when it ends).
     private var base64Text = false
+    /// The last base links were resolved against, with its cut (most feeds have one `xml:base`).
+    private var linkBase: FeedLink.Base?
     /// The namespace of the root `feed` (an Atom draft namespace for format `atom`).
     private let feedNamespace: String
     private let lineOf: () -> Int
@@ -136,7 +138,13 @@ struct AtomParser: XMLElementHandler {
             let rel = attributes.value("rel") ?? "alternate"
             let type = attributes.value("type")
             if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
-                let link = FeedLink.resolve(href, against: base)
+                let link: String
+                if let base {
+                    if linkBase.map({ !$0.holds(for: base) }) ?? true { linkBase = FeedLink.Base(base) }
+                    link = FeedLink.resolve(href, against: linkBase!)
+                } else {
+                    link = FeedLink.resolve(href, against: nil)
+                }
                 if entry != nil { entry?.offer(.link, link) } else if document.link == nil { document.link = link }
             }
             return .ignored

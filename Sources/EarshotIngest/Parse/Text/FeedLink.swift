@@ -10,6 +10,35 @@ enum FeedLink {
         return plainRelative(trimmed, against: base) ?? URLResolver.resolve(reference, against: base)
     }
 
+    /// A base with its cut for ``plainRelative(_:against:)`` worked out once: an Atom feed resolves
+    /// every entry's link against the same `xml:base`.
+    struct Base {
+        let text: String
+        /// Just after the last `/` of `text`, or nil when `text` is not a plain base.
+        let plainEnd: Int?
+
+        init(_ text: String) {
+            var bytes = text
+            self.text = text
+            plainEnd = bytes.withUTF8 { FeedLink.plainBaseEnd($0) }
+        }
+
+        /// True when `other` is `text` bit for bit (one string's storage, or the same small string),
+        /// so this cut holds for it. False says nothing (and `==`, canonical equivalence, would not do:
+        /// the cut is of these bytes).
+        func holds(for other: String) -> Bool {
+            guard MemoryLayout<String>.size == MemoryLayout<(UInt, UInt)>.size else { return false }
+            return unsafeBitCast(text, to: (UInt, UInt).self) == unsafeBitCast(other, to: (UInt, UInt).self)
+        }
+    }
+
+    /// ``resolve(_:against:)`` against a base whose cut is already known.
+    static func resolve(_ reference: String, against base: Base) -> String {
+        let trimmed = FeedWhitespace.trimmed(reference)
+        if hasASCIIScheme(trimmed) { return trimmed }
+        return plainRelative(trimmed, against: base) ?? URLResolver.resolve(reference, against: base.text)
+    }
+
     /// True when `text` starts with an ASCII letter, then ASCII letters, digits, `+`, `-` or `.`,
     /// then a `:` followed by ASCII or nothing: then ``URLResolver/isAbsolute(_:)`` says yes too.
     static func hasASCIIScheme(_ text: String) -> Bool {
@@ -33,11 +62,18 @@ enum FeedLink {
     /// unreserved characters with no dot segment and no empty segment; the base `http://` or
     /// `https://`, a lower-case host without port, and a path of the same kind. Otherwise nil.
     static func plainRelative(_ reference: String, against base: String) -> String? {
-        var reference = reference, base = base
+        plainRelative(reference, against: Base(base))
+    }
+
+    /// ``plainRelative(_:against:)`` with the base's cut already known.
+    static func plainRelative(_ reference: String, against base: Base) -> String? {
+        guard let end = base.plainEnd else { return nil }
+        var reference = reference, text = base.text
         // Both strings' bytes read in place, and the result written in one piece (both are ASCII).
         return reference.withUTF8 { reference in
-            base.withUTF8 { base -> String? in
-                guard let end = plainBaseEnd(reference, base), let from = base.baseAddress, let tail = reference.baseAddress else { return nil }
+            guard isPlainPath(reference, from: 0, leadingSlash: false) else { return nil }
+            return text.withUTF8 { base -> String? in
+                guard let from = base.baseAddress, let tail = reference.baseAddress else { return nil }
                 return String(unsafeUninitializedCapacity: end + reference.count) { buffer in
                     let start = buffer.baseAddress!
                     start.initialize(from: from, count: end)
@@ -49,9 +85,8 @@ enum FeedLink {
     }
 
     /// Where ``plainRelative(_:against:)`` cuts `base` (just after its last `/`), or nil when
-    /// `reference` or `base` is not plain.
-    private static func plainBaseEnd(_ reference: UnsafeBufferPointer<UInt8>, _ base: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard isPlainPath(reference, from: 0, leadingSlash: false) else { return nil }
+    /// `base` is not plain.
+    private static func plainBaseEnd(_ base: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = base.count
         let schemeLength = hasPrefix(base, "https://") ? 8 : hasPrefix(base, "http://") ? 7 : 0
         guard schemeLength > 0 else { return nil }
