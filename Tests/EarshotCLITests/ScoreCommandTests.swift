@@ -90,13 +90,20 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 { values.append(Double.random(in: -1...1, using: &generator)) }
         for step in 0...20_000 { values.append(Double(step - 10_000) / 10_000) }
+        // One expectation over all values: an `#expect` per value made this test take ~50 s in a debug build.
+        var mismatches: [String] = []
+        var bytes: [UInt8] = []
         for value in values {
             for digits in [3, 4] {
-                var bytes: [UInt8] = []
+                bytes.removeAll(keepingCapacity: true)
                 ScoreLineFormatter.appendFixed(value, digits: digits, to: &bytes)
-                #expect(String(decoding: bytes, as: UTF8.self) == String(format: "%.\(digits)f", value), "\(value)")
+                let expected = String(format: "%.\(digits)f", value)
+                if String(decoding: bytes, as: UTF8.self) != expected, mismatches.count < 20 {
+                    mismatches.append("\(value) at \(digits) digits: \(String(decoding: bytes, as: UTF8.self)), printf \(expected)")
+                }
             }
         }
+        #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
     @Test func missingLexiconFolderIsAUsageError() async throws {
