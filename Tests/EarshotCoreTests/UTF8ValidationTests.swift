@@ -93,12 +93,13 @@ extension UTF8ValidationTests {
         }
     }
 
-    /// The fast path for runs of three-byte sequences (two per step) sees every other byte at
-    /// every position of a run of CJK text, and leads that need a range check (E0, ED) in it.
+    /// The fast paths for runs of three-byte sequences (five per sixteen-byte step, then two per
+    /// eight) see every other byte at every position of a run of CJK text, and leads that need a
+    /// range check (E0, ED) in it; runs long enough for several sixteen-byte steps.
     @Test func seesAnyByteAtEveryPositionOfAThreeByteRun() {
         let replacements: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xFF]
         let extras: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0x61]]
-        for count in 1..<8 {
+        for count in 1..<12 {
             let run = Array(String(repeating: "中文", count: count).utf8)
             #expect(run.withUnsafeBufferPointer(UTF8Validation.isValid))
             var cases: [[UInt8]] = []
