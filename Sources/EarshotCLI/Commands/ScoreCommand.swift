@@ -134,22 +134,6 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
-/// Collects output and writes it to stdout in large blocks.
-struct OutputBuffer {
-    private var buffer = ""
-
-    mutating func append(_ text: String) {
-        buffer += text
-        if buffer.utf8.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
-        buffer = ""
-    }
-}
-
 /// The next chunk index for ``ScoreCommand``'s workers to take.
 final class ChunkCounter: Sendable {
     private let next = Mutex(0)
