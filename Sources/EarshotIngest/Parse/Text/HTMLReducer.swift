@@ -708,7 +708,7 @@ enum HTMLReducer {
         }
 
         while index < count {
-            let byte = input[index]
+            var byte = input[index]
             if isRunByte(byte) {
                 // A run of bytes that are neither white space, markup, escaped in JSON nor the start of a
                 // scalar that may be: copy it whole.
@@ -768,7 +768,10 @@ enum HTMLReducer {
                     separator()
                     index &+= 1
                 }
-                continue
+                // The byte that ended the run (or the one after the space taken) is no run byte:
+                // straight on to its case below, not through the loop's head and run test again.
+                guard index < count else { break }
+                byte = input[index]
             }
             if html, byte == lt {
                 if let tag = readTag(text, at: index) {
