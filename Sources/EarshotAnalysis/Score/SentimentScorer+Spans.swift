@@ -1,7 +1,9 @@
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one. Notes in each token's record the
-    /// index of the span that covers it, or -1 (``TokenList/setSpan(_:_:)``).
+    /// index of the span that covers it, or leaves the -1 that a record starts with
+    /// (``TokenList/setSpan(_:_:)``): the list holds tokens as the tokenizer recorded them, with
+    /// no span noted yet. (Storing -1 again, a checked store per token, cost ~5 instructions a token.)
     /// - Parameters:
     ///   - entries: the tokens' entries in `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
@@ -23,7 +25,6 @@ extension SentimentScorer {
             // an aspect; no longer entry begins with them), are no emoji, and are read alone as
             // no "n't" negator nor inflected word (``WordTable/aloneRole``): no span starts there.
             if roles & skipMask == 0 {
-                tokens.setSpan(index, -1)
                 index += 1
                 continue
             }
@@ -38,8 +39,6 @@ extension SentimentScorer {
                 if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
                     tokens.setSpan(index, spans.count)
                     spans.append(span)
-                } else {
-                    tokens.setSpan(index, -1)
                 }
                 index += 1
                 continue
@@ -49,7 +48,6 @@ extension SentimentScorer {
                 spans.append(span)
                 index = span.end
             } else {
-                tokens.setSpan(index, -1)
                 index += 1
             }
         }
