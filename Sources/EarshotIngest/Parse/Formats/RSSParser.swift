@@ -275,8 +275,9 @@ extension [XMLAttribute] {
     /// The value of the un-namespaced attribute `name`.
     func value(_ name: String) -> String? {
         // A plain loop: `first(where:)` and an optional's `?? ""` per attribute cost more than the compares.
-        for attribute in self where attribute.localName == name {
-            if attribute.namespaceURI?.isEmpty ?? true { return attribute.value }
+        // By index: each attribute read in place, not copied out (three strings retained and released).
+        for index in indices where self[index].localName == name {
+            if self[index].namespaceURI?.isEmpty ?? true { return self[index].value }
         }
         return nil
     }
