@@ -93,9 +93,16 @@ struct ChineseSegmenter: Sendable {
         }
     }
 
-    /// True when the dictionary lists the word of characters `range` of `characters`.
-    private func inDictionary(_ range: Range<Int>, _ characters: Run) -> Bool {
-        characters.lookUp(range, in: roles)?.contains(.dictionary) == true
+    /// True when the dictionary lists the word of characters `range` of `characters` (at most
+    /// ``maxWord`` of them). `known` holds the answers so far, a byte per start and length
+    /// (0: not asked, 1: no, 2: yes): the backward matching asks for many of the words that the
+    /// forward one asked for, and a probe hashes the word's bytes.
+    private func inDictionary(_ range: Range<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Bool {
+        let slot = known + (range.lowerBound * max(maxWord, 1) + range.count - 1)
+        if slot.pointee != 0 { return slot.pointee == 2 }
+        let found = characters.lookUp(range, in: roles)?.contains(.dictionary) == true
+        slot.pointee = found ? 2 : 1
+        return found
     }
 
     /// The words of `run`, a string of Chinese characters.
@@ -128,23 +135,28 @@ struct ChineseSegmenter: Sendable {
         guard count > 0 else { return }
         // Each matching's word boundaries in character offsets, ascending (0 first, `count` last).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + 1)) { buffer in
-            let base = buffer.baseAddress!
-            let forward = forwardMatch(characters, into: base)
-            guard forward.count > 2 else { return emit(forward, characters, body) }
-            let backward = backwardMatch(characters, into: base + count + 1)
-            let chosen: UnsafeBufferPointer<Int>
-            if forward.count != backward.count {
-                chosen = forward.count < backward.count ? forward : backward
-            } else {
-                // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
-                let strayForward = stray(forward, characters), strayBackward = stray(backward, characters)
-                if strayForward != strayBackward {
-                    chosen = strayForward < strayBackward ? forward : backward
+            // The dictionary's answers (``inDictionary(_:_:known:)``), shared by the matchings.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * max(maxWord, 1)) { answers in
+                let known = answers.baseAddress!
+                known.initialize(repeating: 0, count: count * max(maxWord, 1))
+                let base = buffer.baseAddress!
+                let forward = forwardMatch(characters, into: base, known: known)
+                guard forward.count > 2 else { return emit(forward, characters, body) }
+                let backward = backwardMatch(characters, into: base + count + 1, known: known)
+                let chosen: UnsafeBufferPointer<Int>
+                if forward.count != backward.count {
+                    chosen = forward.count < backward.count ? forward : backward
                 } else {
-                    chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+                    // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
+                    let strayForward = stray(forward, characters, known: known), strayBackward = stray(backward, characters, known: known)
+                    if strayForward != strayBackward {
+                        chosen = strayForward < strayBackward ? forward : backward
+                    } else {
+                        chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+                    }
                 }
+                emit(chosen, characters, body)
             }
-            emit(chosen, characters, body)
         }
     }
 
@@ -177,10 +189,10 @@ struct ChineseSegmenter: Sendable {
     }
 
     /// How many words between `boundaries` are single characters the dictionary lacks.
-    private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run) -> Int {
+    private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Int {
         (1..<boundaries.count).count { index in
             let range = boundaries[index - 1]..<boundaries[index]
-            return isSingle(range, characters) && !inDictionary(range, characters)
+            return isSingle(range, characters) && !inDictionary(range, characters, known: known)
         }
     }
 
@@ -233,12 +245,12 @@ struct ChineseSegmenter: Sendable {
     }
 
     /// Forward maximum matching: the word boundaries, written from `boundaries` on.
-    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int> {
+    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<Int> {
         var words = 0, index = 0
         boundaries[0] = 0
         while index < characters.count {
             var length = min(maxWord, characters.count - index, characters.lookUp(index..<(index + 1), in: startingTable) ?? 1)
-            while length > 1, !inDictionary(index..<(index + length), characters) { length -= 1 }
+            while length > 1, !inDictionary(index..<(index + length), characters, known: known) { length -= 1 }
             index += length
             words += 1
             boundaries[words] = index
@@ -248,12 +260,12 @@ struct ChineseSegmenter: Sendable {
 
     /// Backward maximum matching: the word boundaries, written into the last of the
     /// `characters.count + 1` places from `boundaries` on.
-    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>) -> UnsafeBufferPointer<Int> {
+    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<Int> {
         var place = characters.count, end = characters.count
         boundaries[place] = end
         while end > 0 {
             var length = min(maxWord, end, characters.lookUp((end - 1)..<end, in: endingTable) ?? 1)
-            while length > 1, !inDictionary((end - length)..<end, characters) { length -= 1 }
+            while length > 1, !inDictionary((end - length)..<end, characters, known: known) { length -= 1 }
             end -= length
             place -= 1
             boundaries[place] = end
