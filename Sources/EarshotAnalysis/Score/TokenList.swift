@@ -145,8 +145,9 @@ final class TokenList {
     /// scan (``WordScan/init(scanning:from:into:kinds:)``) writes it there, not yet counted. Until
     /// ``appendScannedWord(_:)`` counts it the list is as before (another token may be appended
     /// instead, over it).
+    /// (With room for the space after the form too: a finish with `reserved: true` appends it unchecked.)
     func pendingFormTarget(reserving count: Int) -> UnsafeMutablePointer<UInt8> {
-        forms.reserve(additional: count)
+        forms.reserve(additional: count + 1)
         return forms.base + forms.count
     }
 
@@ -159,6 +160,8 @@ final class TokenList {
     /// Replaces the lookup form appended since `start` with `bytes`.
     func replaceText(from start: Int, with bytes: [UInt8]) {
         forms.count = start
+        // (With room for the space after it: a reserved finish may follow.)
+        forms.reserve(additional: bytes.count + 1)
         bytes.withUnsafeBufferPointer { forms.append($0) }
     }
 
@@ -172,8 +175,11 @@ final class TokenList {
     /// (``WordTable/tokenRoles(_:text:flags:)``; the span search skips a token without them).
     /// (Inline: once per token; as a call, which the compiler chose when the scan loop grew, it
     /// cost ~65 instructions a token more.)
+    /// - Parameter reserved: true when ``pendingFormTarget(reserving:)`` made room for the space
+    ///   after the form (and only ``replaceText(from:with:)`` changed the forms since).
     @inline(__always)
-    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8, source: Int32 = -1) {
+    func finish(textStart: Int, raw rawBytes: UnsafeBufferPointer<UInt8>?, clause: Int, flags: Flags, word: Int, roles: UInt8, source: Int32 = -1,
+                reserved: Bool = false) {
         var rawStart = -1, rawCount = 0
         if let rawBytes {
             rawStart = written.count
@@ -183,7 +189,7 @@ final class TokenList {
         records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
                               clause: clause, word: word, flags: flags, roles: roles, source: source))
         if flags.contains(.upper) { upperCount += 1 }
-        forms.append(UInt8(ascii: " "))
+        if reserved { forms.appendReserved(UInt8(ascii: " ")) } else { forms.append(UInt8(ascii: " ")) }
     }
 
     /// Notes that span `span` (an index into the spans found, or -1 for none) covers token `index`.
@@ -270,6 +276,14 @@ final class TokenList {
 
         mutating func append(_ element: Element) {
             if count == capacity { grow(to: count + 1) }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        /// Appends `element` where ``reserve(additional:)`` made room for it.
+        @inline(__always)
+        mutating func appendReserved(_ element: Element) {
+            assert(count < capacity, "no room reserved")
             (base + count).initialize(to: element)
             count += 1
         }

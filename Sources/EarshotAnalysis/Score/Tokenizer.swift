@@ -328,14 +328,17 @@ public struct Tokenizer: Sendable {
         @discardableResult
         @_transparent
         /// - Parameter source: the token's ``TokenList/Record/source`` (-1: none).
-        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int, source: Int32 = -1) -> UInt32 {
+        /// - Parameter reserved: ``TokenList/finish(textStart:raw:clause:flags:word:roles:source:reserved:)``'s.
+        mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int, source: Int32 = -1,
+                             reserved: Bool = false) -> UInt32 {
             let info = words.info(word)
             if pendingBreak || (info & WordTable.contrastBit != 0 && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
                 pendingBreak = false
             }
             list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word,
-                        roles: WordTable.tokenRoles(word, info: info, text: list.pendingText(from: start), flags: flags), source: source)
+                        roles: WordTable.tokenRoles(word, info: info, text: list.pendingText(from: start), flags: flags), source: source,
+                        reserved: reserved)
             return info
         }
 
@@ -717,7 +720,8 @@ public struct Tokenizer: Sendable {
             stream.list.replaceText(from: start, with: [])
             return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
         }
-        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source)
+        // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
+        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
         if stream.detection != nil {
             // The lookup form is the detector's word unless digits or hyphens split it there or
             // stretched letters were read as another word.
