@@ -18,16 +18,14 @@ extension SentimentScorer {
         let words = tokenizer.words
         let skipMask = entries.chainRoles | WordTable.aloneRole
         var index = 0
-        while index < tokens.count {
-            let record = tokens[index]
-            let roles = record.roles
+        while true {
             // Most words have no role in the lexicons of the chain (they are in none, or name only
             // an aspect; no longer entry begins with them), are no emoji, and are read alone as
             // no "n't" negator nor inflected word (``WordTable/aloneRole``): no span starts there.
-            if roles & skipMask == 0 {
-                index += 1
-                continue
-            }
+            index = tokens.nextToken(from: index, withRoles: skipMask)
+            guard index < tokens.count else { break }
+            let record = tokens[index]
+            let roles = record.roles
             let first = stride > 0 ? entries.entry(word: record.word, 0, in: tokenizer.words) : -1, second = stride > 1 ? entries.entry(word: record.word, 1, in: tokenizer.words) : -1
             let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next

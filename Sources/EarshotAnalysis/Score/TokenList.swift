@@ -205,6 +205,17 @@ final class TokenList {
 
     // MARK: Reading tokens
 
+    /// The first token at or after `index` (0...count) whose ``Record/roles`` share a bit with
+    /// `mask`, or ``count``: the span search skips most tokens, and this reads only their roles
+    /// byte (a checked copy of each whole record cost more).
+    func nextToken(from index: Int, withRoles mask: UInt8) -> Int {
+        precondition(index >= 0, "token index out of range")
+        var index = index
+        let count = records.count, base = records.base
+        while index < count, base[index].roles & mask == 0 { index += 1 }
+        return index
+    }
+
     func clause(_ index: Int) -> Int { self[index].clause }
     func isHan(_ index: Int) -> Bool { self[index].flags.contains(.han) }
     func isASCII(_ index: Int) -> Bool { self[index].flags.contains(.ascii) }
