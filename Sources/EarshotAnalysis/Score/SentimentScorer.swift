@@ -132,13 +132,19 @@ public struct SentimentScorer: Sendable {
             lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream)
         }
         let kind = ScoreLanguage(lang)
-        let chain = lookupChain(lang, kind: kind)
         // The scratch's array, taken for this text and given back (kept unique, so reused).
         var spans: [TermSpan] = []
         swap(&spans, &scratch.spans)
         defer { swap(&spans, &scratch.spans) }
         let entries = ChainEntries(language: kind)
-        findSpans(tokens, chain: chain, entries: entries, language: kind, into: &spans)
+        // The three languages' chains are passed straight from the scorer's properties, borrowed:
+        // a chain taken into a local (``lookupChain(_:kind:)``) was retained and released per text.
+        switch kind {
+        case .english: findSpans(tokens, chain: englishChain, entries: entries, language: kind, into: &spans)
+        case .chinese: findSpans(tokens, chain: chineseChain, entries: entries, language: kind, into: &spans)
+        case .malay: findSpans(tokens, chain: malayChain, entries: entries, language: kind, into: &spans)
+        case .other: findSpans(tokens, chain: lookupChain(lang, kind: kind), entries: entries, language: kind, into: &spans)
+        }
         // The table takes the token list (consumed, not copied: one retain and release fewer
         // per text); it is read through the table from here on.
         let table = SpanTable(tokens: consume tokens, spans: spans, language: kind)
@@ -184,7 +190,7 @@ public struct SentimentScorer: Sendable {
         let compound = SentimentScorer.normalise(total)
         let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(table.tokens.count - nonNeutral),
                                                     emphasis: emphasis, compound: compound)
-        let aspects = !wantsAspects ? [] : aspectScores(table.tokens, valences: valences, chain: chain, entries: entries)
+        let aspects = !wantsAspects ? [] : aspectScores(table.tokens, valences: valences, chain: lookupChain(lang, kind: kind), entries: entries)
         return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
     }
 
