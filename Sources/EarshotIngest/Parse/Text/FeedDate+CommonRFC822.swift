@@ -14,7 +14,6 @@ extension FeedDate {
 
     /// ``commonRFC822(_:)`` of UTF-8 `bytes`.
     static func commonRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
-        if let date = fixedRFC822(bytes) { return date }
         var s = ByteCursor(bytes: bytes)
         guard let dayName = s.letters(3), isDayName(dayName), s.take(UInt8(ascii: ",")), s.take(space),
               let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
@@ -50,67 +49,6 @@ extension FeedDate {
             guard s.atEnd else { return nil }
         }
         return .some(make(year: year, month: monthIndex + 1, day: day == 0 ? 1 : day, hour: hour, minute: minute,
-                          second: Double(second), offset: offset))
-    }
-
-    /// ``commonRFC822(bytes:)`` for its usual layout, a two-digit day (`Mon, 01 May 2024 10:00`),
-    /// read at fixed places rather than field by field (the many shapes of the end made the
-    /// cursor's loops mispredict). Nil for any other layout (the cursor reads it); otherwise the
-    /// cursor's answer, from the same fields.
-    private static func fixedRFC822(_ bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
-        let count = bytes.count
-        guard count >= 22, let p = bytes.baseAddress,
-              p[3] == 0x2C, p[4] == space, p[7] == space, p[11] == space, p[16] == space, p[19] == 0x3A else { return nil }
-        /// Three ASCII letters at `i`, lower-cased and packed (as ``ByteCursor/pack(_:)``), or -1.
-        func letters(_ i: Int) -> Int {
-            var packed = 0
-            for offset in 0..<3 {
-                let byte = p[i &+ offset]
-                guard (byte | 0x20) &- 0x61 < 26 else { return -1 }
-                packed = packed &<< 8 | Int(byte | 0x20)
-            }
-            return packed
-        }
-        /// The two ASCII digits at `i` as a number, or -1.
-        func two(_ i: Int) -> Int {
-            let high = p[i] &- 0x30, low = p[i &+ 1] &- 0x30
-            return high < 10 && low < 10 ? Int(high) &* 10 &+ Int(low) : -1
-        }
-        let day = two(5), century = two(12), year = two(14), hour = two(17), minute = two(20)
-        guard isDayName(letters(0)), let monthIndex = monthIndex(letters(8)),
-              day | century | year | hour | minute >= 0 else { return nil }
-        var index = 22, second = 0
-        if index < count, p[index] == 0x3A {
-            guard count >= 25 else { return nil }
-            second = two(23)
-            guard second >= 0 else { return nil }
-            index = 25
-        }
-        var offset = 0
-        if index < count {
-            guard p[index] == space, index &+ 1 < count else { return nil }
-            index &+= 1
-            let sign = p[index]
-            if sign == 0x2B || sign == 0x2D {
-                guard count == index &+ 5 else { return nil }
-                let high = two(index &+ 1), low = two(index &+ 3)
-                guard high | low >= 0 else { return nil }
-                offset = (sign == 0x2D ? -1 : 1) * ((high &* 100 &+ low) / 100 * 60 + (high &* 100 &+ low) % 100) * 60
-            } else {
-                // A named zone of one to four letters, packed upper-case as the cursor packs it.
-                guard count &- index <= 4 else { return nil }
-                var name = 0
-                while index < count {
-                    let byte = p[index]
-                    guard (byte | 0x20) &- 0x61 < 26 else { return nil }
-                    name = name &<< 8 | Int(byte & 0xDF)
-                    index &+= 1
-                }
-                guard let named = namedZones.first(where: { $0.name == name }) else { return nil }
-                offset = named.offset
-            }
-        }
-        return .some(make(year: century &* 100 &+ year, month: monthIndex + 1, day: day == 0 ? 1 : day, hour: hour, minute: minute,
                           second: Double(second), offset: offset))
     }
 
