@@ -25,7 +25,6 @@ public enum FeedDate {
     // MARK: ISO 8601
 
     private static func iso8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        if let date = fixedISO8601(bytes) { return date }
         var s = Scanner(bytes)
         guard let year = s.digits(4) else { return nil }
         var month = 1, day = 1
@@ -69,33 +68,6 @@ public enum FeedDate {
         s.skipSpaces()
         guard s.atEnd else { return nil }
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
-    }
-
-    /// The shape nearly every Atom feed writes, `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, read
-    /// at fixed places (the scanner costs ~300 instructions a date); the scanner's answer for it.
-    /// Nil for any other shape, and when the fields name no real instant (the scanner then
-    /// reads the same fields and gives nil too).
-    @inline(__always)
-    private static func fixedISO8601(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        let count = bytes.count
-        guard count == 20 || count == 25, let p = bytes.baseAddress,
-              p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A else { return nil }
-        /// The two ASCII digits at `i` as a number, or -1.
-        func two(_ i: Int) -> Int {
-            let high = p[i] &- 0x30, low = p[i &+ 1] &- 0x30
-            return high < 10 && low < 10 ? Int(high) &* 10 &+ Int(low) : -1
-        }
-        let century = two(0), year = two(2), month = two(5), day = two(8), hour = two(11), minute = two(14), second = two(17)
-        guard century | year | month | day | hour | minute | second >= 0 else { return nil }
-        var offset = 0
-        if count == 20 {
-            guard p[19] == 0x5A else { return nil } // Z
-        } else {
-            let sign = p[19], zoneHour = two(20), zoneMinute = two(23)
-            guard sign == 0x2B || sign == 0x2D, p[22] == 0x3A, zoneHour | zoneMinute >= 0 else { return nil }
-            offset = (sign == 0x2D ? -1 : 1) * (zoneHour * 3600 + zoneMinute * 60)
-        }
-        return make(year: century &* 100 &+ year, month: month, day: day, hour: hour, minute: minute, second: Double(second), offset: offset)
     }
 
     // MARK: RFC 822
