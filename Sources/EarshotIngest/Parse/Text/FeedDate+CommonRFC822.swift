@@ -15,9 +15,9 @@ extension FeedDate {
     /// ``commonRFC822(_:)`` of UTF-8 `bytes`.
     static func commonRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
         var s = ByteCursor(bytes: bytes)
-        guard let dayName = s.letters(3), isDayName(dayName), s.take(UInt8(ascii: ",")), s.take(space),
+        guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
               let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
-              let monthName = s.letters(3), let monthIndex = monthIndex(monthName), s.take(space),
+              let monthName = s.letters(3), let monthIndex = englishMonths.firstIndex(of: monthName), s.take(space),
               let year = s.number(minDigits: 4, maxDigits: 4), s.take(space),
               let hour = s.number(minDigits: 2, maxDigits: 2), s.take(UInt8(ascii: ":")),
               let minute = s.number(minDigits: 2, maxDigits: 2)
@@ -52,34 +52,10 @@ extension FeedDate {
                           second: Double(second), offset: offset))
     }
 
-    /// Whether `packed` is an English day name packed lower-case as ``ByteCursor/pack(_:)`` packs
-    /// it (three ASCII letters): a switch on constants, with no static array's lazy
-    /// initialisation check on every date ("mon" is 0x6D6F6E).
-    private static func isDayName(_ packed: Int) -> Bool {
-        switch packed {
-        case 0x6D6F6E, 0x747565, 0x776564, 0x746875, 0x667269, 0x736174, 0x73756E: return true // mon … sun
-        default: return false
-        }
-    }
-
-    /// The index (0 for January) of the English month name packed as in ``isDayName(_:)``.
-    private static func monthIndex(_ packed: Int) -> Int? {
-        switch packed {
-        case 0x6A616E: return 0 // jan
-        case 0x666562: return 1 // feb
-        case 0x6D6172: return 2 // mar
-        case 0x617072: return 3 // apr
-        case 0x6D6179: return 4 // may
-        case 0x6A756E: return 5 // jun
-        case 0x6A756C: return 6 // jul
-        case 0x617567: return 7 // aug
-        case 0x736570: return 8 // sep
-        case 0x6F6374: return 9 // oct
-        case 0x6E6F76: return 10 // nov
-        case 0x646563: return 11 // dec
-        default: return nil
-        }
-    }
+    /// Day and month names packed lower-case into an `Int` (three ASCII letters), months in
+    /// order. Arrays searched in order: a dozen compares cost less than hashing once.
+    private static let dayNames: [Int] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(ByteCursor.pack)
+    private static let englishMonths: [Int] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map(ByteCursor.pack)
 
     /// The named zones of ``FeedDate/zoneOffsets`` made of letters only, packed as ``ByteCursor/pack(_:)`` packs them.
     private static let namedZones: [(name: Int, offset: Int)] = zoneOffsets
