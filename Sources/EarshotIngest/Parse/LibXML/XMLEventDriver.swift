@@ -432,7 +432,7 @@ final class XMLEventAssembler: XMLEventSink {
             frame.pointee.name = name
             // Most often the very value the slot's last element had (the document's xml:base, or
             // none): then not retained anew with the old one released.
-            if !XMLEventAssembler.isSameValue(frame.pointee.base, base) { frame.pointee.base = base }
+            if !isSameStringValue(frame.pointee.base, base) { frame.pointee.base = base }
             frame.pointee.capture = capture
             frame.pointee.text.removeAll()
             frame.pointee.reported = reported
@@ -440,15 +440,6 @@ final class XMLEventAssembler: XMLEventSink {
             frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
         }
         count += 1
-    }
-
-    /// True when `a` and `b` are the same value bit for bit (one string's storage, or the same small
-    /// string, or both nil), so that storing one over the other changes nothing. False says
-    /// nothing: equal strings made apart have other bits.
-    @inline(__always)
-    private static func isSameValue(_ a: String?, _ b: String?) -> Bool {
-        guard MemoryLayout<String?>.size == MemoryLayout<(UInt, UInt)>.size else { return false }
-        return unsafeBitCast(a, to: (UInt, UInt).self) == unsafeBitCast(b, to: (UInt, UInt).self)
     }
 
     private func append(_ text: String, to index: Int) {

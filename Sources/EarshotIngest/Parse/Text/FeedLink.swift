@@ -23,13 +23,8 @@ enum FeedLink {
             plainEnd = bytes.withUTF8 { FeedLink.plainBaseEnd($0) }
         }
 
-        /// True when `other` is `text` bit for bit (one string's storage, or the same small string),
-        /// so this cut holds for it. False says nothing (and `==`, canonical equivalence, would not do:
-        /// the cut is of these bytes).
-        func holds(for other: String) -> Bool {
-            guard MemoryLayout<String>.size == MemoryLayout<(UInt, UInt)>.size else { return false }
-            return unsafeBitCast(text, to: (UInt, UInt).self) == unsafeBitCast(other, to: (UInt, UInt).self)
-        }
+        /// True when `other` is `text` bit for bit (``isSameStringValue(_:_:)``), so this cut holds for it.
+        func holds(for other: String) -> Bool { isSameStringValue(text, other) }
     }
 
     /// ``resolve(_:against:)`` against a base whose cut is already known.
