@@ -616,6 +616,8 @@ enum HTMLReducer {
         var count: Int
         var capacity: Int
         let owner: TextOutput?
+        /// The pass's fold state and what it has seen (bits), kept with the output.
+        var state: UInt32 = 0
 
         @inline(__always)
         mutating func room(_ extra: Int) {
@@ -663,33 +665,34 @@ enum HTMLReducer {
         let count = text.count
         guard count > 0, let input = text.baseAddress else { return true }
         var index = 0
-        // The fold's state and what the pass has seen, as bits of one word (kept in a register).
+        // The fold's state and what the pass has seen, as bits of one word kept in the cursor (in
+        // memory): as a local the optimizer carried a dozen register copies of it round the loop.
         let lineHasWord: UInt32 = 1, pendingSpace: UInt32 = 2, pendingNewline: UInt32 = 4
         let sawTag: UInt32 = 8, wroteLessThan: UInt32 = 16, checkedSimple: UInt32 = 32
-        var state: UInt32 = 0
+        out.state = 0
 
         /// Before a word's bytes: the line break or the space that white space before it left pending.
         @inline(__always) func beginWord() {
-            if state & lineHasWord == 0 {
-                if state & pendingNewline != 0 {
+            if out.state & lineHasWord == 0 {
+                if out.state & pendingNewline != 0 {
                     // JSON's `\n` written in place (``Cursor/escape(_:)`` goes through the owning output).
                     if json { out.room(2); out.base[out.count] = backslash; out.base[out.count &+ 1] = UInt8(ascii: "n"); out.count &+= 2 } else {
                         out.room(1); out.base[out.count] = newline; out.count &+= 1
                     }
                 }
-            } else if state & pendingSpace != 0 {
+            } else if out.state & pendingSpace != 0 {
                 out.room(1)
                 out.base[out.count] = space
                 out.count &+= 1
             }
-            state = (state & ~(pendingSpace | pendingNewline)) | lineHasWord
+            out.state = (out.state & ~(pendingSpace | pendingNewline)) | lineHasWord
         }
         @inline(__always) func lineBreak() {
-            if state & lineHasWord != 0 { state |= pendingNewline }
-            state &= ~(lineHasWord | pendingSpace)
+            if out.state & lineHasWord != 0 { out.state |= pendingNewline }
+            out.state &= ~(lineHasWord | pendingSpace)
         }
         @inline(__always) func separator() {
-            if state & lineHasWord != 0 { state |= pendingSpace }
+            if out.state & lineHasWord != 0 { out.state |= pendingSpace }
         }
         /// An ASCII byte of a word.
         @inline(__always) func writeASCII(_ byte: UInt8) {
@@ -775,12 +778,12 @@ enum HTMLReducer {
             }
             if html, byte == lt {
                 if let tag = readTag(text, at: index) {
-                    state |= sawTag
+                    out.state |= sawTag
                     if tag.kind == .block { lineBreak() } else if tag.kind == .cell { separator() }
                     index = tag.next(in: text)
                     continue
                 }
-                state |= wroteLessThan
+                out.state |= wroteLessThan
             } else if html, byte == amp {
                 switch reference(in: text, at: index, tagsStripped: false) {
                 case .brokenByTag:
@@ -795,7 +798,7 @@ enum HTMLReducer {
                     default:
                         beginWord()
                         if value.isASCII {
-                            if value == "<" { state |= wroteLessThan }
+                            if value == "<" { out.state |= wroteLessThan }
                             writeASCII(UInt8(value.value))
                         } else {
                             out.room(4)
@@ -819,8 +822,8 @@ enum HTMLReducer {
                byte != 0xE2 || input[index &+ 1] != 0x80 || input[index &+ 2] < 0x90 || input[index &+ 2] > 0xA9 {
                 // A scalar that may join a neighbour.
                 if html { return false }
-                if state & checkedSimple == 0 {
-                    state |= checkedSimple
+                if out.state & checkedSimple == 0 {
+                    out.state |= checkedSimple
                     guard isSimple(text) else { return false }
                 }
             }
@@ -839,7 +842,7 @@ enum HTMLReducer {
             index &+= length
         }
         // No tag and a `<` written: the text may be HTML escaped twice (``looksLikeEscapedHTML(_:)``).
-        return !(html && state & (sawTag | wroteLessThan) == wroteLessThan)
+        return !(html && out.state & (sawTag | wroteLessThan) == wroteLessThan)
     }
 
     /// A byte the pass copies as part of a run: not white space, a control, `"`, `&`, `<` or
