@@ -259,11 +259,11 @@ enum HTMLReducer {
         return Tag(kind: kind, closing: closing, name: nameStart..<nameStart + name.count, end: end)
     }
 
-    /// ``readTag(_:at:)`` for the usual tag, read from one eight-byte word: `<` or `</`, then a
-    /// name of one to seven ASCII letters and digits starting with a letter, ended by a byte that
-    /// is not a name byte (``isNameByte(_:)``) and is ASCII. Nil when the tag is not of that shape
-    /// (the general reader then decides, the same way for every tag). Near the end of the input
-    /// the word holds the bytes left and zeros, and a zero ends a name as the end of the input does.
+    /// ``readTag(_:at:)`` for the usual tag, read a word of eight bytes at a time: `<` or `</`,
+    /// then a name of one to fifteen ASCII letters and digits starting with a letter, ended by a
+    /// byte that is not a name byte (``isNameByte(_:)``) and is ASCII. Nil when the tag is not of
+    /// that shape (the general reader then decides, the same way for every tag). Near the end of
+    /// the input a word holds the bytes left and zeros, and a zero ends a name as the end of the input does.
     @inline(__always)
     private static func readShortTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
         let count = input.count
@@ -271,31 +271,54 @@ enum HTMLReducer {
         var nameStart = start &+ 1
         let closing = base[nameStart] == slash
         if closing { nameStart &+= 1 }
-        var word: UInt64 = 0
-        if nameStart &+ 8 <= count {
-            word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: nameStart, as: UInt64.self)
+        let first = nameWord(base, count: count, at: nameStart)
+        let (letters, firstStops) = nameMarks(first)
+        // The first byte a letter.
+        guard letters & 0x80 != 0 else { return nil }
+        var length: Int, stop: UInt8, key: TagKey
+        if firstStops != 0 {
+            length = firstStops.trailingZeroBitCount >> 3
+            stop = UInt8(truncatingIfNeeded: first >> UInt64(length &* 8))
+            key = TagKey(low: first & ((1 &<< UInt64(length &* 8)) &- 1), high: 0)
         } else {
-            for index in nameStart..<count { word |= UInt64(base[index]) &<< UInt64((index &- nameStart) &* 8) }
+            // Eight name bytes (`blockquote`): the stop is in the next word, or the name is too long.
+            let second = nameStart &+ 8 < count ? nameWord(base, count: count, at: nameStart &+ 8) : 0
+            let stops = nameMarks(second).stops
+            guard stops != 0 else { return nil }
+            let rest = stops.trailingZeroBitCount >> 3
+            length = 8 &+ rest
+            stop = UInt8(truncatingIfNeeded: second >> UInt64(rest &* 8))
+            key = TagKey(low: first, high: second & ((1 &<< UInt64(rest &* 8)) &- 1))
         }
-        let high: UInt64 = 0x8080_8080_8080_8080
-        // On the low seven bits of each byte no addition carries into the next byte: x + 0x1F
-        // sets the high bit exactly when x >= 0x61, x + 0x05 when x >= 0x7B, x + 0x50 when
-        // x >= 0x30, x + 0x46 when x >= 0x3A. Bytes from 0x80 up stop the name here.
-        let seven = word & 0x7F7F_7F7F_7F7F_7F7F
-        let lower = seven | 0x2020_2020_2020_2020
-        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
-        let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646)
-        let stops = (~(letters | digits) | word) & high
-        // The first byte a letter; a stop within the word.
-        guard letters & 0x80 != 0, stops != 0 else { return nil }
-        let length = stops.trailingZeroBitCount >> 3
-        let stop = UInt8(truncatingIfNeeded: word >> UInt64(length &* 8))
         // `!`, `?`, `-` and `:` go on with the name; a byte from 0x80 up may be a letter.
         guard stop < 0x80, !isNameByte(stop) else { return nil }
         let nameEnd = nameStart &+ length
         let end = stop == gt ? nameEnd &+ 1 : tagEnd(input, from: nameEnd)
-        let key = TagKey(low: word & ((1 &<< UInt64(length &* 8)) &- 1), high: 0)
         return Tag(kind: kind(of: key, length: length), closing: closing, name: nameStart..<nameEnd, end: end)
+    }
+
+    /// The eight bytes of `base` from `offset` (before `count`) as a little-endian word, zeros past `count`.
+    @inline(__always)
+    private static func nameWord(_ base: UnsafePointer<UInt8>, count: Int, at offset: Int) -> UInt64 {
+        if offset &+ 8 <= count { return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var word: UInt64 = 0
+        for index in offset..<count { word |= UInt64(base[index]) &<< UInt64((index &- offset) &* 8) }
+        return word
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII letter, and of each that is neither
+    /// an ASCII letter nor a digit (where a short tag name stops).
+    @inline(__always)
+    private static func nameMarks(_ word: UInt64) -> (letters: UInt64, stops: UInt64) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // On the low seven bits of each byte no addition carries into the next byte: x + 0x1F
+        // sets the high bit exactly when x >= 0x61, x + 0x05 when x >= 0x7B, x + 0x50 when
+        // x >= 0x30, x + 0x46 when x >= 0x3A. Bytes from 0x80 up are stops.
+        let seven = word & 0x7F7F_7F7F_7F7F_7F7F
+        let lower = seven | 0x2020_2020_2020_2020
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        let digits = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646)
+        return (letters & ~word & high, (~(letters | digits) | word) & high)
     }
 
     /// Just past the `>` that ends a tag, outside quotes, looked for from `start` (after its
@@ -370,7 +393,13 @@ enum HTMLReducer {
             default: break
             }
         }
-        return kindTable.withUnsafeBufferPointer { table in
+        return tableKind(of: key)
+    }
+
+    /// ``kindTable``'s kind for a padded `key` (not inlined: the readers that inline ``kind(of:length:)`` stay small).
+    @inline(never)
+    private static func tableKind(of key: TagKey) -> Kind {
+        kindTable.withUnsafeBufferPointer { table in
             var slot = key.slot
             while true {
                 let entry = table[slot]

@@ -85,9 +85,9 @@ struct HTMLReducerTests {
         }
     }
 
-    /// Tags and references read from one eight-byte word when they fit (``HTMLReducer``'s short
+    /// Tags and references read from eight-byte words when they fit (``HTMLReducer``'s short
     /// readers) and by the general readers when they do not: every shape near the limits (names of
-    /// seven and eight bytes, name bytes that are not letters or digits, non-ASCII, a `<` or a
+    /// seven, eight, fifteen and sixteen bytes, name bytes that are not letters or digits, non-ASCII, a `<` or a
     /// high byte before the `;`, numbers that are no scalar), at every offset, with the input
     /// ending at every distance after them (where the word would run past its end).
     @Test(arguments: 0..<12)
@@ -96,7 +96,9 @@ struct HTMLReducerTests {
                       "<b!>", "<b?>", "<b\u{00E9}>", "<p1>", "<1p>", "<h1 class='c'>", "<li>", "</li\u{00E9}", "<script>s</script>",
                       "<td>", "<x\u{01}>", "<Ab9>", "<p", "</", "&amp;", "&#8220;", "&#65;", "&#x41;", "&#0;", "&#55296;", "&#1114112;",
                       "&#111411;", "&a<b;", "&amp", "&ampx;", "&AMP;", "&copy1;", "&c\u{00E9};", "&a b;", "&#;", "&;", "&#12a;", "&nbsp;",
-                      "&hellip;", "&thetasym;", "&mdash;x", "&#8212;", "&#00065;", "&#\u{01};", "&lt;p&gt;"]
+                      "&hellip;", "&thetasym;", "&mdash;x", "&#8212;", "&#00065;", "&#\u{01};", "&lt;p&gt;",
+                      "<blockquote>", "</BLOCKQUOTE >", "<figcaption class=x>", "<abcdefghijklmno>", "<abcdefghijklmnop>",
+                      "</abcdefghijklmnopq>", "<abcdefgh-x>", "<abcdefghi\u{00E9}>", "<abcdefgh", "<abcdefgh1>"]
         for piece in pieces {
             for offset in 0..<16 {
                 let text = String(repeating: "w", count: offset) + piece + String(repeating: "z", count: tail)
