@@ -147,14 +147,14 @@ final class TokenList {
     /// instead, over it).
     /// (With room for the space after the form too: a finish with `reserved: true` appends it unchecked.)
     func pendingFormTarget(reserving count: Int) -> UnsafeMutablePointer<UInt8> {
-        forms.reserve(additional: count + 1)
+        forms.reserve(additional: count &+ 1)
         return forms.base + forms.count
     }
 
     /// Appends the lookup form that the scan `scan` wrote at ``pendingFormTarget(reserving:)``
     /// (nothing was appended since) as the pending one.
     func appendScannedWord(_ scan: WordScan) {
-        forms.count += scan.end - scan.start
+        forms.count &+= scan.end &- scan.start
     }
 
     /// Replaces the lookup form appended since `start` with `bytes`.
@@ -167,7 +167,7 @@ final class TokenList {
 
     /// The lookup form appended since `start` (``pendingTextStart``), in place.
     func pendingText(from start: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: forms.base + start, count: forms.count - start)
+        UnsafeBufferPointer(start: forms.base + start, count: forms.count &- start)
     }
 
     /// Records the token whose lookup form was appended since `textStart`, written as
@@ -186,7 +186,7 @@ final class TokenList {
             rawCount = rawBytes.count
             written.append(rawBytes)
         }
-        records.append(Record(textStart: textStart, textCount: forms.count - textStart, rawStart: rawStart, rawCount: rawCount,
+        records.append(Record(textStart: textStart, textCount: forms.count &- textStart, rawStart: rawStart, rawCount: rawCount,
                               clause: clause, word: word, flags: flags, roles: roles, source: source))
         if flags.contains(.upper) { upperCount += 1 }
         if reserved { forms.appendReserved(UInt8(ascii: " ")) } else { forms.append(UInt8(ascii: " ")) }
@@ -271,6 +271,8 @@ final class TokenList {
     }
 
     /// A growable buffer of trivial values that the list owns and frees.
+    /// (Counts add with `&+`: they are bounded by allocated memory, far below `Int.max`, and
+    /// each checked add cost an overflow branch, a dozen a word on the scan's path.)
     private struct Buffer<Element> {
         private(set) var base: UnsafeMutablePointer<Element>
         var count = 0
@@ -288,7 +290,7 @@ final class TokenList {
         mutating func append(_ element: Element) {
             if count == capacity { grow(to: count + 1) }
             (base + count).initialize(to: element)
-            count += 1
+            count &+= 1
         }
 
         /// Appends `element` where ``reserve(additional:)`` made room for it.
@@ -296,18 +298,18 @@ final class TokenList {
         mutating func appendReserved(_ element: Element) {
             assert(count < capacity, "no room reserved")
             (base + count).initialize(to: element)
-            count += 1
+            count &+= 1
         }
 
         /// Makes room for `additional` more elements (written through ``base``, then counted).
         mutating func reserve(additional: Int) {
-            if count + additional > capacity { grow(to: count + additional) }
+            if count &+ additional > capacity { grow(to: count + additional) }
         }
 
         mutating func append(_ elements: UnsafeBufferPointer<Element>) {
-            if count + elements.count > capacity { grow(to: count + elements.count) }
+            if count &+ elements.count > capacity { grow(to: count + elements.count) }
             if let source = elements.baseAddress { (base + count).initialize(from: source, count: elements.count) }
-            count += elements.count
+            count &+= elements.count
         }
 
         private mutating func grow(to needed: Int) {

@@ -554,7 +554,7 @@ public struct Tokenizer: Sendable {
                     // Each line break starts a new clause.
                     if byte == UInt8(ascii: "\n") { stream.pendingBreak = true }
                     pieceStart = true
-                    position += 1
+                    position &+= 1
                     continue
                 }
                 if byte == 0x0D { return false }
@@ -582,7 +582,7 @@ public struct Tokenizer: Sendable {
                 // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
                 // end), found, lower-cased and hashed in one pass.
                 let start = position
-                let scan = TokenList.WordScan(scanning: bytes, from: start, into: stream.list.pendingFormTarget(reserving: count - start),
+                let scan = TokenList.WordScan(scanning: bytes, from: start, into: stream.list.pendingFormTarget(reserving: count &- start),
                                                    kinds: stream.list.wordByteKinds)
                 position = scan.runEnd
                 // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
