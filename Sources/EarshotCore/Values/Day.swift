@@ -24,6 +24,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         ordinal = Day.ordinal(year: y, month: m, day: d)
     }
 
+    // Inlinable, like the two helpers below: the feed date readers call them once per date.
+    @inlinable
     public init(year: Int, month: Int, day: Int) {
         ordinal = Day.ordinal(year: year, month: month, day: day)
     }
@@ -68,6 +70,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         try container.encode(description)
     }
 
+    @inlinable
     static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -78,6 +81,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
