@@ -752,7 +752,9 @@ enum HTMLReducer {
                 // unchanged: a single space between two words, and a scalar led by 0xC2 or 0xE2
                 // that is not white space (`©`, `—`, `“`), so a sentence is one run, not one per word.
                 out.room(count &- index &+ 8)
-                let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count)
+                // `stored` is where input offset 0 would go, so that a byte at offset `end` is
+                // stored at `end` too (one register for both).
+                let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count) - index
                 var end = index
                 // A space that ends the run (the byte after it is not a run byte) is taken here:
                 // it is what the fold's separator makes of it.
@@ -763,20 +765,20 @@ enum HTMLReducer {
                     var stopped = false
                     while end &+ 16 <= count {
                         let lanes = source.loadUnaligned(fromByteOffset: end, as: SIMD16<UInt8>.self)
-                        stored.storeBytes(of: lanes, toByteOffset: end &- index, as: SIMD16<UInt8>.self)
+                        stored.storeBytes(of: lanes, toByteOffset: end, as: SIMD16<UInt8>.self)
                         let (stops, advance) = runStops(lanes)
                         if stops != 0 { end &+= stops.trailingZeroBitCount; stopped = true; break }
                         end &+= advance
                     }
                     while !stopped, end &+ 8 <= count {
                         let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                        stored.storeBytes(of: word, toByteOffset: end &- index, as: UInt64.self)
+                        stored.storeBytes(of: word, toByteOffset: end, as: UInt64.self)
                         let stops = word & 0x8080_8080_8080_8080 == 0 ? asciiRunStops(word) : runStops(word)
                         if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
                         end &+= 8
                     }
                     while end < count, isRunByte(input[end]) {
-                        stored.storeBytes(of: input[end], toByteOffset: end &- index, as: UInt8.self)
+                        stored.storeBytes(of: input[end], toByteOffset: end, as: UInt8.self)
                         end &+= 1
                     }
                     guard end < count else { break }
@@ -791,7 +793,7 @@ enum HTMLReducer {
                         if input[end &+ 1] == 0x80, input[end &+ 2] >= 0x90, input[end &+ 2] <= 0xA7 { length = 3 }
                     }
                     guard length > 0 else { break }
-                    for offset in 0..<length { stored.storeBytes(of: input[end &+ offset], toByteOffset: end &- index &+ offset, as: UInt8.self) }
+                    for offset in 0..<length { stored.storeBytes(of: input[end &+ offset], toByteOffset: end &+ offset, as: UInt8.self) }
                     end &+= length
                 }
                 out.count &+= end &- index
