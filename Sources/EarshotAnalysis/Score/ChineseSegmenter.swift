@@ -38,6 +38,12 @@ struct ChineseSegmenter: Sendable {
     /// that maximum matching only builds candidates that can be in the dictionary; for lookups by bytes.
     let startingTable: ByteKeyTable<Int>
     let endingTable: ByteKeyTable<Int>
+    /// A bit per ``filterSlot(_:)`` of every dictionary word of four bytes or more: a candidate
+    /// whose bit is clear is no dictionary word, found without a probe. Most candidates of the
+    /// maximum matchings are none (a probe hashes the candidate, ~90 instructions; this ~15),
+    /// and with a few thousand words few clear candidates share a set bit.
+    private let wordFilter: [UInt64]
+    private static let filterBits = 16
 
     init(lexicon: LanguageLexicon) {
         var builder = ByteKeyTable<Role>.Builder(capacity: lexicon.words.count + lexicon.valence.count + lexicon.aspects.count)
@@ -67,7 +73,16 @@ struct ChineseSegmenter: Sendable {
                 }
             }
         }
-        roles = ByteKeyTable(builder)
+        let roles = ByteKeyTable(builder)
+        self.roles = roles
+        var filter = [UInt64](repeating: 0, count: 1 << (ChineseSegmenter.filterBits - 6))
+        let values = roles.values
+        roles.forEachKey { index, key in
+            guard key.count >= 4, values[index].contains(.dictionary) else { return }
+            let slot = ChineseSegmenter.filterSlot(key)
+            filter[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+        wordFilter = filter
         maxWord = min(8, longest)
         startingTable = ByteKeyTable(starting)
         endingTable = ByteKeyTable(ending)
@@ -100,9 +115,34 @@ struct ChineseSegmenter: Sendable {
     private func inDictionary(_ range: Range<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Bool {
         let slot = known + (range.lowerBound * max(maxWord, 1) + range.count - 1)
         if slot.pointee != 0 { return slot.pointee == 2 }
+        // Looked up by its bytes as they are (``Run/plain``): the filter holds those of every word.
+        if characters.plain {
+            let bytes = characters.bytes(range)
+            if bytes.count >= 4, !mayBeWord(bytes) {
+                slot.pointee = 1
+                return false
+            }
+        }
         let found = characters.lookUp(range, in: roles)?.contains(.dictionary) == true
         slot.pointee = found ? 2 : 1
         return found
+    }
+
+    /// False when ``wordFilter`` shows that `bytes` (four or more) are no dictionary word.
+    @inline(__always)
+    private func mayBeWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slot = ChineseSegmenter.filterSlot(bytes)
+        return wordFilter.withUnsafeBufferPointer { $0[slot &>> 6] } & (1 &<< UInt64(slot & 63)) != 0
+    }
+
+    /// The ``wordFilter`` bit of a word of four bytes or more: its first four and last four
+    /// bytes and its length, mixed by one multiplication.
+    @inline(__always)
+    private static func filterSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let base = UnsafeRawPointer(bytes.baseAddress!), count = bytes.count
+        let ends = UInt64(base.loadUnaligned(as: UInt32.self)) | UInt64(base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) << 32
+        let mixed = (ends ^ UInt64(truncatingIfNeeded: count) &* 0x2545_F491_4F6C_DD1D) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed &>> UInt64(64 - filterBits))
     }
 
     /// The words of `run`, a string of Chinese characters.
