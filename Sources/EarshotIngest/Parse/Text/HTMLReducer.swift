@@ -645,8 +645,25 @@ enum HTMLReducer {
         var count: Int
         var capacity: Int
         let owner: TextOutput?
-        /// The pass's fold state and what it has seen (bits), kept with the output.
+        /// The pass's fold state and what it has seen, as bits of one word kept with the output
+        /// (in memory: as a local of the pass the optimizer carried a dozen register copies of it
+        /// round the loop).
         var state: UInt32 = 0
+        static let lineHasWord: UInt32 = 1, pendingSpace: UInt32 = 2, pendingNewline: UInt32 = 4
+        static let sawTag: UInt32 = 8, wroteLessThan: UInt32 = 16, checkedSimple: UInt32 = 32
+
+        /// White space that breaks the line: a line break is pending once a word follows.
+        @inline(__always)
+        mutating func lineBreak() {
+            if state & Cursor.lineHasWord != 0 { state |= Cursor.pendingNewline }
+            state &= ~(Cursor.lineHasWord | Cursor.pendingSpace)
+        }
+
+        /// White space within a line: a space is pending once a word follows.
+        @inline(__always)
+        mutating func separator() {
+            if state & Cursor.lineHasWord != 0 { state |= Cursor.pendingSpace }
+        }
 
         @inline(__always)
         mutating func room(_ extra: Int) {
@@ -694,10 +711,8 @@ enum HTMLReducer {
         let count = text.count
         guard count > 0, let input = text.baseAddress else { return true }
         var index = 0
-        // The fold's state and what the pass has seen, as bits of one word kept in the cursor (in
-        // memory): as a local the optimizer carried a dozen register copies of it round the loop.
-        let lineHasWord: UInt32 = 1, pendingSpace: UInt32 = 2, pendingNewline: UInt32 = 4
-        let sawTag: UInt32 = 8, wroteLessThan: UInt32 = 16, checkedSimple: UInt32 = 32
+        let lineHasWord = Cursor.lineHasWord, pendingSpace = Cursor.pendingSpace, pendingNewline = Cursor.pendingNewline
+        let wroteLessThan = Cursor.wroteLessThan, checkedSimple = Cursor.checkedSimple
         out.state = 0
 
         /// Before a word's bytes: the line break or the space that white space before it left pending.
@@ -716,13 +731,8 @@ enum HTMLReducer {
             }
             out.state = (out.state & ~(pendingSpace | pendingNewline)) | lineHasWord
         }
-        @inline(__always) func lineBreak() {
-            if out.state & lineHasWord != 0 { out.state |= pendingNewline }
-            out.state &= ~(lineHasWord | pendingSpace)
-        }
-        @inline(__always) func separator() {
-            if out.state & lineHasWord != 0 { out.state |= pendingSpace }
-        }
+        @inline(__always) func lineBreak() { out.lineBreak() }
+        @inline(__always) func separator() { out.separator() }
         /// An ASCII byte of a word.
         @inline(__always) func writeASCII(_ byte: UInt8) {
             if json, TextOutput.needsJSONEscape(byte) {
@@ -808,10 +818,8 @@ enum HTMLReducer {
                 byte = input[index]
             }
             if html, byte == lt {
-                if let tag = readTag(text, at: index) {
-                    out.state |= sawTag
-                    if tag.kind == .block { lineBreak() } else if tag.kind == .cell { separator() }
-                    index = tag.next(in: text)
+                if let next = readTags(text, at: index, into: &out) {
+                    index = next
                     continue
                 }
                 out.state |= wroteLessThan
@@ -873,7 +881,22 @@ enum HTMLReducer {
             index &+= length
         }
         // No tag and a `<` written: the text may be HTML escaped twice (``looksLikeEscapedHTML(_:)``).
-        return !(html && out.state & (sawTag | wroteLessThan) == wroteLessThan)
+        return !(html && out.state & (Cursor.sawTag | wroteLessThan) == wroteLessThan)
+    }
+
+    /// The pass's tags from `start` (a `<`) on, while one follows another (`</a></p><ul><li>`):
+    /// the index past the last, with `out`'s fold told of each (a block breaks the line, a cell
+    /// separates); nil when `start` starts no tag. One call per group of tags, with the tag
+    /// reader inlined here rather than called from the pass for each.
+    @inline(never)
+    private static func readTags(_ text: UnsafeBufferPointer<UInt8>, at start: Int, into out: inout Cursor) -> Int? {
+        var index = start
+        while index < text.count, text[index] == lt, let tag = readTag(text, at: index) {
+            out.state |= Cursor.sawTag
+            if tag.kind == .block { out.lineBreak() } else if tag.kind == .cell { out.separator() }
+            index = tag.next(in: text)
+        }
+        return index == start ? nil : index
     }
 
     /// A byte the pass copies as part of a run: not white space, a control, `"`, `&`, `<` or

@@ -26,6 +26,8 @@ struct HTMLReducerTests {
         "<script>a<b<</scrip></scriptx></script>after", "<style>x</style", "<style>x</styl", "<style></STYLE>y<style>z</Style>w",
         "<script><</script>", "<noscript>\u{00E9}<\u{00E9}</NoScript>ok", "x<script>", "<script>a</script><script>b</script>c",
         "<li>one<li>two</ul>", "<h7>x</h7>", "<H1>T</H1>", "<x:p>ns</x:p>", "<a-b>dash</a-b>",
+        // Groups of tags read in one go: ended by text, by a `<` that starts no tag, by the end.
+        "a</b></p><ul><li>b", "<p></p><1>x", "x</b><", "<br><br/><td>y", "<b></b>< p>", "<i></i>&lt;p&gt;", "<p></p>",
         // One survey pass, eight bytes at a time: markup and marks on both sides of word boundaries.
         "\u{0301}<b>x</b>", "abcdefg<\u{0301}", "abcdefgh&#x301;ijklmnop", "abcdefgh\u{00A0}ijklmnop\u{3000}q",
         "李李李李 \u{2028}x李李李李李李李李\u{2029}", "abcdefghijklmn&amp;opq", "abcdefghijklmn<br>opq", "\u{0600}<p>a&amp;b</p>",
