@@ -358,19 +358,22 @@ extension TokenList.WordScan {
                                           into target: UnsafeMutablePointer<UInt8>, kinds table: UnsafePointer<UInt8>) -> Self {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var kinds: UInt8 = 0
-        var position = start
+        // One offset indexes both the word's bytes and `target` (one induction variable, not two).
+        let source = bytes.baseAddress.unsafelyUnwrapped + start, length = limit &- start
+        var offset = 0
         // (Runs of three letters are looked for later, only for the words that may be stretched:
         // here they cost ~6 instructions a byte.)
-        while position < limit {
-            let byte = bytes[position]
+        while offset < length {
+            let byte = source[offset]
             let kind = table[Int(byte)]
             if kind == 0 { break }
             kinds |= kind
             let lower = table[256 &+ Int(byte)]
-            target[position &- start] = lower
+            target[offset] = lower
             hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            position &+= 1
+            offset &+= 1
         }
+        let position = start &+ offset
         return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
                     lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, start: start, end: position,
                     runEnd: position)
