@@ -131,11 +131,15 @@ final class TokenList {
     struct WordScan {
         /// ``ByteKeyTable/hash(_:)`` of the lower-cased word.
         var hash: UInt32
-        var hasUpper = false, hasLower = false
+        /// The ``kind(of:)`` bits of the word's bytes, or-ed: the questions below read them
+        /// (one byte kept, not four flags that the scan loop's caller spilled to the stack).
+        var kinds: UInt8
+        var hasUpper: Bool { kinds & 1 != 0 }
+        var hasLower: Bool { kinds & 2 != 0 }
         /// Every byte is an ASCII letter.
-        var lettersOnly = true
+        var lettersOnly: Bool { kinds & 0xC == 0 }
         /// Every byte is an ASCII letter or an apostrophe.
-        var lettersAndApostrophes = true
+        var lettersAndApostrophes: Bool { kinds & 8 == 0 }
         /// Where the word starts and ends (its trailing apostrophes and hyphens left out), and
         /// where the run of word bytes ends (with them), as indices into the scanned bytes.
         var start = 0, end = 0, runEnd = 0
@@ -374,8 +378,7 @@ extension TokenList.WordScan {
             offset &+= 1
         }
         let position = start &+ offset
-        return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), hasUpper: kinds & 1 != 0, hasLower: kinds & 2 != 0,
-                    lettersOnly: kinds & 0xC == 0, lettersAndApostrophes: kinds & 8 == 0, start: start, end: position,
+        return Self(hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), kinds: kinds, start: start, end: position,
                     runEnd: position)
     }
 
