@@ -114,6 +114,18 @@ final class XMLPushParser {
         var name: String
     }
 
+    /// Short attribute values (`text`, `html`, `alternate`, `false`) by their bytes: a value met
+    /// again is the `String` made the first time, not a new one decoded and validated.
+    @exclusivity(unchecked) private var attributeValues: [AttributeValueSlot?] = Array(repeating: nil, count: 64)
+
+    /// A value of at most sixteen bytes, packed into two words (first byte lowest, zeros past its end).
+    private struct AttributeValueSlot {
+        var low: UInt64
+        var high: UInt64
+        var count: Int
+        var value: String
+    }
+
     private struct NameSlot {
         var local: UnsafePointer<xmlChar>
         var uri: UnsafePointer<xmlChar>?
@@ -347,7 +359,7 @@ final class XMLPushParser {
     /// such a value is read back through the same node list its tree builder makes.
     private func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard bytes.contains(UInt8(ascii: "&")) else { return bytes.count <= 16 ? shortAttributeValue(bytes) : String(decoding: bytes, as: UTF8.self) }
         guard let list = xmlStringLenGetNodeList(context.pointee.myDoc, start, Int32(bytes.count)) else { return "" }
         defer { xmlFreeNodeList(list) }
         if list.pointee.next == nil, list.pointee.type == XML_TEXT_NODE {
@@ -356,6 +368,27 @@ final class XMLPushParser {
         guard let joined = xmlNodeListGetString(context.pointee.myDoc, list, 1) else { return "" }
         defer { earshot_xmlFree(joined) }
         return String(cString: joined)
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self)` for a value of at most sixteen bytes, from
+    /// ``attributeValues`` when the same bytes were read before.
+    private func shortAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return "" }
+        // Loads stay within the value: a word from each end when it has eight bytes or more.
+        var low: UInt64 = 0, high: UInt64 = 0
+        if count >= 8 {
+            let raw = UnsafeRawPointer(base)
+            low = raw.loadUnaligned(as: UInt64.self)
+            if count > 8 { high = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) &>> UInt64((16 &- count) &* 8) }
+        } else {
+            for index in 0..<count { low |= UInt64(base[index]) &<< UInt64(index &* 8) }
+        }
+        let slot = Int(truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)) >> 58)
+        if let cached = attributeValues[slot], cached.low == low, cached.high == high, cached.count == count { return cached.value }
+        let value = String(decoding: bytes, as: UTF8.self)
+        attributeValues[slot] = AttributeValueSlot(low: low, high: high, count: count, value: value)
+        return value
     }
 
     /// A text or CDATA run the C callback did not append (it appends a run that fits the buffer

@@ -76,6 +76,12 @@ struct XMLPushParserTests {
         xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:z="urn:unknown"><item rdf:about="u"><dc:creator>me</dc:creator>\
         <z:thing z:attr="v">zz</z:thing><inner xmlns="urn:other"><title>t</title></inner></item></rdf:RDF>
         """,
+        // Attribute values of every length around the remembered short ones (0 to 17 bytes), each
+        // read twice, with non-ASCII bytes and references.
+        "<rss><channel>" + (0...17).map { n in
+            let value = String("abcdefghijklmnopq".prefix(n))
+            return "<a v=\"\(value)\" w=\"\(value)é\" x='\(value)&amp;'/><b v=\"\(value)\" w=\"\(value)é\"/>"
+        }.joined() + "<c v=\"text\" w=\"html\"/><c v=\"html\" w=\"text\"/></channel></rss>",
         // A text node far larger than a chunk, with entities spread through it, and non-ASCII text.
         "<rss><channel><x>" + String(repeating: "Lumio &amp; 中文 café ", count: 12_000) + "</x><title>"
             + String(repeating: "t&lt;", count: 30_000) + "</title></channel></rss>",
