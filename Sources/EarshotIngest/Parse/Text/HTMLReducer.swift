@@ -948,12 +948,12 @@ enum HTMLReducer {
         typealias Lanes = SIMD16<UInt8>
         typealias Mask = SIMDMask<SIMD16<Int8>>
         let space: Mask = lanes .== Lanes(repeating: 0x20)
-        // Controls and the space; `"` and `&` (b & 0xFB == 0x22); `<` and `\\` (b & 0x9F == 0x1C,
-        // with 0x1C, a control, and `|`); 0xC2; leads from 0xCC up but 0xE4–0xE9.
-        let blank: Mask = lanes .<= Lanes(repeating: 0x20)
+        // Controls; `"` and `&` (b & 0xFB == 0x22); `<` and `\\` (b & 0x9F == 0x1C, with 0x1C, a
+        // control, and `|`); 0xC2; leads from 0xCC up but 0xE4–0xE9.
+        let control: Mask = lanes .< Lanes(repeating: 0x20)
         let quoteOrAmpersand: Mask = (lanes & Lanes(repeating: 0xFB)) .== Lanes(repeating: 0x22)
         let angleOrBackslash: Mask = (lanes & Lanes(repeating: 0x9F)) .== Lanes(repeating: 0x1C)
-        var notSpaces = earshot_high_bits16(unsafeBitCast((blank .| quoteOrAmpersand .| angleOrBackslash) .& .!space, to: SIMD16<UInt8>.self))
+        var notSpaces = earshot_high_bits16(unsafeBitCast(control .| quoteOrAmpersand .| angleOrBackslash, to: SIMD16<UInt8>.self))
         // The lead bytes' tests only when a byte has its high bit set (most sixteen-byte blocks
         // of feed text are ASCII).
         if earshot_high_bits16(lanes) != 0 {
