@@ -159,4 +159,20 @@ struct TokenizerTests {
         #expect(bytePath.map(\.raw) == stringPath.map(\.raw))
         #expect(bytePath.allSatisfy { $0.isHan })
     }
+
+    @Test func asciiLetterCountCountsLettersAtEveryLength() {
+        // Every byte value in every lane, then pseudo-random lines of 0 to 40 bytes.
+        var lines: [[UInt8]] = (0..<32).map { start in (0..<8).map { UInt8((start * 8 + $0) & 0xFF) } }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in 0...40 {
+            lines.append((0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            })
+        }
+        for line in lines {
+            let expected = line.count { Tokenizer.isASCIILetter($0) }
+            #expect(line.withUnsafeBufferPointer(Tokenizer.asciiLetterCount) == expected, "\(line)")
+        }
+    }
 }
