@@ -764,7 +764,7 @@ enum HTMLReducer {
                 out.room(count &- index &+ 8)
                 // `stored` is where input offset 0 would go, so that a byte at offset `end` is
                 // stored at `end` too (one register for both).
-                let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count) - index
+                let source = UnsafeRawPointer(input), stored = UnsafeMutableRawPointer(out.base + out.count).advanced(by: 0 &- index)
                 var end = index
                 // A space that ends the run (the byte after it is not a run byte) is taken here:
                 // it is what the fold's separator makes of it.
@@ -916,8 +916,10 @@ enum HTMLReducer {
     /// at least every byte that ends a run (one that is not ``isRunByte(_:)``, but a space before
     /// a byte that is; a space in the last byte, whose next byte is not in `word`, always);
     /// 0 when there is none. The lowest bit set is exact or marks a `|` (tested with `\\`); a
-    /// byte marked that does not end a run only costs time: the byte loop copies it.
-    @inline(__always)
+    /// byte marked that does not end a run only costs time: the byte loop copies it. Not inlined:
+    /// only the last few bytes of a run with non-ASCII in them come here, and inlined, its
+    /// vector constants were loaded again after every call the pass makes.
+    @inline(never)
     private static func runStops(_ word: UInt64) -> UInt64 {
         // Zero bytes of each transform mark what is tested (the classic `(x - 0x01…) & ~x`, whose
         // lowest mark is exact): `"` and `&` are the bytes b with b | 0x04 == 0x26; `<` and `\\`
