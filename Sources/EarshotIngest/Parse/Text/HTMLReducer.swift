@@ -840,8 +840,19 @@ enum HTMLReducer {
                             if value == "<" { out.state |= wroteLessThan }
                             writeASCII(UInt8(value.value))
                         } else {
-                            out.room(4)
-                            UTF8.encode(value) { out.base[out.count] = $0; out.count &+= 1 }
+                            // Two or three bytes of UTF-8: a scalar that passed ``isQuicklySimple(_:)`` is below U+A000.
+                            let v = value.value
+                            out.room(3)
+                            if v < 0x800 {
+                                out.base[out.count] = UInt8(truncatingIfNeeded: 0xC0 | v &>> 6)
+                                out.base[out.count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                                out.count &+= 2
+                            } else {
+                                out.base[out.count] = UInt8(truncatingIfNeeded: 0xE0 | v &>> 12)
+                                out.base[out.count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v &>> 6) & 0x3F)
+                                out.base[out.count &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                                out.count &+= 3
+                            }
                         }
                     }
                     index = end
