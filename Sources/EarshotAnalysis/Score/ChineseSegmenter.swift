@@ -130,7 +130,7 @@ struct ChineseSegmenter: Sendable {
     /// (Inline: the filter made it large enough that the compiler called it, ~20 instructions a line.)
     @inline(__always)
     private func inDictionary(_ range: Range<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Bool {
-        let slot = known + (range.lowerBound * max(maxWord, 1) + range.count - 1)
+        let slot = known + (range.lowerBound &* max(maxWord, 1) &+ range.count &- 1)
         if slot.pointee != 0 { return slot.pointee == 2 }
         // Looked up by its bytes as they are (``Run/plain``): the filter holds those of every word.
         if characters.plain {
@@ -329,10 +329,12 @@ struct ChineseSegmenter: Sendable {
         var words = 0, index = 0
         boundaries[0] = 0
         while index < characters.count {
-            var length = min(maxWord, characters.count - index, edgeLength(index, characters, table: startingTable, shift: 0))
-            while length > 1, !inDictionary(index..<(index + length), characters, known: known) { length -= 1 }
-            index += length
-            words += 1
+            // (Wrapping arithmetic and unchecked ranges: every value lies within the run, and
+            // the overflow and bound checks cost ~15 instructions a word here.)
+            var length = min(maxWord, characters.count &- index, edgeLength(index, characters, table: startingTable, shift: 0))
+            while length > 1, !inDictionary(Range(uncheckedBounds: (index, index &+ length)), characters, known: known) { length &-= 1 }
+            index &+= length
+            words &+= 1
             boundaries[words] = index
         }
         return UnsafeBufferPointer(start: boundaries, count: words + 1)
@@ -344,10 +346,10 @@ struct ChineseSegmenter: Sendable {
         var place = characters.count, end = characters.count
         boundaries[place] = end
         while end > 0 {
-            var length = min(maxWord, end, edgeLength(end - 1, characters, table: endingTable, shift: 4))
-            while length > 1, !inDictionary((end - length)..<end, characters, known: known) { length -= 1 }
-            end -= length
-            place -= 1
+            var length = min(maxWord, end, edgeLength(end &- 1, characters, table: endingTable, shift: 4))
+            while length > 1, !inDictionary(Range(uncheckedBounds: (end &- length, end)), characters, known: known) { length &-= 1 }
+            end &-= length
+            place &-= 1
             boundaries[place] = end
         }
         return UnsafeBufferPointer(start: boundaries + place, count: characters.count + 1 - place)
