@@ -40,7 +40,8 @@ public struct HTTPFetcher: DocumentFetcher {
     }
 
     /// The client configuration for `policy`: gzip/deflate with a decompressed-size cap, no
-    /// redirects (the fetcher follows them itself), timeouts for connecting and for a stalled read.
+    /// redirects (the fetcher follows them itself), timeouts for connecting and for a stalled read,
+    /// no retries inside the client (the fetcher retries by its ``RetryPolicy``).
     public static func makeConfiguration(policy: FetchPolicy) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
@@ -49,6 +50,10 @@ public struct HTTPFetcher: DocumentFetcher {
         configuration.httpVersion = .automatic
         // Enough pooled connections per host for `fetch.perHost` requests in flight.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, policy.perHost)
+        // A failed connection fails the attempt at once, so that earshot's own retries (``RetryPolicy``:
+        // bounded, with jitter) are the only ones. The pool's default retries a refused connection
+        // until the connect timeout and then reports a timeout: 10 s per attempt and the wrong message.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 

@@ -159,6 +159,8 @@ struct HTTPFetcherTests {
         }
         #expect(error?.code == .fetch)
         #expect(error?.place?.source == "down")
+        // Refused, not timed out: the fetcher's own two retries ran, each failing at once.
+        #expect(error?.message.hasPrefix("request failed; check the URL and the network (after 2 retries)") == true, "\(String(describing: error))")
     }
 
     @Test(arguments: [
