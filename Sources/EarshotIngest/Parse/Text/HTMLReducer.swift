@@ -377,22 +377,23 @@ enum HTMLReducer {
     }
 
     /// The kind of the ASCII tag name of `length` bytes packed into `key` (past sixteen bytes, `.other`).
+    /// Every caller's name bytes are name bytes (``isNameByte(_:)``): none is a zero or a space.
     @inline(__always)
     private static func kind(of key: TagKey, length: Int) -> Kind {
         guard length <= 16, length > 0 else { return .other }
-        var key = key
         let spaces: UInt64 = 0x2020_2020_2020_2020
+        // The tags most HTML is made of, before the padding and the table (whose every use passes
+        // its lazy initialisation check): `p`, `li`, `ul`, `br` are blocks, `a` and `b` inline, as
+        // ``kindsByName`` says. Matched on the first word lower-cased whole: the zeros past a short
+        // name become spaces, which no name byte is, so only these names give these words.
+        switch key.low | spaces {
+        case 0x2020_2020_2020_2070, 0x2020_2020_2020_696C, 0x2020_2020_2020_6C75, 0x2020_2020_2020_7262: return .block
+        case 0x2020_2020_2020_2061, 0x2020_2020_2020_2062: return .inline
+        default: break
+        }
+        var key = key
         key.low |= length >= 8 ? spaces : spaces & ((1 << (8 * UInt64(length))) &- 1)
         if length > 8 { key.high |= length == 16 ? spaces : spaces & ((1 << (8 * UInt64(length &- 8))) &- 1) }
-        // The tags most HTML is made of, before the table (whose every use passes its lazy
-        // initialisation check): `p`, `li`, `ul`, `br` are blocks, `a` and `b` inline, as ``kindsByName`` says.
-        if length <= 2 {
-            switch key.low {
-            case 0x70, 0x696C, 0x6C75, 0x7262: return .block
-            case 0x61, 0x62: return .inline
-            default: break
-            }
-        }
         return tableKind(of: key)
     }
 
