@@ -66,18 +66,20 @@ struct ChineseSegmenter: Sendable {
         var starting = ByteKeyTable<Int>.Builder(), ending = ByteKeyTable<Int>.Builder()
         var longest = 1
         for index in builder.values.indices {
-            let key = builder.withKey(index) { Array($0) }
-            guard !key.contains(0x20) else { continue }
-            builder.values[index].insert(.dictionary)
-            guard !key.isEmpty else { continue }
-            key.withUnsafeBufferPointer { word in
+            // The key read in place (a copy of each cost an allocation at start-up); the role is
+            // set after the read, which borrows the builder.
+            let isWord = builder.withKey(index) { word -> Bool in
+                guard !word.contains(0x20) else { return false }
+                guard !word.isEmpty else { return true }
                 ChineseSegmenter.withEnds(word) { first, last, length in
                     longest = max(longest, length)
                     let start = starting.index(ofCanonical: first, adding: 1), end = ending.index(ofCanonical: last, adding: 1)
                     starting.values[start] = max(starting.values[start], length)
                     ending.values[end] = max(ending.values[end], length)
                 }
+                return true
             }
+            if isWord { builder.values[index].insert(.dictionary) }
         }
         let roles = ByteKeyTable(builder)
         self.roles = roles
