@@ -712,21 +712,15 @@ public struct Tokenizer: Sendable {
         // three of one letter, in the lower-cased form), and for a word of the table only when
         // the table marks it (``WordTable/stretchedBit``): most words skip that second look.
         if scan.lettersOnly, word.count >= 3, word.count <= 40, index < 0 || stream.words.mayBeStretched(index),
-           let read = unelongated(stream.list.pendingText(from: start)) {
-            stream.list.replaceText(from: start, with: read)
+           let read = readStretched(from: start, into: &stream) {
             asWritten = false
             stretched = true
-            index = stream.words.index(of: stream.list.pendingText(from: start), plain: true)
+            index = read
         }
         let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
         // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
         // emitted as they are, as the `String` path below would emit them.
-        if let malay = stream.malay, !malay.staysAsWritten(stream.list.pendingText(from: start)) {
-            // Malay normalisation reads `String`s: the lower-cased form is taken back out.
-            let lower = String(decoding: stream.list.pendingText(from: start), as: UTF8.self)
-            stream.list.replaceText(from: start, with: [])
-            return stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
-        }
+        if stream.malay != nil, emitMalayWord(word, from: start, into: &stream) { return }
         // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
         let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
         if stream.detection != nil {
@@ -740,6 +734,32 @@ public struct Tokenizer: Sendable {
             // (A word without letters, digits and hyphens only, holds no word the detector counts:
             // it joins letters and inner apostrophes only.)
         }
+    }
+
+    /// ``emitASCIIWord(_:scan:into:)``'s stretched word: when the lower-cased form pending since
+    /// `start` is an elongated word (``unelongated(_:)``), replaces it with the word read and
+    /// returns that word's index in the stream's words; nil (nothing changed) otherwise.
+    /// (Out of line: few words take this path, and inline its values crowded the common path's
+    /// registers.)
+    @inline(never)
+    private func readStretched(from start: Int, into stream: inout TokenStream) -> Int? {
+        guard let read = unelongated(stream.list.pendingText(from: start)) else { return nil }
+        stream.list.replaceText(from: start, with: read)
+        return stream.words.index(of: stream.list.pendingText(from: start), plain: true)
+    }
+
+    /// ``emitASCIIWord(_:scan:into:)``'s Malay word (`word` as written, its lower-cased form
+    /// pending since `start`): false, with nothing changed, when the word stays as written
+    /// (``MalayNormaliser/staysAsWritten(_:)``); otherwise emits the normalised words through
+    /// the `String` path and returns true. (Out of line, as ``readStretched(from:into:)`` is.)
+    @inline(never)
+    private func emitMalayWord(_ word: UnsafeBufferPointer<UInt8>, from start: Int, into stream: inout TokenStream) -> Bool {
+        guard let malay = stream.malay, !malay.staysAsWritten(stream.list.pendingText(from: start)) else { return false }
+        // Malay normalisation reads `String`s: the lower-cased form is taken back out.
+        let lower = String(decoding: stream.list.pendingText(from: start), as: UTF8.self)
+        stream.list.replaceText(from: start, with: [])
+        stream.emitWord(String(decoding: word, as: UTF8.self), lower: lower)
+        return true
     }
 
     /// An elongated word the lexicons do not list ("loooove", "sooo", "yaaaay", "bestttt") read as
