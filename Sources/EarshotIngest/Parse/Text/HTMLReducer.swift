@@ -902,13 +902,16 @@ enum HTMLReducer {
     /// reader inlined here rather than called from the pass for each.
     @inline(never)
     private static func readTags(_ text: UnsafeBufferPointer<UInt8>, at start: Int, into out: inout Cursor) -> Int? {
+        // The pass calls this at a `<`: the first tag needs no test of its byte.
         var index = start
-        while index < text.count, text[index] == lt, let tag = readTag(text, at: index) {
-            out.state |= Cursor.sawTag
+        repeat {
+            guard let tag = readTag(text, at: index) else { break }
             if tag.kind == .block { out.lineBreak() } else if tag.kind == .cell { out.separator() }
             index = tag.next(in: text)
-        }
-        return index == start ? nil : index
+        } while index < text.count && text[index] == lt
+        guard index != start else { return nil }
+        out.state |= Cursor.sawTag
+        return index
     }
 
     /// A byte the pass copies as part of a run: not white space, a control, `"`, `&`, `<` or
