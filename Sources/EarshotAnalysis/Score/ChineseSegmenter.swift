@@ -126,24 +126,26 @@ struct ChineseSegmenter: Sendable {
     }
 
     /// True when the dictionary lists the word of characters `range` of `characters` (at most
-    /// ``maxWord`` of them). `known` holds the answers so far, a byte per start and length
-    /// (0: not asked, 1: no, 2: yes): the backward matching asks for many of the words that the
-    /// forward one asked for, and a probe hashes the word's bytes.
+    /// ``maxWord`` of them). `known` holds the answers so far, one per start and length
+    /// (0: not asked, -1: no, yes: the word's index in ``roles`` + 1, which ``emit(_:_:known:_:)``
+    /// hands on): the backward matching asks for many of the words that the forward one asked
+    /// for, and a probe hashes the word's bytes.
     /// (Inline: the filter made it large enough that the compiler called it, ~20 instructions a line.)
     @inline(__always)
-    private func inDictionary(_ range: Range<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Bool {
+    private func inDictionary(_ range: Range<Int>, _ characters: Run, known: UnsafeMutablePointer<Int32>) -> Bool {
         let slot = known + (range.lowerBound &* max(maxWord, 1) &+ range.count &- 1)
-        if slot.pointee != 0 { return slot.pointee == 2 }
+        if slot.pointee != 0 { return slot.pointee > 0 }
         // Looked up by its bytes as they are (``Run/plain``): the filter holds those of every word.
         if characters.plain {
             let bytes = characters.bytes(range)
             if bytes.count >= 4, !mayBeWord(bytes) {
-                slot.pointee = 1
+                slot.pointee = -1
                 return false
             }
         }
-        let found = characters.lookUp(range, in: roles)?.contains(.dictionary) == true
-        slot.pointee = found ? 2 : 1
+        let index = characters.index(range, in: roles)
+        let found = index >= 0 && roles.values[index].contains(.dictionary)
+        slot.pointee = found ? Int32(truncatingIfNeeded: index) &+ 1 : -1
         return found
     }
 
@@ -198,7 +200,7 @@ struct ChineseSegmenter: Sendable {
                 for character in run { found.append(found[found.count - 1] + character.utf8.count) }
                 offsets = found
             }
-            segment(Run(bytes: bytes, offsets: offsets)) { words.append(String(decoding: $0, as: UTF8.self)) }
+            segment(Run(bytes: bytes, offsets: offsets)) { word, _ in words.append(String(decoding: word, as: UTF8.self)) }
         }
         return words
     }
@@ -207,22 +209,24 @@ struct ChineseSegmenter: Sendable {
     /// own), as ``segment(_:)`` gives them, passed to `body` as bytes (valid during the call).
     /// - Parameter compatibility: whether the run has a compatibility ideograph (lead byte EF),
     ///   as the caller's scan found: without one every character is plain (``Run/plain``).
-    func segment(hanBytes: UnsafeBufferPointer<UInt8>, compatibility: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    ///   The second argument of `body` is the word's index in ``roles`` when the matchings looked
+    ///   it up there (a dictionary word of a plain run), or -1.
+    func segment(hanBytes: UnsafeBufferPointer<UInt8>, compatibility: Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         segment(Run(bytes: hanBytes, plain: !compatibility), body)
     }
 
-    private func segment(_ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private func segment(_ characters: Run, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         let count = characters.count
         guard count > 0 else { return }
         // Each matching's word boundaries in character offsets, ascending (0 first, `count` last).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + 1)) { buffer in
             // The dictionary's answers (``inDictionary(_:_:known:)``), shared by the matchings.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * max(maxWord, 1)) { answers in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * max(maxWord, 1)) { answers in
                 let known = answers.baseAddress!
                 known.initialize(repeating: 0, count: count * max(maxWord, 1))
                 let base = buffer.baseAddress!
                 let forward = forwardMatch(characters, into: base, known: known)
-                guard forward.count > 2 else { return emit(forward, characters, body) }
+                guard forward.count > 2 else { return emit(forward, characters, known: known, body) }
                 let backward = backwardMatch(characters, into: base + count + 1, known: known)
                 let chosen: UnsafeBufferPointer<Int>
                 if forward.count != backward.count {
@@ -236,30 +240,37 @@ struct ChineseSegmenter: Sendable {
                         chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
                     }
                 }
-                emit(chosen, characters, body)
+                emit(chosen, characters, known: known, body)
             }
         }
     }
 
     /// Passes the words between `boundaries` to `body`, each split at a negator where it must be.
-    private func emit(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// `known`: ``inDictionary(_:_:known:)``'s answers, whose ``roles`` index of a word kept
+    /// whole is passed on to `body` (-1 when not asked), so that the caller needs no probe.
+    private func emit(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, known: UnsafeMutablePointer<Int32>,
+                      _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         for index in 1..<boundaries.count {
-            let word = characters.bytes(boundaries[index - 1]..<boundaries[index])
+            let range = boundaries[index - 1]..<boundaries[index]
+            let word = characters.bytes(range)
             // A word of a plain run of the byte path is plain (``mayBeSplit(_:plain:)``).
             guard mayBeSplit(word, plain: characters.plain && characters.offsets == nil) else {
-                body(word)
+                // (Answers of plain runs only: those were looked up by their bytes as they are.)
+                let answer = characters.plain && range.count <= maxWord
+                    ? known[range.lowerBound &* max(maxWord, 1) &+ range.count &- 1] : 0
+                body(word, answer > 0 ? Int(answer) &- 1 : -1)
                 continue
             }
             guard characters.offsets == nil else {
                 // Characters of other lengths (the `String` path): read as a `String`.
                 splitNegator(String(decoding: word, as: UTF8.self), negators: negators, boosters: boosters) { part in
                     var part = part
-                    part.withUTF8(body)
+                    part.withUTF8 { body($0, -1) }
                 }
                 continue
             }
             HanWord.withWord(word) { word in
-                splitNegator(word, negators: splitWords.negators, boosters: splitWords.boosters) { body($0.written) }
+                splitNegator(word, negators: splitWords.negators, boosters: splitWords.boosters) { body($0.written, -1) }
             }
         }
     }
@@ -270,7 +281,7 @@ struct ChineseSegmenter: Sendable {
     }
 
     /// How many words between `boundaries` are single characters the dictionary lacks.
-    private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, known: UnsafeMutablePointer<UInt8>) -> Int {
+    private func stray(_ boundaries: UnsafeBufferPointer<Int>, _ characters: Run, known: UnsafeMutablePointer<Int32>) -> Int {
         (1..<boundaries.count).count { index in
             let range = boundaries[index - 1]..<boundaries[index]
             return isSingle(range, characters) && !inDictionary(range, characters, known: known)
@@ -324,10 +335,16 @@ struct ChineseSegmenter: Sendable {
         func lookUp<Value>(_ range: Range<Int>, in table: ByteKeyTable<Value>) -> Value? {
             plain ? table[plain: bytes(range)] : table.value(forKeyBytes: bytes(range))
         }
+
+        /// The index in `table` of characters `range` (-1: none), looked up by their bytes.
+        @inline(__always)
+        func index<Value>(_ range: Range<Int>, in table: ByteKeyTable<Value>) -> Int {
+            plain ? table.index(forBytes: bytes(range)) : table.index(forKeyBytes: bytes(range))
+        }
     }
 
     /// Forward maximum matching: the word boundaries, written from `boundaries` on.
-    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<Int> {
+    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>) -> UnsafeBufferPointer<Int> {
         var words = 0, index = 0
         boundaries[0] = 0
         while index < characters.count {
@@ -344,7 +361,7 @@ struct ChineseSegmenter: Sendable {
 
     /// Backward maximum matching: the word boundaries, written into the last of the
     /// `characters.count + 1` places from `boundaries` on.
-    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<Int> {
+    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>) -> UnsafeBufferPointer<Int> {
         var place = characters.count, end = characters.count
         boundaries[place] = end
         while end > 0 {

@@ -28,6 +28,10 @@ public struct Tokenizer: Sendable {
     /// Every word's lexicon entries and contrast flag: each token is looked up here once.
     /// Contrast words (all languages) open a new clause.
     let words: WordTable
+    /// The ``words`` index (-1: none) of each key of ``segmenter``'s ``ChineseSegmenter/roles``,
+    /// at the key's index there: the segmenter hands on the roles index of the dictionary
+    /// words it looked up, which saves ``TokenStream/emitHan(_:plain:word:)`` a probe.
+    let hanWords: [Int32]
     /// The first scalar of each emoji key: a character that starts with none of them, is not
     /// an emoji by its properties and has no presentation selector or joiner is no emoji.
     let emojiStarts: Set<Unicode.Scalar>
@@ -102,6 +106,10 @@ public struct Tokenizer: Sendable {
         let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
         words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji, classes: LanguageDetector.wordClasses(lexicon),
                           known: knownWords)
+        let roles = segmenter.roles, table = words
+        var hanWords = [Int32](repeating: -1, count: roles.values.count)
+        roles.forEachKey { index, key in hanWords[index] = Int32(truncatingIfNeeded: table.index(of: key, plain: false)) }
+        self.hanWords = hanWords
         var punctuation: [UInt32: Bool] = [:]
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
@@ -367,10 +375,15 @@ public struct Tokenizer: Sendable {
 
         /// Emits a Chinese word of the byte path: Han characters, which have no case.
         /// - Parameter plain: true when the word is unified Han only (``ByteKeyTable/isByteComparable(_:)``).
-        mutating func emitHan(_ word: UnsafeBufferPointer<UInt8>, plain: Bool = false) {
+        /// - Parameter word: the word's index in ``words`` when the caller knows it, or -2.
+        mutating func emitHan(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool = false, word: Int = -2) {
             let start = list.pendingTextStart
-            list.appendText(word)
-            finish(start, raw: nil, flags: .han, plain: plain)
+            list.appendText(bytes)
+            guard word >= -1 else {
+                finish(start, raw: nil, flags: .han, plain: plain)
+                return
+            }
+            finish(start, raw: nil, flags: .han, word: word)
         }
 
         /// Emits a lone emoji of the byte path, its own key.
@@ -641,7 +654,13 @@ public struct Tokenizer: Sendable {
                 stream.detection?.han += run.count / 3
                 if compatibility { stream.detection?.undecided = true }
             }
-            segmenter.segment(hanBytes: run, compatibility: compatibility) { stream.emitHan($0, plain: !compatibility) }
+            // (The table read through a pointer taken here: the closure capturing `self` cost
+            // retains and releases throughout the scan.)
+            hanWords.withUnsafeBufferPointer { hanWords in
+                segmenter.segment(hanBytes: run, compatibility: compatibility) { word, role in
+                    stream.emitHan(word, plain: !compatibility, word: role >= 0 ? Int(hanWords[role]) : -2)
+                }
+            }
         }
         return true
     }
