@@ -70,6 +70,28 @@ struct StartTagGuardTests {
         }
     }
 
+    /// Names are skipped sixteen bytes at a time when a block is left: a last attribute whose name
+    /// (or a name between its `=` and quote) is 1 to 40 bytes long, ending anywhere in a block or
+    /// on its edge, counts exactly as a short one, in one chunk or split in two.
+    @Test func namesOfEveryLengthAcrossSixteenByteBlocks() {
+        let plain = Array(("<item" + (0..<StartTagGuard.limit).map { " a\($0)=\"x\"" }.joined()).utf8)
+        var afterPlain = StartTagGuard()
+        #expect(plain.withUnsafeBufferPointer { afterPlain.scan($0) } == nil)
+        for length in 1...40 {
+            let name = String(repeating: "n", count: length)
+            for (last, counted) in [(" \(name)=\"x\"></item>", true), (" \(name) = \"x\"></item>", true),
+                                    (" a=\(name)\"x\"></item>", false), (" \(name)=\(name)\"x\"></item>", false)] {
+                let bytes = Array(last.utf8)
+                for split in [bytes.count, length / 2 + 1] {
+                    var scanner = afterPlain
+                    var line = bytes[..<split].withUnsafeBufferPointer { scanner.scan($0) }
+                    if line == nil { line = bytes[split...].withUnsafeBufferPointer { scanner.scan($0) } }
+                    #expect(line == (counted ? 1 : nil), "\(last.debugDescription) split at \(split)")
+                }
+            }
+        }
+    }
+
     @Test func countsEachTagApart() {
         // Many tags with many attributes each are fine: the count is per tag.
         let tags = String(repeating: tag(StartTagGuard.limit / 2), count: 3)
