@@ -59,14 +59,16 @@ struct AliasAutomatonTests {
         }
         let index = BrandIndex(brands: brands)
         let reference = PerAliasMatcher(brands: brands)
-        let texts = Self.texts(3_000, aliases: aliases, &random)
+        // 400 texts against all 3,000 aliases: the per-alias reference is slow in a debug build
+        // (3,000 texts took ~19 s), and every alias is still in the automaton being checked.
+        let texts = Self.texts(400, aliases: aliases, &random)
         var matched = 0
         for text in texts {
             let expected = reference.brands(in: text)
             #expect(index.brands(in: text) == expected, "\(text)")
             matched += expected.count
         }
-        #expect(matched > 3_000, "the generated texts name many brands")
+        #expect(matched > 400, "the generated texts name many brands")
     }
 
     @Test func everyOccurrenceIsReportedIncludingOverlapsAndSuffixes() {
