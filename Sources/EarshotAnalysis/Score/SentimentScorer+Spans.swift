@@ -1,3 +1,5 @@
+import EarshotCore
+
 extension SentimentScorer {
     /// Finds the lexicon entries in `tokens`, left to right, longest phrase first; a
     /// language earlier in `chain` wins over a later one. Notes in each token's record the
@@ -8,9 +10,7 @@ extension SentimentScorer {
     ///   - entries: the tokens' entries in `chain`.
     ///   - spans: emptied, then given the spans found (its buffer reused).
     func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, into spans: inout [TermSpan]) {
-        // The spans are trivial values, dropped one by one from the end, buffer kept:
-        // removeAll(keepingCapacity:) is a generic range replacement (~80 instructions a text).
-        while !spans.isEmpty { spans.removeLast() }
+        spans.emptyInPlace()
         var maxWords = 1
         let stride = chain.count
         // By index: an iterator would retain the array.

@@ -1,4 +1,5 @@
 import CLibXML2
+import EarshotCore
 
 /// Receives what ``XMLPushParser`` reads, in document order. A class protocol, so the C
 /// callbacks reach it through one pointer.
@@ -330,9 +331,7 @@ final class XMLPushParser {
         // (emptying it then keeps its storage; a list still held elsewhere is left as it is).
         var result = spareAttributes
         spareAttributes = []
-        // One by one: `removeAll(keepingCapacity:)` goes through the general range replacement,
-        // several times slower for the one to three attributes an element has.
-        while !result.isEmpty { result.removeLast() }
+        result.emptyInPlace()
         result.reserveCapacity(min(namespaceCount + attributeCount, limit))
         if let namespaces {
             for index in 0..<namespaceCount where result.count < limit {
