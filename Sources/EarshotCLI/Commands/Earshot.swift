@@ -24,6 +24,10 @@ struct Earshot: AsyncParsableCommand {
     /// earshot's documented status 2.
     static func main() async {
         do {
+            if let command = plainScoreCommand(Array(CommandLine.arguments.dropFirst())) {
+                try command.run()
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -37,5 +41,54 @@ struct Earshot: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The ``ScoreCommand`` that ArgumentParser would parse from `arguments` when they are
+    /// `score` and its options in their plain form, each at most once (`--lang`, `--format`,
+    /// `--lexicons` and `--jobs` with a value that is no option, `--explain`), with values
+    /// that parse and pass ``ScoreCommand/validate()``; nil for anything else (help, `=`
+    /// values, repeats, errors...), which ArgumentParser parses and reports on.
+    ///
+    /// `earshot score` is started once per batch of lines, and its start-up is serial:
+    /// ArgumentParser's parse reflects over every command's properties and casts each to its
+    /// protocols, about 21M of the 158M instructions of a start-up (most of them first-time
+    /// protocol-conformance scans of the whole binary). The defaults below are ScoreCommand's;
+    /// EarshotTests checks that both parses agree.
+    static func plainScoreCommand(_ arguments: [String]) -> ScoreCommand? {
+        guard arguments.first == "score" else { return nil }
+        var lang: ScoreCommand.Language?, format: ScoreCommand.Format?, explain = false
+        var lexicons: String?, jobs: Int?
+        var rest = arguments.dropFirst()
+        while let name = rest.popFirst() {
+            if name == "--explain" {
+                guard !explain else { return nil }
+                explain = true
+                continue
+            }
+            guard let value = rest.popFirst(), let first = value.utf8.first, first != UInt8(ascii: "-") else { return nil }
+            switch name {
+            case "--lang":
+                guard lang == nil, let parsed = ScoreCommand.Language(rawValue: value) else { return nil }
+                lang = parsed
+            case "--format":
+                guard format == nil, let parsed = ScoreCommand.Format(rawValue: value) else { return nil }
+                format = parsed
+            case "--lexicons":
+                guard lexicons == nil else { return nil }
+                lexicons = value
+            case "--jobs":
+                guard jobs == nil, value.utf8.allSatisfy({ $0 &- 0x30 < 10 }), let parsed = Int(value), parsed >= 1 else { return nil }
+                jobs = parsed
+            default:
+                return nil
+            }
+        }
+        var command = ScoreCommand()
+        command.lang = lang ?? .auto
+        command.format = format ?? .tsv
+        command.explain = explain
+        command.lexicons = lexicons
+        command.jobs = jobs
+        return command
     }
 }
