@@ -364,6 +364,20 @@ final class XMLEventAssembler: XMLEventSink {
             return (base + index).pointer(to: \.text)!
         }
 
+        /// Calls `body` with `frame`'s name and base moved out of it and back after, not copied:
+        /// read in place for a call, each was retained and released again on every element.
+        /// The frame must not be read during `body` (the handler called there cannot reach it).
+        @inline(__always)
+        static func lending<R>(_ frame: UnsafeMutablePointer<Frame>, _ body: (XMLNameEntry, String?) throws -> R) rethrows -> R {
+            let namePointer = frame.pointer(to: \.name)!, basePointer = frame.pointer(to: \.base)!
+            let entry = namePointer.move(), base = basePointer.move()
+            defer {
+                namePointer.initialize(to: entry)
+                basePointer.initialize(to: base)
+            }
+            return try body(entry, base)
+        }
+
         /// Releases every frame's text buffer and the frames; the stack must not be used again.
         func free() {
             for index in 0..<count { base[index].text.release() }
@@ -548,13 +562,14 @@ final class XMLEventAssembler: XMLEventSink {
             }
             deepCapture = nil
         }
-        if validUTF8, frames[index].capture != .ignored {
-            let name = frames[index].name.name, base = frames[index].base
-            try box.end(name, bytes: frames[index].text.bytes, base: base, depth: index)
+        let frame = frames.frame(at: index)
+        if validUTF8, frame.pointee.capture != .ignored {
+            let bytes = frame.pointee.text.bytes
+            try FrameStack.lending(frame) { entry, base in try box.end(entry.name, bytes: bytes, base: base, depth: index) }
             return
         }
-        let text = frames[index].capture == .ignored ? "" : frames[index].text.string
-        try box.end(frames[index].name.name, text: text, base: frames[index].base, depth: index)
+        let text = frame.pointee.capture == .ignored ? "" : frame.pointee.text.string
+        try FrameStack.lending(frame) { entry, base in try box.end(entry.name, text: text, base: base, depth: index) }
     }
 
     /// Closes what an ill-formed document left open, innermost first.
