@@ -26,6 +26,23 @@ import Testing
         }
     }
 
+    /// The TSV path's ``SentimentScorer/compound(utf8:language:scratch:)`` gives the full
+    /// score's compound and language: on valid UTF-8, invalid UTF-8 and empty text.
+    @Test(arguments: ["en", "ms", "zh"])
+    func compoundEqualsTheFullScore(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let scratch = ScoreScratch()
+        let texts = try ScoreFixtures.labelled(language).map { Array($0.text.utf8) } + ScorerEquivalenceTests.extras.map { Array($0.utf8) }
+            + [[], [0x20], Array("bad \u{FF} byte, good".utf8) + [0xFF], [0xC3, 0x28, 0x21, 0x21]]
+        for bytes in texts {
+            for lang in [nil, language] {
+                let full = scorer.score(String(decoding: bytes, as: UTF8.self), language: lang)
+                let (compound, code) = bytes.withUnsafeBufferPointer { scorer.compound(utf8: $0, language: lang, scratch: scratch) }
+                #expect(compound == full.sentiment.compound && code == full.lang, "\(bytes)")
+            }
+        }
+    }
+
     @Test func proportionsFromSumsEqualProportionsFromValences() {
         let valences = [0, 1.9, 0, -2.3, 0.7, 0, 0, -0.4]
         for emphasis in [0, 0.292, 1.168] {

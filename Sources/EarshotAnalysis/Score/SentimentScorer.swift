@@ -118,10 +118,56 @@ public struct SentimentScorer: Sendable {
                      contributions: wantsContributions, scratch: scratch)
     }
 
+    /// The compound and language that ``score(utf8:language:explain:aspects:contributions:scratch:)``
+    /// gives `line`, without the rest of the result: for a caller that shows nothing else
+    /// (`earshot score`'s TSV). No proportions are rounded and no ``ScoreResult`` is made and
+    /// destroyed (~200 instructions a line).
+    package func compound(utf8 line: UnsafeBufferPointer<UInt8>, language: String?, scratch: ScoreScratch) -> (compound: Double, lang: String) {
+        guard UTF8Validation.isValid(line) else {
+            let result = score(String(decoding: line, as: UTF8.self), language: language, explain: false, aspects: false, contributions: false,
+                               scratch: scratch)
+            return (result.sentiment.compound, result.lang)
+        }
+        var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
+        let sums = measure(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: false, aspects: false,
+                           contributions: false, scratch: scratch, valences: &valences, into: &contributions)
+        return (SentimentScorer.roundedCompound(positive: sums.positive, negative: sums.negative, neutral: sums.neutral,
+                                                emphasis: sums.emphasis, compound: sums.compound), sums.lang)
+    }
+
+    /// What ``measure(_:text:language:explain:aspects:contributions:scratch:valences:into:)`` adds up for a text.
+    private struct Sums {
+        var lang: String
+        var kind: ScoreLanguage
+        var compound: Double
+        var positive: Double
+        var negative: Double
+        var neutral: Double
+        var emphasis: Double
+    }
+
     /// Scores the text whose valid UTF-8 bytes `bytes` holds; `text` makes it as a `String`,
     /// for what the byte path does not read.
     private func score(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, explain: Bool, aspects wantsAspects: Bool,
                        contributions wantsContributions: Bool, scratch: ScoreScratch) -> ScoreResult {
+        var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
+        let sums = measure(bytes, text: text, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions,
+                           scratch: scratch, valences: &valences, into: &contributions)
+        let sentiment = SentimentScorer.proportions(positive: sums.positive, negative: sums.negative, neutral: sums.neutral,
+                                                    emphasis: sums.emphasis, compound: sums.compound)
+        let aspects = !wantsAspects ? [] : aspectScores(scratch.tokens, valences: valences, chain: lookupChain(sums.lang, kind: sums.kind),
+                                                        entries: ChainEntries(language: sums.kind))
+        return ScoreResult(sentiment: sentiment, lang: sums.lang, aspects: aspects, contributions: contributions)
+    }
+
+    /// Tokenises and scores the text whose valid UTF-8 bytes `bytes` holds (into `scratch`'s
+    /// tokens), and adds up its terms; with `wantsAspects`, `valences` gets each token's
+    /// valence, and with `explain` or `wantsContributions`, `contributions` each term's.
+    /// (Inline in both callers: with constant flags, the compound's leaves out what it does not read.)
+    @inline(__always)
+    private func measure(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, explain: Bool, aspects wantsAspects: Bool,
+                         contributions wantsContributions: Bool, scratch: ScoreScratch, valences: inout [Double],
+                         into contributions: inout [ScoreResult.Contribution]) -> Sums {
         let keepContributions = explain || wantsContributions
         let tokens = scratch.tokens
         let lang: String
@@ -154,9 +200,8 @@ public struct SentimentScorer: Sendable {
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them
         // (the tokens without a term add nothing to the sum and 1 each to the neutral count).
-        var valences = wantsAspects ? [Double].filled(with: 0, count: table.tokens.count) : []
+        if wantsAspects { valences = [Double].filled(with: 0, count: table.tokens.count) }
         var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
-        var contributions: [ScoreResult.Contribution] = []
         if keepContributions { contributions.reserveCapacity(table.spans.count) }
         // The contrast word, for `--explain`.
         let pivotWord = explain ? pivot.map { self.text(of: table.spans[$0.span], in: table) } ?? "" : ""
@@ -187,11 +232,8 @@ public struct SentimentScorer: Sendable {
 
         let emphasis = SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
-        let compound = SentimentScorer.normalise(total)
-        let sentiment = SentimentScorer.proportions(positive: positive, negative: negative, neutral: Double(table.tokens.count - nonNeutral),
-                                                    emphasis: emphasis, compound: compound)
-        let aspects = !wantsAspects ? [] : aspectScores(table.tokens, valences: valences, chain: lookupChain(lang, kind: kind), entries: entries)
-        return ScoreResult(sentiment: sentiment, lang: lang, aspects: aspects, contributions: contributions)
+        return Sums(lang: lang, kind: kind, compound: SentimentScorer.normalise(total), positive: positive, negative: negative,
+                    neutral: Double(table.tokens.count - nonNeutral), emphasis: emphasis)
     }
 
     /// The text of `span` in `table` (``SpanTable/text(of:english:)``).
@@ -335,6 +377,7 @@ public struct SentimentScorer: Sendable {
     /// `value + 1` and `negative` adds `value - 1` over the valences above and below zero, in
     /// order; `neutral` counts the zeros.
     static func proportions(positive: Double, negative: Double, neutral: Double, emphasis: Double, compound: Double) -> Sentiment {
+        // (``roundedCompound(positive:negative:neutral:emphasis:compound:)`` repeats this for the compound alone.)
         var positive = positive, negative = negative
         if positive > abs(negative) { positive += emphasis } else if positive < abs(negative) { negative -= emphasis }
         let total = positive + abs(negative) + neutral
@@ -342,5 +385,15 @@ public struct SentimentScorer: Sendable {
         func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         return Sentiment(compound: (compound * 10000).rounded() / 10000, pos: round3(positive / total),
                          neu: round3(neutral / total), neg: round3(abs(negative) / total))
+    }
+
+    /// The compound of ``proportions(positive:negative:neutral:emphasis:compound:)``, without the
+    /// proportions (three roundings a text).
+    static func roundedCompound(positive: Double, negative: Double, neutral: Double, emphasis: Double, compound: Double) -> Double {
+        var positive = positive, negative = negative
+        if positive > abs(negative) { positive += emphasis } else if positive < abs(negative) { negative -= emphasis }
+        let total = positive + abs(negative) + neutral
+        guard total > 0 else { return Sentiment.neutral.compound }
+        return (compound * 10000).rounded() / 10000
     }
 }

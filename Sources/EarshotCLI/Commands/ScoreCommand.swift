@@ -79,6 +79,17 @@ struct ScoreCommand: ParsableCommand {
             var outputs = [[UInt8]](repeating: [], count: batch.count)
             let jsonl = format == .jsonl
             let render = { @Sendable (chunk: [UInt8]) -> [UInt8] in
+                if !jsonl, !explain {
+                    // TSV: the compound and language are all a line shows (a `ScoreResult` is not made).
+                    var out = ScoreLineFormatter.Output(capacity: chunk.count + chunk.count / 2)
+                    defer { out.deallocate() }
+                    let scratch = ScoreScratch()
+                    LineChunkReader.lines(of: chunk) { line in
+                        let (compound, lang) = scorer.compound(utf8: line, language: language, scratch: scratch)
+                        ScoreLineFormatter.appendTSV(compound: compound, lang: lang, to: &out)
+                    }
+                    return out.bytes
+                }
                 var out: [UInt8] = []
                 out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
                 // This chunk's buffers, reused from line to line.

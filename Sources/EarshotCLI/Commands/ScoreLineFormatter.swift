@@ -22,6 +22,81 @@ struct ScoreLineFormatter: Sendable {
         }
     }
 
+    /// Appends the TSV line of a text whose compound is `compound` and language `lang`, line
+    /// feed included, as ``append(_:to:)`` writes it without `--explain`.
+    static func appendTSV(compound: Double, lang: String, to out: inout Output) {
+        var lang = lang
+        lang.withUTF8 { code in
+            let start = out.reserve(fixedCapacity + 2 + code.count)
+            guard var count = writeFixed(compound, digits: 4, to: start) else {
+                var bytes: [UInt8] = []
+                appendFixed(compound, digits: 4, to: &bytes)
+                bytes.append(0x09)
+                bytes.append(contentsOf: code)
+                bytes.append(0x0A)
+                out.append(bytes)
+                return
+            }
+            start[count] = 0x09
+            count &+= 1
+            // A language code is a few bytes: copied one by one.
+            for byte in code {
+                start[count] = byte
+                count &+= 1
+            }
+            start[count] = 0x0A
+            out.advance(by: count &+ 1)
+        }
+    }
+
+    /// Output bytes written in place through a pointer, for the TSV lines: appending each line
+    /// to an `Array` (its uniqueness and capacity checks and a `memcpy` call) cost ~90
+    /// instructions a line. The owner frees it (``deallocate()``).
+    struct Output {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        /// Room for `needed` more bytes: where they go (then counted with ``advance(by:)``).
+        mutating func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
+            if count &+ needed > capacity {
+                var newCapacity = capacity * 2
+                while newCapacity < count + needed { newCapacity *= 2 }
+                let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+                newBase.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = newBase
+                capacity = newCapacity
+            }
+            return base + count
+        }
+
+        /// Counts `written` bytes written at ``reserve(_:)``.
+        mutating func advance(by written: Int) {
+            count &+= written
+        }
+
+        mutating func append(_ bytes: [UInt8]) {
+            let start = reserve(bytes.count)
+            bytes.withUnsafeBufferPointer { start.initialize(from: $0.baseAddress!, count: $0.count) }
+            count &+= bytes.count
+        }
+
+        /// The bytes written.
+        var bytes: [UInt8] {
+            Array(UnsafeBufferPointer(start: base, count: count))
+        }
+
+        func deallocate() {
+            base.deallocate()
+        }
+    }
+
     /// Appends the TSV line, line feed included.
     private func appendTSV(_ result: ScoreResult, to out: inout [UInt8]) {
         // The compound, a tab, the language and (without the explanation) the line feed written
