@@ -55,13 +55,12 @@ final class IndexedLexicon: Sendable {
         func note(_ term: String, aspect: Bool = false, _ set: (inout Roles) -> Void) {
             let index = builder.index(of: term, adding: Roles())
             set(&builder.values[index])
-            guard builder.withKey(index, { $0.contains(0x20) }) else { return }
-            let words = term.split(separator: " ")
-            let first = builder.index(of: String(words[0]), adding: Roles())
+            guard let (firstWord, words) = builder.withKey(index, IndexedLexicon.phrase) else { return }
+            let first = firstWord.withUnsafeBufferPointer { builder.index(ofCanonical: $0, adding: Roles()) }
             if aspect {
-                builder.values[first].entry.aspectStart = max(builder.values[first].entry.aspectStart, words.count)
+                builder.values[first].entry.aspectStart = max(builder.values[first].entry.aspectStart, words)
             } else {
-                builder.values[first].entry.phraseStart = max(builder.values[first].entry.phraseStart, words.count)
+                builder.values[first].entry.phraseStart = max(builder.values[first].entry.phraseStart, words)
             }
         }
         for (term, valence) in lexicon.valence { note(term) { $0.valence = valence } }
@@ -82,6 +81,23 @@ final class IndexedLexicon: Sendable {
         aspectStarts = table.values.map(\.aspectStart)
         beginsAspect = table.values.map { $0.aspect != nil || $0.aspectStart > 1 }
         maxPhraseWords = lexicon.maxPhraseWords
+    }
+
+    /// The first word (NFC bytes) and the number of words of the key whose NFC bytes `key`
+    /// holds, split at " " as `String`'s `split(separator: " ")` splits it; nil for a key of
+    /// one word. Read from the bytes when every space byte has ASCII neighbours (then each is
+    /// the character " ", and the words' NFC forms are the key's bytes between them): String's
+    /// split walked the characters of every key (~2.5M instructions at start-up).
+    private static func phrase(_ key: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
+        guard key.contains(0x20) else { return nil }
+        guard let words = LanguageLexicon.wordCount(key) else {
+            let words = String(decoding: key, as: UTF8.self).split(separator: " ")
+            guard let first = words.first else { return nil }
+            return (ByteKeyTable<Bool>.withCanonicalBytes(String(first)) { Array($0) }, words.count)
+        }
+        guard let start = key.firstIndex(where: { $0 != 0x20 }) else { return nil }
+        let end = key[start...].firstIndex(of: 0x20) ?? key.count
+        return (Array(key[start..<end]), words)
     }
 
     // The per-entry reads below are methods, so that a caller holding the lexicon reads
