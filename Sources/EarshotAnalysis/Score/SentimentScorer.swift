@@ -200,9 +200,12 @@ public struct SentimentScorer: Sendable {
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them
         // (the tokens without a term add nothing to the sum and 1 each to the neutral count).
-        if wantsAspects { valences = [Double].filled(with: 0, count: table.tokens.count) }
+        // (Locals, handed out at the end: written through the `inout` parameters, the unused
+        // valences were made unique, a new buffer, on every text.)
+        var tokenValences = wantsAspects ? [Double].filled(with: 0, count: table.tokens.count) : []
         var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
-        if keepContributions { contributions.reserveCapacity(table.spans.count) }
+        var found: [ScoreResult.Contribution] = []
+        if keepContributions { found.reserveCapacity(table.spans.count) }
         // The contrast word, for `--explain`.
         let pivotWord = explain ? pivot.map { self.text(of: table.spans[$0.span], in: table) } ?? "" : ""
         // The sentiment terms in order (``SpanTable/terms()``), without building their list
@@ -224,14 +227,16 @@ public struct SentimentScorer: Sendable {
                     if explain { rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
                 }
             }
-            if wantsAspects { valences[span.start] += value }
+            if wantsAspects { tokenValences[span.start] += value }
             sum += value
             if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
-            if keepContributions { contributions.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: table.tokens.clause(span.start))) }
+            if keepContributions { found.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: table.tokens.clause(span.start))) }
         }
 
         let emphasis = SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
+        if wantsAspects { valences = tokenValences }
+        if keepContributions { contributions = found }
         return Sums(lang: lang, kind: kind, compound: SentimentScorer.normalise(total), positive: positive, negative: negative,
                     neutral: Double(table.tokens.count - nonNeutral), emphasis: emphasis)
     }
