@@ -49,8 +49,11 @@ final class IndexedLexicon: Sendable {
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
-        var builder = ByteKeyTable<Roles>.Builder(capacity: lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
-            + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count)
+        let entries = lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
+            + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count
+        // Room for the phrases' first words too, which are keys of their own: growing the
+        // values past their capacity copied them all (~1.3M instructions at start-up).
+        var builder = ByteKeyTable<Roles>.Builder(capacity: entries + entries / 4 + 16)
         /// Calls `set` with the roles of `term`, and notes the phrase `term` begins.
         func note(_ term: String, aspect: Bool = false, _ set: (inout Roles) -> Void) {
             let index = builder.index(of: term, adding: Roles())

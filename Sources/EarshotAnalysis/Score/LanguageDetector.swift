@@ -49,7 +49,9 @@ public struct LanguageDetector: Sendable {
     /// Each word's lists: the function words, and with `lexicon` the words only Malay's
     /// lexicons know and the English valence words that Malay's do not.
     static func wordClasses(_ lexicon: Lexicon?) -> ByteKeyTable<WordClass>.Builder {
-        var classes = ByteKeyTable<WordClass>.Builder()
+        // Room for every word at once: growing the table places each key again.
+        var classes = ByteKeyTable<WordClass>.Builder(capacity: english.count + malay.count
+            + (lexicon.map { $0["ms"].valence.count + $0["ms"].aspects.count + $0["ms"].normalise.count + $0["en"].valence.count + $0["en"].aspects.count } ?? 0))
         for word in english { classes.values[classes.index(of: word, adding: [])].insert(.englishFunction) }
         for word in malay { classes.values[classes.index(of: word, adding: [])].insert(.malayFunction) }
         guard let lexicon else { return classes }

@@ -79,7 +79,7 @@ public struct LexiconLoader: Sendable {
             lexicon.aspects[fields[0]] = AspectTerm(aspect: fields[1], touchpoint: touchpoint)
             lexicon.noteEntry(fields[0])
         }
-        try read(folder.appendingPathComponent("words.txt"), fields: 1...2) { fields, _ in
+        try read(folder.appendingPathComponent("words.txt"), fields: 1...2, reserve: { lexicon.words.reserveCapacity(lexicon.words.count + $0) }) { fields, _ in
             lexicon.words.insert(fields[0])
             lexicon.noteEntry(fields[0])
         }

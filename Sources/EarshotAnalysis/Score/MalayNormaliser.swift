@@ -26,7 +26,10 @@ final class MalayNormaliser: Sendable {
         var known = ByteKeyTable<Bool>.Builder(capacity: ms.valence.count + ms.aspects.count + 256)
         var direct = ByteKeyTable<[String]?>.Builder(capacity: ms.valence.count + ms.aspects.count + lexicon["en"].valence.count + 256)
         /// Adds the single words of `terms` to `known` when `malay`, and to `direct` as kept.
-        func add<Terms: Sequence>(_ terms: Terms, malay: Bool) where Terms.Element == String {
+        /// (The tables are passed inout: captured, each access was checked at run time,
+        /// ~1M instructions at start-up.)
+        func add<Terms: Sequence>(_ terms: Terms, malay: Bool, _ known: inout ByteKeyTable<Bool>.Builder,
+                                  _ direct: inout ByteKeyTable<[String]?>.Builder) where Terms.Element == String {
             for term in terms {
                 ByteKeyTable<Bool>.withCanonicalBytes(term) { word in
                     guard !word.contains(0x20) else { return }
@@ -35,10 +38,10 @@ final class MalayNormaliser: Sendable {
                 }
             }
         }
-        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] { add(list, malay: true) }
-        add(ms.contrast, malay: true)
-        add(ms.aspects.keys, malay: true)
-        add(lexicon["en"].valence.keys, malay: false)
+        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] { add(list, malay: true, &known, &direct) }
+        add(ms.contrast, malay: true, &known, &direct)
+        add(ms.aspects.keys, malay: true, &known, &direct)
+        add(lexicon["en"].valence.keys, malay: false, &known, &direct)
         for (word, standard) in ms.normalise { direct.values[direct.index(of: word, adding: nil)] = standard }
         self.direct = ByteKeyTable(direct)
         knownTable = ByteKeyTable(known)
