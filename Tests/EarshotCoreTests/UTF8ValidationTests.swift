@@ -50,16 +50,19 @@ struct UTF8ValidationTests {
             for second in edges {
                 for third in edges {
                     cases.append([UInt8(lead), second, third])
-                    for fourth in edges { cases.append([UInt8(lead), second, third, fourth]) }
+                    // A fourth byte only after the leads of four-byte sequences (after a shorter
+                    // one it is a byte of its own, as ``seesAStrayByteAtEveryPosition()`` covers).
+                    if lead >= 0xF0 { for fourth in edges { cases.append([UInt8(lead), second, third, fourth]) } }
                 }
             }
         }
         cases += ["好评", "café", "😡 ok", "a\u{10FFFF}b"].map { Array($0.utf8) }
         cases += [[0x61, 0xE5, 0xA5], [0xED, 0xA0, 0x80, 0x61], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x61, 0xF0, 0x9F, 0x98]]
-        for bytes in cases {
-            let valid = String(validating: bytes, as: UTF8.self) != nil
-            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == valid, "\(bytes)")
+        // One expectation for all the cases (one each took seconds in a debug build).
+        let disagreements = cases.filter { bytes in
+            bytes.withUnsafeBufferPointer(UTF8Validation.isValid) != (String(validating: bytes, as: UTF8.self) != nil)
         }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
     }
 
     /// The ASCII fast paths (32 and 8 bytes at a time) see a stray continuation byte at every position.

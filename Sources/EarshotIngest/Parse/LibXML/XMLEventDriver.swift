@@ -476,9 +476,7 @@ final class XMLEventAssembler: XMLEventSink {
         }
         let attributes = attributes()
         var base = count > 0 ? frames[count - 1].base : nil
-        if !attributes.isEmpty,
-           // An attribute in no namespace (nearly all) is ruled out before its name is compared.
-           let xmlBase = attributes.first(where: { $0.namespaceURI != nil && $0.localName == "base" && XName.prefix(for: $0.namespaceURI) == "xml" })?.value {
+        if !attributes.isEmpty, let xmlBase = XMLEventAssembler.xmlBase(in: attributes) {
             base = URLResolver.resolve(xmlBase, against: base)
         }
         let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
@@ -489,6 +487,16 @@ final class XMLEventAssembler: XMLEventSink {
             push(entry, base: base, capture: capture, reported: false)
             if capture == .allText || capture == .markup { deepCapture = count - 1 }
         }
+    }
+
+    /// The value of the first `xml:base` in `attributes`. Read field by field in place: taking
+    /// each attribute whole (as `first(where:)` did) retained and released its three strings.
+    private static func xmlBase(in attributes: [XMLAttribute]) -> String? {
+        // An attribute in no namespace (nearly all) is ruled out before its name is compared.
+        for index in attributes.indices where attributes[index].namespaceURI != nil {
+            if attributes[index].localName == "base", XName.prefix(for: attributes[index].namespaceURI) == "xml" { return attributes[index].value }
+        }
+        return nil
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {

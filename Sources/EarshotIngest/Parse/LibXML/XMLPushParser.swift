@@ -279,15 +279,17 @@ final class XMLPushParser {
         return Unmanaged<XMLPushParser>.fromOpaque(owner)
     }
 
-    private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XMLNameEntry {
+    /// The entry for a name, unretained: ``names`` holds it until another name takes its slot,
+    /// which only the next element's start can do (by then a frame of the assembler holds it).
+    private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Unmanaged<XMLNameEntry> {
         // libxml2 packs its interned strings byte after byte, so every address bit counts: a
         // multiplicative hash spreads them, and its top bits pick one of the 512 slots.
         let hash = (UInt64(UInt(bitPattern: local)) ^ UInt64(UInt(bitPattern: uri)) &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
         let slot = Int(hash >> 55)
-        if let cached = names[slot], cached.local == local, cached.uri == uri { return cached.entry }
+        if let cached = names[slot], cached.local == local, cached.uri == uri { return Unmanaged.passUnretained(cached.entry) }
         let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
         names[slot] = NameSlot(local: local, uri: uri, entry: entry)
-        return entry
+        return Unmanaged.passUnretained(entry)
     }
 
     /// An attribute's local name (an interned string of libxml2's) as a `String`, from ``attributeNames``.
@@ -309,8 +311,10 @@ final class XMLPushParser {
                               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard delivering else { return }
-        let entry = uri == nil && prefix != nil
-            ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : name(local: local, uri: uri)
+        // A name in ``names`` is used unretained (no retain and release per element); one made
+        // here for an undeclared prefix is kept alive by `undeclared`.
+        let undeclared = uri == nil && prefix != nil ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : nil
+        let entry = undeclared.map { Unmanaged.passUnretained($0) } ?? name(local: local, uri: uri)
         // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
         let isEmpty = context.pointee.input.map { input in
             input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
@@ -318,7 +322,11 @@ final class XMLPushParser {
         func list() -> [XMLAttribute] {
             attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
         }
-        deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
+        withExtendedLifetime(undeclared) {
+            entry._withUnsafeGuaranteedRef { entry in
+                deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
+            }
+        }
     }
 
     /// The element's namespace declarations (as libxml2's reader lists them: local name `xmlns`
