@@ -43,6 +43,35 @@ import Testing
         }
     }
 
+    /// ``TokenList/noMarks`` is set only when the text's punctuation emphasis is 0: whatever
+    /// path tokenised it (bytes, characters, a Malay second pass) and wherever its marks are.
+    @Test func noMarksOnlyWithoutEmphasis() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let tokens = TokenList()
+        let texts = ["good phone", "good phone!", "is it good?", "bagus gila!!", "好用！", "好用吗？", "好用吗？？", "nice :-) ok", "wow :-? ok", "xD!",
+                     "great\r\nphone!", "café!", "café", "tak best langsung?", "sangat bagus", "🎉!", "🎉", "a!b", "x?", "", " ", "!",
+                     "hmm ;) fine", "<3", "</3 sad", "ok (!)", "Produk ni memang best, sgt berbaloi?"]
+            + ScorerEquivalenceTests.extras
+        for text in texts {
+            for language in [nil, "en", "ms", "zh"] {
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBufferPointer { bytes in
+                    if let language {
+                        scorer.tokenizer.tokens(bytes, text: { text }, language: language, into: tokens)
+                    } else {
+                        _ = scorer.tokenizer.tokens(bytes, text: { text }, detectingWith: scorer.detector, into: tokens)
+                    }
+                    if tokens.noMarks { #expect(SentimentScorer.punctuationEmphasis(bytes) == 0, "\(text)") }
+                }
+            }
+        }
+        // Plain texts of the byte path skip the count.
+        for text in ["good phone", "sangat bagus", "好用", "Produk ni memang best, sgt berbaloi", "🎉", ""] {
+            _ = scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: tokens)
+            #expect(tokens.noMarks, "\(text)")
+        }
+    }
+
     @Test func proportionsFromSumsEqualProportionsFromValences() {
         let valences = [0, 1.9, 0, -2.3, 0.7, 0, 0, -0.4]
         for emphasis in [0, 0.292, 1.168] {

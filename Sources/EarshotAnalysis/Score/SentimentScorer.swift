@@ -233,7 +233,8 @@ public struct SentimentScorer: Sendable {
             if keepContributions { found.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: table.tokens.clause(span.start))) }
         }
 
-        let emphasis = SentimentScorer.punctuationEmphasis(bytes)
+        // (Not counted when the byte scan met no mark: ``TokenList/noMarks``.)
+        let emphasis = table.tokens.noMarks ? 0 : SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         if wantsAspects { valences = tokenValences }
         if keepContributions { contributions = found }

@@ -85,7 +85,14 @@ final class TokenList {
         return records.base[index]
     }
 
+    /// True when the byte scan read the whole text (from its first byte, to the end) and met no
+    /// "!" or "?", ASCII or fullwidth, nor an emoticon (which may hold one): the text's
+    /// ``SentimentScorer/punctuationEmphasis(_:)`` is 0 and need not be counted (~200
+    /// instructions a line). False after ``removeAll()``, until such a scan sets it.
+    @exclusivity(unchecked) var noMarks = false
+
     func removeAll() {
+        noMarks = false
         upperCount = 0
         records.count = 0
         forms.count = 0

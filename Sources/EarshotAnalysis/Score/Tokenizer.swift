@@ -567,6 +567,9 @@ public struct Tokenizer: Sendable {
         // At the first byte of a piece: a chunk (a run between spaces, tabs, vertical tabs and
         // form feeds) or a line of a chunk, which may be an emoticon as a whole.
         var pieceStart = start == 0 || Tokenizer.separatesASCIIChunks(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "\n")
+        // A scan of the whole text notes whether it meets a mark of emphasis (``TokenList/noMarks``):
+        // cleared below at each "!" or "?" and each emoticon; a scan that fails is undone with the list.
+        if start == 0 { stream.list.noMarks = true }
         while position < count {
             let byte = bytes[position]
             if byte < 0x80 {
@@ -589,13 +592,17 @@ public struct Tokenizer: Sendable {
                 if !Tokenizer.isASCIILetter(byte), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
                    let end = emoticonEnd(bytes, at: position, into: &stream) {
                     guard end >= 0 else { return false }
+                    stream.list.noMarks = false
                     position = end
                     continue
                 }
             }
             if byte < 0x80 {
                 guard Tokenizer.isASCIIWordByte(byte) else {
-                    if Tokenizer.isASCIIClauseBreak(byte) { stream.pendingBreak = true }
+                    if Tokenizer.isASCIIClauseBreak(byte) {
+                        stream.pendingBreak = true
+                        if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { stream.list.noMarks = false }
+                    }
                     position += 1
                     continue
                 }
@@ -611,6 +618,7 @@ public struct Tokenizer: Sendable {
                    !Tokenizer.separatesASCIIChunks(bytes[position]), bytes[position] != UInt8(ascii: "\n"),
                    let end = emoticonEnd(bytes, at: start, into: &stream) {
                     guard end >= 0 else { return false }
+                    stream.list.noMarks = false
                     position = end
                     continue
                 }
@@ -633,6 +641,8 @@ public struct Tokenizer: Sendable {
             let value = Tokenizer.scalar(bytes, at: position)
             guard Tokenizer.isHanValue(value) else {
                 guard let breaks = bytePunctuation[value] else { return false }
+                // Fullwidth "！" and "？".
+                if value == 0xFF01 || value == 0xFF1F { stream.list.noMarks = false }
                 stream.detection?.hasScalars = true
                 if breaks { stream.pendingBreak = true }
                 position += 3
