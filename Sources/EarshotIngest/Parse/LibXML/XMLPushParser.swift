@@ -319,8 +319,12 @@ final class XMLPushParser {
         let isEmpty = context.pointee.input.map { input in
             input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
         } ?? false
+        // The list reaches this parser unretained: capturing `self` retained it for every element.
+        let parser = Unmanaged.passUnretained(self)
         func list() -> [XMLAttribute] {
-            attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+            parser._withUnsafeGuaranteedRef {
+                $0.attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+            }
         }
         withExtendedLifetime(undeclared) {
             entry._withUnsafeGuaranteedRef { entry in
