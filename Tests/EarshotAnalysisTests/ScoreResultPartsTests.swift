@@ -101,7 +101,6 @@ import Testing
     @Test func spanIndexFindsTheCoveringSpan() throws {
         let scorer = try ScoreFixtures.scorer()
         let tokens = TokenList()
-        var spans: [TermSpan] = []
         var covered = 0, uncovered = 0, phrases = 0
         let texts = [("en", "not good at all, the delivery was very slow but customer service was really helpful"), ("en", "w0 w1 w2"),
                      ("ms", "tak pernah jumpa servis seteruk ini, langsung tak balas"), ("zh", "这个手机不好用，但是价格便宜"),
@@ -109,9 +108,9 @@ import Testing
         for (language, text) in texts {
             scorer.tokenizer.tokens(text, language: language, into: tokens)
             let kind = ScoreLanguage(language)
-            scorer.findSpans(tokens, chain: scorer.lookupChain(language), entries: ChainEntries(language: kind),
-                             language: kind, into: &spans)
-            let table = SpanTable(tokens: tokens, spans: spans)
+            scorer.findSpans(tokens, chain: scorer.lookupChain(language), entries: ChainEntries(language: kind), language: kind)
+            let spans = Array(tokens.spans)
+            let table = SpanTable(tokens: tokens)
             for token in -1...tokens.count {
                 let expected = spans.firstIndex { $0.start <= token && token < $0.end }
                 #expect(table.spanIndex(at: token) == expected, "\(text) token \(token)")

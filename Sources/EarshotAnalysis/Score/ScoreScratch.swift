@@ -1,15 +1,14 @@
 /// Buffers that ``SentimentScorer`` reuses from one text to the next, so that scoring many
-/// texts allocates nothing per text once the buffers have grown: the tokens, the spans found
-/// and the tokenizer's stream.
+/// texts allocates nothing per text once the buffers have grown: the tokens (and the spans found
+/// in them) and the tokenizer's stream.
 ///
 /// A scratch holds the state of one text at a time: give each thread its own (it is not
 /// `Sendable`), and pass it to ``SentimentScorer/score(_:language:explain:aspects:contributions:scratch:)``.
 public final class ScoreScratch {
     let tokens = TokenList()
+    /// The tokenizer's stream of the last text whose language was detected, reset for the next.
     // One thread uses a scratch at a time (it is not `Sendable`): the dynamic exclusivity
     // checks of each text's accesses (~40 instructions each) are left out.
-    @exclusivity(unchecked) var spans: [TermSpan] = []
-    /// The tokenizer's stream of the last text whose language was detected, reset for the next.
     @exclusivity(unchecked) var stream: Tokenizer.TokenStream?
 
     public init() {}

@@ -6,11 +6,11 @@ extension SentimentScorer {
     /// index of the span that covers it, or leaves the -1 that a record starts with
     /// (``TokenList/setSpan(_:_:)``): the list holds tokens as the tokenizer recorded them, with
     /// no span noted yet. (Storing -1 again, a checked store per token, cost ~5 instructions a token.)
+    /// The spans found replace the list's (``TokenList/spans``).
     /// - Parameters:
     ///   - entries: the tokens' entries in `chain`.
-    ///   - spans: emptied, then given the spans found (its buffer reused).
-    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, into spans: inout [TermSpan]) {
-        spans.emptyInPlace()
+    func findSpans(_ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage) {
+        tokens.removeSpans()
         var maxWords = 1
         let stride = chain.count
         // By index: an iterator would retain the array.
@@ -35,15 +35,15 @@ extension SentimentScorer {
                || ((first < 0 || chain[0].phraseStart(first) == 1) && (second < 0 || chain[1].phraseStart(second) == 1))
                || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
                 if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
-                    tokens.setSpan(index, spans.count)
-                    spans.append(span)
+                    tokens.setSpan(index, tokens.spanCount)
+                    tokens.appendSpan(span)
                 }
                 index += 1
                 continue
             }
             if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {
-                for token in span.start..<span.end { tokens.setSpan(token, spans.count) }
-                spans.append(span)
+                for token in span.start..<span.end { tokens.setSpan(token, tokens.spanCount) }
+                tokens.appendSpan(span)
                 index = span.end
             } else {
                 index += 1

@@ -178,22 +178,19 @@ public struct SentimentScorer: Sendable {
             lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream)
         }
         let kind = ScoreLanguage(lang)
-        // The scratch's array, taken for this text and given back (kept unique, so reused).
-        var spans: [TermSpan] = []
-        swap(&spans, &scratch.spans)
-        defer { swap(&spans, &scratch.spans) }
         let entries = ChainEntries(language: kind)
         // The three languages' chains are passed straight from the scorer's properties, borrowed:
         // a chain taken into a local (``lookupChain(_:kind:)``) was retained and released per text.
+        // (The spans found are kept in the token list.)
         switch kind {
-        case .english: findSpans(tokens, chain: englishChain, entries: entries, language: kind, into: &spans)
-        case .chinese: findSpans(tokens, chain: chineseChain, entries: entries, language: kind, into: &spans)
-        case .malay: findSpans(tokens, chain: malayChain, entries: entries, language: kind, into: &spans)
-        case .other: findSpans(tokens, chain: lookupChain(lang, kind: kind), entries: entries, language: kind, into: &spans)
+        case .english: findSpans(tokens, chain: englishChain, entries: entries, language: kind)
+        case .chinese: findSpans(tokens, chain: chineseChain, entries: entries, language: kind)
+        case .malay: findSpans(tokens, chain: malayChain, entries: entries, language: kind)
+        case .other: findSpans(tokens, chain: lookupChain(lang, kind: kind), entries: entries, language: kind)
         }
         // The table takes the token list (consumed, not copied: one retain and release fewer
         // per text); it is read through the table from here on.
-        let table = SpanTable(tokens: consume tokens, spans: spans, language: kind)
+        let table = SpanTable(tokens: consume tokens, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
         let pivot = contrastPivot(table)
 

@@ -3,19 +3,28 @@
 /// as a modifier here, and which term a post-positive booster (`bagus sangat`) belongs to.
 struct SpanTable {
     let tokens: TokenList
-    /// In token order, none overlapping, as ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found them.
-    let spans: [TermSpan]
+    /// In token order, none overlapping, as ``SentimentScorer/findSpans(_:chain:entries:language:)`` found them
+    /// (read in the token list, which holds them).
+    let spans: TokenList.Spans
 
     /// The language the text is scored in: a Chinese or Malay negator with a valence of its own
     /// counts as a term by its own rule (``termValence(_:)``).
     let language: ScoreLanguage
 
-    /// A table of `spans`, which ``SentimentScorer/findSpans(_:chain:entries:language:into:)`` found
+    /// A table of the spans that ``SentimentScorer/findSpans(_:chain:entries:language:)`` found
     /// in `tokens` (it noted each token's span in the token's record, for ``spanIndex(at:)``).
-    init(tokens: TokenList, spans: [TermSpan], language: ScoreLanguage = .english) {
+    init(tokens: TokenList, language: ScoreLanguage = .english) {
         self.tokens = tokens
-        self.spans = spans
+        spans = tokens.spans
         self.language = language
+    }
+
+    /// A table of `spans` in `tokens`, which replace the list's spans (the records' notes of
+    /// them are left as they are).
+    init(tokens: TokenList, spans: [TermSpan], language: ScoreLanguage = .english) {
+        tokens.removeSpans()
+        for span in spans { tokens.appendSpan(span) }
+        self.init(tokens: tokens, language: language)
     }
 
     /// The text of `span`, as ``TermSpan/shown`` says; `english` is the lexicon that inflected

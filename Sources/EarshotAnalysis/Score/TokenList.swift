@@ -51,6 +51,10 @@ final class TokenList {
     @exclusivity(unchecked) private var forms: Buffer<UInt8>
     /// The written forms that differ from their lookup forms, back to back.
     @exclusivity(unchecked) private var written: Buffer<UInt8>
+    /// The spans the span search found in these tokens (``appendSpan(_:)``): kept here, not in
+    /// an `Array`, which checked its uniqueness at each append and was retained and released
+    /// with the table that reads it.
+    @exclusivity(unchecked) private var foundSpans: Buffer<TermSpan>
 
     init() {
         wordByteKinds = .allocate(capacity: 512)
@@ -63,6 +67,7 @@ final class TokenList {
         records = Buffer(capacity: 64)
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
+        foundSpans = Buffer(capacity: 16)
     }
 
     deinit {
@@ -70,6 +75,7 @@ final class TokenList {
         records.deallocate()
         forms.deallocate()
         written.deallocate()
+        foundSpans.deallocate()
     }
 
     /// How many tokens have ``Flags/upper``, kept as they are recorded (the scorer's
@@ -97,6 +103,7 @@ final class TokenList {
         records.count = 0
         forms.count = 0
         written.count = 0
+        foundSpans.count = 0
     }
 
     /// Drops token `token` and every token after it.
@@ -207,6 +214,34 @@ final class TokenList {
     func setSpan(_ index: Int, _ span: Int) {
         precondition(index >= 0 && index < records.count, "token index out of range")
         records.base[index].span = Int32(truncatingIfNeeded: span)
+    }
+
+    /// The spans found in these tokens, in place (valid until the list changes).
+    var spans: Spans { Spans(base: foundSpans.base, count: foundSpans.count) }
+
+    /// How many spans were found (``appendSpan(_:)``).
+    var spanCount: Int { foundSpans.count }
+
+    func appendSpan(_ span: TermSpan) {
+        foundSpans.append(span)
+    }
+
+    /// Forgets the spans found (their notes in the records stay: ``setSpan(_:_:)``).
+    func removeSpans() {
+        foundSpans.count = 0
+    }
+
+    /// The spans found, read in place: a list's ``spans``.
+    struct Spans: RandomAccessCollection {
+        fileprivate let base: UnsafeMutablePointer<TermSpan>
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        subscript(index: Int) -> TermSpan {
+            precondition(index >= 0 && index < count, "span index out of range")
+            return base[index]
+        }
     }
 
     /// The index of the span covering token `index` as ``setSpan(_:_:)`` last noted it, or -1.
