@@ -31,7 +31,12 @@ public struct LanguageLexicon: Sendable {
 
     mutating func noteEntry(_ term: String) {
         let (words, characters) = Tokenizer.withUTF8(term) { bytes in (LanguageLexicon.wordCount(bytes), ByteKeyTable<Bool>.characterCount(bytes)) }
-        maxPhraseWords = max(maxPhraseWords, words ?? term.split(separator: " ").count)
+        noteEntry(words: words ?? term.split(separator: " ").count, characters: characters)
+    }
+
+    /// ``noteEntry(_:)`` of a term of `words` words and `characters` characters.
+    mutating func noteEntry(words: Int, characters: Int) {
+        maxPhraseWords = max(maxPhraseWords, words)
         maxEntryCharacters = max(maxEntryCharacters, characters)
     }
 

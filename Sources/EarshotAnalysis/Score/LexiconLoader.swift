@@ -29,7 +29,7 @@ public struct LexiconLoader: Sendable {
         }
         var emoji: [String: Double] = [:]
         try read(directory.appendingPathComponent("emoji.tsv"), fields: 2...3) { fields, place in
-            emoji[fields[0]] = try number(fields[1], in: -4...4, what: "valence", place: place)
+            emoji[fields[0]] = try number(fields, 1, in: -4...4, what: "valence", place: place)
         }
         return Lexicon(languages: languages, emoji: emoji)
     }
@@ -38,21 +38,21 @@ public struct LexiconLoader: Sendable {
         var lexicon = LanguageLexicon()
         for name in ["valence.tsv", "cx.tsv"] {
             try read(folder.appendingPathComponent(name), fields: 2...3, reserve: { lexicon.valence.reserveCapacity(lexicon.valence.count + $0) }) { fields, place in
-                lexicon.valence[fields[0]] = try number(fields[1], in: -4...4, what: "valence", place: place)
-                lexicon.noteEntry(fields[0])
+                lexicon.valence[fields[0]] = try number(fields, 1, in: -4...4, what: "valence", place: place)
+                note(fields, in: &lexicon)
             }
         }
         try read(folder.appendingPathComponent("negators.txt"), fields: 1...2) { fields, place in
             var factor = SentimentScorer.negationScalar
             if fields.count == 2 {
-                factor = try number(fields[1], in: -1...0, what: "negation factor", place: place)
+                factor = try number(fields, 1, in: -1...0, what: "negation factor", place: place)
                 guard factor < 0 else { throw failure("negation factor must be below 0 (a negator flips the sign)", place) }
             }
             lexicon.negators[fields[0]] = factor
-            lexicon.noteEntry(fields[0])
+            note(fields, in: &lexicon)
         }
         try read(folder.appendingPathComponent("boosters.tsv"), fields: 2...3) { fields, place in
-            let weight = try number(fields[1], in: -1...1, what: "booster weight", place: place)
+            let weight = try number(fields, 1, in: -1...1, what: "booster weight", place: place)
             let position = fields.count == 3 ? fields[2] : "before"
             switch position {
             case "before": lexicon.boosters[fields[0]] = weight
@@ -62,11 +62,11 @@ public struct LexiconLoader: Sendable {
                 lexicon.postBoosters[fields[0]] = weight
             default: throw failure("booster position '\(position)' must be 'before', 'after' or 'both'", place)
             }
-            lexicon.noteEntry(fields[0])
+            note(fields, in: &lexicon)
         }
         try read(folder.appendingPathComponent("contrast.txt"), fields: 1...1) { fields, _ in
             lexicon.contrast.insert(fields[0])
-            lexicon.noteEntry(fields[0])
+            note(fields, in: &lexicon)
         }
         try read(folder.appendingPathComponent("aspects.tsv"), fields: 3...4) { fields, place in
             guard let touchpoint = Touchpoint(rawValue: fields[2]) else {
@@ -77,17 +77,35 @@ public struct LexiconLoader: Sendable {
                 throw failure("aspect '\(fields[1])' is not one of the \(touchpoint.rawValue) aspects (\(known.sorted().joined(separator: ", ")))", place)
             }
             lexicon.aspects[fields[0]] = AspectTerm(aspect: fields[1], touchpoint: touchpoint)
-            lexicon.noteEntry(fields[0])
+            note(fields, in: &lexicon)
         }
         try read(folder.appendingPathComponent("words.txt"), fields: 1...2, reserve: { lexicon.words.reserveCapacity(lexicon.words.count + $0) }) { fields, _ in
             lexicon.words.insert(fields[0])
-            lexicon.noteEntry(fields[0])
+            note(fields, in: &lexicon)
         }
         try read(folder.appendingPathComponent("normalise.tsv"), fields: 2...3) { fields, place in
             guard !fields[0].utf8.contains(0x20) else { throw failure("variant '\(fields[0])' must be one word", place) }
             lexicon.normalise[fields[0]] = fields[1].lowercased().split(separator: " ").map(String.init)
         }
         return lexicon
+    }
+
+    /// ``number(_:in:what:place:)`` of field `index`, read from its bytes when they are the
+    /// field's text and a plain decimal in `range` (no `String` made: ~300 instructions a line).
+    private func number(_ fields: Fields, _ index: Int, in range: ClosedRange<Double>, what: String, place: EarshotError.Place) throws -> Double {
+        let bytes = fields.bytes(index)
+        if !LexiconLoader.maySpace(bytes), let value = LexiconLoader.decimal(bytes), range.contains(value) { return value }
+        return try number(fields[index], in: range, what: what, place: place)
+    }
+
+    /// ``LanguageLexicon/noteEntry(_:)`` of the term of `fields`, counted from its bytes when
+    /// they are ASCII and unified Han (their lower-case form has the same characters and words).
+    private func note(_ fields: Fields, in lexicon: inout LanguageLexicon) {
+        guard fields.plainTerm else { return lexicon.noteEntry(fields.term) }
+        let bytes = fields.bytes(0)
+        let words = LanguageLexicon.wordCount(bytes) ?? fields.term.split(separator: " ").count
+        // A field holds no carriage return (it ends a line): one character per scalar.
+        lexicon.noteEntry(words: words, characters: bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
     }
 
     private func number(_ text: String, in range: ClosedRange<Double>, what: String, place: EarshotError.Place) throws -> Double {
@@ -102,7 +120,11 @@ public struct LexiconLoader: Sendable {
     /// 2^53) divided by a power of ten (exact up to 10^22) is the correctly rounded value that
     /// `Double(text)` gives. Nil for any other text.
     static func decimal(_ text: String) -> Double? {
-        Tokenizer.withUTF8(text) { bytes in
+        Tokenizer.withUTF8(text) { decimal($0) }
+    }
+
+    /// ``decimal(_:)-swift.type.method`` of the UTF-8 bytes of a text.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
             var index = 0, negative = false
             if bytes.first == UInt8(ascii: "-") {
                 negative = true
@@ -125,7 +147,6 @@ public struct LexiconLoader: Sendable {
             guard count > 0, count <= 15, fraction != 0 else { return nil }
             let value = Double(digits) / LexiconLoader.powersOfTen[max(fraction, 0)]
             return negative ? -value : value
-        }
     }
 
     private static let powersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
@@ -156,7 +177,7 @@ public struct LexiconLoader: Sendable {
     /// - Parameter reserve: called first with the number of line feeds of the file plus one
     ///   (a hint for the number of its entries).
     private func read(_ file: URL, fields count: ClosedRange<Int>, reserve: (Int) -> Void = { _ in },
-                      _ body: ([String], EarshotError.Place) throws -> Void) throws {
+                      _ body: (Fields, EarshotError.Place) throws -> Void) throws {
         let path = file.path
         guard let data = FileManager.default.contents(atPath: path) else { return }
         try data.withUnsafeBytes { raw in
@@ -172,23 +193,55 @@ public struct LexiconLoader: Sendable {
     }
 
     /// Throws unless `fields` are `count` fields, none empty.
-    private func check(_ fields: [String], _ count: ClosedRange<Int>, _ place: EarshotError.Place) throws {
+    private func check(_ fields: Fields, _ count: ClosedRange<Int>, _ place: EarshotError.Place) throws {
         guard count.contains(fields.count) else {
             let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
             throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)
         }
-        if let empty = fields.firstIndex(where: \.isEmpty) {
+        if let empty = (0..<fields.count).first(where: fields.isEmpty) {
             throw failure(empty == 0 ? "the term is empty" : "field \(empty + 1) is empty", place)
+        }
+    }
+
+    /// The fields of one entry line, trimmed (``trimmed(_:lowercased:)``): the first, the
+    /// term, lower-cased and made at once; the others made from the line's bytes when asked
+    /// (a number is read from its bytes: ``number(_:_:in:what:place:)``).
+    private struct Fields {
+        /// The line, valid while the line's body runs.
+        var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        /// Each field's bytes in ``line``, without the tabs and spaces at its ends.
+        var ranges: [Range<Int>] = []
+        var term = ""
+        /// The term's bytes are ASCII and unified Han only.
+        var plainTerm = false
+
+        var count: Int { ranges.count }
+
+        /// The bytes of field `index`, without the tabs and spaces at its ends.
+        func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: line[ranges[index]])
+        }
+
+        /// The text of field `index` (the term lower-cased).
+        subscript(index: Int) -> String {
+            index == 0 ? term : LexiconLoader.trimmed(bytes(index), lowercased: false)
+        }
+
+        /// True when field `index` is empty once trimmed.
+        func isEmpty(_ index: Int) -> Bool {
+            if index == 0 { return term.isEmpty }
+            let bytes = bytes(index)
+            return bytes.isEmpty || (LexiconLoader.maySpace(bytes) && self[index].isEmpty)
         }
     }
 
     /// ``read(_:fields:_:)`` of valid UTF-8: lines end at a line feed, a carriage return and
     /// line feed (a file saved on Windows) or a lone carriage return; fields split at tabs.
     private func readBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, fields count: ClosedRange<Int>,
-                           _ body: ([String], EarshotError.Place) throws -> Void) throws {
+                           _ body: (Fields, EarshotError.Place) throws -> Void) throws {
         var lineNumber = 0
         var start = 0
-        var fields: [String] = []
+        var fields = Fields()
         while start <= bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
@@ -198,20 +251,35 @@ public struct LexiconLoader: Sendable {
             if lineNumber == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF { lineStart += 3 }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
             if LexiconLoader.isComment(line) { continue }
-            fields.emptyInPlace()
+            fields.ranges.emptyInPlace()
+            fields.line = line
             var fieldStart = 0
-            var blank = true
             for index in 0...line.count where index == line.count || line[index] == 0x09 {
-                let field = LexiconLoader.trimmed(UnsafeBufferPointer(rebasing: line[fieldStart..<index]), lowercased: fields.isEmpty)
-                blank = blank && field.isEmpty
-                fields.append(field)
+                var start = fieldStart, end = index
+                while start < end, line[start] == 0x20 { start += 1 }
+                while end > start, line[end - 1] == 0x20 { end -= 1 }
+                if fields.ranges.isEmpty {
+                    let term = UnsafeBufferPointer(rebasing: line[start..<end])
+                    fields.plainTerm = !LexiconLoader.maySpace(term) && ByteKeyTable<Bool>.isPlain(term)
+                    fields.term = LexiconLoader.trimmed(term, lowercased: true, plain: fields.plainTerm)
+                }
+                fields.ranges.append(start..<end)
                 fieldStart = index + 1
             }
-            if blank { continue }
+            if (0..<fields.count).allSatisfy(fields.isEmpty) { continue }
             let place = EarshotError.Place(file: path, line: lineNumber)
             try check(fields, count, place)
             try body(fields, place)
         }
+    }
+
+    /// True when the first or the last character of `field` (valid UTF-8) may be a space
+    /// separator (Unicode Zs) past ASCII: those begin with C2 (U+00A0), E1 (U+1680), E2
+    /// (U+2000–U+205F) or E3 (U+3000).
+    private static func maySpace(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = field.first, let lastLead = field.last(where: { $0 & 0xC0 != 0x80 }) else { return false }
+        func maySpace(_ lead: UInt8) -> Bool { lead == 0xC2 || (0xE1...0xE3).contains(lead) }
+        return maySpace(first) || maySpace(lastLead)
     }
 
     /// True when the line's first character is `#` (not `#` with a mark, as in the keycap #️⃣).
@@ -223,22 +291,23 @@ public struct LexiconLoader: Sendable {
 
     /// The text of `bytes` (valid UTF-8) without the tabs and space separators at its ends
     /// (``trimmed(_:)-swift.type.method``), lower-cased when `lowercased`.
-    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool) -> String {
+    /// - Parameter plain: whether `bytes` (trimmed already) are ``ByteKeyTable/isPlain(_:)``
+    ///   and not ``maySpace(_:)``, when the caller knows it.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool, plain: Bool? = nil) -> String {
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 0x09 || bytes[start] == 0x20 { start += 1 }
         while end > start, bytes[end - 1] == 0x09 || bytes[end - 1] == 0x20 { end -= 1 }
         let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard let first = field.first, let lastLead = field.last(where: { $0 & 0xC0 != 0x80 }) else { return "" }
-        // Space separators (Unicode Zs) past ASCII begin with C2 (U+00A0), E1 (U+1680), E2
-        // (U+2000–U+205F) or E3 (U+3000): only an end character with such a lead byte may be one.
-        func maySpace(_ lead: UInt8) -> Bool { lead == 0xC2 || (0xE1...0xE3).contains(lead) }
-        if maySpace(first) || maySpace(lastLead) {
+        guard !field.isEmpty else { return "" }
+        if plain == true {
+            // Not a space separator at either end; ASCII and unified Han, see below.
+        } else if maySpace(field) {
             let text = trimmed(Substring(String(decoding: field, as: UTF8.self)))
             return lowercased ? text.lowercased() : text
         }
         guard lowercased else { return String(decoding: field, as: UTF8.self) }
         // ASCII and unified Han: only the ASCII letters change case.
-        guard ByteKeyTable<Bool>.isPlain(field) else { return String(decoding: field, as: UTF8.self).lowercased() }
+        guard plain ?? ByteKeyTable<Bool>.isPlain(field) else { return String(decoding: field, as: UTF8.self).lowercased() }
         // Most terms are lower-case already: String(decoding:) is cheaper than the copy below.
         guard field.contains(where: { $0 &- 0x41 < 26 }) else { return String(decoding: field, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: field.count) { buffer in
