@@ -781,16 +781,21 @@ enum HTMLReducer {
                         if stops != 0 { end &+= stops.trailingZeroBitCount; stopped = true; break }
                         end &+= advance
                     }
-                    while !stopped, end &+ 8 <= count {
-                        let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                        stored.storeBytes(of: word, toByteOffset: end, as: UInt64.self)
-                        let stops = word & 0x8080_8080_8080_8080 == 0 ? asciiRunStops(word) : runStops(word)
-                        if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
-                        end &+= 8
-                    }
-                    while end < count, isRunByte(input[end]) {
-                        stored.storeBytes(of: input[end], toByteOffset: end, as: UInt8.self)
-                        end &+= 1
+                    // A stop found sixteen at a time is exact (no byte to copy one by one before
+                    // it): straight to its test below, not through the byte loop's own tests of it
+                    // (data-dependent branches, mispredicted at about half the runs).
+                    if !stopped {
+                        while end &+ 8 <= count {
+                            let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                            stored.storeBytes(of: word, toByteOffset: end, as: UInt64.self)
+                            let stops = word & 0x8080_8080_8080_8080 == 0 ? asciiRunStops(word) : runStops(word)
+                            if stops != 0 { end &+= stops.trailingZeroBitCount >> 3; break }
+                            end &+= 8
+                        }
+                        while end < count, isRunByte(input[end]) {
+                            stored.storeBytes(of: input[end], toByteOffset: end, as: UInt8.self)
+                            end &+= 1
+                        }
                     }
                     guard end < count else { break }
                     let stop = input[end]
@@ -957,19 +962,19 @@ enum HTMLReducer {
     /// ``runStops(_:)`` for sixteen bytes at once, with SSE2 compares: the bytes to stop at as
     /// bits (lane `i` in bit `i`, gathered by `earshot_high_bits16`), and how far to go when there
     /// is none: 16, or 15 when the last byte is a space (whose next byte is not in `lanes`: it is
-    /// looked at again with the next sixteen). Marks at least every byte that ends a run (one
-    /// that is not ``isRunByte(_:)``, but a space before a byte that is), and besides those only
-    /// `|` (tested with `\\`), which the byte loop copies.
+    /// looked at again with the next sixteen). Marks exactly the bytes that end a run (one that
+    /// is not ``isRunByte(_:)``, but a space before a byte that is), so the pass need not test
+    /// the first one again.
     @inline(__always)
     private static func runStops(_ lanes: SIMD16<UInt8>) -> (stops: UInt32, advance: Int) {
         typealias Lanes = SIMD16<UInt8>
         typealias Mask = SIMDMask<SIMD16<Int8>>
         let space: Mask = lanes .== Lanes(repeating: 0x20)
-        // Controls; `"` and `&` (b & 0xFB == 0x22); `<` and `\\` (b & 0x9F == 0x1C, with 0x1C, a
-        // control, and `|`); 0xC2; leads from 0xCC up but 0xE4–0xE9.
+        // Controls; `"` and `&` (b & 0xFB == 0x22); `<` and `\\` each (one masked compare would
+        // mark `|` too, a false stop); 0xC2; leads from 0xCC up but 0xE4–0xE9.
         let control: Mask = lanes .< Lanes(repeating: 0x20)
         let quoteOrAmpersand: Mask = (lanes & Lanes(repeating: 0xFB)) .== Lanes(repeating: 0x22)
-        let angleOrBackslash: Mask = (lanes & Lanes(repeating: 0x9F)) .== Lanes(repeating: 0x1C)
+        let angleOrBackslash: Mask = (lanes .== Lanes(repeating: 0x3C)) .| (lanes .== Lanes(repeating: 0x5C))
         var notSpaces = earshot_high_bits16(unsafeBitCast(control .| quoteOrAmpersand .| angleOrBackslash, to: SIMD16<UInt8>.self))
         // The lead bytes' tests only when a byte has its high bit set (most sixteen-byte blocks
         // of feed text are ASCII).
