@@ -26,6 +26,23 @@ struct TokenizerTests {
         #expect(try texts("great :) thanks") == ["great", ":)", "thanks"])
     }
 
+    /// Every emoticon with letters is kept whole after a word, in either case, also when it
+    /// begins with a word (the scan asks only for the runs ``Tokenizer/letterEmoticonRuns``
+    /// lists); and one without letters is one token, written as it is looked up.
+    @Test func keepsEveryLetterEmoticonWhole() throws {
+        let tokenizer = try ScoreFixtures.scorer().tokenizer
+        let keys = tokenizer.letterEmoticons.keys
+        #expect(keys.count > 10)
+        for key in keys {
+            for written in [key, key.uppercased()] {
+                let tokens = tokenizer.tokens("ok \(written) fine")
+                #expect(tokens.map(\.text) == ["ok", key, "fine"], "\(written)")
+            }
+        }
+        let tokens = tokenizer.tokens("great :) thanks <3 ok")
+        #expect(tokens.map(\.raw) == tokens.map(\.text) && tokens.map(\.text) == ["great", ":)", "thanks", "<3", "ok"])
+    }
+
     // MARK: Emoji
 
     static let emoji: [(String, String)] = [

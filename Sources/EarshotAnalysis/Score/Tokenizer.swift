@@ -20,6 +20,12 @@ public struct Tokenizer: Sendable {
     let letterEmoticons: ByteKeyTable<Bool>
     /// Quick "no"s for chunks that cannot be one of ``emoticons`` or ``letterEmoticons``.
     let emoticonFilter: EdgeByteFilter, letterEmoticonFilter: EdgeByteFilter
+    /// For each byte, bit `n` set when a key of ``letterEmoticons`` begins with that byte (an
+    /// ASCII letter, either case) and a run of `n` word bytes (``TokenList/WordScan/kind(of:)``):
+    /// a word followed by more of its piece ("delivery,") can begin such a key only with a run
+    /// of one of those lengths (`d:` and `d-':` give 1 and 3 for `d`). Most words have none,
+    /// and skip the piece's emoticon test (~280 instructions a call).
+    let letterEmoticonRuns: [UInt16]
     /// English and Malay single words the lexicons know (valence, boosters, negators): what an
     /// elongated word ("loooove", "sooo", "bestttt") is read as when it is not listed itself.
     let knownWords: ByteKeyTable<Bool>
@@ -83,6 +89,16 @@ public struct Tokenizer: Sendable {
         letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: letterKeys.map { ($0, true) }))
         emoticonFilter = EdgeByteFilter(emoticons)
         letterEmoticonFilter = EdgeByteFilter(letterEmoticons.keys)
+        var runs = [UInt16](repeating: 0, count: 256)
+        for key in letterKeys {
+            Tokenizer.withUTF8(key) { bytes in
+                guard let first = bytes.first, Tokenizer.isASCIILetter(first) else { return }
+                let run = bytes.prefix { TokenList.WordScan.kind(of: $0) != 0 }.count
+                runs[Int(first | 0x20)] |= 1 << run
+                runs[Int(first & ~0x20)] |= 1 << run
+            }
+        }
+        letterEmoticonRuns = runs
         var known = ByteKeyTable<Bool>.Builder()
         for language in ["en", "ms"] {
             let words = lexicon[language]
@@ -386,6 +402,15 @@ public struct Tokenizer: Sendable {
             finish(start, raw: nil, flags: .han, word: word)
         }
 
+        /// Emits ASCII `bytes` without letters (an emoticon) as ``emit(_:lower:isHan:)`` emits
+        /// them as both forms, without their `String`s (which cost ~1,500 instructions): its own
+        /// lookup form, written so, no capitals.
+        mutating func emitPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let start = list.pendingTextStart
+            list.appendText(bytes)
+            finish(start, raw: nil, flags: .ascii)
+        }
+
         /// Emits a lone emoji of the byte path, its own key.
         mutating func emitEmoji(_ bytes: UnsafeBufferPointer<UInt8>) {
             let start = list.pendingTextStart
@@ -614,7 +639,8 @@ public struct Tokenizer: Sendable {
                 position = scan.runEnd
                 // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
                 // (The byte after the word first: most words end at a space or the line's end.)
-                if position < count, bytes[position] != UInt8(ascii: " "), startsPiece, Tokenizer.isASCIILetter(byte), position - start < 12,
+                if position < count, bytes[position] != UInt8(ascii: " "), startsPiece, Tokenizer.isASCIILetter(byte),
+                   letterEmoticonRuns[Int(byte)] >> (position - start) & 1 != 0,
                    !Tokenizer.separatesASCIIChunks(bytes[position]), bytes[position] != UInt8(ascii: "\n"),
                    let end = emoticonEnd(bytes, at: start, into: &stream) {
                     guard end >= 0 else { return false }
@@ -699,8 +725,13 @@ public struct Tokenizer: Sendable {
             if !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
                 // No letters, so no words to count; other scalars than ASCII are left to the detector.
                 if stream.detection != nil, !ascii { stream.detection?.undecided = true }
-                let chunk = String(decoding: line, as: UTF8.self)
-                stream.emit(chunk, lower: chunk)
+                // ASCII (most, `:)`): from its bytes, as the `String` path below would emit it.
+                guard ascii else {
+                    let chunk = String(decoding: line, as: UTF8.self)
+                    stream.emit(chunk, lower: chunk)
+                    return end
+                }
+                stream.emitPlainASCII(line)
                 return end
             }
         }
