@@ -118,11 +118,13 @@ struct StartTagGuardTests {
         #expect(offence(before + tag(StartTagGuard.limit + 1), chunk: 13) == 2_003)
     }
 
-    @Test func countsLineBreaksEightBytesAtATime() {
+    @Test func countsLineBreaksSixteenBytesAtATime() {
         for text in ["", "\n", "abc", "\n\n\n\n\n\n\n\n\n", "a\nb\u{0B}\n\r\n\u{8A}\n", String(repeating: "é\n\t\u{0A0A}", count: 37),
-                     // More than 255 words (each byte lane sums at most 255), all line feeds or mixed.
+                     // More than 254 blocks (each byte lane counts at most 254), all line feeds or mixed,
+                     // and exactly 254 blocks, with a byte more and less.
                      String(repeating: "\n", count: 4_100), String(repeating: "a\n\n\n", count: 2_999) + "\n",
-                     // Sparse line feeds (found with memchr), then dense ones (counted by word) after them.
+                     String(repeating: "\n", count: 4_064), String(repeating: "\n", count: 4_065), String(repeating: "\n", count: 4_063),
+                     // Sparse line feeds, then dense ones after them.
                      String(repeating: "abcdefghijklmnopqrstuvwxyz\n", count: 400) + String(repeating: "\n\nab", count: 700)] {
             let bytes = Array(text.utf8)
             let expected = bytes.filter { $0 == 0x0A }.count
