@@ -103,7 +103,9 @@ struct ChineseSegmenter: Sendable {
             }
         }
         edgeLengths = edges
-        negators = lexicon.negators.keys.sorted { $0.count > $1.count }
+        // Each negator's character count worked out once: the sort compared `String.count`s,
+        // two walks of characters a comparison.
+        negators = lexicon.negators.keys.map { ($0, $0.count) }.sorted { $0.1 > $1.1 }.map(\.0)
         negatorStarts = Array(Set(negators.compactMap { $0.unicodeScalars.first?.value }))
         negatorsPlain = negators.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(ByteKeyTable<Bool>.isPlain) == true }
         boosters = Array(lexicon.boosters.keys)
@@ -116,8 +118,9 @@ struct ChineseSegmenter: Sendable {
     private static func withEnds(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int) -> Void) {
         if ByteKeyTable<Role>.isPlain(word), !word.contains(0x0D) {
             let firstLength = word[0] < 0x80 ? 1 : 3, lastLength = word[word.count - 1] < 0x80 ? 1 : 3
+            // (``ByteKeyTable/characterCount(_:)`` without asking `isPlain` again.)
             return body(UnsafeBufferPointer(rebasing: word[..<firstLength]), UnsafeBufferPointer(rebasing: word[(word.count - lastLength)...]),
-                        ByteKeyTable<Role>.characterCount(word))
+                        word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
         }
         let text = String(decoding: word, as: UTF8.self)
         ByteKeyTable<Role>.withCanonicalBytes(String(text.first!)) { first in
