@@ -71,8 +71,8 @@ extension HTTPFetcher {
             response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
                                                                              + timeout.components.attoseconds / 1_000_000_000))
         } catch {
-            // AsyncHTTPClient keeps retrying a failed connection until the deadline; a failure that
-            // used up the attempt's time is not tried again.
+            // A failure that used up the attempt's time is not tried again (a refused connection
+            // is, however late it was reported: ``networkFailure(_:place:timeoutSeconds:timeLeft:)``).
             let timeLeft = deadline - ContinuousClock.now > .milliseconds(100)
             throw Self.networkFailure(error, place: place, timeoutSeconds: policy.timeoutSeconds, timeLeft: timeLeft)
         }
@@ -159,7 +159,8 @@ extension HTTPFetcher {
     }
 
     /// The error for a request that got no answer: network errors are retried, unless the attempt
-    /// timed out or used up its time (`timeLeft` false).
+    /// timed out or used up its time (`timeLeft` false). A refused connection is always retried:
+    /// the host answered at once, and only a starved machine reports that late.
     static func networkFailure(_ error: any Error, place: EarshotError.Place, timeoutSeconds: Double, timeLeft: Bool) -> any Error {
         if error is CancellationError { return error }
         if let clientError = error as? HTTPClientError {
@@ -171,8 +172,9 @@ extension HTTPFetcher {
                                                    place: place, cause: error), retriable: false)
             }
         }
+        let refused = (error as? IOError)?.errnoCode == ECONNREFUSED
         return Failure(error: EarshotError(.fetch, "request failed; check the URL and the network", place: place, cause: error),
-                       retriable: timeLeft)
+                       retriable: timeLeft || refused)
     }
 
     /// The `charset` parameter of a Content-Type header, if any.

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import EarshotCore
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Testing
 @testable import EarshotIngest
@@ -161,6 +162,16 @@ struct HTTPFetcherTests {
         #expect(error?.place?.source == "down")
         // Refused, not timed out: the fetcher's own two retries ran, each failing at once.
         #expect(error?.message.hasPrefix("request failed; check the URL and the network (after 2 retries)") == true, "\(String(describing: error))")
+    }
+
+    /// A refused connection is retried even when it was reported after the attempt's time (a
+    /// starved machine reports it late); other network errors that late are not.
+    @Test(arguments: [(ECONNREFUSED, false, true), (ECONNREFUSED, true, true), (ECONNRESET, false, false), (ECONNRESET, true, true)])
+    func refusedConnectionsAreRetriedHoweverLate(_ code: Int32, _ timeLeft: Bool, _ retried: Bool) throws {
+        let failure = try #require(HTTPFetcher.networkFailure(IOError(errnoCode: code, reason: "connect"), place: EarshotError.Place(source: "down"),
+                                                              timeoutSeconds: 5, timeLeft: timeLeft) as? HTTPFetcher.Failure)
+        #expect(failure.retriable == retried)
+        #expect(failure.error.message == "request failed; check the URL and the network")
     }
 
     @Test(arguments: [
