@@ -2,7 +2,6 @@ import ArgumentParser
 import EarshotAnalysis
 import EarshotCore
 import Foundation
-import Synchronization
 
 /// `earshot score`: sentiment of each line of standard input.
 struct ScoreCommand: ParsableCommand {
@@ -42,9 +41,8 @@ struct ScoreCommand: ParsableCommand {
 
     /// Input bytes per chunk: a thread scores one chunk of whole lines at a time.
     static let chunkBytes = 1 << 15
-    /// Chunks read per round for each thread: threads take chunks as they finish, so one
-    /// slow thread (on a shared machine) holds up less of a round. A round ends when its
-    /// last chunk is scored, so rounds of many small chunks leave threads idle for less.
+    /// Chunks read and not yet written, at most, for each thread (``OrderedChunks``): room for
+    /// a slow thread (on a shared machine) to fall behind without holding the others up.
     static let chunksPerThread = 16
 
     func run() throws {
@@ -68,64 +66,34 @@ struct ScoreCommand: ParsableCommand {
         let formatter = ScoreLineFormatter(jsonl: format == .jsonl, explain: explain)
         let explain = self.explain
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        // Reads a round of chunks, scores them in parallel, writes their output in input
-        // order, and repeats: memory stays flat however long the input.
-        var reader = LineChunkReader(descriptor: 0)
-        while true {
-            var chunks: [[UInt8]] = []
-            while chunks.count < (threads > 1 ? threads * ScoreCommand.chunksPerThread : 1), let chunk = reader.next(size: ScoreCommand.chunkBytes) { chunks.append(chunk) }
-            if chunks.isEmpty { break }
-            let batch = chunks
-            var outputs = [[UInt8]](repeating: [], count: batch.count)
-            let jsonl = format == .jsonl
-            let render = { @Sendable (chunk: [UInt8]) -> [UInt8] in
-                if !jsonl, !explain {
-                    // TSV: the compound and language are all a line shows (a `ScoreResult` is not made).
-                    var out = ScoreLineFormatter.Output(capacity: chunk.count + chunk.count / 2)
-                    defer { out.deallocate() }
-                    let scratch = ScoreScratch()
-                    LineChunkReader.lines(of: chunk) { line in
-                        let (compound, lang) = scorer.compound(utf8: line, language: language, scratch: scratch)
-                        ScoreLineFormatter.appendTSV(compound: compound, lang: lang, to: &out)
-                    }
-                    return out.bytes
-                }
-                var out: [UInt8] = []
-                out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
-                // This chunk's buffers, reused from line to line.
+        let jsonl = format == .jsonl
+        let render = { @Sendable (chunk: [UInt8]) -> [UInt8] in
+            if !jsonl, !explain {
+                // TSV: the compound and language are all a line shows (a `ScoreResult` is not made).
+                var out = ScoreLineFormatter.Output(capacity: chunk.count + chunk.count / 2)
+                defer { out.deallocate() }
                 let scratch = ScoreScratch()
                 LineChunkReader.lines(of: chunk) { line in
-                    formatter.append(scorer.score(utf8: line, language: language, explain: explain, aspects: jsonl, contributions: explain, scratch: scratch), to: &out)
+                    let (compound, lang) = scorer.compound(utf8: line, language: language, scratch: scratch)
+                    ScoreLineFormatter.appendTSV(compound: compound, lang: lang, to: &out)
                 }
-                return out
+                return out.bytes
             }
-            if batch.count == 1 {
-                outputs[0] = render(batch[0])
-            } else {
-                outputs.withUnsafeMutableBufferPointer { buffer in
-                    // Each iteration writes its own element only.
-                    nonisolated(unsafe) let results = buffer
-                    // `threads` workers (this thread and threads of their own: libdispatch's
-                    // concurrentPerform ran serially on a loaded machine) take the next chunk as
-                    // they finish one.
-                    let next = ChunkCounter()
-                    let work = { @Sendable in
-                        while let index = next.take(below: batch.count) { results[index] = render(batch[index]) }
-                    }
-                    let helpers = min(threads, batch.count) - 1
-                    let finished = DispatchSemaphore(value: 0)
-                    for _ in 0..<helpers {
-                        Thread.detachNewThread {
-                            work()
-                            finished.signal()
-                        }
-                    }
-                    work()
-                    for _ in 0..<helpers { finished.wait() }
-                }
+            var out: [UInt8] = []
+            out.reserveCapacity(chunk.count * (jsonl ? 4 : 1))
+            // This chunk's buffers, reused from line to line.
+            let scratch = ScoreScratch()
+            LineChunkReader.lines(of: chunk) { line in
+                formatter.append(scorer.score(utf8: line, language: language, explain: explain, aspects: jsonl, contributions: explain, scratch: scratch), to: &out)
             }
-            for output in outputs { try ScoreCommand.writeOut(output) }
+            return out
         }
+        // Threads take the next chunk as they finish one, and whichever finishes the chunk next
+        // in order writes it: no thread waits for a round's slowest chunk, and memory stays flat
+        // however long the input.
+        let chunks = OrderedChunks(reader: LineChunkReader(descriptor: 0), chunkBytes: ScoreCommand.chunkBytes,
+                                   window: max(threads, 1) * ScoreCommand.chunksPerThread)
+        try chunks.run(threads: threads, transform: render, write: ScoreCommand.writeOut)
     }
 
     /// Writes `bytes` to standard output with as few `write` calls as it takes.
@@ -141,20 +109,6 @@ struct ScoreCommand: ParsableCommand {
                 }
                 offset += written
             }
-        }
-    }
-}
-
-/// The next chunk index for ``ScoreCommand``'s workers to take.
-final class ChunkCounter: Sendable {
-    private let next = Mutex(0)
-
-    /// The next index, or nil once `count` have been taken.
-    func take(below count: Int) -> Int? {
-        next.withLock { value in
-            guard value < count else { return nil }
-            defer { value += 1 }
-            return value
         }
     }
 }
