@@ -110,6 +110,30 @@ struct HTMLReducerTests {
         }
     }
 
+    /// Decimal references of one to seven digits (the short reader takes up to six at once),
+    /// with each digit in turn replaced by a byte next to the digits' range or another non-digit;
+    /// eight bytes follow each, so that the short reader's word is within the text.
+    @Test
+    func decimalReferencesOfEveryLengthMatchReference() {
+        var texts: [String] = []
+        for count in 1...7 {
+            let digits = Array("9081726".prefix(count)).map(String.init)
+            texts.append("a&#\(digits.joined());bbbbbbbb")
+            for position in 0..<count {
+                for other in ["/", ":", "0", "9", "a", "x", " ", "\u{7F}", "<", "&", "#"] {
+                    var changed = digits
+                    changed[position] = other
+                    texts.append("a&#\(changed.joined());bbbbbbbb")
+                }
+            }
+        }
+        texts += ["&#1;", "&#65;", "&#000065;", "&#999999;", "&#1114111;", "&#111411;", "&#000000;", "&#0000009;"].map { $0 + "bbbbbbbb" }
+        for text in texts {
+            #expect(HTMLText.plainText(text) == HTMLTextReference.plainText(text), "plainText(\(text.debugDescription))")
+            #expect(Self.encodes(json(text, plain: false), HTMLTextReference.plainText(text)), "writeJSON(\(text.debugDescription))")
+        }
+    }
+
     /// ``HTMLReducer/isAlreadyPlain(_:)``, which lets a title keep its own `String`: whenever it says
     /// yes, the reduction and the fold give the text back unchanged. Every ASCII byte and the lead
     /// bytes of every kind of scalar, alone, doubled and around single and double spaces.
