@@ -6,7 +6,11 @@
 /// variation selector) as ``Token/text``; a ZWJ sequence the lexicon lacks falls back to its
 /// first emoji (🤦‍♀️ → 🤦). For Malay, each word is normalised first (``MalayNormaliser``), and a
 /// colloquial spelling that stands for several words (`xpuas`) becomes several tokens.
-public struct Tokenizer: Sendable {
+///
+/// A class (immutable, so shared freely): the scorer's per-text call borrows it in place. As a
+/// struct of 248 bytes stored in the scorer, it was copied to the stack on every text to be
+/// passed as `self`.
+public final class Tokenizer: Sendable {
     let segmenter: ChineseSegmenter
     let malay: MalayNormaliser
     /// Whole chunks that are tokens as written (emoticons like `:)` and `</3`).
@@ -43,7 +47,7 @@ public struct Tokenizer: Sendable {
     let emojiStarts: Set<Unicode.Scalar>
     /// Punctuation of Chinese text that the byte scanner handles (each a scalar of three UTF-8
     /// bytes that is no emoji, letter, number or space), with whether it breaks a clause.
-    private(set) var bytePunctuation: [UInt32: Bool] = [:]
+    let bytePunctuation: [UInt32: Bool]
 
     /// Scalars of Chinese text that the byte path may meet besides Han characters.
     private static let punctuationCandidates: [UInt32] = [
@@ -51,7 +55,7 @@ public struct Tokenizer: Sendable {
         0x300E, 0x300F, 0xFF08, 0xFF09, 0x300A, 0x300B, 0x3010, 0x3011, 0x2014, 0x00B7,
     ]
 
-    public init(lexicon: Lexicon) {
+    public convenience init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon), indexed: lexicon.languages.mapValues(IndexedLexicon.init))
     }
 
@@ -130,7 +134,7 @@ public struct Tokenizer: Sendable {
         for value in Tokenizer.punctuationCandidates {
             guard let scalar = Unicode.Scalar(value), scalar.utf8.count == 3 else { continue }
             let character = Character(scalar)
-            guard emojiKey(character) == nil, !character.isLetter, !character.isNumber, !character.isWhitespace,
+            guard Tokenizer.emojiKey(character, emoji: emoji, starts: emojiStarts) == nil, !character.isLetter, !character.isNumber, !character.isWhitespace,
                   !Tokenizer.isHan(character), value != 0x2019 else { continue }
             punctuation[value] = Tokenizer.clauseBreaks.contains(character)
         }
@@ -342,7 +346,7 @@ public struct Tokenizer: Sendable {
         /// a pending break or a contrast word.
         /// - Parameter hash: the lookup form's ``ByteKeyTable/hash(_:)``, when the caller has it.
         /// - Returns: the token's index in ``words``.
-        /// (Transparent, as ``Tokenizer/emitASCIIWord(_:scan:into:)`` is: each call cost ~40
+        /// (Transparent, as ``TokenStream/emitASCIIWord(_:scan:tokenizer:)`` is: each call cost ~40
         /// instructions of frame and argument moves per token, and `@inline(__always)` was not honoured.)
         @discardableResult
         @_transparent
@@ -648,7 +652,7 @@ public struct Tokenizer: Sendable {
                     position = end
                     continue
                 }
-                emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, into: &stream)
+                stream.emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, tokenizer: self)
                 continue
             }
             if byte & 0xF8 == 0xF0 {
@@ -752,68 +756,25 @@ public struct Tokenizer: Sendable {
         return nil
     }
 
-    /// Emits one ASCII word, whose lower-cased form ``TokenList/WordScan/init(scanning:from:into:kinds:)`` wrote
-    /// (and `scan` describes).
-    /// (Transparent, so that the scan loop holds the word's emission and its ``TokenStream/finish(_:raw:flags:hash:)``
-    /// inline: as calls they cost ~560 instructions per line; `@inline(__always)` was not honoured.)
-    @_transparent
-    private func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, into stream: inout TokenStream) {
-        let start = stream.list.pendingTextStart
-        stream.list.appendScannedWord(scan)
-        // Where a Malay pass can resume, should the line be Malay (read only while detecting;
-        // kept in the record, one store, rather than tested for and noted apart).
-        let source = Int32(truncatingIfNeeded: scan.start &<< 1) | (stream.pendingBreak ? 1 : 0)
-        // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
-        let upper = scan.hasUpper, lowerCase = scan.hasLower
-        var asWritten = !upper, stretched = false
-        // (The table's transparent probe: through ``WordTable/index(ofASCII:hash:)``, a call, it cost ~65 instructions more.)
-        var index = stream.words.table.index(forBytes: stream.list.pendingText(from: start), hash: scan.hash)
-        // Whether ``unelongated(_:)`` can find anything: 3 to 40 letters (it looks for the run of
-        // three of one letter, in the lower-cased form), and for a word of the table only when
-        // the table marks it (``WordTable/stretchedBit``): most words skip that second look.
-        if scan.lettersOnly, word.count >= 3, word.count <= 40, index < 0 || stream.words.mayBeStretched(index),
-           let read = readStretched(from: start, into: &stream) {
-            asWritten = false
-            stretched = true
-            index = read
-        }
-        let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
-        // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
-        // emitted as they are, as the `String` path below would emit them.
-        if stream.malay != nil, emitMalayWord(word, from: start, into: &stream) { return }
-        // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
-        let info = stream.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
-        if stream.detection != nil {
-            // The lookup form is the detector's word unless digits or hyphens split it there or
-            // stretched letters were read as another word.
-            if scan.lettersAndApostrophes, !stretched {
-                stream.detection?.tally.add(WordTable.wordClass(info: info)) { "" }
-            } else if scan.hasUpper || scan.hasLower {
-                stream.detection?.countWords(word)
-            }
-            // (A word without letters, digits and hyphens only, holds no word the detector counts:
-            // it joins letters and inner apostrophes only.)
-        }
-    }
 
-    /// ``emitASCIIWord(_:scan:into:)``'s stretched word: when the lower-cased form pending since
+    /// ``TokenStream/emitASCIIWord(_:scan:tokenizer:)``'s stretched word: when the lower-cased form pending since
     /// `start` is an elongated word (``unelongated(_:)``), replaces it with the word read and
     /// returns that word's index in the stream's words; nil (nothing changed) otherwise.
     /// (Out of line: few words take this path, and inline its values crowded the common path's
     /// registers.)
     @inline(never)
-    private func readStretched(from start: Int, into stream: inout TokenStream) -> Int? {
+    fileprivate func readStretched(from start: Int, into stream: inout TokenStream) -> Int? {
         guard let read = unelongated(stream.list.pendingText(from: start)) else { return nil }
         stream.list.replaceText(from: start, with: read)
         return stream.words.index(of: stream.list.pendingText(from: start), plain: true)
     }
 
-    /// ``emitASCIIWord(_:scan:into:)``'s Malay word (`word` as written, its lower-cased form
+    /// ``TokenStream/emitASCIIWord(_:scan:tokenizer:)``'s Malay word (`word` as written, its lower-cased form
     /// pending since `start`): false, with nothing changed, when the word stays as written
     /// (``MalayNormaliser/staysAsWritten(_:)``); otherwise emits the normalised words through
     /// the `String` path and returns true. (Out of line, as ``readStretched(from:into:)`` is.)
     @inline(never)
-    private func emitMalayWord(_ word: UnsafeBufferPointer<UInt8>, from start: Int, into stream: inout TokenStream) -> Bool {
+    fileprivate func emitMalayWord(_ word: UnsafeBufferPointer<UInt8>, from start: Int, into stream: inout TokenStream) -> Bool {
         guard let malay = stream.malay, !malay.staysAsWritten(stream.list.pendingText(from: start)) else { return false }
         // Malay normalisation reads `String`s: the lower-cased form is taken back out.
         let lower = String(decoding: stream.list.pendingText(from: start), as: UTF8.self)
@@ -926,6 +887,12 @@ public struct Tokenizer: Sendable {
 
     /// The lookup key of an emoji character, or nil when `character` is not an emoji.
     func emojiKey(_ character: Character) -> String? {
+        Tokenizer.emojiKey(character, emoji: emoji, starts: emojiStarts)
+    }
+
+    /// ``emojiKey(_:)`` with the tokenizer's ``emoji`` keys and their ``emojiStarts`` (static:
+    /// the initialiser asks it before every property is set).
+    private static func emojiKey(_ character: Character, emoji: Set<String>, starts emojiStarts: Set<Unicode.Scalar>) -> String? {
         guard let first = character.unicodeScalars.first, first.value >= 0x2000 else { return nil }
         // Fast rejection (CJK punctuation, letters of other scripts): the checks below would all fail.
         if first.value != 0xFE0E, first.value != 0xFE0F, !emojiStarts.contains(first), !Tokenizer.isEmoji(first),
@@ -956,5 +923,52 @@ public struct Tokenizer: Sendable {
 
     static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x1F000 || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
+    }
+}
+
+extension Tokenizer.TokenStream {
+    /// Emits one ASCII word, whose lower-cased form ``TokenList/WordScan/init(scanning:from:into:kinds:)`` wrote
+    /// (and `scan` describes), read with `tokenizer`'s tables.
+    /// (Transparent, so that the scan loop holds the word's emission and its ``finish(_:raw:flags:hash:)``
+    /// inline: as calls they cost ~560 instructions per line; `@inline(__always)` was not honoured,
+    /// and a class such as ``Tokenizer`` cannot hold a transparent method.)
+    @_transparent
+    fileprivate mutating func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, tokenizer: Tokenizer) {
+        let start = self.list.pendingTextStart
+        self.list.appendScannedWord(scan)
+        // Where a Malay pass can resume, should the line be Malay (read only while detecting;
+        // kept in the record, one store, rather than tested for and noted apart).
+        let source = Int32(truncatingIfNeeded: scan.start &<< 1) | (self.pendingBreak ? 1 : 0)
+        // Python's `isupper()` on ASCII: some upper-case letter and no lower-case one.
+        let upper = scan.hasUpper, lowerCase = scan.hasLower
+        var asWritten = !upper, stretched = false
+        // (The table's transparent probe: through ``WordTable/index(ofASCII:hash:)``, a call, it cost ~65 instructions more.)
+        var index = self.words.table.index(forBytes: self.list.pendingText(from: start), hash: scan.hash)
+        // Whether ``Tokenizer/unelongated(_:)`` can find anything: 3 to 40 letters (it looks for the run of
+        // three of one letter, in the lower-cased form), and for a word of the table only when
+        // the table marks it (``WordTable/stretchedBit``): most words skip that second look.
+        if scan.lettersOnly, word.count >= 3, word.count <= 40, index < 0 || self.words.mayBeStretched(index),
+           let read = tokenizer.readStretched(from: start, into: &self) {
+            asWritten = false
+            stretched = true
+            index = read
+        }
+        let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
+        // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
+        // emitted as they are, as the `String` path below would emit them.
+        if self.malay != nil, tokenizer.emitMalayWord(word, from: start, into: &self) { return }
+        // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
+        let info = self.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
+        if self.detection != nil {
+            // The lookup form is the detector's word unless digits or hyphens split it there or
+            // stretched letters were read as another word.
+            if scan.lettersAndApostrophes, !stretched {
+                self.detection?.tally.add(WordTable.wordClass(info: info)) { "" }
+            } else if scan.hasUpper || scan.hasLower {
+                self.detection?.countWords(word)
+            }
+            // (A word without letters, digits and hyphens only, holds no word the detector counts:
+            // it joins letters and inner apostrophes only.)
+        }
     }
 }
