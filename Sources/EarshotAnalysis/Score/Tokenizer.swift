@@ -30,6 +30,10 @@ public final class Tokenizer: Sendable {
     /// of one of those lengths (`d:` and `d-':` give 1 and 3 for `d`). Most words have none,
     /// and skip the piece's emoticon test (~280 instructions a call).
     let letterEmoticonRuns: [UInt16]
+    /// True when every key of ``emoticonTable`` and ``letterEmoticons`` begins with an ASCII
+    /// byte: a piece that begins with a Chinese character (lead byte E3–E9) is then no emoticon,
+    /// and skips the test (the filters pass every byte from 0x80 up).
+    let emoticonsBeginASCII: Bool
     /// English and Malay single words the lexicons know (valence, boosters, negators): what an
     /// elongated word ("loooove", "sooo", "bestttt") is read as when it is not listed itself.
     let knownWords: ByteKeyTable<Bool>
@@ -103,6 +107,7 @@ public final class Tokenizer: Sendable {
             }
         }
         letterEmoticonRuns = runs
+        emoticonsBeginASCII = (emoticonKeys + letterKeys).allSatisfy { ($0.utf8.first ?? 0) < 0x80 }
         var known = ByteKeyTable<Bool>.Builder()
         for language in ["en", "ms"] {
             let words = lexicon[language]
@@ -618,7 +623,7 @@ public final class Tokenizer: Sendable {
                 pieceStart = false
                 // (The filters asked here first, as emoticonEnd asks them: most pieces that begin
                 // with no letter, such as numbers, begin no emoticon, and the call cost ~45 instructions.)
-                if !Tokenizer.isASCIILetter(byte), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
+                if !Tokenizer.isASCIILetter(byte), !(byte &- 0xE3 <= 6 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
                    let end = emoticonEnd(bytes, at: position, into: &stream) {
                     guard end >= 0 else { return false }
                     stream.list.noMarks = false

@@ -234,6 +234,9 @@ final class WordTable: Sendable {
     }
 
     /// True when word `word` (an index, or -1) may be a stretched word (``stretchedBit``).
+    /// (Always inline: the byte scan asks it for most words; when the scan grew, the compiler
+    /// made it a call, ~54 instructions a line.)
+    @inline(__always)
     func mayBeStretched(_ word: Int) -> Bool {
         info(word) & WordTable.stretchedBit != 0
     }
