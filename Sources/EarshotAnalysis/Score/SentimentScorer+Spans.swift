@@ -26,13 +26,15 @@ extension SentimentScorer {
             guard index < tokens.count else { break }
             let record = tokens[index]
             let roles = record.roles
-            let first = stride > 0 ? entries.entry(word: record.word, 0, in: tokenizer.words) : -1, second = stride > 1 ? entries.entry(word: record.word, 1, in: tokenizer.words) : -1
             let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next
             // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
+            // Most words begin no phrase of any lexicon (no ``WordTable/phraseRole``): one bit
+            // test, before the lexicons' phrase starts are read.
             if !isEmoji, stride <= 2,
-               record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
-               || ((first < 0 || chain[0].phraseStart(first) == 1) && (second < 0 || chain[1].phraseStart(second) == 1))
+               roles & WordTable.phraseRole == 0 || record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
+               || (SentimentScorer.beginsNoPhrase(record.word, 0, chain: chain, entries: entries, words: words)
+                   && SentimentScorer.beginsNoPhrase(record.word, 1, chain: chain, entries: entries, words: words))
                || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
                 if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
                     tokens.setSpan(index, tokens.spanCount)
@@ -49,6 +51,15 @@ extension SentimentScorer {
                 index += 1
             }
         }
+    }
+
+    /// True when word `word` begins no longer entry of `chain[position]` (or the chain has no
+    /// such lexicon).
+    @inline(__always)
+    private static func beginsNoPhrase(_ word: Int, _ position: Int, chain: [IndexedLexicon], entries: ChainEntries, words: WordTable) -> Bool {
+        guard position < chain.count else { return true }
+        let found = entries.entry(word: word, position, in: words)
+        return found < 0 || chain[position].phraseStart(found) == 1
     }
 
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment

@@ -46,6 +46,9 @@ final class WordTable: Sendable {
     /// English term (``SentimentScorer/inflectedValence(_:in:)``). Set for the ASCII words of the
     /// table; the tokenizer sets it for every other token that ends in `t`, `s` or `g`.
     static let aloneRole: UInt8 = 1 << 4
+    /// The word is the first word of a multi-word entry of some lexicon (of ``phraseStarts``):
+    /// the span search asks the pair set and the lexicons for a phrase only at such words.
+    static let phraseRole: UInt8 = 1 << 5
     /// The first two words of every multi-word entry of the lexicons.
     private let phraseStarts: WordPairSet
 
@@ -120,6 +123,7 @@ final class WordTable: Sendable {
             UInt32(roles[index]) | UInt32(table.values[index].classes.rawValue) << 8
                 | (table.values[index].isContrast ? WordTable.contrastBit : 0)
         }
+        for pair in pairs { info[Int(truncatingIfNeeded: pair >> 32)] |= UInt32(WordTable.phraseRole) }
         table.forEachKey { index, key in
             if Tokenizer.hasLetterRun(key), known.map({ Tokenizer.unelongated(key, known: $0) != nil }) ?? true {
                 info[index] |= WordTable.stretchedBit
