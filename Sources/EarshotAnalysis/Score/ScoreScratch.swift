@@ -10,6 +10,9 @@ public final class ScoreScratch {
     // One thread uses a scratch at a time (it is not `Sendable`): the dynamic exclusivity
     // checks of each text's accesses (~40 instructions each) are left out.
     @exclusivity(unchecked) var stream: Tokenizer.TokenStream?
+    /// The rule log that each term's valence writes to: kept here, so that a text scored
+    /// without `--explain` neither makes nor releases an array.
+    @exclusivity(unchecked) var rules = RuleLog(enabled: false)
 
     public init() {}
 }

@@ -69,21 +69,22 @@ extension SentimentScorer {
     }
 
     /// The valence of one sentiment term after the rules that look around it: ALL CAPS,
-    /// boosters after and before it, negation, and "least". Returns the value and the rules
-    /// that changed it, for `--explain` (none when `explain` is false: their text is not built).
-    func valence(of term: TermSpan, base: Double, table: SpanTable, language: ScoreLanguage, capDifferential: Bool, explain: Bool = true) -> (Double, [String]) {
+    /// boosters after and before it, negation, and "least". Returns the value, and adds to
+    /// `rules` the rules that changed it, for `--explain` (none when the log is disabled: their
+    /// text is not built). (The caller's log, not a returned array: an empty array returned
+    /// per term was released per term, ~1.8 releases a line.)
+    func valence(of term: TermSpan, base: Double, table: SpanTable, language: ScoreLanguage, capDifferential: Bool, rules: inout RuleLog) -> Double {
         let tokens = table.tokens
         var value = base
-        var rules = RuleLog(enabled: explain)
         // An emoji says what it says: no word before it negates or boosts it ("couldn't be happier 👍").
         // (The flags first: most terms are no emoji, and asking needs no copy of the token.)
         if mayBeEmoji(isHan: tokens.isHan(term.start), isASCII: tokens.isASCII(term.start)), emojiValence(tokens, term.start) != nil {
-            return (value, rules.rules)
+            return value
         }
         // A neutral entry (valence 0: a word listed to say it carries no sentiment here, such as
         // Malay `hak` or `customer service`) stays neutral: capitals, boosters and negators give
         // it no sign. (VADER's lexicon has no such entry; its rules would make one negative.)
-        if base == 0 { return (0, rules.rules) }
+        if base == 0 { return 0 }
         let isHan = tokens.isHan(term.start)
         // Latin words in capitals inside Chinese text (OK, XP, CPU) are how they are written, not shouting.
         if capDifferential, !isHan, language != .chinese, (term.start..<term.end).allSatisfy(tokens.isUpper) {
@@ -96,7 +97,7 @@ extension SentimentScorer {
             value *= SentimentScorer.negationScalar
             let markerText = marker.map { " … \(tokens.text($0))" } ?? ""
             rules.append("negated by '\(tokens.text(negator))\(markerText)' (not as … as)")
-            return (value, rules.rules)
+            return value
         }
         // Intensifiers that sit between a negator and the term, or after the term: a negator
         // before them reads "not very" (Chinese and Malay).
@@ -180,7 +181,7 @@ extension SentimentScorer {
             value *= SentimentScorer.negationScalar
             rules.append("negated by 'least'")
         }
-        return (value, rules.rules)
+        return value
     }
 }
 

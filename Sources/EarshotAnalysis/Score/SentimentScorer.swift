@@ -207,27 +207,31 @@ public struct SentimentScorer: Sendable {
         let pivotWord = explain ? pivot.map { self.text(of: table.spans[$0.span], in: table) } ?? "" : ""
         // The sentiment terms in order (``SpanTable/terms()``), without building their list
         // (by index: an iterator would retain the array).
+        // The scratch's log: without `--explain` it stays disabled and empty, and no term nor
+        // text touches an array.
+        if scratch.rules.enabled != explain { scratch.rules = RuleLog(enabled: explain) }
         for spanIndex in 0..<table.spans.count {
             let span = table.spans[spanIndex]
             guard let base = table.termValence(span) else { continue }
-            var (value, rules) = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, explain: explain)
+            if explain { scratch.rules = RuleLog(enabled: true) }
+            var value = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, rules: &scratch.rules)
             // Contrast: the first contrast word halves what comes before it and lifts what follows.
             if let pivot {
                 if let conceded = pivot.concessiveClause {
                     // A concessive word: its own clause is the weaker part, wherever it stands.
                     let inside = table.tokens.clause(span.start) == conceded
                     value *= inside ? 0.5 : 1.5
-                    if explain { rules.append(inside ? "conceded by '\(pivotWord)' ×0.5" : "outside the '\(pivotWord)' clause ×1.5") }
+                    if explain { scratch.rules.append(inside ? "conceded by '\(pivotWord)' ×0.5" : "outside the '\(pivotWord)' clause ×1.5") }
                 } else {
                     let factor = span.start < pivot.index ? 0.5 : 1.5
                     value *= factor
-                    if explain { rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
+                    if explain { scratch.rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
                 }
             }
             if wantsAspects { tokenValences[span.start] += value }
             sum += value
             if value > 0 { positive += value + 1; nonNeutral += 1 } else if value < 0 { negative += value - 1; nonNeutral += 1 }
-            if keepContributions { found.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: rules, clause: table.tokens.clause(span.start))) }
+            if keepContributions { found.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: scratch.rules.rules, clause: table.tokens.clause(span.start))) }
         }
 
         // (Not counted when the byte scan met no mark: ``TokenList/noMarks``.)
