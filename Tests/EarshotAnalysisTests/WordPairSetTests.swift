@@ -2,17 +2,19 @@ import Testing
 @testable import EarshotAnalysis
 
 @Suite struct WordPairSetTests {
-    /// Holds the pairs given and no other, including pairs that share a word or differ only in order.
+    /// Holds the pairs given and no other, including pairs that share a word or differ only in
+    /// order, each with its own word count.
     @Test func holdsExactlyItsPairs() {
-        var pairs = Set<UInt64>()
-        for first in 0..<40 { for second in stride(from: first % 3, to: 60, by: 7) { pairs.insert(WordPairSet.key(first, second)) } }
+        var pairs: [UInt64: Int] = [:]
+        for first in 0..<40 { for second in stride(from: first % 3, to: 60, by: 7) { pairs[WordPairSet.key(first, second)] = 2 + (first + second) % 4 } }
         let set = WordPairSet(pairs)
         for first in 0..<45 {
             for second in 0..<65 {
-                #expect(set.contains(first, second) == pairs.contains(WordPairSet.key(first, second)), "\(first) \(second)")
+                #expect(set.contains(first, second) == (pairs[WordPairSet.key(first, second)] != nil), "\(first) \(second)")
+                #expect(set.words(first, second) == pairs[WordPairSet.key(first, second)] ?? 0, "\(first) \(second)")
             }
         }
-        #expect(!WordPairSet([]).contains(0, 0))
+        #expect(!WordPairSet([:]).contains(0, 0))
     }
 
     /// Every multi-word entry of the lexicons begins with a pair the word table lets through,
@@ -27,6 +29,7 @@ import Testing
                 guard parts.count >= 2 else { continue }
                 phrases += 1
                 #expect(words.mayBeginPhrase(words.index(of: parts[0]), words.index(of: parts[1])), "\(key)")
+                #expect(words.phraseWords(words.index(of: parts[0]), words.index(of: parts[1])) >= parts.count, "\(key)")
             }
         }
         #expect(phrases > 100)

@@ -99,8 +99,9 @@ extension SentimentScorer {
             for position in 0..<stride { longest = max(longest, phraseStart(position)) }
         }
         var length = min(longest, maxWords, tokens.count - index)
-        // A phrase of tokens whose forms are words of the table begins with a listed pair of words.
-        if length > 1, !tokenizer.words.mayBeginPhrase(record.word, tokens.word(index + 1)) { length = 1 }
+        // A phrase of tokens whose forms are words of the table begins with a listed pair of
+        // words, and has at most as many words as the longest entry that begins with the pair.
+        if length > 1 { length = min(length, max(1, tokenizer.words.phraseWords(record.word, tokens.word(index + 1)))) }
         while length > 1 {
             // One clause, no Chinese word; all ASCII lookup forms make an ASCII phrase, looked
             // up with no walk of its bytes (most phrases: ~100 instructions a line).

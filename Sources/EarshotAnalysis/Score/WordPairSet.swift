@@ -5,21 +5,27 @@
 struct WordPairSet: Sendable {
     /// Per slot: the pair with its top bit set (so never 0), or 0 for an empty slot.
     private let slots: [UInt64]
+    /// Per slot: the most words of an entry that begins with the slot's pair.
+    private let lengths: [UInt8]
     private let shift: UInt64
 
-    init(_ pairs: Set<UInt64>) {
+    /// - Parameter pairs: each pair's key (``key(_:_:)``) and the most words of an entry that begins with it.
+    init(_ pairs: [UInt64: Int]) {
         var bits: UInt64 = 4
         while (1 << bits) < pairs.count * 2 { bits += 1 }
         shift = 64 - bits
         var slots = [UInt64](repeating: 0, count: 1 << bits)
+        var lengths = [UInt8](repeating: 0, count: 1 << bits)
         let mask = slots.count - 1
-        for pair in pairs {
+        for (pair, words) in pairs {
             let stored = pair | 1 << 63
             var slot = Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = stored
+            lengths[slot] = UInt8(clamping: words)
         }
         self.slots = slots
+        self.lengths = lengths
     }
 
     /// The pair of word indices `first` and `second` (each 0 or more) as one key.
@@ -28,13 +34,18 @@ struct WordPairSet: Sendable {
     }
 
     func contains(_ first: Int, _ second: Int) -> Bool {
+        words(first, second) > 0
+    }
+
+    /// The most words of an entry that begins with `first` then `second`, or 0 for none.
+    func words(_ first: Int, _ second: Int) -> Int {
         let stored = WordPairSet.key(first, second) | 1 << 63
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let found = slots[slot]
-            if found == stored { return true }
-            if found == 0 { return false }
+            if found == stored { return Int(lengths[slot]) }
+            if found == 0 { return 0 }
             slot = (slot + 1) & mask
         }
     }

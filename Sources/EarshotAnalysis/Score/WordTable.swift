@@ -68,7 +68,7 @@ final class WordTable: Sendable {
         // Split at space bytes, as the span search joins a phrase's tokens. (Read in the same
         // walk of the keys, without an array per phrase: a second walk with `split` cost ~2M
         // instructions at start-up.)
-        var pairs: [UInt64] = []
+        var pairs: [UInt64: Int] = [:]
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
             for index in lexicon.table.values.indices {
@@ -101,7 +101,7 @@ final class WordTable: Sendable {
         }
         let table = ByteKeyTable(builder)
         self.table = table
-        phraseStarts = WordPairSet(Set(pairs))
+        phraseStarts = WordPairSet(pairs)
         var lexicons: [Int32] = []
         lexicons.reserveCapacity(table.values.count * 3)
         for entry in table.values {
@@ -123,7 +123,7 @@ final class WordTable: Sendable {
             UInt32(roles[index]) | UInt32(table.values[index].classes.rawValue) << 8
                 | (table.values[index].isContrast ? WordTable.contrastBit : 0)
         }
-        for pair in pairs { info[Int(truncatingIfNeeded: pair >> 32)] |= UInt32(WordTable.phraseRole) }
+        for pair in pairs.keys { info[Int(truncatingIfNeeded: pair >> 32)] |= UInt32(WordTable.phraseRole) }
         table.forEachKey { index, key in
             if Tokenizer.hasLetterRun(key), known.map({ Tokenizer.unelongated(key, known: $0) != nil }) ?? true {
                 info[index] |= WordTable.stretchedBit
@@ -137,15 +137,16 @@ final class WordTable: Sendable {
     /// `builder`, and its first two words' pair to `pairs`. (A static function taking the
     /// tables inout: a nested function capturing them made every access to the builder a
     /// checked one, ~4.5M instructions at start-up.)
-    private static func addWords(of key: UnsafeBufferPointer<UInt8>, to builder: inout ByteKeyTable<Entry>.Builder, pairs: inout [UInt64]) {
-        var first = -1, count = 0, start = 0
+    private static func addWords(of key: UnsafeBufferPointer<UInt8>, to builder: inout ByteKeyTable<Entry>.Builder, pairs: inout [UInt64: Int]) {
+        var first = -1, second = -1, count = 0, start = 0
         for end in 0...key.count where end == key.count || key[end] == 0x20 {
             defer { start = end + 1 }
             guard end > start else { continue }
             let word = builder.index(ofCanonical: UnsafeBufferPointer(rebasing: key[start..<end]), adding: Entry())
-            if count == 0 { first = word } else if count == 1 { pairs.append(WordPairSet.key(first, word)) }
+            if count == 0 { first = word } else if count == 1 { second = word }
             count += 1
         }
+        if count >= 2 { pairs[WordPairSet.key(first, second), default: 0] = max(pairs[WordPairSet.key(first, second), default: 0], count) }
     }
 
     /// The packed ``info`` of word `word` (an index, or -1: 0).
@@ -231,6 +232,12 @@ final class WordTable: Sendable {
     /// (indices, or -1), compared as `String`s compare.
     func mayBeginPhrase(_ first: Int, _ second: Int) -> Bool {
         first >= 0 && second >= 0 && phraseStarts.contains(first, second)
+    }
+
+    /// The most words of a multi-word entry of the lexicons that begins with words `first`
+    /// then `second` (indices, or -1), or 0 for none: a longer phrase is not looked up.
+    func phraseWords(_ first: Int, _ second: Int) -> Int {
+        first >= 0 && second >= 0 ? phraseStarts.words(first, second) : 0
     }
 
     func isContrast(_ word: Int) -> Bool {
