@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: [
-        [], ["--jobs", "1"], ["--lexicons", "/tmp/lex", "--jobs", "12"], ["--lang", "zh"], ["--lang", "auto"],
+        [], ["--jobs", "1"], ["--lexicons", "my-lexicons", "--jobs", "12"], ["--lang", "zh"], ["--lang", "auto"],
         ["--format", "jsonl", "--explain"], ["--explain", "--format", "tsv", "--lang", "ms", "--lexicons", "lex icons", "--jobs", "2"],
         ["--lexicons", "a=b"], ["--lexicons", "score"],
     ])

@@ -24,13 +24,14 @@ import Testing
         let (descriptor, path) = try input(lines)
         defer { close(descriptor); unlink(path) }
         let window = 2
-        // Chunks of whole lines (the reader reads 64 KB at a time, so ~64 KB each); each
-        // transform sleeps a little, unevenly, so threads finish out of order and the window fills.
+        // Chunks of whole lines (the reader reads 64 KB at a time, so ~64 KB each). The first
+        // chunk's transform is slow: without the window, the other threads would read and finish
+        // more chunks meanwhile than the window allows to wait for it.
         let chunks = OrderedChunks(reader: LineChunkReader(descriptor: descriptor), chunkBytes: 64, window: window)
         let state = Mutex((written: [UInt8](), inFlight: 0, mostInFlight: 0, writes: 0))
         try chunks.run(threads: threads, transform: { chunk in
             state.withLock { $0.inFlight += 1; $0.mostInFlight = max($0.mostInFlight, $0.inFlight) }
-            usleep(UInt32(chunk.count % 7) * 100)
+            if chunk.starts(with: Array("line 0 ".utf8)) { usleep(300_000) }
             return chunk
         }, write: { result in
             state.withLock { $0.written += result; $0.inFlight -= 1; $0.writes += 1 }

@@ -198,7 +198,14 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// for ASCII without a carriage return and unified Han (``isPlain(_:)``).
     static func characterCount(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         guard isPlain(key), !key.contains(0x0D) else { return String(decoding: key, as: UTF8.self).count }
-        return key.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return scalarCount(key)
+    }
+
+    /// The number of scalars of valid UTF-8 `bytes` (their bytes that are no continuation
+    /// byte): ``characterCount(_:)`` of a key known to be plain, with no carriage return.
+    @inline(__always)
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// FNV-1a over the bytes, folded to 32 bits.

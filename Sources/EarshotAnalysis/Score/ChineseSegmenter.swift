@@ -120,7 +120,7 @@ struct ChineseSegmenter: Sendable {
             let firstLength = word[0] < 0x80 ? 1 : 3, lastLength = word[word.count - 1] < 0x80 ? 1 : 3
             // (``ByteKeyTable/characterCount(_:)`` without asking `isPlain` again.)
             return body(UnsafeBufferPointer(rebasing: word[..<firstLength]), UnsafeBufferPointer(rebasing: word[(word.count - lastLength)...]),
-                        word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+                        ByteKeyTable<Role>.scalarCount(word))
         }
         let text = String(decoding: word, as: UTF8.self)
         ByteKeyTable<Role>.withCanonicalBytes(String(text.first!)) { first in

@@ -105,7 +105,7 @@ public struct LexiconLoader: Sendable {
         let bytes = fields.bytes(0)
         let words = LanguageLexicon.wordCount(bytes) ?? fields.term.split(separator: " ").count
         // A field holds no carriage return (it ends a line): one character per scalar.
-        lexicon.noteEntry(words: words, characters: bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+        lexicon.noteEntry(words: words, characters: ByteKeyTable<Bool>.scalarCount(bytes))
     }
 
     private func number(_ text: String, in range: ClosedRange<Double>, what: String, place: EarshotError.Place) throws -> Double {

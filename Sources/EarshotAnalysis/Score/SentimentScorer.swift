@@ -384,23 +384,26 @@ public struct SentimentScorer: Sendable {
     /// `value + 1` and `negative` adds `value - 1` over the valences above and below zero, in
     /// order; `neutral` counts the zeros.
     static func proportions(positive: Double, negative: Double, neutral: Double, emphasis: Double, compound: Double) -> Sentiment {
-        // (``roundedCompound(positive:negative:neutral:emphasis:compound:)`` repeats this for the compound alone.)
-        var positive = positive, negative = negative
-        if positive > abs(negative) { positive += emphasis } else if positive < abs(negative) { negative -= emphasis }
-        let total = positive + abs(negative) + neutral
-        guard total > 0 else { return .neutral }
+        let sums = emphasised(positive: positive, negative: negative, neutral: neutral, emphasis: emphasis)
+        guard sums.total > 0 else { return .neutral }
         func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
-        return Sentiment(compound: (compound * 10000).rounded() / 10000, pos: round3(positive / total),
-                         neu: round3(neutral / total), neg: round3(abs(negative) / total))
+        return Sentiment(compound: (compound * 10000).rounded() / 10000, pos: round3(sums.positive / sums.total),
+                         neu: round3(neutral / sums.total), neg: round3(abs(sums.negative) / sums.total))
     }
 
     /// The compound of ``proportions(positive:negative:neutral:emphasis:compound:)``, without the
     /// proportions (three roundings a text).
     static func roundedCompound(positive: Double, negative: Double, neutral: Double, emphasis: Double, compound: Double) -> Double {
+        guard emphasised(positive: positive, negative: negative, neutral: neutral, emphasis: emphasis).total > 0 else { return Sentiment.neutral.compound }
+        return (compound * 10000).rounded() / 10000
+    }
+
+    /// The sums with the emphasis added to the larger side (none when they are equal), and
+    /// their total with `neutral`.
+    @inline(__always)
+    private static func emphasised(positive: Double, negative: Double, neutral: Double, emphasis: Double) -> (positive: Double, negative: Double, total: Double) {
         var positive = positive, negative = negative
         if positive > abs(negative) { positive += emphasis } else if positive < abs(negative) { negative -= emphasis }
-        let total = positive + abs(negative) + neutral
-        guard total > 0 else { return Sentiment.neutral.compound }
-        return (compound * 10000).rounded() / 10000
+        return (positive, negative, positive + abs(negative) + neutral)
     }
 }

@@ -219,18 +219,13 @@ struct StartTagGuard {
         return nil
     }
 
-    /// How many line feeds `bytes` holds, counted sixteen bytes at a time with no branch per line
-    /// (a `memchr` call per line feed mispredicted its exit at nearly every line).
-    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        denseLineBreaks(in: bytes)
-    }
-
-    /// How many line feeds `bytes` holds, sixteen bytes at a time (SSE2 compares): each byte lane
+    /// How many line feeds `bytes` holds, sixteen bytes at a time (SSE2 compares, no branch per
+    /// line: a `memchr` call per line feed mispredicted its exit at nearly every line): each byte lane
     /// counts its line feeds for up to 254 blocks (a line feed's lane compares as 0xFF, so
     /// subtracting the compare adds one), then the lanes are summed (no population count per
     /// block: without the POPCNT instruction, which the baseline x86-64 target lacks, that is a
     /// dozen instructions).
-    static func denseLineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         typealias Lanes = SIMD16<UInt8>
         let count = bytes.count

@@ -129,7 +129,6 @@ struct StartTagGuardTests {
             let bytes = Array(text.utf8)
             let expected = bytes.filter { $0 == 0x0A }.count
             #expect(bytes.withUnsafeBufferPointer { StartTagGuard.lineBreaks(in: $0) } == expected, "\(text.debugDescription)")
-            #expect(bytes.withUnsafeBufferPointer { StartTagGuard.denseLineBreaks(in: $0) } == expected, "\(text.debugDescription)")
         }
     }
 
