@@ -148,8 +148,7 @@ struct FeedItemBuilder {
         let item = FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: nil,
                             updated: updated, updatedText: nil, author: text(.author).map(FeedItemBuilder.authorName),
                             summary: nil, content: nil, rating: rating, subject: text(.subject))
-        return StreamedFeedItem(fields: item, id: candidate(.id), title: candidate(.title), link: candidate(.link),
-                                publishedText: publishedText, updatedText: updatedText, summary: candidate(.summary), content: candidate(.content))
+        return StreamedFeedItem(fields: item, candidates: values)
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

@@ -12,50 +12,54 @@ public struct StreamedFeedItem {
     /// ``FeedItem/publishedText``, ``FeedItem/updatedText``, ``FeedItem/summary`` and
     /// ``FeedItem/content``, which are nil here (the dates themselves are read).
     public let fields: FeedItem
-    let id: FeedItemBuilder.Candidate?
-    let title: FeedItemBuilder.Candidate?
-    let link: FeedItemBuilder.Candidate?
-    let publishedText: FeedItemBuilder.Candidate?
-    let updatedText: FeedItemBuilder.Candidate?
-    let summary: FeedItemBuilder.Candidate?
-    let content: FeedItemBuilder.Candidate?
+    /// The builder's candidates, indexed by ``FeedItemBuilder/Field/rawValue`` (``FeedItemBuilder/Candidate/absent``
+    /// where none was offered): the builder's own array, shared (one reference per item, not a copy of
+    /// each field's candidate with its text and bytes retained and released). Once the item is gone,
+    /// the builder's array is unique again and is emptied in place for the next item.
+    let candidates: [FeedItemBuilder.Candidate]
+
+    /// The candidate offered for `field`, or nil.
+    private func candidate(_ field: FeedItemBuilder.Field) -> FeedItemBuilder.Candidate? {
+        candidates[field.rawValue].rank == .max ? nil : candidates[field.rawValue]
+    }
 
     /// The whole item, its summary and content reduced to plain text.
     public var item: FeedItem {
         var item = fields
-        item.id = id?.trimmed
-        item.title = title?.plainText
-        item.link = link?.trimmed
-        item.publishedText = publishedText?.trimmed
-        item.updatedText = updatedText?.trimmed
-        item.summary = summary?.plainText
-        item.content = content?.plainText
+        item.id = candidate(.id)?.trimmed
+        item.title = candidate(.title)?.plainText
+        item.link = candidate(.link)?.trimmed
+        item.publishedText = candidate(.published)?.trimmed
+        item.updatedText = candidate(.updated)?.trimmed
+        item.summary = candidate(.summary)?.plainText
+        item.content = candidate(.content)?.plainText
         return item
     }
 
     /// ``FeedItem/id`` written into `output` as a JSON string literal, or `null` when there is none.
-    public func writeIDJSON(into output: TextOutput) { StreamedFeedItem.writeTrimmedJSON(id, into: output) }
+    public func writeIDJSON(into output: TextOutput) { writeTrimmedJSON(.id, into: output) }
 
     /// ``FeedItem/link`` written into `output` as ``writeIDJSON(into:)`` writes the id.
-    public func writeLinkJSON(into output: TextOutput) { StreamedFeedItem.writeTrimmedJSON(link, into: output) }
+    public func writeLinkJSON(into output: TextOutput) { writeTrimmedJSON(.link, into: output) }
 
     /// ``FeedItem/title`` written into `output` as ``writeSummaryJSON(into:)`` writes the summary.
-    public func writeTitleJSON(into output: TextOutput) { StreamedFeedItem.writeJSON(title, into: output) }
+    public func writeTitleJSON(into output: TextOutput) { writeJSON(.title, into: output) }
 
     /// ``FeedItem/summary`` written into `output` as a JSON string literal (or `null` when there
     /// is none), reduced, folded and escaped in one pass over the feed's text.
-    public func writeSummaryJSON(into output: TextOutput) { StreamedFeedItem.writeJSON(summary, into: output) }
+    public func writeSummaryJSON(into output: TextOutput) { writeJSON(.summary, into: output) }
 
     /// ``FeedItem/content`` written as ``writeSummaryJSON(into:)`` writes the summary.
-    public func writeContentJSON(into output: TextOutput) { StreamedFeedItem.writeJSON(content, into: output) }
+    public func writeContentJSON(into output: TextOutput) { writeJSON(.content, into: output) }
 
-    private static func writeTrimmedJSON(_ candidate: FeedItemBuilder.Candidate?, into output: TextOutput) {
-        guard let candidate else { return output.append("null") }
-        candidate.writeTrimmedJSON(into: output)
+    // The candidate is read in place in the array (not copied out, which retained its text and bytes).
+    private func writeTrimmedJSON(_ field: FeedItemBuilder.Field, into output: TextOutput) {
+        guard candidates[field.rawValue].rank != .max else { return output.append("null") }
+        candidates[field.rawValue].writeTrimmedJSON(into: output)
     }
 
-    private static func writeJSON(_ candidate: FeedItemBuilder.Candidate?, into output: TextOutput) {
-        guard let candidate else { return output.append("null") }
-        candidate.writeJSON(into: output)
+    private func writeJSON(_ field: FeedItemBuilder.Field, into output: TextOutput) {
+        guard candidates[field.rawValue].rank != .max else { return output.append("null") }
+        candidates[field.rawValue].writeJSON(into: output)
     }
 }
