@@ -46,6 +46,20 @@ import Testing
         for missing in ["", "zzzq", "goo", "goodd", "不存在的词", "😡x", "a b c d"] { #expect(table[missing] == dictionary[missing], "\(missing)") }
     }
 
+    /// A built table compares each key's record (index, byte count, bytes): keys of every
+    /// length from 0 to 40, the empty key among them, give their own index, and a key's
+    /// prefixes and extensions that are no key give -1.
+    @Test func recordsFindEveryLengthAndNoPrefix() {
+        let keys = (0...40).map { String(repeating: "x", count: $0) + (($0 % 3 == 0) ? "" : "y") }
+        var builder = ByteKeyTable<Int>.Builder()
+        for (index, key) in keys.enumerated() { #expect(builder.index(of: key, adding: index) == index) }
+        let table = ByteKeyTable(builder)
+        for (index, key) in keys.enumerated() { #expect(table.index(of: key) == index, "\(key.utf8.count) bytes") }
+        for missing in ["y", "xy" + "y", String(repeating: "x", count: 41) + "y", "z", String(repeating: "x", count: 2)] {
+            #expect(table.index(of: missing) == (keys.firstIndex(of: missing) ?? -1), "\(missing)")
+        }
+    }
+
     @Test func emptyTableFindsNothing() {
         let table = ByteKeyTable<Int>([:])
         #expect(table["a"] == nil)

@@ -20,17 +20,56 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         let keyStarts: [Int32]
         /// The values, in the order of their keys' indices.
         let values: [Value]
-        /// Per slot: the key's hash in the high 32 bits and the entry index plus one in the
-        /// low 32 (0 for an empty slot), so that a probe reads one word.
+        /// Per key, what a probe compares, in one place: its index and byte count (two
+        /// `UInt32`s), then its bytes. A probe then reads a slot and one record, where reading
+        /// `keyStarts` and then `keyBytes` made two dependent loads after the slot, each often
+        /// a cache miss (the word table's arrays are several hundred KB).
+        let records: [UInt8]
+        /// Per slot: the key's hash in the high 32 bits and its record's offset in the low 32
+        /// (0 for an empty slot: ``records`` begin with an unused header), so that a probe
+        /// reads one word. The builder's slots, in the same places.
         let slots: [UInt64]
-        let mask: Int
 
         init(_ builder: Builder) {
-            keyBytes = builder.keyBytes
-            keyStarts = builder.keyStarts
+            let keyBytes = builder.keyBytes, keyStarts = builder.keyStarts, count = builder.values.count
+            let header = ByteKeyTable.recordHeader
+            var offsets = [UInt32](repeating: 0, count: count)
+            // Written in place: appending each header's and each key's bytes cost ~16M
+            // instructions at start-up.
+            records = keyBytes.withUnsafeBufferPointer { keys in
+                keyStarts.withUnsafeBufferPointer { starts in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        [UInt8](unsafeUninitializedCapacity: header * (count + 1) + keys.count) { records, written in
+                            let base = UnsafeMutableRawPointer(records.baseAddress!)
+                            base.storeBytes(of: 0, as: UInt64.self)
+                            var offset = header
+                            for index in 0..<count {
+                                let start = Int(starts[index]), length = Int(starts[index + 1]) - start
+                                offsets[index] = UInt32(offset)
+                                base.storeBytes(of: UInt32(index).littleEndian, toByteOffset: offset, as: UInt32.self)
+                                base.storeBytes(of: UInt32(length).littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+                                if length > 0 { (base + offset + header).copyMemory(from: keys.baseAddress! + start, byteCount: length) }
+                                offset += header + length
+                            }
+                            written = offset
+                        }
+                    }
+                }
+            }
+            slots = offsets.withUnsafeBufferPointer { offsets in
+                builder.slots.withUnsafeBufferPointer { built in
+                    [UInt64](unsafeUninitializedCapacity: built.count) { slots, written in
+                        for slot in 0..<built.count {
+                            let word = built[slot]
+                            slots[slot] = word == 0 ? 0 : word & 0xFFFF_FFFF_0000_0000 | UInt64(offsets[Int(truncatingIfNeeded: word & 0xFFFF_FFFF) &- 1])
+                        }
+                        written = built.count
+                    }
+                }
+            }
+            self.keyBytes = keyBytes
+            self.keyStarts = keyStarts
             values = builder.values
-            slots = builder.slots
-            mask = builder.slots.count - 1
         }
     }
 
@@ -247,10 +286,38 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// instructions more each; `@inline(__always)` is not honoured across these callers.)
     @_transparent
     func index(forBytes key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
-        ByteKeyTable.find(key, hash: hash, slots: storage.slots, keyBytes: storage.keyBytes, keyStarts: storage.keyStarts)
+        ByteKeyTable.find(key, hash: hash, slots: storage.slots, records: storage.records)
     }
 
-    /// The probe behind every lookup: the index of the key with exactly the bytes `key`, or -1.
+    /// The bytes before each key in ``Storage/records``: its index and its byte count.
+    fileprivate static var recordHeader: Int { 8 }
+
+    /// The probe behind every lookup of a built table: the index of the key with exactly the
+    /// bytes `key`, or -1. A hash match reads the record's header (index and count) and its
+    /// bytes, most often from one cache line.
+    @inline(__always)
+    fileprivate static func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, slots: [UInt64], records: [UInt8]) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                while true {
+                    let word = slots[slot]
+                    if word == 0 { return -1 }
+                    if UInt32(truncatingIfNeeded: word >> 32) == hash {
+                        let offset = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                        let header = UInt64(littleEndian: UnsafeRawPointer(records.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                        if Int(truncatingIfNeeded: header >> 32) == key.count, records.starts(at: offset &+ 8, with: key) {
+                            return Int(truncatingIfNeeded: header & 0xFFFF_FFFF)
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The builder's probe: the index of the key with exactly the bytes `key`, or -1.
     @inline(__always)
     fileprivate static func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, slots: [UInt64], keyBytes: [UInt8], keyStarts: [Int32]) -> Int {
         let mask = slots.count - 1
