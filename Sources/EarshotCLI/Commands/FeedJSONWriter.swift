@@ -21,18 +21,24 @@ struct FeedJSONWriter {
 
     /// Writes one item, after the document's header when it is the first.
     mutating func item(_ item: FeedItem, header: FeedDocument) throws {
-        try writeItem(item, header: header, id: { $0.string(item.id) }, title: { $0.string(item.title) }, link: { $0.string(item.link) }, summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
+        try writeItem(published: item.published, updated: item.updated, author: item.author, rating: item.rating, header: header,
+                      id: { $0.string(item.id) }, title: { $0.string(item.title) }, link: { $0.string(item.link) },
+                      summary: { $0.string(item.summary) }, content: { $0.string(item.content) })
     }
 
     /// Writes one streamed item as ``item(_:header:)`` writes the same item built whole: its
     /// id, title, link, summary and content go from the feed's text to this JSON as bytes
     /// (trimmed, or reduced, and escaped in one pass), with no `String` made.
     mutating func item(_ item: StreamedFeedItem, header: FeedDocument) throws {
-        try writeItem(item.fields, header: header, id: { item.writeIDJSON(into: $0.buffer) }, title: { item.writeTitleJSON(into: $0.buffer) },
+        try writeItem(published: item.published, updated: item.updated, author: item.author, rating: item.rating, header: header,
+                      id: { item.writeIDJSON(into: $0.buffer) }, title: { item.writeTitleJSON(into: $0.buffer) },
                       link: { item.writeLinkJSON(into: $0.buffer) }, summary: { item.writeSummaryJSON(into: $0.buffer) }, content: { item.writeContentJSON(into: $0.buffer) })
     }
 
-    private mutating func writeItem(_ item: FeedItem, header: FeedDocument, id: (inout FeedJSONWriter) -> Void,
+    /// The fields an item's line holds besides those the closures write (a streamed item keeps
+    /// them apart, with no `FeedItem` made).
+    private mutating func writeItem(published: Date?, updated: Date?, author: String?, rating: Double?, header: FeedDocument,
+                                    id: (inout FeedJSONWriter) -> Void,
                                     title: (inout FeedJSONWriter) -> Void, link: (inout FeedJSONWriter) -> Void,
                                     summary: (inout FeedJSONWriter) -> Void, content: (inout FeedJSONWriter) -> Void) throws {
         if !headerWritten { writeHeader(header) }
@@ -41,13 +47,13 @@ struct FeedJSONWriter {
         raw("\n{\"id\":"); id(&self)
         raw(",\"title\":"); title(&self)
         raw(",\"link\":"); link(&self)
-        raw(",\"published\":"); date(item.published)
-        raw(",\"updated\":"); date(item.updated)
-        raw(",\"author\":"); string(item.author)
+        raw(",\"published\":"); date(published)
+        raw(",\"updated\":"); date(updated)
+        raw(",\"author\":"); string(author)
         raw(",\"summary\":"); summary(&self)
         raw(",\"content\":"); content(&self)
         raw(",\"rating\":")
-        if let rating = item.rating { buffer.append(JSONText.number(rating)) } else { raw("null") }
+        if let rating { buffer.append(JSONText.number(rating)) } else { raw("null") }
         byte(UInt8(ascii: "}"))
         if buffer.count >= 1 << 16 { try flush() }
     }

@@ -143,12 +143,8 @@ struct FeedItemBuilder {
             updated = updatedText.date
             if updated == nil { warnings.append("\(place()): unreadable date '\(updatedText.trimmed)'; left empty") }
         }
-        // Every field given: an initializer of another module's type fills a defaulted one
-        // with a call each, and a field set afterwards destroys the value it replaces.
-        let item = FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: nil,
-                            updated: updated, updatedText: nil, author: text(.author).map(FeedItemBuilder.authorName),
-                            summary: nil, content: nil, rating: rating, subject: text(.subject))
-        return StreamedFeedItem(fields: item, candidates: values)
+        let author = text(.author).map(FeedItemBuilder.authorName)
+        return StreamedFeedItem(published: published, updated: updated, author: author, rating: rating, subject: text(.subject), candidates: values)
     }
 
     /// `email (Name)` gives Name; `Name (email)` and `Name <email>` give Name; anything else as written.

@@ -1,4 +1,5 @@
 import EarshotCore
+import Foundation
 
 /// An item as a feed parser hands it out: every field ready but the id, the title, the link, the
 /// summary and the content, which stay as the feed wrote them until they are asked for, either as
@@ -8,10 +9,25 @@ import EarshotCore
 /// prints a large feed without making (and validating, reducing and freeing) a `String` of those
 /// fields for each item.
 public struct StreamedFeedItem {
+    /// ``FeedItem/published``, read from the feed's text.
+    public let published: Date?
+    /// ``FeedItem/updated``, read from the feed's text.
+    public let updated: Date?
+    /// ``FeedItem/author``.
+    public let author: String?
+    /// ``FeedItem/rating``.
+    public let rating: Double?
+    /// ``FeedItem/subject``.
+    let subject: String?
     /// Every field of the item but ``FeedItem/id``, ``FeedItem/title``, ``FeedItem/link``,
     /// ``FeedItem/publishedText``, ``FeedItem/updatedText``, ``FeedItem/summary`` and
-    /// ``FeedItem/content``, which are nil here (the dates themselves are read).
-    public let fields: FeedItem
+    /// ``FeedItem/content``, which are nil here (the dates themselves are read). Made when asked
+    /// for: the fields are kept apart, since a `FeedItem` (another module's type) was copied
+    /// field by field into its initializer and destroyed field by field again for every item.
+    public var fields: FeedItem {
+        FeedItem(id: nil, title: nil, link: nil, published: published, publishedText: nil, updated: updated, updatedText: nil,
+                 author: author, summary: nil, content: nil, rating: rating, subject: subject)
+    }
     /// The builder's candidates, indexed by ``FeedItemBuilder/Field/rawValue`` (``FeedItemBuilder/Candidate/absent``
     /// where none was offered): the builder's own array, shared (one reference per item, not a copy of
     /// each field's candidate with its text and bytes retained and released). Once the item is gone,
