@@ -43,6 +43,45 @@ import Testing
         }
     }
 
+    /// ``SentimentScorer/compound(utf8:language:scratch:)`` validates only the lines its byte
+    /// scan does not accept: an invalid sequence anywhere (cut short, a bad continuation byte,
+    /// overlong, a surrogate, past U+10FFFF), in or next to ASCII words, Han runs, emoji,
+    /// emoticons and punctuation, gives what the repaired `String` gives. (The bad continuation
+    /// bytes include ones whose low six bits are the valid byte's, which a scan reading only
+    /// those bits would take for the valid character.)
+    @Test func invalidSequencesScoreAsTheRepairedString() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let scratch = ScoreScratch()
+        var sequences: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+                                    [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+                                    [0xFE], [0xFF]]
+        // Each position of valid sequences: cut short there, or its continuation byte replaced.
+        for character in ["é", "好", "喜", "！", "，", "\u{FF1F}", "😀", "🎉", "💔"] {
+            let valid = Array(character.utf8)
+            for index in 1..<valid.count {
+                sequences.append(Array(valid[..<index]))
+                for bad: UInt8 in [valid[index] & 0x3F, valid[index] | 0x40, 0x20, 0xC3, valid[0]] {
+                    var changed = valid
+                    changed[index] = bad
+                    sequences.append(changed)
+                }
+            }
+        }
+        // (A few contexts and languages, a language given or not and Malay's: ~1 s in a debug build.)
+        let contexts: [(String, String)] = [("", ""), ("good ", " phone"), ("very", "good!"), ("我很", "喜欢"), ("好用", "！"), ("", ":)"),
+                                            ("😀", " 👍"), ("bagus ", " sangat"), ("not bad", "\n")]
+        for sequence in sequences {
+            for (before, after) in contexts {
+                let bytes = Array(before.utf8) + sequence + Array(after.utf8)
+                for language in [nil, "en", "ms"] {
+                    let full = scorer.score(String(decoding: bytes, as: UTF8.self), language: language)
+                    let (compound, code) = bytes.withUnsafeBufferPointer { scorer.compound(utf8: $0, language: language, scratch: scratch) }
+                    #expect(compound == full.sentiment.compound && code == full.lang, "\(bytes) \(language ?? "-")")
+                }
+            }
+        }
+    }
+
     /// ``TokenList/noMarks`` is set only when the text's punctuation emphasis is 0: whatever
     /// path tokenised it (bytes, characters, a Malay second pass) and wherever its marks are.
     @Test func noMarksOnlyWithoutEmphasis() throws {

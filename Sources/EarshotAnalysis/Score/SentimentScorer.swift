@@ -122,20 +122,22 @@ public struct SentimentScorer: Sendable {
     /// gives `line`, without the rest of the result: for a caller that shows nothing else
     /// (`earshot score`'s TSV). No proportions are rounded and no ``ScoreResult`` is made and
     /// destroyed (~200 instructions a line).
+    /// The line is validated only when the byte scan does not accept it (most lines it does, and
+    /// it accepts only valid UTF-8): ``measure(_:text:language:explain:aspects:contributions:scratch:unvalidated:valences:into:)``.
     package func compound(utf8 line: UnsafeBufferPointer<UInt8>, language: String?, scratch: ScoreScratch) -> (compound: Double, lang: String) {
-        guard UTF8Validation.isValid(line) else {
+        var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
+        guard let sums = measure(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: false, aspects: false,
+                                 contributions: false, scratch: scratch, unvalidated: true, valences: &valences, into: &contributions) else {
+            // Invalid UTF-8 is repaired by the `String`: its bytes are scored.
             let result = score(String(decoding: line, as: UTF8.self), language: language, explain: false, aspects: false, contributions: false,
                                scratch: scratch)
             return (result.sentiment.compound, result.lang)
         }
-        var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
-        let sums = measure(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: false, aspects: false,
-                           contributions: false, scratch: scratch, valences: &valences, into: &contributions)
         return (SentimentScorer.roundedCompound(positive: sums.positive, negative: sums.negative, neutral: sums.neutral,
                                                 emphasis: sums.emphasis, compound: sums.compound), sums.lang)
     }
 
-    /// What ``measure(_:text:language:explain:aspects:contributions:scratch:valences:into:)`` adds up for a text.
+    /// What ``measure(_:text:language:explain:aspects:contributions:scratch:unvalidated:valences:into:)`` adds up for a text.
     private struct Sums {
         var lang: String
         var kind: ScoreLanguage
@@ -152,7 +154,7 @@ public struct SentimentScorer: Sendable {
                        contributions wantsContributions: Bool, scratch: ScoreScratch) -> ScoreResult {
         var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
         let sums = measure(bytes, text: text, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions,
-                           scratch: scratch, valences: &valences, into: &contributions)
+                           scratch: scratch, unvalidated: false, valences: &valences, into: &contributions)!
         let sentiment = SentimentScorer.proportions(positive: sums.positive, negative: sums.negative, neutral: sums.neutral,
                                                     emphasis: sums.emphasis, compound: sums.compound)
         let aspects = !wantsAspects ? [] : aspectScores(scratch.tokens, valences: valences, chain: lookupChain(sums.lang, kind: sums.kind),
@@ -163,19 +165,23 @@ public struct SentimentScorer: Sendable {
     /// Tokenises and scores the text whose valid UTF-8 bytes `bytes` holds (into `scratch`'s
     /// tokens), and adds up its terms; with `wantsAspects`, `valences` gets each token's
     /// valence, and with `explain` or `wantsContributions`, `contributions` each term's.
+    /// With `unvalidated`, `bytes` may be invalid UTF-8: nil when they are (checked only when
+    /// the byte scan does not accept them, before anything else reads them).
     /// (Inline in both callers: with constant flags, the compound's leaves out what it does not read.)
     @inline(__always)
     private func measure(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, explain: Bool, aspects wantsAspects: Bool,
-                         contributions wantsContributions: Bool, scratch: ScoreScratch, valences: inout [Double],
-                         into contributions: inout [ScoreResult.Contribution]) -> Sums {
+                         contributions wantsContributions: Bool, scratch: ScoreScratch, unvalidated: Bool, valences: inout [Double],
+                         into contributions: inout [ScoreResult.Contribution]) -> Sums? {
         let keepContributions = explain || wantsContributions
         let tokens = scratch.tokens
         let lang: String
         if let language {
             lang = language
-            tokenizer.tokens(bytes, text: text, language: language, into: tokens)
+            guard tokenizer.tokens(bytes, text: text, language: language, into: tokens, unvalidated: unvalidated) else { return nil }
         } else {
-            lang = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream)
+            guard let found = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream, unvalidated: unvalidated)
+            else { return nil }
+            lang = found
         }
         let kind = ScoreLanguage(lang)
         let entries = ChainEntries(language: kind)

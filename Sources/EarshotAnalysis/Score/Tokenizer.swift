@@ -1,3 +1,5 @@
+import EarshotCore
+
 /// Splits text into ``Token``s: words of spaced scripts (English, Malay), Chinese words by
 /// bidirectional maximum matching (``ChineseSegmenter``), emoji and emoticons. Clause numbers
 /// advance at sentence punctuation, commas, line breaks and contrast words.
@@ -158,16 +160,21 @@ public final class Tokenizer: Sendable {
 
     /// The tokens of `text`, in `list` (emptied first; its buffers are reused).
     func tokens(_ text: String, language: String?, into list: TokenList) {
-        Tokenizer.withUTF8(text) { tokens($0, text: { text }, language: language, into: list) }
+        _ = Tokenizer.withUTF8(text) { tokens($0, text: { text }, language: language, into: list) }
     }
 
     /// ``tokens(_:language:into:)`` of the text whose UTF-8 bytes `bytes` holds; `text` makes
     /// that text as a `String`, for text off the byte path.
-    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, into list: TokenList) {
+    /// - Parameter unvalidated: `bytes` may be invalid UTF-8: false (nothing more done) when they
+    ///   are. The byte scan accepts only valid UTF-8, so only text it does not accept is validated.
+    @discardableResult
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, into list: TokenList, unvalidated: Bool = false) -> Bool {
         list.removeAll()
         var stream = TokenStream(words: words, malay: language == "ms" ? malay : nil, list: list)
-        if scanBytes(bytes, into: &stream) { return }
+        if scanBytes(bytes, into: &stream) { return true }
+        if unvalidated, !UTF8Validation.isValid(bytes) { return false }
         scanCharacters(text(), into: &stream)
+        return true
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`.
@@ -195,15 +202,17 @@ public final class Tokenizer: Sendable {
     /// makes that text as a `String`, for text off the byte path and close votes.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
         var kept: TokenStream?
-        return tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept)
+        return tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept, unvalidated: false)!
     }
 
     /// ``tokens(_:text:detectingWith:into:)`` with the stream that `kept` holds from an earlier
     /// text (nil, or one of another list, table or detector: a new one), left there for the next:
     /// a scorer that keeps it (in ``ScoreScratch``) does not retain and release the tables each
     /// stream holds on every text.
+    /// - Parameter unvalidated: as in ``tokens(_:text:language:into:unvalidated:)``: nil when
+    ///   `bytes` are invalid UTF-8.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList,
-                reusing kept: inout TokenStream?) -> String {
+                reusing kept: inout TokenStream?, unvalidated: Bool) -> String? {
         list.removeAll()
         // In place: a copy of the stream would retain and release what it holds.
         if kept?.canBeReused(list: list, words: words, detector: detector) == true {
@@ -212,13 +221,21 @@ public final class Tokenizer: Sendable {
             kept = TokenStream(words: words, malay: nil, list: list)
             kept!.detection = Detection(detector: detector)
         }
-        return tokens(bytes, text: text, detectingWith: detector, into: list, stream: &kept!)
+        return tokens(bytes, text: text, detectingWith: detector, into: list, stream: &kept!, unvalidated: unvalidated)
+    }
+
+    /// ``tokens(_:text:detectingWith:into:reusing:unvalidated:)`` of valid UTF-8 `bytes`.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList,
+                reusing kept: inout TokenStream?) -> String {
+        tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept, unvalidated: false)!
     }
 
     /// ``tokens(_:text:detectingWith:into:)`` with `stream`, new or reset, holding `list`.
     private func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector,
-                        into list: TokenList, stream: inout TokenStream) -> String {
+                        into list: TokenList, stream: inout TokenStream, unvalidated: Bool) -> String? {
         let scanned = scanBytes(bytes, into: &stream)
+        // (Before anything reads the text: the scan accepts only valid UTF-8.)
+        if !scanned, unvalidated, !UTF8Validation.isValid(bytes) { return nil }
         var string: String?
         func made() -> String {
             if let string { return string }
@@ -580,6 +597,21 @@ public final class Tokenizer: Sendable {
         (0x1F000...0x1FAFF).contains(value) && !(0x1F3FB...0x1F3FF).contains(value) && !(0x1F1E6...0x1F1FF).contains(value)
     }
 
+    /// True when the `count` bytes after the lead byte at `index` are continuation bytes
+    /// (`10xxxxxx`). With it, a value that ``scalar(_:at:)`` or ``scalar4(_:at:)`` reads is
+    /// the sequence's scalar, and the values the byte scan accepts (Han, ``bytePunctuation``:
+    /// three-byte scalars, no surrogates; lone emoji: 1F000–1FAFF) are of valid sequences
+    /// only: so a line the scan accepts is valid UTF-8 (its callers skip a separate check).
+    @inline(__always)
+    private static func continues(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Bool {
+        var offset = 1
+        while offset <= count {
+            if bytes[index &+ offset] & 0xC0 != 0x80 { return false }
+            offset &+= 1
+        }
+        return true
+    }
+
     /// The scalar of the three-byte UTF-8 sequence at `index`.
     private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
         (UInt32(bytes[index] & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
@@ -665,6 +697,7 @@ public final class Tokenizer: Sendable {
                 // follows), four bytes: its key (``emojiKey(_:)``) is itself, as it has no skin
                 // tone, selector or joiner to drop.
                 guard position + 3 < count, position + 4 == count || bytes[position + 4] < 0x80,
+                      Tokenizer.continues(bytes, at: position, count: 3),
                       Tokenizer.isLoneEmojiValue(Tokenizer.scalar4(bytes, at: position)) else { return false }
                 if stream.detection != nil, !LanguageDetector.isLoneEmoji(bytes, at: position) { stream.detection?.undecided = true }
                 stream.emitEmoji(UnsafeBufferPointer(rebasing: bytes[position..<(position + 4)]))
@@ -672,7 +705,7 @@ public final class Tokenizer: Sendable {
                 continue
             }
             // A Han character or one of `bytePunctuation`, three bytes.
-            guard byte & 0xF0 == 0xE0, position + 2 < count else { return false }
+            guard byte & 0xF0 == 0xE0, position + 2 < count, Tokenizer.continues(bytes, at: position, count: 2) else { return false }
             let value = Tokenizer.scalar(bytes, at: position)
             guard Tokenizer.isHanValue(value) else {
                 guard let breaks = bytePunctuation[value] else { return false }
@@ -688,7 +721,8 @@ public final class Tokenizer: Sendable {
             // Compatibility ideographs (U+F900–U+FAFF) are the Han characters with lead byte EF.
             var compatibility = byte == 0xEF
             position += 3
-            while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
+            while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.continues(bytes, at: position, count: 2),
+                  Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
                 if bytes[position] == 0xEF { compatibility = true }
                 position += 3
             }
