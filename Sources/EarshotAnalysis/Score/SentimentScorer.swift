@@ -99,7 +99,8 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: String, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
                       scratch: ScoreScratch) -> ScoreResult {
         Tokenizer.withUTF8(text) { bytes in
-            score(bytes, text: { text }, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions, scratch: scratch)
+            score(bytes, text: { text }, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions, scratch: scratch,
+                  unvalidated: false)!
         }
     }
 
@@ -109,12 +110,13 @@ public struct SentimentScorer: Sendable {
     /// unless the byte path hands it to the general one.
     public func score(utf8 line: UnsafeBufferPointer<UInt8>, language: String?, explain: Bool, aspects wantsAspects: Bool, contributions wantsContributions: Bool,
                       scratch: ScoreScratch) -> ScoreResult {
-        // Invalid UTF-8 is repaired by the `String`: its bytes are scored.
-        guard UTF8Validation.isValid(line) else {
-            return score(String(decoding: line, as: UTF8.self), language: language, explain: explain, aspects: wantsAspects,
-                         contributions: wantsContributions, scratch: scratch)
+        // (Validated only when the byte scan does not accept the line, as in ``compound(utf8:language:scratch:)``.)
+        if let result = score(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: explain, aspects: wantsAspects,
+                              contributions: wantsContributions, scratch: scratch, unvalidated: true) {
+            return result
         }
-        return score(line, text: { String(decoding: line, as: UTF8.self) }, language: language, explain: explain, aspects: wantsAspects,
+        // Invalid UTF-8 is repaired by the `String`: its bytes are scored.
+        return score(String(decoding: line, as: UTF8.self), language: language, explain: explain, aspects: wantsAspects,
                      contributions: wantsContributions, scratch: scratch)
     }
 
@@ -149,12 +151,12 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Scores the text whose valid UTF-8 bytes `bytes` holds; `text` makes it as a `String`,
-    /// for what the byte path does not read.
+    /// for what the byte path does not read. With `unvalidated`, `bytes` may be invalid: nil when they are.
     private func score(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, language: String?, explain: Bool, aspects wantsAspects: Bool,
-                       contributions wantsContributions: Bool, scratch: ScoreScratch) -> ScoreResult {
+                       contributions wantsContributions: Bool, scratch: ScoreScratch, unvalidated: Bool) -> ScoreResult? {
         var valences: [Double] = [], contributions: [ScoreResult.Contribution] = []
-        let sums = measure(bytes, text: text, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions,
-                           scratch: scratch, unvalidated: false, valences: &valences, into: &contributions)!
+        guard let sums = measure(bytes, text: text, language: language, explain: explain, aspects: wantsAspects, contributions: wantsContributions,
+                                 scratch: scratch, unvalidated: unvalidated, valences: &valences, into: &contributions) else { return nil }
         let sentiment = SentimentScorer.proportions(positive: sums.positive, negative: sums.negative, neutral: sums.neutral,
                                                     emphasis: sums.emphasis, compound: sums.compound)
         let aspects = !wantsAspects ? [] : aspectScores(scratch.tokens, valences: valences, chain: lookupChain(sums.lang, kind: sums.kind),
