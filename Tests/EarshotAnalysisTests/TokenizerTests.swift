@@ -115,6 +115,22 @@ struct TokenizerTests {
         }
     }
 
+    /// Malay words that normalisation changes to one word, a listed spelling ("sgt") or a stem
+    /// ("berbaloi"), in any case, are emitted from the byte scan's bytes: the same tokens as the
+    /// `String` path gives (which a character outside the byte scan, "é", makes the line take).
+    @Test func malayWordsChangedOnBytesAsOnStrings() throws {
+        let tokenizer = try ScoreFixtures.scorer().tokenizer
+        let words = ["sgt", "SGT", "Sgt", "sGt", "berbaloi", "BERBALOI", "Berbaloi", "xpuas", "XPUAS", "membantu", "kecewanya",
+                     "tak", "ni", "NI", "dimakan", "Penghantaran", "cepat2", "baik-baik", "memang", "bagus", "x", "3x", "sgt'"]
+        for word in words {
+            for text in ["\(word)", "barang \(word) ok", "tp \(word), lambat"] {
+                let bytes = tokenizer.tokens(text, language: "ms")
+                let strings = tokenizer.tokens(text + " é", language: "ms")
+                #expect(bytes == Array(strings.dropLast()), "\(text)")
+            }
+        }
+    }
+
     // MARK: Chinese
 
     static let chinese: [(String, [String])] = [

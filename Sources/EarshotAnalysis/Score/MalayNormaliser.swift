@@ -88,6 +88,14 @@ final class MalayNormaliser: Sendable {
         return hasNoAffix(word)
     }
 
+    /// ``changedWords(_:)`` of the lower-cased ASCII word of `bytes` when it is not listed
+    /// (``direct``), neither ends with `2` nor holds a `-` (so is no reduplication), and has an
+    /// affix (``staysAsWritten(_:)`` is false): its stem's words, or nil when it stays as
+    /// written. Read on the bytes, without the `String` ``changedWords(_:)`` takes.
+    func stemWords(ascii bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        stemmed(ASCIIWord(bytes: bytes))
+    }
+
     /// `baik-baik` → `baik`, `berbulan-bulan` → `berbulan`, `cepat2` → `cepat`; nil otherwise.
     private func unreduplicated(_ word: String) -> String? {
         // Both forms need a last character `2` or a `-` somewhere: without those bytes, neither.

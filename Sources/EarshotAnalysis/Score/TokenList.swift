@@ -177,10 +177,15 @@ final class TokenList {
 
     /// Replaces the lookup form appended since `start` with `bytes`.
     func replaceText(from start: Int, with bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { replaceText(from: start, with: $0) }
+    }
+
+    /// ``replaceText(from:with:)`` from bytes in place (no array made).
+    func replaceText(from start: Int, with bytes: UnsafeBufferPointer<UInt8>) {
         forms.count = start
         // (With room for the space after it: a reserved finish may follow.)
         forms.reserve(additional: bytes.count + 1)
-        bytes.withUnsafeBufferPointer { forms.append($0) }
+        forms.append(bytes)
     }
 
     /// The lookup form appended since `start` (``pendingTextStart``), in place.
