@@ -297,22 +297,11 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// bytes, most often from one cache line.
     @inline(__always)
     fileprivate static func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, slots: [UInt64], records: [UInt8]) -> Int {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            records.withUnsafeBufferPointer { records in
-                while true {
-                    let word = slots[slot]
-                    if word == 0 { return -1 }
-                    if UInt32(truncatingIfNeeded: word >> 32) == hash {
-                        let offset = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
-                        let header = UInt64(littleEndian: UnsafeRawPointer(records.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                        if Int(truncatingIfNeeded: header >> 32) == key.count, records.starts(at: offset &+ 8, with: key) {
-                            return Int(truncatingIfNeeded: header & 0xFFFF_FFFF)
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
+        records.withUnsafeBufferPointer { records in
+            probe(hash: hash, slots: slots) { offset in
+                let header = UInt64(littleEndian: UnsafeRawPointer(records.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                guard Int(truncatingIfNeeded: header >> 32) == key.count, records.starts(at: offset &+ 8, with: key) else { return nil }
+                return Int(truncatingIfNeeded: header & 0xFFFF_FFFF)
             }
         }
     }
@@ -320,24 +309,29 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// The builder's probe: the index of the key with exactly the bytes `key`, or -1.
     @inline(__always)
     fileprivate static func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, slots: [UInt64], keyBytes: [UInt8], keyStarts: [Int32]) -> Int {
+        keyBytes.withUnsafeBufferPointer { stored in
+            keyStarts.withUnsafeBufferPointer { starts in
+                probe(hash: hash, slots: slots) { entry in
+                    let start = Int(starts[entry - 1]), end = Int(starts[entry])
+                    return end - start == key.count && stored.starts(at: start, with: key) ? entry - 1 : nil
+                }
+            }
+        }
+    }
+
+    /// Linear probing from `hash`'s slot to the first empty one: `match` is asked about the low
+    /// 32 bits of each slot whose high 32 are `hash` (a record offset, or an entry index plus
+    /// one) and gives the key's index, or nil for another key with the same hash.
+    @inline(__always)
+    private static func probe(hash: UInt32, slots: [UInt64], match: (Int) -> Int?) -> Int {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBufferPointer { stored in
-                keyStarts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let word = slots[slot]
-                        if word == 0 { return -1 }
-                        if UInt32(truncatingIfNeeded: word >> 32) == hash {
-                            let entry = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
-                            let start = Int(starts[entry - 1]), end = Int(starts[entry])
-                            if end - start == key.count, stored.starts(at: start, with: key) {
-                                return entry - 1
-                            }
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
+            while true {
+                let word = slots[slot]
+                if word == 0 { return -1 }
+                if UInt32(truncatingIfNeeded: word >> 32) == hash, let index = match(Int(truncatingIfNeeded: word & 0xFFFF_FFFF)) { return index }
+                slot = (slot + 1) & mask
             }
         }
     }
