@@ -115,7 +115,7 @@ import Testing
                     if let language {
                         scorer.tokenizer.tokens(bytes, text: { text }, language: language, into: list)
                     } else {
-                        _ = scorer.tokenizer.tokens(bytes, text: { text }, detectingWith: scorer.detector, into: list, reusing: &kept)
+                        _ = scorer.tokenizer.tokens(bytes, text: { text }, detectingWith: scorer.detector, into: list, reusing: &kept, unvalidated: false)
                     }
                 }
                 #expect(list.upperCount == list.indices.count(where: list.isUpper), "\(text) \(language ?? "auto")")

@@ -28,22 +28,30 @@ extension SentimentScorer {
             let roles = record.roles
             let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next
-            // token, ``WordTable/mayBeginPhrase(_:_:)``): the span (if any) is the word alone.
+            // token, ``WordTable/phraseWords(_:_:)``): the span (if any) is the word alone.
             // Most words begin no phrase of any lexicon (no ``WordTable/phraseRole``): one bit
             // test, before the lexicons' phrase starts are read.
-            if !isEmoji, stride <= 2,
-               roles & WordTable.phraseRole == 0 || record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
-               || (SentimentScorer.beginsNoPhrase(record.word, 0, chain: chain, entries: entries, words: words)
-                   && SentimentScorer.beginsNoPhrase(record.word, 1, chain: chain, entries: entries, words: words))
-               || !words.mayBeginPhrase(record.word, tokens.word(index + 1)) {
-                if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
-                    tokens.setSpan(index, tokens.spanCount)
-                    tokens.appendSpan(span)
+            var pairWords: Int?
+            if !isEmoji, stride <= 2 {
+                var alone = roles & WordTable.phraseRole == 0 || record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
+                    || (SentimentScorer.beginsNoPhrase(record.word, 0, chain: chain, entries: entries, words: words)
+                        && SentimentScorer.beginsNoPhrase(record.word, 1, chain: chain, entries: entries, words: words))
+                if !alone {
+                    // Asked once: the span search below is handed the answer.
+                    let found = words.phraseWords(record.word, tokens.word(index + 1))
+                    pairWords = found
+                    alone = found == 0
                 }
-                index += 1
-                continue
+                if alone {
+                    if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
+                        tokens.setSpan(index, tokens.spanCount)
+                        tokens.appendSpan(span)
+                    }
+                    index += 1
+                    continue
+                }
             }
-            if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) {
+            if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: pairWords) {
                 for token in span.start..<span.end { tokens.setSpan(token, tokens.spanCount) }
                 tokens.appendSpan(span)
                 index = span.end
@@ -65,19 +73,25 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int) -> TermSpan? {
-        guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords) else { return nil }
+    /// - Parameter pairWords: ``WordTable/phraseWords(_:_:)`` of the token at `index` and the
+    ///   next, when the caller has asked it already (nil: asked here).
+    private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int,
+                      pairWords: Int?) -> TermSpan? {
+        guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: pairWords)
+        else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
-            if let overlapping = longestSpan(at: inner, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords),
+            if let overlapping = longestSpan(at: inner, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: nil),
                overlapping.isTerm, overlapping.end > found.end {
-                return longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: inner - index)
+                return longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: inner - index, pairWords: pairWords)
             }
         }
         return found
     }
 
-    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int) -> TermSpan? {
+    /// - Parameter pairWords: as in ``span(at:_:chain:entries:language:maxWords:pairWords:)``.
+    private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int,
+                             pairWords: Int?) -> TermSpan? {
         let record = tokens[index]
         let isHan = record.flags.contains(.han)
         if mayBeEmoji(isHan: isHan, isASCII: record.flags.contains(.ascii)), let valence = emojiValence(tokens, index) {
@@ -101,7 +115,7 @@ extension SentimentScorer {
         var length = min(longest, maxWords, tokens.count - index)
         // A phrase of tokens whose forms are words of the table begins with a listed pair of
         // words, and has at most as many words as the longest entry that begins with the pair.
-        if length > 1 { length = min(length, max(1, tokenizer.words.phraseWords(record.word, tokens.word(index + 1)))) }
+        if length > 1 { length = min(length, max(1, pairWords ?? tokenizer.words.phraseWords(record.word, tokens.word(index + 1)))) }
         while length > 1 {
             // One clause, no Chinese word; all ASCII lookup forms make an ASCII phrase, looked
             // up with no walk of its bytes (most phrases: ~100 instructions a line).

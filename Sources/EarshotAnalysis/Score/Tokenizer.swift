@@ -224,12 +224,6 @@ public final class Tokenizer: Sendable {
         return tokens(bytes, text: text, detectingWith: detector, into: list, stream: &kept!, unvalidated: unvalidated)
     }
 
-    /// ``tokens(_:text:detectingWith:into:reusing:unvalidated:)`` of valid UTF-8 `bytes`.
-    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList,
-                reusing kept: inout TokenStream?) -> String {
-        tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept, unvalidated: false)!
-    }
-
     /// ``tokens(_:text:detectingWith:into:)`` with `stream`, new or reset, holding `list`.
     private func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector,
                         into list: TokenList, stream: inout TokenStream, unvalidated: Bool) -> String? {
@@ -819,18 +813,13 @@ public final class Tokenizer: Sendable {
         // and no reduplication mark ("berbaloi"), most changed words: its one word emitted from
         // bytes as ``TokenStream/emitWord(_:lower:)`` emits it through `String`s (~1,500-2,000
         // instructions a word less). Several words: the `String` path below.
+        // (A reduplication, "2" or "-", goes the `String` path; a stem that is nil stays as written.)
         let form = stream.list.pendingText(from: start)
         let listed = malay.direct.index(forKeyBytes: form)
-        var words: [String]? = nil, known = true
-        if listed >= 0 {
-            words = malay.direct.values[listed]
-        } else if form.last != UInt8(ascii: "2"), !form.contains(UInt8(ascii: "-")) {
-            words = malay.stemWords(ascii: form)
-        } else {
-            known = false
-        }
-        if known, words == nil || words?.count == 1 {
-            if var spelling = words?[0] {
+        let reduplicated = listed < 0 && (form.last == UInt8(ascii: "2") || form.contains(UInt8(ascii: "-")))
+        let words = listed >= 0 ? malay.direct.values[listed] : reduplicated ? nil : malay.stemWords(ascii: form)
+        if !reduplicated, (words?.count ?? 1) == 1 {
+            if var spelling = words?.first {
                 spelling.withUTF8 { stream.list.replaceText(from: start, with: $0) }
             }
             var flags: TokenList.Flags = []

@@ -33,10 +33,6 @@ struct WordPairSet: Sendable {
         UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: second) & 0xFFFF_FFFF
     }
 
-    func contains(_ first: Int, _ second: Int) -> Bool {
-        words(first, second) > 0
-    }
-
     /// The most words of an entry that begins with `first` then `second`, or 0 for none.
     func words(_ first: Int, _ second: Int) -> Int {
         let stored = WordPairSet.key(first, second) | 1 << 63

@@ -146,7 +146,10 @@ final class WordTable: Sendable {
             if count == 0 { first = word } else if count == 1 { second = word }
             count += 1
         }
-        if count >= 2 { pairs[WordPairSet.key(first, second), default: 0] = max(pairs[WordPairSet.key(first, second), default: 0], count) }
+        if count >= 2 {
+            let pair = WordPairSet.key(first, second)
+            pairs[pair] = max(pairs[pair] ?? 0, count)
+        }
     }
 
     /// The packed ``info`` of word `word` (an index, or -1: 0).
@@ -228,14 +231,9 @@ final class WordTable: Sendable {
         LanguageDetector.WordClass(rawValue: UInt8(truncatingIfNeeded: info >> 8) & 0x0F)
     }
 
-    /// False when no multi-word entry of the lexicons begins with words `first` then `second`
-    /// (indices, or -1), compared as `String`s compare.
-    func mayBeginPhrase(_ first: Int, _ second: Int) -> Bool {
-        first >= 0 && second >= 0 && phraseStarts.contains(first, second)
-    }
-
     /// The most words of a multi-word entry of the lexicons that begins with words `first`
-    /// then `second` (indices, or -1), or 0 for none: a longer phrase is not looked up.
+    /// then `second` (indices, or -1; compared as `String`s compare), or 0 for none: no
+    /// phrase begins there, and a longer phrase is not looked up.
     func phraseWords(_ first: Int, _ second: Int) -> Int {
         first >= 0 && second >= 0 ? phraseStarts.words(first, second) : 0
     }
