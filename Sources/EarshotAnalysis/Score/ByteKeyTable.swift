@@ -39,7 +39,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
             records = keyBytes.withUnsafeBufferPointer { keys in
                 keyStarts.withUnsafeBufferPointer { starts in
                     offsets.withUnsafeMutableBufferPointer { offsets in
-                        [UInt8](unsafeUninitializedCapacity: header * (count + 1) + keys.count) { records, written in
+                        [UInt8](unsafeUninitializedCapacity: header * (count + 1) + Int(starts[count])) { records, written in
                             let base = UnsafeMutableRawPointer(records.baseAddress!)
                             base.storeBytes(of: 0, as: UInt64.self)
                             var offset = header
@@ -75,6 +75,9 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// A table being built: keys are added (by their NFC bytes) as they come, each once.
     struct Builder {
+        /// The keys' bytes, back to back, then room for more (zeros): key `i` is
+        /// `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`, and the last start is where the next goes.
+        /// (Copied into the room: `append(contentsOf:)` of each key cost ~100 instructions, ~6M at start-up.)
         fileprivate(set) var keyBytes: [UInt8] = []
         fileprivate(set) var keyStarts: [Int32] = [0]
         /// The values, in the order of their keys' indices; change them in place.
@@ -87,6 +90,9 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
             while size < capacity * 2 { size *= 2 }
             slots = [UInt64](repeating: 0, count: size)
             values.reserveCapacity(capacity)
+            keyStarts.reserveCapacity(capacity + 1)
+            // Most keys are words of a few letters or Chinese characters.
+            keyBytes = [UInt8](repeating: 0, count: capacity * 8)
         }
 
         /// The index of `key` (compared as `String`s compare), added with `value` when missing.
@@ -100,8 +106,12 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
             let found = ByteKeyTable.find(key, hash: hash, slots: slots, keyBytes: keyBytes, keyStarts: keyStarts)
             if found >= 0 { return found }
             if (values.count + 1) * 2 > slots.count { grow() }
-            keyBytes.append(contentsOf: key)
-            keyStarts.append(Int32(keyBytes.count))
+            let start = Int(keyStarts[keyStarts.count - 1]), end = start + key.count
+            if end > keyBytes.count { keyBytes.append(contentsOf: repeatElement(0, count: max(keyBytes.count, end - keyBytes.count + 64))) }
+            if let source = key.baseAddress {
+                keyBytes.withUnsafeMutableBufferPointer { bytes in (bytes.baseAddress! + start).update(from: source, count: key.count) }
+            }
+            keyStarts.append(Int32(end))
             values.append(value())
             place(UInt64(hash) << 32 | UInt64(values.count))
             return values.count - 1

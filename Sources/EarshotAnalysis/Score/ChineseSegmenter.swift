@@ -52,17 +52,22 @@ struct ChineseSegmenter: Sendable {
     private static let edgeBase: UInt32 = 0x3400, edgeEnd: UInt32 = 0xA000
 
     init(lexicon: LanguageLexicon) {
-        var builder = ByteKeyTable<Role>.Builder(capacity: lexicon.words.count + lexicon.valence.count + lexicon.aspects.count)
-        func mark<Terms: Sequence>(_ terms: Terms, _ role: Role) where Terms.Element == String {
-            for term in terms { builder.values[builder.index(of: term, adding: [])].formUnion(role) }
+        self.init(lexicon: lexicon, indexed: IndexedLexicon(lexicon))
+    }
+
+    /// The segmenter of `lexicon`, whose lists `indexed` indexes: their keys are read as bytes
+    /// (through the lists' `String`s, each was hashed and normalised again, ~3M instructions
+    /// at start-up).
+    init(lexicon: LanguageLexicon, indexed: IndexedLexicon) {
+        var builder = ByteKeyTable<Role>.Builder(capacity: lexicon.words.count + indexed.table.values.count)
+        for term in lexicon.words { builder.values[builder.index(of: term, adding: [])].insert(.whole) }
+        indexed.forEachKey(in: IndexedLexicon.allLists) { index, key in
+            let lists = indexed.lists[index]
+            var role: Role = lists.isDisjoint(with: [.valence, .negators, .boosters, .postBoosters, .contrast]) ? [] : .whole
+            if lists.contains(.valence) { role.insert(.valence) }
+            if lists.contains(.boosters) { role.insert(.booster) }
+            builder.values[builder.index(ofCanonical: key, adding: [])].formUnion(role)
         }
-        mark(lexicon.words, .whole)
-        mark(lexicon.valence.keys, [.whole, .valence])
-        mark(lexicon.negators.keys, .whole)
-        mark(lexicon.boosters.keys, [.whole, .booster])
-        mark(lexicon.postBoosters.keys, .whole)
-        mark(lexicon.contrast, .whole)
-        mark(lexicon.aspects.keys, [])
         var starting = ByteKeyTable<Int>.Builder(), ending = ByteKeyTable<Int>.Builder()
         var longest = 1
         for index in builder.values.indices {

@@ -28,15 +28,27 @@ final class IndexedLexicon: Sendable {
     let aspectStarts: [Int]
     /// True when the entry names an aspect or begins a multi-word one.
     let beginsAspect: [Bool]
+    /// The lists of ``lexicon`` that hold each key (none for a key that is only the first word
+    /// of a phrase): what the tokenizer's and the normaliser's tables are built from, by bytes,
+    /// instead of from the lists' `String`s.
+    let lists: [Lists]
     /// ``LanguageLexicon/maxPhraseWords`` of ``lexicon``, read once per text (through
     /// ``lexicon`` it was read from a copy of the struct).
     let maxPhraseWords: Int
+
+    /// The lists of a ``LanguageLexicon`` (the normalisations and Chinese words aside).
+    struct Lists: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let valence = Lists(rawValue: 1), negators = Lists(rawValue: 2), boosters = Lists(rawValue: 4)
+        static let postBoosters = Lists(rawValue: 8), contrast = Lists(rawValue: 16), aspects = Lists(rawValue: 32)
+    }
 
     /// What the lists say of one key, gathered before its ``Entry/kind`` is worked out.
     private struct Roles {
         var entry = Entry()
         var valence: Double?, negator: Double?, pre: Double?, post: Double?
         var contrast = false
+        var lists: Lists = []
 
         /// The role the lists give the key: negator first, then booster, then valence, then contrast.
         var kind: TermSpan.Kind? {
@@ -66,12 +78,13 @@ final class IndexedLexicon: Sendable {
                 builder.values[first].entry.phraseStart = max(builder.values[first].entry.phraseStart, words)
             }
         }
-        for (term, valence) in lexicon.valence { note(term) { $0.valence = valence } }
-        for (term, factor) in lexicon.negators { note(term) { $0.negator = factor } }
-        for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight } }
-        for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight } }
-        for term in lexicon.contrast { note(term) { $0.contrast = true } }
-        for (term, aspect) in lexicon.aspects { note(term, aspect: true) { $0.entry.aspect = aspect } }
+        for (term, valence) in lexicon.valence { note(term) { $0.valence = valence; $0.lists.insert(.valence) } }
+        for (term, factor) in lexicon.negators { note(term) { $0.negator = factor; $0.lists.insert(.negators) } }
+        for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight; $0.lists.insert(.boosters) } }
+        for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight; $0.lists.insert(.postBoosters) } }
+        for term in lexicon.contrast { note(term) { $0.contrast = true; $0.lists.insert(.contrast) } }
+        for (term, aspect) in lexicon.aspects { note(term, aspect: true) { $0.entry.aspect = aspect; $0.lists.insert(.aspects) } }
+        lists = builder.values.map(\.lists)
         let table = ByteKeyTable(builder.mapValues { roles in
             var entry = roles.entry
             entry.kind = roles.kind
@@ -130,6 +143,22 @@ final class IndexedLexicon: Sendable {
     func kind(_ entry: Int) -> TermSpan.Kind? {
         kinds[entry]
     }
+
+    /// Calls `body` with the index and NFC bytes of each key that one of `lists` holds.
+    func forEachKey(in lists: Lists, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        self.lists.withUnsafeBufferPointer { held in
+            table.forEachKey { index, key in if !held[index].isDisjoint(with: lists) { body(index, key) } }
+        }
+    }
+
+    /// True when one of `lists` holds the key whose NFC bytes `key` holds.
+    func holds(_ key: UnsafeBufferPointer<UInt8>, in lists: Lists) -> Bool {
+        let index = table.index(forBytes: key)
+        return index >= 0 && !self.lists[index].isDisjoint(with: lists)
+    }
+
+    /// Every list.
+    static let allLists: Lists = [.valence, .negators, .boosters, .postBoosters, .contrast, .aspects]
 
     /// The role of `term`, or nil.
     func kind(of term: String) -> TermSpan.Kind? {

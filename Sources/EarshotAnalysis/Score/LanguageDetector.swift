@@ -49,37 +49,37 @@ public struct LanguageDetector: Sendable {
     /// Each word's lists: the function words, and with `lexicon` the words only Malay's
     /// lexicons know and the English valence words that Malay's do not.
     static func wordClasses(_ lexicon: Lexicon?) -> ByteKeyTable<WordClass>.Builder {
+        wordClasses(lexicon, malay: lexicon.map { IndexedLexicon($0["ms"]) }, english: lexicon.map { IndexedLexicon($0["en"]) })
+    }
+
+    /// ``wordClasses(_:)`` of `lexicon`, whose Malay and English lists `malay` and `english`
+    /// index: their keys are read and looked up as bytes (through the lists' `String`s, two
+    /// more tables were built, ~7M instructions at start-up).
+    static func wordClasses(_ lexicon: Lexicon?, malay ms: IndexedLexicon?, english en: IndexedLexicon?) -> ByteKeyTable<WordClass>.Builder {
+        // The Malay words: every list's keys and the spellings; the English ones: the valence
+        // words, boosters, negators and aspect terms (multi-word entries too: no single word
+        // equals one, and the loops below skip them).
+        let englishLists: IndexedLexicon.Lists = [.valence, .boosters, .negators, .aspects]
+        let spellings = lexicon?["ms"].normalise ?? [:]
+        let msCount = ms.map { $0.table.values.count } ?? 0, enCount = en.map { $0.table.values.count } ?? 0
         // Room for every word at once: growing the table places each key again.
-        var classes = ByteKeyTable<WordClass>.Builder(capacity: english.count + malay.count
-            + (lexicon.map { $0["ms"].valence.count + $0["ms"].aspects.count + $0["ms"].normalise.count + $0["en"].valence.count + $0["en"].aspects.count } ?? 0))
+        var classes = ByteKeyTable<WordClass>.Builder(capacity: english.count + malay.count + (lexicon == nil ? 0 : msCount + spellings.count + enCount))
         for word in english { classes.values[classes.index(of: word, adding: [])].insert(.englishFunction) }
         for word in malay { classes.values[classes.index(of: word, adding: [])].insert(.malayFunction) }
-        guard let lexicon else { return classes }
-        let ms = lexicon["ms"], en = lexicon["en"]
-        var words = ByteKeyTable<Bool>.Builder(capacity: ms.valence.count + ms.aspects.count + ms.normalise.count + 256)
-        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] {
-            for word in list { _ = words.index(of: word, adding: true) }
+        guard lexicon != nil else { return classes }
+        var spelled = ByteKeyTable<Bool>.Builder(capacity: spellings.count)
+        for word in spellings.keys { _ = spelled.index(of: word, adding: true) }
+        /// Adds `.malayLexicon` to a Malay word that no English list holds.
+        func addMalay(_ word: UnsafeBufferPointer<UInt8>) {
+            guard !word.contains(0x20), !(en?.holds(word, in: englishLists) ?? false), ByteKeyTable<Bool>.characterCount(word) > 1 else { return }
+            classes.values[classes.index(ofCanonical: word, adding: [])].insert(.malayLexicon)
         }
-        for word in ms.contrast { _ = words.index(of: word, adding: true) }
-        for word in ms.aspects.keys { _ = words.index(of: word, adding: true) }
-        for word in ms.normalise.keys { _ = words.index(of: word, adding: true) }
-        var englishWords = ByteKeyTable<Bool>.Builder(capacity: en.valence.count + en.aspects.count + 256)
-        // Multi-word entries too: no single word equals one, and the last loop skips them.
-        for list in [en.valence.keys, en.boosters.keys, en.negators.keys] {
-            for word in list { _ = englishWords.index(of: word, adding: true) }
-        }
-        for word in en.aspects.keys { _ = englishWords.index(of: word, adding: true) }
-        for index in words.values.indices {
-            words.withKey(index) { word in
-                guard !word.contains(0x20), englishWords.index(ofCanonical: word) < 0, ByteKeyTable<Bool>.characterCount(word) > 1 else { return }
-                classes.values[classes.index(ofCanonical: word, adding: [])].insert(.malayLexicon)
-            }
-        }
-        for index in englishWords.values.indices {
-            englishWords.withKey(index) { word in
-                guard !word.contains(0x20), words.index(ofCanonical: word) < 0 else { return }
-                classes.values[classes.index(ofCanonical: word, adding: [])].insert(.englishLexicon)
-            }
+        ms?.forEachKey(in: IndexedLexicon.allLists) { _, word in addMalay(word) }
+        // (A spelling that a list holds too adds the same class again.)
+        for index in spelled.values.indices { spelled.withKey(index) { addMalay($0) } }
+        en?.forEachKey(in: englishLists) { _, word in
+            guard !word.contains(0x20), !(ms?.holds(word, in: IndexedLexicon.allLists) ?? false), spelled.index(ofCanonical: word) < 0 else { return }
+            classes.values[classes.index(ofCanonical: word, adding: [])].insert(.englishLexicon)
         }
         return classes
     }

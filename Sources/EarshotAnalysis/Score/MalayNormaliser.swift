@@ -21,31 +21,30 @@ final class MalayNormaliser: Sendable {
     let knownTable: ByteKeyTable<Bool>
     let spellingTable: ByteKeyTable<[String]>
 
-    init(lexicon: Lexicon) {
-        let ms = lexicon["ms"]
-        var known = ByteKeyTable<Bool>.Builder(capacity: ms.valence.count + ms.aspects.count + 256)
-        var direct = ByteKeyTable<[String]?>.Builder(capacity: ms.valence.count + ms.aspects.count + lexicon["en"].valence.count + 256)
-        /// Adds the single words of `terms` to `known` when `malay`, and to `direct` as kept.
-        /// (The tables are passed inout: captured, each access was checked at run time,
-        /// ~1M instructions at start-up.)
-        func add<Terms: Sequence>(_ terms: Terms, malay: Bool, _ known: inout ByteKeyTable<Bool>.Builder,
-                                  _ direct: inout ByteKeyTable<[String]?>.Builder) where Terms.Element == String {
-            for term in terms {
-                ByteKeyTable<Bool>.withCanonicalBytes(term) { word in
-                    guard !word.contains(0x20) else { return }
-                    if malay { _ = known.index(ofCanonical: word, adding: true) }
-                    _ = direct.index(ofCanonical: word, adding: nil)
-                }
-            }
+    convenience init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, malay: IndexedLexicon(lexicon["ms"]), english: IndexedLexicon(lexicon["en"]))
+    }
+
+    /// The normaliser of `lexicon`, whose Malay and English lists `malay` and `english` index
+    /// (their keys are read as bytes: through the lists' `String`s, each was hashed and
+    /// normalised again, ~4M instructions at start-up).
+    init(lexicon: Lexicon, malay ms: IndexedLexicon, english en: IndexedLexicon) {
+        var known = ByteKeyTable<Bool>.Builder(capacity: ms.table.values.count + 256)
+        var direct = ByteKeyTable<[String]?>.Builder(capacity: ms.table.values.count + en.table.values.count + 256)
+        // The single words of every Malay list are known and kept; English valence words are kept.
+        ms.forEachKey(in: IndexedLexicon.allLists) { _, word in
+            guard !word.contains(0x20) else { return }
+            _ = known.index(ofCanonical: word, adding: true)
+            _ = direct.index(ofCanonical: word, adding: nil)
         }
-        for list in [ms.valence.keys, ms.negators.keys, ms.boosters.keys, ms.postBoosters.keys] { add(list, malay: true, &known, &direct) }
-        add(ms.contrast, malay: true, &known, &direct)
-        add(ms.aspects.keys, malay: true, &known, &direct)
-        add(lexicon["en"].valence.keys, malay: false, &known, &direct)
-        for (word, standard) in ms.normalise { direct.values[direct.index(of: word, adding: nil)] = standard }
+        en.forEachKey(in: .valence) { _, word in
+            if !word.contains(0x20) { _ = direct.index(ofCanonical: word, adding: nil) }
+        }
+        let normalise = lexicon["ms"].normalise
+        for (word, standard) in normalise { direct.values[direct.index(of: word, adding: nil)] = standard }
         self.direct = ByteKeyTable(direct)
         knownTable = ByteKeyTable(known)
-        spellingTable = ByteKeyTable(ms.normalise)
+        spellingTable = ByteKeyTable(normalise)
     }
 
     /// The affixes as ``hasNoAffix(_:)`` compares them on a word's packed end and start bytes

@@ -44,12 +44,13 @@ public struct SentimentScorer: Sendable {
     /// - Parameter lexicon: the loaded lexicons, with any brand terms already added.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        let malay = MalayNormaliser(lexicon: lexicon)
         let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
         self.indexed = indexed
+        let empty = IndexedLexicon(LanguageLexicon())
+        // The tables below read the lists' keys from the indexed lexicons, as bytes.
+        let malay = MalayNormaliser(lexicon: lexicon, malay: indexed["ms"] ?? empty, english: indexed["en"] ?? empty)
         tokenizer = Tokenizer(lexicon: lexicon, malay: malay, indexed: indexed)
         detector = LanguageDetector(words: tokenizer.words, normaliser: malay)
-        let empty = IndexedLexicon(LanguageLexicon())
         var chains: [String: [IndexedLexicon]] = [:]
         for code in Set(LexiconLoader.languages).union(lexicon.languages.keys) {
             chains[code] = SentimentScorer.chainCodes(code).map { indexed[$0] ?? empty }

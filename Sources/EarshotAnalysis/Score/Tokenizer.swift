@@ -62,17 +62,21 @@ public final class Tokenizer: Sendable {
     ]
 
     public convenience init(lexicon: Lexicon) {
-        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon), indexed: lexicon.languages.mapValues(IndexedLexicon.init))
+        let indexed = lexicon.languages.mapValues(IndexedLexicon.init), empty = IndexedLexicon(LanguageLexicon())
+        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon, malay: indexed["ms"] ?? empty, english: indexed["en"] ?? empty), indexed: indexed)
     }
 
     /// A tokenizer that uses `malay` and `indexed` (each language's ``IndexedLexicon``), built
     /// from `lexicon` (so that the scorer builds them once).
     init(lexicon: Lexicon, malay: MalayNormaliser, indexed: [String: IndexedLexicon]) {
-        segmenter = ChineseSegmenter(lexicon: lexicon["zh"])
+        segmenter = ChineseSegmenter(lexicon: lexicon["zh"], indexed: indexed["zh"] ?? IndexedLexicon(LanguageLexicon()))
         self.malay = malay
         var emoticonKeys: [String] = [], letterKeys: [String] = []
         for key in lexicon["en"].valence.keys {
             Tokenizer.withUTF8(key) { bytes in
+                // Most keys are lower-case ASCII letters only: a letter and no mark make them
+                // neither kind, seen in one quick walk.
+                if Tokenizer.isLowercaseWord(bytes) { return }
                 // What the two tests below ask of the bytes, in one pass (start-up reads every
                 // English key: five walks with generic predicates cost ~5M instructions).
                 var space = false, plainASCII = true, printable = true, letter = false, mark = false
@@ -110,14 +114,11 @@ public final class Tokenizer: Sendable {
         }
         letterEmoticonRuns = runs
         emoticonsBeginASCII = (emoticonKeys + letterKeys).allSatisfy { ($0.utf8.first ?? 0) < 0x80 }
-        var known = ByteKeyTable<Bool>.Builder()
+        var known = ByteKeyTable<Bool>.Builder(capacity: (indexed["en"]?.table.values.count ?? 0) + (indexed["ms"]?.table.values.count ?? 0))
         for language in ["en", "ms"] {
-            let words = lexicon[language]
-            for key in [words.valence.keys, words.boosters.keys, words.negators.keys].joined() {
-                // ASCII letters only: the bytes are the NFC form.
-                Tokenizer.withUTF8(key) { bytes in
-                    if bytes.allSatisfy(Tokenizer.isASCIILetter) { _ = known.index(ofCanonical: bytes, adding: true) }
-                }
+            // The keys' NFC bytes, read from the index (ASCII letters only: what the lists hold).
+            indexed[language]?.forEachKey(in: [.valence, .boosters, .negators]) { _, bytes in
+                if bytes.allSatisfy(Tokenizer.isASCIILetter) { _ = known.index(ofCanonical: bytes, adding: true) }
             }
         }
         // Malay chat spellings too ("seremmm" → "serem", which normalisation reads as "seram");
@@ -130,9 +131,8 @@ public final class Tokenizer: Sendable {
         knownWords = ByteKeyTable(known)
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
-        let contrastWords = LexiconLoader.languages.flatMap { lexicon[$0].contrast }
-        words = WordTable(indexed: indexed, contrast: contrastWords, emoji: lexicon.emoji, classes: LanguageDetector.wordClasses(lexicon),
-                          known: knownWords)
+        words = WordTable(indexed: indexed, contrastOf: LexiconLoader.languages, emoji: lexicon.emoji,
+                          classes: LanguageDetector.wordClasses(lexicon, malay: indexed["ms"], english: indexed["en"]), known: knownWords)
         let roles = segmenter.roles, table = words
         var hanWords = [Int32](repeating: -1, count: roles.values.count)
         roles.forEachKey { index, key in hanWords[index] = Int32(truncatingIfNeeded: table.index(of: key, plain: false)) }
@@ -933,6 +933,11 @@ public final class Tokenizer: Sendable {
             index &+= 1
         }
         return letters
+    }
+
+    /// True when `bytes` are lower-case ASCII letters only (and not empty).
+    static func isLowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -54,14 +54,14 @@ final class WordTable: Sendable {
 
     /// - Parameters:
     ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
-    ///   - contrast: every contrast word, of all languages.
+    ///   - contrastOf: the languages whose contrast words (of `indexed`) are contrast words.
     ///   - emoji: the emoji valences by key.
     ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
     ///   - known: the tokenizer's ``Tokenizer/knownWords``, which decide ``stretchedBit``.
-    init(indexed: [String: IndexedLexicon] = [:], contrast: [String] = [], emoji: [String: Double] = [:],
+    init(indexed: [String: IndexedLexicon] = [:], contrastOf contrastLanguages: [String] = [], emoji: [String: Double] = [:],
          classes: ByteKeyTable<LanguageDetector.WordClass>.Builder, known: ByteKeyTable<Bool>? = nil) {
         // Room for every key at once: growing the table would place each key again.
-        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(contrast.count + emoji.count + classes.values.count) {
+        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(emoji.count + classes.values.count) {
             $0 + (indexed[$1]?.table.values.count ?? 0)
         })
         // Every word of a multi-word entry has an index, so that a phrase's first two words do.
@@ -90,7 +90,9 @@ final class WordTable: Sendable {
         for (code, lexicon) in indexed where !WordTable.languages.contains(code) {
             lexicon.table.forEachKey { _, key in if key.contains(0x20) { WordTable.addWords(of: key, to: &builder, pairs: &pairs) } }
         }
-        for word in contrast { builder.values[builder.index(of: word, adding: Entry())].isContrast = true }
+        for code in contrastLanguages {
+            indexed[code]?.forEachKey(in: .contrast) { _, word in builder.values[builder.index(ofCanonical: word, adding: Entry())].isContrast = true }
+        }
         for (key, valence) in emoji {
             let word = builder.index(of: key, adding: Entry())
             builder.values[word].emoji = valence

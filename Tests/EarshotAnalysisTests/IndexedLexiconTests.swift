@@ -1,0 +1,61 @@
+import Testing
+@testable import EarshotAnalysis
+
+@Suite("IndexedLexicon")
+struct IndexedLexiconTests {
+    /// The tables built from the index's keys (``IndexedLexicon/lists``) read the lists the
+    /// lexicon's dictionaries hold: every key of each list, and nothing else.
+    @Test(arguments: LexiconLoader.languages)
+    func listsAreTheLexiconsLists(_ language: String) throws {
+        let lexicon = try ScoreFixtures.lexicon()[language]
+        let indexed = IndexedLexicon(lexicon)
+        let lists: [(IndexedLexicon.Lists, Set<String>)] = [
+            (.valence, Set(lexicon.valence.keys)), (.negators, Set(lexicon.negators.keys)), (.boosters, Set(lexicon.boosters.keys)),
+            (.postBoosters, Set(lexicon.postBoosters.keys)), (.contrast, lexicon.contrast), (.aspects, Set(lexicon.aspects.keys)),
+        ]
+        for (list, keys) in lists {
+            var read: Set<String> = []
+            indexed.forEachKey(in: list) { _, key in read.insert(String(decoding: key, as: UTF8.self)) }
+            #expect(read == keys, "\(list.rawValue)")
+            #expect(keys.allSatisfy { key in ByteKeyTable<Bool>.withCanonicalBytes(key) { indexed.holds($0, in: list) } })
+        }
+        var all = 0
+        indexed.forEachKey(in: IndexedLexicon.allLists) { _, _ in all += 1 }
+        #expect(all == lists.reduce(Set<String>()) { $0.union($1.1) }.count)
+    }
+
+    /// The language detector's classes, read from the index's bytes, are those the lists'
+    /// `String`s give.
+    @Test func wordClassesAreTheListsClasses() throws {
+        let lexicon = try ScoreFixtures.lexicon()
+        let ms = lexicon["ms"], en = lexicon["en"]
+        let malayWords = Set(ms.valence.keys).union(ms.negators.keys).union(ms.boosters.keys).union(ms.postBoosters.keys)
+            .union(ms.contrast).union(ms.aspects.keys).union(ms.normalise.keys)
+        let englishWords = Set(en.valence.keys).union(en.boosters.keys).union(en.negators.keys).union(en.aspects.keys)
+        var expected: [String: LanguageDetector.WordClass] = [:]
+        for word in LanguageDetector.english { expected[word, default: []].insert(.englishFunction) }
+        for word in LanguageDetector.malay { expected[word, default: []].insert(.malayFunction) }
+        for word in malayWords where !word.contains(" ") && !englishWords.contains(word) && word.count > 1 {
+            expected[word, default: []].insert(.malayLexicon)
+        }
+        for word in englishWords where !word.contains(" ") && !malayWords.contains(word) { expected[word, default: []].insert(.englishLexicon) }
+        let classes = ByteKeyTable(LanguageDetector.wordClasses(lexicon))
+        #expect(classes.values.count == expected.count)
+        for (word, wordClass) in expected { #expect(classes[word] == wordClass, "\(word)") }
+    }
+
+    /// The normaliser's one-lookup table, read from the index's bytes: every single word of the
+    /// Malay lists and of the English valence list, kept as written, and every spelling.
+    @Test func malayDirectWordsAreTheListsWords() throws {
+        let lexicon = try ScoreFixtures.lexicon()
+        let ms = lexicon["ms"]
+        var expected: [String: [String]?] = [:]
+        let kept = Set(ms.valence.keys).union(ms.negators.keys).union(ms.boosters.keys).union(ms.postBoosters.keys)
+            .union(ms.contrast).union(ms.aspects.keys).union(lexicon["en"].valence.keys)
+        for word in kept where !word.contains(" ") { expected[word] = .some(nil) }
+        for (word, standard) in ms.normalise { expected[word] = standard }
+        let normaliser = MalayNormaliser(lexicon: lexicon)
+        #expect(normaliser.direct.values.count == expected.count)
+        for (word, standard) in expected { #expect(normaliser.direct[word] == .some(standard), "\(word)") }
+    }
+}
