@@ -58,4 +58,52 @@ struct IndexedLexiconTests {
         #expect(normaliser.direct.values.count == expected.count)
         for (word, standard) in expected { #expect(normaliser.direct[word] == .some(standard), "\(word)") }
     }
+
+    /// The index built from the loader's table of key bytes (``LanguageLexicon/loaded``) is the
+    /// one built from the lists' dictionaries: the same keys, each with the same role, phrase
+    /// lengths, aspect and lists; and so are the Chinese segmenter's roles.
+    @Test(arguments: LexiconLoader.languages)
+    func loadedIndexIsTheDictionariesIndex(_ language: String) throws {
+        let loaded = try ScoreFixtures.lexicon()[language]
+        try #require(loaded.loaded != nil)
+        var copy = LanguageLexicon()
+        copy.valence = loaded.valence
+        copy.negators = loaded.negators
+        copy.boosters = loaded.boosters
+        copy.postBoosters = loaded.postBoosters
+        copy.contrast = loaded.contrast
+        copy.aspects = loaded.aspects
+        copy.words = loaded.words
+        copy.normalise = loaded.normalise
+        copy.maxPhraseWords = loaded.maxPhraseWords
+        copy.maxEntryCharacters = loaded.maxEntryCharacters
+        #expect(copy.loaded == nil)
+        let fromBytes = IndexedLexicon(loaded), fromDictionaries = IndexedLexicon(copy)
+        #expect(fromBytes.table.values.count == fromDictionaries.table.values.count)
+        fromBytes.table.forEachKey { index, key in
+            let other = fromDictionaries.table.index(forBytes: key)
+            #expect(other >= 0, "\(String(decoding: key, as: UTF8.self))")
+            guard other >= 0 else { return }
+            #expect(fromBytes.kinds[index] == fromDictionaries.kinds[other])
+            #expect(fromBytes.phraseStarts[index] == fromDictionaries.phraseStarts[other])
+            #expect(fromBytes.aspects[index] == fromDictionaries.aspects[other])
+            #expect(fromBytes.aspectStarts[index] == fromDictionaries.aspectStarts[other])
+            #expect(fromBytes.lists[index] == fromDictionaries.lists[other])
+        }
+        let segmenter = ChineseSegmenter(lexicon: loaded, indexed: fromBytes)
+        let other = ChineseSegmenter(lexicon: copy, indexed: fromDictionaries)
+        #expect(segmenter.roles.values.count == other.roles.values.count)
+        segmenter.roles.forEachKey { index, key in #expect(other.roles[plain: key] == segmenter.roles.values[index]) }
+    }
+
+    /// A list changed after loading is read from its dictionary: the loader's table no longer stands for it.
+    @Test func aChangedListDropsTheLoadedTable() throws {
+        var lexicon = try ScoreFixtures.lexicon()
+        #expect(lexicon["en"].loaded != nil)
+        lexicon.add(terms: ["Acme Cloud": 2.5])
+        #expect(lexicon["en"].loaded == nil && lexicon["zh"].loaded == nil)
+        #expect(lexicon["en"].valence["acme cloud"] == 2.5 && lexicon["en"].valence["good"] == 1.9)
+        #expect(IndexedLexicon(lexicon["en"]).kind(of: "acme cloud") == .term(2.5))
+        #expect(IndexedLexicon(lexicon["en"]).phraseStarts[IndexedLexicon(lexicon["en"]).table.index(of: "acme")] == 2)
+    }
 }

@@ -147,9 +147,26 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
 
         private mutating func grow() {
+            resize(slots.count * 2)
+        }
+
+        private mutating func resize(_ size: Int) {
             let old = slots
-            slots = [UInt64](repeating: 0, count: old.count * 2)
+            slots = [UInt64](repeating: 0, count: size)
             for word in old where word != 0 { place(word) }
+        }
+
+        /// Makes room for `count` more keys at once, as ``init(capacity:)`` does (growing a
+        /// table step by step places each key again).
+        mutating func reserve(_ count: Int) {
+            let total = values.count + count
+            values.reserveCapacity(total)
+            keyStarts.reserveCapacity(total + 1)
+            var size = slots.count
+            while size < total * 2 { size *= 2 }
+            if size > slots.count { resize(size) }
+            let bytes = Int(keyStarts[keyStarts.count - 1]) + count * 8
+            if bytes > keyBytes.count { keyBytes.append(contentsOf: repeatElement(0, count: bytes - keyBytes.count)) }
         }
     }
 

@@ -43,52 +43,57 @@ final class IndexedLexicon: Sendable {
         static let postBoosters = Lists(rawValue: 8), contrast = Lists(rawValue: 16), aspects = Lists(rawValue: 32)
     }
 
-    /// What the lists say of one key, gathered before its ``Entry/kind`` is worked out.
+    /// What the lists say of one key, gathered before its ``Entry`` is worked out (plain
+    /// numbers, copied as bytes).
     private struct Roles {
-        var entry = Entry()
-        var valence: Double?, negator: Double?, pre: Double?, post: Double?
-        var contrast = false
-        var lists: Lists = []
-
-        /// The role the lists give the key: negator first, then booster, then valence, then contrast.
-        var kind: TermSpan.Kind? {
-            if let negator { return .negator(factor: negator, valence: valence) }
-            if pre != nil || post != nil { return .booster(pre: pre, post: post, valence: valence) }
-            if let valence { return .term(valence) }
-            return contrast ? .contrast : nil
-        }
+        var phraseStart = 1, aspectStart = 1
+        var lists = LanguageLexicon.Roles()
     }
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
-        let entries = lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
-            + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count
-        // Room for the phrases' first words too, which are keys of their own: growing the
-        // values past their capacity copied them all (~1.3M instructions at start-up).
-        var builder = ByteKeyTable<Roles>.Builder(capacity: entries + entries / 4 + 16)
-        /// Calls `set` with the roles of `term`, and notes the phrase `term` begins.
-        func note(_ term: String, aspect: Bool = false, _ set: (inout Roles) -> Void) {
-            let index = builder.index(of: term, adding: Roles())
-            set(&builder.values[index])
-            guard let (firstWord, words) = builder.withKey(index, IndexedLexicon.phrase) else { return }
-            let first = firstWord.withUnsafeBufferPointer { builder.index(ofCanonical: $0, adding: Roles()) }
-            if aspect {
-                builder.values[first].entry.aspectStart = max(builder.values[first].entry.aspectStart, words)
-            } else {
-                builder.values[first].entry.phraseStart = max(builder.values[first].entry.phraseStart, words)
+        var builder: ByteKeyTable<Roles>.Builder
+        var aspectTerms: [AspectTerm] = []
+        if let loaded = lexicon.loaded {
+            // The loader's table of the lists' keys, taken as it is (its keys are not hashed again).
+            builder = loaded.entries.mapValues { Roles(lists: $0) }
+            aspectTerms = loaded.aspectTerms
+        } else {
+            let entries = lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
+                + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count
+            // Room for the phrases' first words too, which are keys of their own: growing the
+            // values past their capacity copied them all (~1.3M instructions at start-up).
+            builder = ByteKeyTable<Roles>.Builder(capacity: entries + entries / 4 + 16)
+            func note(_ term: String, _ set: (inout LanguageLexicon.Roles) -> Void) {
+                set(&builder.values[builder.index(of: term, adding: Roles())].lists)
+            }
+            for (term, valence) in lexicon.valence { note(term) { $0.valence = valence; $0.lists.insert(.valence) } }
+            for (term, factor) in lexicon.negators { note(term) { $0.negator = factor; $0.lists.insert(.negators) } }
+            for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight; $0.lists.insert(.boosters) } }
+            for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight; $0.lists.insert(.postBoosters) } }
+            for term in lexicon.contrast { note(term) { $0.lists.insert(.contrast) } }
+            for (term, aspect) in lexicon.aspects {
+                note(term) { $0.aspect = Int32(aspectTerms.count); $0.lists.insert(.aspects) }
+                aspectTerms.append(aspect)
             }
         }
-        for (term, valence) in lexicon.valence { note(term) { $0.valence = valence; $0.lists.insert(.valence) } }
-        for (term, factor) in lexicon.negators { note(term) { $0.negator = factor; $0.lists.insert(.negators) } }
-        for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight; $0.lists.insert(.boosters) } }
-        for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight; $0.lists.insert(.postBoosters) } }
-        for term in lexicon.contrast { note(term) { $0.contrast = true; $0.lists.insert(.contrast) } }
-        for (term, aspect) in lexicon.aspects { note(term, aspect: true) { $0.entry.aspect = aspect; $0.lists.insert(.aspects) } }
-        lists = builder.values.map(\.lists)
+        // Each phrase's first word is a key too, with the most words of a phrase of the lists
+        // (of the aspect terms) that it begins. (The keys added here are single words.)
+        for index in 0..<builder.values.count {
+            guard let (firstWord, words) = builder.withKey(index, IndexedLexicon.phrase) else { continue }
+            let held = builder.values[index].lists.lists
+            let first = firstWord.withUnsafeBufferPointer { builder.index(ofCanonical: $0, adding: Roles()) }
+            if !held.isDisjoint(with: [.valence, .negators, .boosters, .postBoosters, .contrast]) {
+                builder.values[first].phraseStart = max(builder.values[first].phraseStart, words)
+            }
+            if held.contains(.aspects) {
+                builder.values[first].aspectStart = max(builder.values[first].aspectStart, words)
+            }
+        }
+        lists = builder.values.map(\.lists.lists)
         let table = ByteKeyTable(builder.mapValues { roles in
-            var entry = roles.entry
-            entry.kind = roles.kind
-            return entry
+            Entry(kind: roles.lists.kind, phraseStart: roles.phraseStart,
+                  aspect: roles.lists.lists.contains(.aspects) ? aspectTerms[Int(roles.lists.aspect)] : nil, aspectStart: roles.aspectStart)
         })
         self.table = table
         kinds = table.values.map(\.kind)
@@ -165,4 +170,15 @@ final class IndexedLexicon: Sendable {
         table[term]?.kind
     }
 
+}
+
+extension LanguageLexicon.Roles {
+    /// The role the lists give the key: negator first, then booster, then valence, then contrast.
+    var kind: TermSpan.Kind? {
+        let valence = value(.valence, valence)
+        if lists.contains(.negators) { return .negator(factor: negator, valence: valence) }
+        if !lists.isDisjoint(with: [.boosters, .postBoosters]) { return .booster(pre: value(.boosters, pre), post: value(.postBoosters, post), valence: valence) }
+        if let valence { return .term(valence) }
+        return lists.contains(.contrast) ? .contrast : nil
+    }
 }

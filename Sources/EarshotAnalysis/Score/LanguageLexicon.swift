@@ -1,3 +1,5 @@
+import Foundation
+
 /// The word lists of one language: valences, negators, boosters, contrast words, aspect terms,
 /// the Chinese segmentation dictionary and the Malay spelling normalisations.
 ///
@@ -5,29 +7,80 @@
 /// space; ``maxPhraseWords`` says how far a lookup must look ahead.
 public struct LanguageLexicon: Sendable {
     /// Term → valence on VADER's scale (-4...4).
-    public var valence: [String: Double] = [:]
+    public var valence: [String: Double] {
+        get { storage.lists.valence }
+        set { change { $0.valence = newValue } }
+    }
     /// Negator → the factor it multiplies a valence by: VADER's -0.74, or about -0.5 for the
     /// partial negators that mean "not very" (不太, tak berapa).
-    public var negators: [String: Double] = [:]
+    public var negators: [String: Double] {
+        get { storage.lists.negators }
+        set { change { $0.negators = newValue } }
+    }
     /// Boosters written before the word they modify ("very", 很, sangat). Positive weights
     /// intensify, negative ones dampen (VADER's ±0.293).
-    public var boosters: [String: Double] = [:]
+    public var boosters: [String: Double] {
+        get { storage.lists.boosters }
+        set { change { $0.boosters = newValue } }
+    }
     /// Boosters written after the word they modify (慢死了, bagus sangat, teruk gila).
-    public var postBoosters: [String: Double] = [:]
+    public var postBoosters: [String: Double] {
+        get { storage.lists.postBoosters }
+        set { change { $0.postBoosters = newValue } }
+    }
     /// Contrast words: the text before the first one weighs half, the text after it 1.5 times.
-    public var contrast: Set<String> = []
+    public var contrast: Set<String> {
+        get { storage.lists.contrast }
+        set { change { $0.contrast = newValue } }
+    }
     /// Aspect terms that tie a clause to a touchpoint.
-    public var aspects: [String: AspectTerm] = [:]
+    public var aspects: [String: AspectTerm] {
+        get { storage.lists.aspects }
+        set { change { $0.aspects = newValue } }
+    }
     /// Neutral words for Chinese segmentation.
-    public var words: Set<String> = []
+    public var words: Set<String> {
+        get { storage.lists.words }
+        set { change { $0.words = newValue } }
+    }
     /// Colloquial spellings and their standard words (Malay `x` → [`tak`], `xpuas` → [`tak`, `puas`]).
-    public var normalise: [String: [String]] = [:]
+    public var normalise: [String: [String]] {
+        get { storage.lists.normalise }
+        set { change { $0.normalise = newValue } }
+    }
     /// The most words any multi-word entry has.
     public var maxPhraseWords = 1
     /// The most characters any entry has (for Chinese maximum matching).
     public var maxEntryCharacters = 1
 
+    /// The lists, as the loader read them (``Loaded``) or as dictionaries.
+    private var storage = Storage(lists: Lists())
+
     public init() {}
+
+    /// The lists the loader read, by their keys' bytes: each list's dictionary is made from them
+    /// when it is first read.
+    init(loaded: Loaded) {
+        storage = Storage(loaded: loaded)
+    }
+
+    /// The lists as the loader read them, or nil once a list was changed: the scorer's tables
+    /// are built from their bytes (making the dictionaries, and hashing their `String`s again,
+    /// cost ~25M instructions at start-up).
+    var loaded: Loaded? { storage.loaded }
+
+    /// Changes the lists' dictionaries (made from ``loaded`` first, which no longer holds them).
+    private mutating func change(_ body: (inout Lists) -> Void) {
+        var lists = storage.allLists()
+        body(&lists)
+        storage = Storage(lists: lists)
+    }
+
+    /// Adds or replaces the valence of each term (lower-cased and spaced already), noting its size.
+    mutating func setValences(_ terms: [(String, Double)]) {
+        change { lists in for (key, valence) in terms { lists.valence[key] = valence } }
+        for (key, _) in terms { noteEntry(key) }
+    }
 
     mutating func noteEntry(_ term: String) {
         let (words, characters) = Tokenizer.withUTF8(term) { bytes in (LanguageLexicon.wordCount(bytes), ByteKeyTable<Bool>.characterCount(bytes)) }
@@ -65,5 +118,125 @@ public struct LanguageLexicon: Sendable {
     func contains(_ term: String) -> Bool {
         valence[term] != nil || negators[term] != nil || boosters[term] != nil || postBoosters[term] != nil
             || contrast.contains(term) || aspects[term] != nil || words.contains(term)
+    }
+}
+
+extension LanguageLexicon {
+    /// The lists as dictionaries.
+    struct Lists {
+        var valence: [String: Double] = [:]
+        var negators: [String: Double] = [:]
+        var boosters: [String: Double] = [:]
+        var postBoosters: [String: Double] = [:]
+        var contrast: Set<String> = []
+        var aspects: [String: AspectTerm] = [:]
+        var words: Set<String> = []
+        var normalise: [String: [String]] = [:]
+    }
+
+    /// What the six lists of valences, negators, boosters, post-boosters, contrast words and
+    /// aspect terms say of one key: each number is set when ``lists`` holds its list. (Plain
+    /// numbers, so that the tables copy the values as bytes: with optionals and an
+    /// ``AspectTerm``, copying them cost ~3M instructions at start-up.)
+    struct Roles: Sendable {
+        var valence = 0.0, negator = 0.0, pre = 0.0, post = 0.0
+        /// The index of the key's aspect term in the aspect terms (``Loaded/aspectTerms``).
+        var aspect: Int32 = -1
+        var lists: IndexedLexicon.Lists = []
+
+        func value(_ list: IndexedLexicon.Lists, _ number: Double) -> Double? {
+            lists.contains(list) ? number : nil
+        }
+    }
+
+    /// The lists as the loader reads them: the keys' NFC bytes (lower-cased, as the
+    /// dictionaries' keys) with what each list says of them.
+    struct Loaded: Sendable {
+        /// Every key of the six lists of ``Roles``.
+        var entries = ByteKeyTable<Roles>.Builder()
+        /// The aspect terms that ``Roles/aspect`` points at.
+        var aspectTerms: [AspectTerm] = []
+        /// The segmentation words.
+        var words = ByteKeyTable<Bool>.Builder()
+        var normalise: [String: [String]] = [:]
+    }
+
+    /// The lists of one ``LanguageLexicon`` value: the loaded ones, whose dictionaries are made
+    /// once each when first read, or the dictionaries. Shared by copies of the value and never
+    /// changed but for those caches (a change of a list makes new storage).
+    private final class Storage: @unchecked Sendable {
+        let loaded: Loaded?
+        private let lock = NSLock()
+        /// The dictionaries made so far (all of them when ``loaded`` is nil).
+        private var made: Lists
+        private var madeValence = false, madeNegators = false, madeBoosters = false, madePostBoosters = false
+        private var madeContrast = false, madeAspects = false, madeWords = false, madeNormalise = false
+
+        init(lists: Lists) {
+            loaded = nil
+            made = lists
+        }
+
+        init(loaded: Loaded) {
+            self.loaded = loaded
+            made = Lists()
+        }
+
+        /// The dictionaries, each made when first asked for.
+        var lists: Reader { Reader(storage: self) }
+
+        /// Every dictionary.
+        func allLists() -> Lists {
+            let lists = self.lists
+            return Lists(valence: lists.valence, negators: lists.negators, boosters: lists.boosters, postBoosters: lists.postBoosters,
+                         contrast: lists.contrast, aspects: lists.aspects, words: lists.words, normalise: lists.normalise)
+        }
+
+        /// Reads one dictionary, made first from ``loaded`` when `isMade` is false.
+        fileprivate func read<List>(_ isMade: ReferenceWritableKeyPath<Storage, Bool>, _ list: WritableKeyPath<Lists, List>,
+                                    make: (Loaded) -> List) -> List {
+            lock.lock()
+            defer { lock.unlock() }
+            if let loaded, !self[keyPath: isMade] {
+                made[keyPath: list] = make(loaded)
+                self[keyPath: isMade] = true
+            }
+            return made[keyPath: list]
+        }
+
+        /// The dictionary of the values that `value` picks from the entries.
+        fileprivate static func dictionary<Value>(_ loaded: Loaded, _ value: (Roles) -> Value?) -> [String: Value] {
+            var dictionary: [String: Value] = [:]
+            for index in loaded.entries.values.indices {
+                guard let found = value(loaded.entries.values[index]) else { continue }
+                dictionary[loaded.entries.withKey(index) { String(decoding: $0, as: UTF8.self) }] = found
+            }
+            return dictionary
+        }
+
+        /// ``Storage``'s dictionaries by name.
+        struct Reader {
+            let storage: Storage
+            var valence: [String: Double] { storage.read(\.madeValence, \.valence) { Storage.dictionary($0) { $0.value(.valence, $0.valence) } } }
+            var negators: [String: Double] { storage.read(\.madeNegators, \.negators) { Storage.dictionary($0) { $0.value(.negators, $0.negator) } } }
+            var boosters: [String: Double] { storage.read(\.madeBoosters, \.boosters) { Storage.dictionary($0) { $0.value(.boosters, $0.pre) } } }
+            var postBoosters: [String: Double] {
+                storage.read(\.madePostBoosters, \.postBoosters) { Storage.dictionary($0) { $0.value(.postBoosters, $0.post) } }
+            }
+            var contrast: Set<String> {
+                storage.read(\.madeContrast, \.contrast) { Set(Storage.dictionary($0) { $0.lists.contains(.contrast) ? true : nil }.keys) }
+            }
+            var aspects: [String: AspectTerm] {
+                storage.read(\.madeAspects, \.aspects) { loaded in
+                    Storage.dictionary(loaded) { $0.lists.contains(.aspects) ? loaded.aspectTerms[Int($0.aspect)] : nil }
+                }
+            }
+            var words: Set<String> {
+                storage.read(\.madeWords, \.words) { loaded in
+                    Set(loaded.words.values.indices.map { index in loaded.words.withKey(index) { String(decoding: $0, as: UTF8.self) } })
+                }
+            }
+            var normalise: [String: [String]] { storage.read(\.madeNormalise, \.normalise) { $0.normalise } }
+        }
     }
 }

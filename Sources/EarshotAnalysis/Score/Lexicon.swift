@@ -21,14 +21,15 @@ public struct Lexicon: Sendable {
     /// Build the ``SentimentScorer`` after adding terms: its Chinese segmenter takes its
     /// dictionary from the lexicon when it is created.
     public mutating func add(terms: [String: Double]) {
+        var keyed: [(String, Double)] = []
         for (term, valence) in terms {
             let key = term.lowercased().split(separator: " ").joined(separator: " ")
             guard !key.isEmpty else { continue }
-            for language in languages.keys {
-                languages[language]?.valence[key] = valence
-                languages[language]?.noteEntry(key)
-            }
+            keyed.append((key, valence))
         }
+        // All terms at once: each change of a list makes its dictionaries anew.
+        guard !keyed.isEmpty else { return }
+        for language in languages.keys { languages[language]?.setValences(keyed) }
     }
 
     /// The lookup form of an emoji: without skin-tone modifiers (U+1F3FB–U+1F3FF) and

@@ -35,11 +35,18 @@ public struct LexiconLoader: Sendable {
     }
 
     private func load(language folder: URL) throws -> LanguageLexicon {
-        var lexicon = LanguageLexicon()
+        // The lists are read into one table of their keys' bytes (``LanguageLexicon/Loaded``),
+        // from which the scorer's tables are built; their dictionaries are made only when read.
+        var loaded = LanguageLexicon.Loaded()
+        // The sizes of the entries (``LanguageLexicon/noteEntry(_:)``), noted as they are read.
+        var sizes = LanguageLexicon()
         for name in ["valence.tsv", "cx.tsv"] {
-            try read(folder.appendingPathComponent(name), fields: 2...3, reserve: { lexicon.valence.reserveCapacity(lexicon.valence.count + $0) }) { fields, place in
-                lexicon.valence[fields[0]] = try number(fields, 1, in: -4...4, what: "valence", place: place)
-                note(fields, in: &lexicon)
+            try read(folder.appendingPathComponent(name), fields: 2...3, reserve: { loaded.entries.reserve($0) }) { fields, place in
+                let valence = try number(fields, 1, in: -4...4, what: "valence", place: place)
+                LexiconLoader.set(fields, in: &loaded, sizes: &sizes) {
+                    $0.valence = valence
+                    $0.lists.insert(.valence)
+                }
             }
         }
         try read(folder.appendingPathComponent("negators.txt"), fields: 1...2) { fields, place in
@@ -48,25 +55,34 @@ public struct LexiconLoader: Sendable {
                 factor = try number(fields, 1, in: -1...0, what: "negation factor", place: place)
                 guard factor < 0 else { throw failure("negation factor must be below 0 (a negator flips the sign)", place) }
             }
-            lexicon.negators[fields[0]] = factor
-            note(fields, in: &lexicon)
+            LexiconLoader.set(fields, in: &loaded, sizes: &sizes) {
+                $0.negator = factor
+                $0.lists.insert(.negators)
+            }
         }
         try read(folder.appendingPathComponent("boosters.tsv"), fields: 2...3) { fields, place in
             let weight = try number(fields, 1, in: -1...1, what: "booster weight", place: place)
             let position = fields.count == 3 ? fields[2] : "before"
+            let before: Bool, after: Bool
             switch position {
-            case "before": lexicon.boosters[fields[0]] = weight
-            case "after": lexicon.postBoosters[fields[0]] = weight
-            case "both":
-                lexicon.boosters[fields[0]] = weight
-                lexicon.postBoosters[fields[0]] = weight
+            case "before": (before, after) = (true, false)
+            case "after": (before, after) = (false, true)
+            case "both": (before, after) = (true, true)
             default: throw failure("booster position '\(position)' must be 'before', 'after' or 'both'", place)
             }
-            note(fields, in: &lexicon)
+            LexiconLoader.set(fields, in: &loaded, sizes: &sizes) {
+                if before {
+                    $0.pre = weight
+                    $0.lists.insert(.boosters)
+                }
+                if after {
+                    $0.post = weight
+                    $0.lists.insert(.postBoosters)
+                }
+            }
         }
         try read(folder.appendingPathComponent("contrast.txt"), fields: 1...1) { fields, _ in
-            lexicon.contrast.insert(fields[0])
-            note(fields, in: &lexicon)
+            LexiconLoader.set(fields, in: &loaded, sizes: &sizes) { $0.lists.insert(.contrast) }
         }
         try read(folder.appendingPathComponent("aspects.tsv"), fields: 3...4) { fields, place in
             guard let touchpoint = Touchpoint(rawValue: fields[2]) else {
@@ -76,18 +92,35 @@ public struct LexiconLoader: Sendable {
             guard known.contains(fields[1]) else {
                 throw failure("aspect '\(fields[1])' is not one of the \(touchpoint.rawValue) aspects (\(known.sorted().joined(separator: ", ")))", place)
             }
-            lexicon.aspects[fields[0]] = AspectTerm(aspect: fields[1], touchpoint: touchpoint)
-            note(fields, in: &lexicon)
+            let aspect = Int32(loaded.aspectTerms.count)
+            loaded.aspectTerms.append(AspectTerm(aspect: fields[1], touchpoint: touchpoint))
+            LexiconLoader.set(fields, in: &loaded, sizes: &sizes) {
+                $0.aspect = aspect
+                $0.lists.insert(.aspects)
+            }
         }
-        try read(folder.appendingPathComponent("words.txt"), fields: 1...2, reserve: { lexicon.words.reserveCapacity(lexicon.words.count + $0) }) { fields, _ in
-            lexicon.words.insert(fields[0])
-            note(fields, in: &lexicon)
+        try read(folder.appendingPathComponent("words.txt"), fields: 1...2, reserve: { loaded.words.reserve($0) }) { fields, _ in
+            fields.withKey { _ = loaded.words.index(ofCanonical: $0, adding: true) }
+            note(fields, in: &sizes)
         }
         try read(folder.appendingPathComponent("normalise.tsv"), fields: 2...3) { fields, place in
-            guard !fields[0].utf8.contains(0x20) else { throw failure("variant '\(fields[0])' must be one word", place) }
-            lexicon.normalise[fields[0]] = fields[1].lowercased().split(separator: " ").map(String.init)
+            let variant = fields[0]
+            guard !variant.utf8.contains(0x20) else { throw failure("variant '\(variant)' must be one word", place) }
+            loaded.normalise[variant] = fields[1].lowercased().split(separator: " ").map(String.init)
         }
+        var lexicon = LanguageLexicon(loaded: loaded)
+        lexicon.maxPhraseWords = sizes.maxPhraseWords
+        lexicon.maxEntryCharacters = sizes.maxEntryCharacters
         return lexicon
+    }
+
+    /// Changes what the lists say of the term of `fields` with `change`, and notes its size.
+    /// (Static, the tables passed inout: captured by the readers' closures, each access to
+    /// them was checked at run time.)
+    private static func set(_ fields: Fields, in loaded: inout LanguageLexicon.Loaded, sizes: inout LanguageLexicon,
+                            _ change: (inout LanguageLexicon.Roles) -> Void) {
+        fields.withKey { key in change(&loaded.entries.values[loaded.entries.index(ofCanonical: key, adding: LanguageLexicon.Roles())]) }
+        LexiconLoader().note(fields, in: &sizes)
     }
 
     /// ``number(_:in:what:place:)`` of field `index`, read from its bytes when they are the
@@ -204,15 +237,17 @@ public struct LexiconLoader: Sendable {
     }
 
     /// The fields of one entry line, trimmed (``trimmed(_:lowercased:)``): the first, the
-    /// term, lower-cased and made at once; the others made from the line's bytes when asked
-    /// (a number is read from its bytes: ``number(_:_:in:what:place:)``).
+    /// term, lower-cased (made at once only when it is not plain: a plain term is read from its
+    /// bytes, ``withKey(_:)``); the others made from the line's bytes when asked (a number is
+    /// read from its bytes: ``number(_:_:in:what:place:)``).
     private struct Fields {
         /// The line, valid while the line's body runs.
         var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         /// Each field's bytes in ``line``, without the tabs and spaces at its ends.
         var ranges: [Range<Int>] = []
+        /// The term lower-cased, when it is not ``plainTerm``.
         var term = ""
-        /// The term's bytes are ASCII and unified Han only.
+        /// The term's bytes are ASCII and unified Han only, with no space separator at its ends.
         var plainTerm = false
 
         var count: Int { ranges.count }
@@ -224,12 +259,22 @@ public struct LexiconLoader: Sendable {
 
         /// The text of field `index` (the term lower-cased).
         subscript(index: Int) -> String {
-            index == 0 ? term : LexiconLoader.trimmed(bytes(index), lowercased: false)
+            guard index == 0 else { return LexiconLoader.trimmed(bytes(index), lowercased: false) }
+            return plainTerm ? LexiconLoader.trimmed(bytes(0), lowercased: true, plain: true) : term
+        }
+
+        /// Calls `body` with the NFC bytes of the term lower-cased: those of a plain term with
+        /// its ASCII capitals made small (most have none, and are read where they lie).
+        func withKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            guard plainTerm else { return ByteKeyTable<Bool>.withCanonicalBytes(term, body) }
+            let bytes = bytes(0)
+            guard bytes.contains(where: { $0 &- 0x41 < 26 }) else { return body(bytes) }
+            return bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }.withUnsafeBufferPointer(body)
         }
 
         /// True when field `index` is empty once trimmed.
         func isEmpty(_ index: Int) -> Bool {
-            if index == 0 { return term.isEmpty }
+            if index == 0 { return plainTerm ? ranges[0].isEmpty : term.isEmpty }
             let bytes = bytes(index)
             return bytes.isEmpty || (LexiconLoader.maySpace(bytes) && self[index].isEmpty)
         }
@@ -261,7 +306,7 @@ public struct LexiconLoader: Sendable {
                 if fields.ranges.isEmpty {
                     let term = UnsafeBufferPointer(rebasing: line[start..<end])
                     fields.plainTerm = !LexiconLoader.maySpace(term) && ByteKeyTable<Bool>.isPlain(term)
-                    fields.term = LexiconLoader.trimmed(term, lowercased: true, plain: fields.plainTerm)
+                    fields.term = fields.plainTerm ? "" : LexiconLoader.trimmed(term, lowercased: true, plain: false)
                 }
                 fields.ranges.append(start..<end)
                 fieldStart = index + 1

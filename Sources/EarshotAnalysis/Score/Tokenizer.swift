@@ -72,31 +72,37 @@ public final class Tokenizer: Sendable {
         segmenter = ChineseSegmenter(lexicon: lexicon["zh"], indexed: indexed["zh"] ?? IndexedLexicon(LanguageLexicon()))
         self.malay = malay
         var emoticonKeys: [String] = [], letterKeys: [String] = []
-        for key in lexicon["en"].valence.keys {
-            Tokenizer.withUTF8(key) { bytes in
-                // Most keys are lower-case ASCII letters only: a letter and no mark make them
-                // neither kind, seen in one quick walk.
-                if Tokenizer.isLowercaseWord(bytes) { return }
-                // What the two tests below ask of the bytes, in one pass (start-up reads every
-                // English key: five walks with generic predicates cost ~5M instructions).
-                var space = false, plainASCII = true, printable = true, letter = false, mark = false
-                for byte in bytes {
-                    if byte == 0x20 { space = true }
-                    if byte >= 0x80 || byte == 0x0D { plainASCII = false }
-                    if byte <= 0x20 || byte >= 0x80 { printable = false }
-                    if Tokenizer.isASCIILetter(byte) { letter = true }
-                    if Tokenizer.isEmoticonMark(byte) { mark = true }
-                }
-                if !space {
-                    // ASCII without a carriage return: one character per byte, letters are a-z and A-Z.
-                    if plainASCII ? !letter : !key.contains(where: \.isLetter) {
-                        emoticonKeys.append(key)
-                    }
-                }
-                if bytes.count <= 12, printable, letter, mark {
-                    letterKeys.append(key)
+        /// Files the English valence key of UTF-8 bytes `bytes` (`key` makes its text) as an emoticon.
+        func file(_ bytes: UnsafeBufferPointer<UInt8>, _ key: () -> String) {
+            // Most keys are lower-case ASCII letters only: a letter and no mark make them
+            // neither kind, seen in one quick walk.
+            if Tokenizer.isLowercaseWord(bytes) { return }
+            // What the two tests below ask of the bytes, in one pass (start-up reads every
+            // English key: five walks with generic predicates cost ~5M instructions).
+            var space = false, plainASCII = true, printable = true, letter = false, mark = false
+            for byte in bytes {
+                if byte == 0x20 { space = true }
+                if byte >= 0x80 || byte == 0x0D { plainASCII = false }
+                if byte <= 0x20 || byte >= 0x80 { printable = false }
+                if Tokenizer.isASCIILetter(byte) { letter = true }
+                if Tokenizer.isEmoticonMark(byte) { mark = true }
+            }
+            if !space {
+                // ASCII without a carriage return: one character per byte, letters are a-z and A-Z.
+                if plainASCII ? !letter : !key().contains(where: \.isLetter) {
+                    emoticonKeys.append(key())
                 }
             }
+            if bytes.count <= 12, printable, letter, mark {
+                letterKeys.append(key())
+            }
+        }
+        if lexicon["en"].loaded != nil, let english = indexed["en"] {
+            // The loaded keys' bytes (their dictionary's keys are their text): the dictionary
+            // would be made for this alone.
+            english.forEachKey(in: .valence) { _, bytes in file(bytes) { String(decoding: bytes, as: UTF8.self) } }
+        } else {
+            for key in lexicon["en"].valence.keys { Tokenizer.withUTF8(key) { file($0) { key } } }
         }
         emoticons = Set(emoticonKeys)
         emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticonKeys.map { ($0, true) }))
