@@ -182,7 +182,26 @@ extension SentimentScorer {
 
     /// Concessive words: the clause they open is the one conceded ("though it was late, it
     /// works" and "it works, although it was late" both lean on "it works").
+    /// (``contrastPivot(_:)`` compares a contrast word with each on bytes.)
     static let concessiveWords: Set<String> = ["although", "though", "even though"]
+
+    /// Whether the contrast word of the span of tokens `start..<end` that shows `shown` is "yet",
+    /// and whether it is one of ``concessiveWords``: compared on its lookup forms' bytes when it
+    /// shows them, with no `String` (its `String` and the set's look-up cost ~500 instructions).
+    /// (Equal as `String`s compare: no other sequence is canonically equivalent to these ASCII
+    /// words. Scalars, not the span: a span passed by reference was copied per span of every text.)
+    @inline(never)
+    private func contrastWord(start: Int, end: Int, shown: TermSpan.Shown, in table: SpanTable) -> (isYet: Bool, isConcessive: Bool) {
+        guard shown == .lookupForms else {
+            let word = text(of: TermSpan(start: start, length: end - start, kind: .contrast, shown: shown), in: table)
+            return (word == "yet", SentimentScorer.concessiveWords.contains(word))
+        }
+        let bytes = table.tokens.phraseBytes(start..<end)
+        func isWord(_ word: StaticString) -> Bool {
+            bytes.count == word.utf8CodeUnitCount && word.withUTF8Buffer { bytes.elementsEqual($0) }
+        }
+        return (isWord("yet"), isWord("although") || isWord("though") || isWord("even though"))
+    }
 
     /// Where ``contrastPivot(_:)`` found the weighted part to start. Plain numbers (the word is the
     /// text of span `span`, made only for `--explain`), so that dropping a pivot releases nothing:
@@ -205,14 +224,13 @@ extension SentimentScorer {
     func contrastPivot(_ table: SpanTable) -> ContrastPivot? {
         let tokens = table.tokens
         for (index, span) in table.spans.enumerated() where span.kind == .contrast {
-            let word = text(of: span, in: table)
-            if word == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
+            let (isYet, concessive) = contrastWord(start: span.start, end: span.end, shown: span.shown, in: table)
+            if isYet, span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
             guard alone else {
-                let concessive = SentimentScorer.concessiveWords.contains(word)
                 return ContrastPivot(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
-            if word == "yet" || span.start == 0 { continue }
+            if isYet || span.start == 0 { continue }
             let clause = tokens.clause(span.start - 1)
             var start = span.start - 1
             while start > 0, tokens.clause(start - 1) == clause { start -= 1 }
