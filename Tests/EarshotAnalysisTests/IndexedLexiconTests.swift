@@ -42,6 +42,9 @@ struct IndexedLexiconTests {
         let classes = ByteKeyTable(LanguageDetector.wordClasses(lexicon))
         #expect(classes.values.count == expected.count)
         for (word, wordClass) in expected { #expect(classes[word] == wordClass, "\(word)") }
+        // The scorer's word table works them out from its lexicon entries.
+        let words = try ScoreFixtures.scorer().tokenizer.words
+        for (index, word) in words.table.keys.enumerated() { #expect(words.wordClass(index) == expected[word] ?? [], "\(word)") }
     }
 
     /// The normaliser's one-lookup table, read from the index's bytes: every single word of the

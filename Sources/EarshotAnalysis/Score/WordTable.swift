@@ -57,11 +57,14 @@ final class WordTable: Sendable {
     ///   - contrastOf: the languages whose contrast words (of `indexed`) are contrast words.
     ///   - emoji: the emoji valences by key.
     ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
+    ///   - spellings: with `classes` of the function words alone (``LanguageDetector/wordClasses(_:)``
+    ///     of nil), the Malay spellings (`ms/normalise.tsv`): the lexicon words' classes are then
+    ///     worked out here, from `indexed`'s `en` and `ms` lists, as ``LanguageDetector/wordClasses(_:malay:english:)`` does.
     ///   - known: the tokenizer's ``Tokenizer/knownWords``, which decide ``stretchedBit``.
     init(indexed: [String: IndexedLexicon] = [:], contrastOf contrastLanguages: [String] = [], emoji: [String: Double] = [:],
-         classes: ByteKeyTable<LanguageDetector.WordClass>.Builder, known: ByteKeyTable<Bool>? = nil) {
+         classes: ByteKeyTable<LanguageDetector.WordClass>.Builder, spellings: [String: [String]]? = nil, known: ByteKeyTable<Bool>? = nil) {
         // Room for every key at once: growing the table would place each key again.
-        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(emoji.count + classes.values.count) {
+        var builder = ByteKeyTable<Entry>.Builder(capacity: WordTable.languages.reduce(emoji.count + classes.values.count + (spellings?.count ?? 0)) {
             $0 + (indexed[$1]?.table.values.count ?? 0)
         })
         // Every word of a multi-word entry has an index, so that a phrase's first two words do.
@@ -101,6 +104,7 @@ final class WordTable: Sendable {
         for index in classes.values.indices {
             classes.withKey(index) { builder.values[builder.index(ofCanonical: $0, adding: Entry())].classes = classes.values[index] }
         }
+        if let spellings { WordTable.addLexiconClasses(to: &builder, indexed: indexed, spellings: spellings) }
         let table = ByteKeyTable(builder)
         self.table = table
         phraseStarts = WordPairSet(pairs)
@@ -133,6 +137,42 @@ final class WordTable: Sendable {
         }
         self.info = info
         self.emoji = table.values.map(\.emoji)
+    }
+
+    /// Adds the lexicon words' classes (``LanguageDetector/WordClass/malayLexicon`` and
+    /// ``LanguageDetector/WordClass/englishLexicon``) to the words of `builder`, which holds every
+    /// key of `indexed`'s `en` and `ms` lexicons with their entries: what
+    /// ``LanguageDetector/wordClasses(_:malay:english:)`` gives, read from the entries the
+    /// words hold, without a table of the classes and two lookups a word (~4M instructions at start-up).
+    private static func addLexiconClasses(to builder: inout ByteKeyTable<Entry>.Builder, indexed: [String: IndexedLexicon],
+                                          spellings: [String: [String]]) {
+        let english = indexed["en"], malay = indexed["ms"]
+        let englishLists: IndexedLexicon.Lists = [.valence, .boosters, .negators, .aspects]
+        // A spelling that is a word already is marked; one that is not (no English list holds
+        // it) is added as a Malay word when it is one.
+        var spelled = [Bool](repeating: false, count: builder.values.count)
+        for word in spellings.keys {
+            ByteKeyTable<Entry>.withCanonicalBytes(word) { key in
+                let found = builder.index(ofCanonical: key)
+                if found >= 0 {
+                    spelled[found] = true
+                } else if !key.contains(0x20), ByteKeyTable<Bool>.characterCount(key) > 1 {
+                    builder.values[builder.index(ofCanonical: key, adding: Entry())].classes.insert(.malayLexicon)
+                }
+            }
+        }
+        for index in spelled.indices {
+            let entry = builder.values[index]
+            let inEnglish = entry.lexicon.0 >= 0 && !(english?.lists[Int(entry.lexicon.0)].isDisjoint(with: englishLists) ?? true)
+            let inMalay = (entry.lexicon.2 >= 0 && !(malay?.lists[Int(entry.lexicon.2)].isEmpty ?? true)) || spelled[index]
+            guard inEnglish != inMalay else { continue }
+            let wordClass: LanguageDetector.WordClass? = builder.withKey(index) { word in
+                guard !word.contains(0x20) else { return nil }
+                if inEnglish { return .englishLexicon }
+                return ByteKeyTable<Bool>.characterCount(word) > 1 ? .malayLexicon : nil
+            }
+            if let wordClass { builder.values[index].classes.insert(wordClass) }
+        }
     }
 
     /// Adds every word of the multi-word key `key` (NFC bytes split at space bytes) to
