@@ -75,7 +75,10 @@ struct ChineseSegmenter: Sendable {
             if lists.contains(.boosters) { role.insert(.booster) }
             builder.values[builder.index(ofCanonical: key, adding: [])].formUnion(role)
         }
-        var starting = ByteKeyTable<Int>.Builder(), ending = ByteKeyTable<Int>.Builder()
+        // Room for a first (last) character of each word at once: growing the tables step by
+        // step placed each key again.
+        let characters = min(builder.values.count, 1 << 13)
+        var starting = ByteKeyTable<Int>.Builder(capacity: characters), ending = ByteKeyTable<Int>.Builder(capacity: characters)
         var longest = 1
         for index in builder.values.indices {
             // The key read in place (a copy of each cost an allocation at start-up); the role is

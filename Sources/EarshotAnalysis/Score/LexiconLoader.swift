@@ -231,7 +231,9 @@ public struct LexiconLoader: Sendable {
             let expected = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
             throw failure("expected \(expected) TAB-separated fields, found \(fields.count)", place)
         }
-        if let empty = (0..<fields.count).first(where: fields.isEmpty) {
+        // (Loops, not `first(where: fields.isEmpty)`: the method taken as a closure cost ~150
+        // instructions a line.)
+        for empty in 0..<fields.count where fields.isEmpty(empty) {
             throw failure(empty == 0 ? "the term is empty" : "field \(empty + 1) is empty", place)
         }
     }
@@ -311,7 +313,12 @@ public struct LexiconLoader: Sendable {
                 fields.ranges.append(start..<end)
                 fieldStart = index + 1
             }
-            if (0..<fields.count).allSatisfy(fields.isEmpty) { continue }
+            var blank = true
+            for index in 0..<fields.count where !fields.isEmpty(index) {
+                blank = false
+                break
+            }
+            if blank { continue }
             let place = EarshotError.Place(file: path, line: lineNumber)
             try check(fields, count, place)
             try body(fields, place)
