@@ -2,7 +2,8 @@ import Testing
 @testable import EarshotAnalysis
 
 /// ``SentimentScorer/isUnmodified(_:base:table:language:capDifferential:)``, the test that lets a
-/// term keep its base without the valence rules, holds only where the rules change nothing.
+/// term keep its base without the valence rules, holds only where the rules change nothing; a
+/// neutral entry keeps what the rules give it, to the sign of zero.
 @Suite struct UnmodifiedValenceTests {
     /// Texts where a rule applies next to texts where none does: boosters before and after,
     /// negators, "least", capitals, neutral entries, emoji, Chinese and Malay modifiers.
@@ -11,8 +12,18 @@ import Testing
         "I LOVE it", "GOOD", "good GOOD app", "NOT GOOD", "never so good", "no good", "no one is happy", "without doubt good",
         "couldn't be happier", "kind of okay but slow", "help desk was rude", "great 😍", "bagus sangat", "tak bagus", "teruk gila",
         "memang best", "tak berapa bagus", "bukan nak selesaikan masalah", "ada stok tak?", "很好", "不好", "没有别人说的那么好",
-        "不如上次好吃", "慢死了", "good though slow", "pretty good", "pretty", "super", "yet good", "not yet good",
+        "不如上次好吃", "慢死了", "没有了四星级的气派", "不像广告那样好用", "远不如上次好", "并不如想象中好", "不如说好", "\u{F967}如上次好吃",
+        "很久没有这么好的体验", "东西好的了的了的", "没那么好", "好好好", "good though slow", "pretty good", "pretty", "super", "yet good", "not yet good",
     ]
+
+    /// The written-out particle codes are the particles' bytes.
+    @Test func particleCodesAreTheParticles() {
+        for code in SentimentScorer.chineseParticleCodes { #expect(SentimentScorer.isChineseParticleCode(code)) }
+        #expect(SentimentScorer.chineseParticleCodes.count == 11)
+        for character in ["很", "太", "不", "没", "那", "a", "好"] {
+            #expect(!SentimentScorer.isChineseParticleCode(character.utf8.reduce(0) { $0 << 8 | UInt32($1) }), "\(character)")
+        }
+    }
 
     @Test(arguments: ["en", "ms", "zh"])
     func unmodifiedTermsKeepTheirBase(language: String) throws {
@@ -39,7 +50,8 @@ import Testing
                         modified += 1
                     }
                     var log = RuleLog(enabled: true)
-                    #expect(scorer.valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, rules: &log) == value)
+                    let fast = scorer.valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, rules: &log)
+                    #expect(fast.bitPattern == value.bitPattern, "\(text) [\(lang)]")
                     #expect(log.rules == rules.rules)
                 }
             }

@@ -13,11 +13,22 @@ extension SentimentScorer {
     /// token is tested on its bytes, without making its `String`.
     static let chineseParticleCodes: [UInt32] = chineseParticles.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
-    /// True when token `index` is one of ``chineseParticles``.
+    /// True when token `index` is one of ``chineseParticles``: its bytes are one of
+    /// ``chineseParticleCodes``, written out (a search of the array, after its `swift_once`,
+    /// cost ~50 instructions a token).
     static func isChineseParticle(_ tokens: TokenList, _ index: Int) -> Bool {
         let bytes = tokens.textBytes(index)
         guard bytes.count == 3 else { return false }
-        return chineseParticleCodes.contains(UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]))
+        return isChineseParticleCode(UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]))
+    }
+
+    /// True when `code` is one of ``chineseParticleCodes``.
+    static func isChineseParticleCode(_ code: UInt32) -> Bool {
+        switch code {
+        // 的 了 地 得 着 过 也 都 还 又 就
+        case 0xE79A84, 0xE4BA86, 0xE59CB0, 0xE5BE97, 0xE79D80, 0xE8BF87, 0xE4B99F, 0xE983BD, 0xE8BF98, 0xE58F88, 0xE5B0B1: true
+        default: false
+        }
     }
 
     /// The negators that open a Chinese comparison with a marker (没有 X 那么好, 不像 X 那样).
@@ -52,6 +63,30 @@ extension SentimentScorer {
         return nil
     }
 
+    /// False when ``comparison(before:table:)`` finds no comparison before `term`: no token of
+    /// the positions it reads (its clause, back from the term over a run of particles and nine
+    /// tokens more) starts as its negators start, with 没, 不, 远 or 并, or with a compatibility
+    /// ideograph (U+F900 on, which may be one of them canonically: 不 is also U+F967). On each
+    /// token's first bytes, with no `String`.
+    static func mayFindComparison(before term: TermSpan, tokens: TokenList) -> Bool {
+        let clause = tokens.clause(term.start)
+        var position = term.start - 1
+        while position >= 0, tokens.clause(position) == clause, isChineseParticle(tokens, position) { position -= 1 }
+        let limit = max(position - 9, 0)
+        position = term.start - 1
+        while position >= limit, tokens.clause(position) == clause {
+            let bytes = tokens.textBytes(position)
+            if let lead = bytes.first, lead >= 0xEF { return true }
+            if bytes.count >= 3 {
+                let character = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+                // 没, 不, 远, 并.
+                if character == 0xE6B2A1 || character == 0xE4B88D || character == 0xE8BF9C || character == 0xE5B9B6 { return true }
+            }
+            position -= 1
+        }
+        return false
+    }
+
     static func isModalNegation(_ negator: String) -> Bool {
         ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"].contains(negator)
     }
@@ -78,28 +113,32 @@ extension SentimentScorer {
     /// call, its frame and its state cost ~200 instructions a term.)
     @inline(__always)
     func valence(of term: TermSpan, base: Double, table: SpanTable, language: ScoreLanguage, capDifferential: Bool, rules: inout RuleLog) -> Double {
+        // A neutral entry (valence 0, such as `help desk`) stays as the rules leave it: an emoji
+        // its base, any other word 0, no rule written (about one term in twelve).
+        if base == 0 {
+            let tokens = table.tokens
+            return mayBeEmoji(isHan: tokens.isHan(term.start), isASCII: tokens.isASCII(term.start)) && emojiValence(tokens, term.start) != nil ? base : 0
+        }
         if SentimentScorer.isUnmodified(term, base: base, table: table, language: language, capDifferential: capDifferential) { return base }
         return modifiedValence(of: term, base: base, table: table, language: language, capDifferential: capDifferential, rules: &rules)
     }
 
     /// True when no rule of ``valence(of:base:table:language:capDifferential:rules:)`` can change
     /// `term`'s valence (it is `base`, and no rule is written down), as a few cheap tests show:
-    /// a non-zero base, not Chinese (comparisons, particles), no capitals at its start that
-    /// would make it shout, no span but sentiment terms at the token after it (a post-positive
-    /// booster) and in the window of three tokens before it in its clause (boosters, negators),
-    /// and no "least" before it. False may also mean that no rule applies after all.
+    /// a non-zero base, no capitals at its start that would make it shout, no booster at the
+    /// token after it (a post-positive one), no "least" before it, and no booster nor negator in
+    /// the window of three tokens before it in its clause; in Chinese, the tests of
+    /// ``isUnmodifiedChinese(_:table:)``. False may also mean that no rule applies after all.
     static func isUnmodified(_ term: TermSpan, base: Double, table: SpanTable, language: ScoreLanguage, capDifferential: Bool) -> Bool {
-        // (A neutral entry returns +0 by its own rule, an emoji its base: the full rules tell them apart.)
-        guard base != 0, language != .chinese else { return false }
-        let tokens = table.tokens, spans = table.spans
+        // (A neutral entry returns +0 by its own rule, an emoji its base: the caller tells them apart.)
+        guard base != 0 else { return false }
+        // (Out of line: its loop over particles cost the other languages' unrolled window ~20
+        // instructions a term.)
+        if language == .chinese { return isUnmodifiedChinese(term, table: table) }
+        let tokens = table.tokens
         let first = tokens[term.start]
         if capDifferential, first.flags.contains(.upper) { return false }
-        // The span (if any) of a token, when it is a sentiment term.
-        func isTermOrNone(_ span: Int32) -> Bool {
-            span < 0 || (Int(span) < spans.count && spans[Int(span)].isTerm)
-        }
-        let end = term.end
-        if end < tokens.count, !isTermOrNone(tokens[end].span) { return false }
+        if term.end < tokens.count, isModifier(tokens[term.end].span, table.spans) { return false }
         var position = term.start
         for distance in 1...3 {
             position -= 1
@@ -107,9 +146,45 @@ extension SentimentScorer {
             let record = tokens[position]
             if distance == 1, record.textCount == 5, tokens.isText(position, "least") { return false }
             guard record.clause == first.clause else { break }
-            if !isTermOrNone(record.span) { return false }
+            if isModifier(record.span, table.spans) { return false }
         }
         return true
+    }
+
+    /// ``isUnmodified(_:base:table:language:capDifferential:)`` of a Chinese term with a non-zero
+    /// base: no booster at the token after it, no "least" before it, no booster nor negator in
+    /// the window of three tokens before it in its clause (particles stepped over as the rules
+    /// step over them), and no word before it that may open a comparison
+    /// (``mayFindComparison(before:tokens:)``). (Capitals do not count in Chinese.)
+    @inline(never)
+    static func isUnmodifiedChinese(_ term: TermSpan, table: SpanTable) -> Bool {
+        let tokens = table.tokens
+        let clause = tokens.clause(term.start)
+        if term.end < tokens.count, isModifier(tokens[term.end].span, table.spans) { return false }
+        if term.start > 0, tokens[term.start - 1].textCount == 5, tokens.isText(term.start - 1, "least") { return false }
+        if mayFindComparison(before: term, tokens: tokens) { return false }
+        var position = term.start
+        for _ in 1...3 {
+            position -= 1
+            while position >= 0, tokens[position].clause == clause, tokens[position].span < 0, isChineseParticle(tokens, position) { position -= 1 }
+            guard position >= 0 else { break }
+            let record = tokens[position]
+            guard record.clause == clause else { break }
+            if isModifier(record.span, table.spans) { return false }
+        }
+        return true
+    }
+
+    /// True when a token's span `span` (an index of `spans`, or -1 for none) is a booster or a
+    /// negator: sentiment terms and contrast words change no valence there.
+    @inline(__always)
+    private static func isModifier(_ span: Int32, _ spans: TokenList.Spans) -> Bool {
+        guard span >= 0 else { return false }
+        guard Int(span) < spans.count else { return true }
+        switch spans[Int(span)].kind {
+        case .booster, .negator: return true
+        case .term, .contrast: return false
+        }
     }
 
     /// ``valence(of:base:table:language:capDifferential:rules:)`` by all its rules.
