@@ -16,6 +16,19 @@ import Testing
         "很久没有这么好的体验", "东西好的了的了的", "没那么好", "好好好", "good though slow", "pretty good", "pretty", "super", "yet good", "not yet good",
     ]
 
+    /// A negated intensifier names the intensifier's span, after the term or before it
+    /// (``Intensifiers`` holds each one's span index).
+    @Test func negatedIntensifiersNameTheirSpans() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let cases = [("tak bagus sangat", "ms", "negated intensifier 'tak … sangat' (×-0.5)"),
+                     ("tak begitu bagus sangat", "ms", "negated intensifier 'tak begitu … sangat' (×-0.5)"),
+                     ("不是很好", "zh", "negated intensifier '不是 … 很' (×-0.5)")]
+        for (text, language, rule) in cases {
+            let rules = scorer.score(text, language: language).contributions.flatMap(\.rules)
+            #expect(rules.contains(rule), "\(text): \(rules)")
+        }
+    }
+
     /// The written-out particle codes are the particles' bytes.
     @Test func particleCodesAreTheParticles() {
         for code in SentimentScorer.chineseParticleCodes { #expect(SentimentScorer.isChineseParticleCode(code)) }

@@ -222,7 +222,8 @@ extension SentimentScorer {
         if let post = table.postBooster(of: term) {
             let amount = post.weight * (value < 0 ? -1 : 1)
             value += amount
-            if post.weight > 0 { intensifiers.append(.init(start: term.end, amount: amount, span: post.span)) }
+            // (The booster's span starts at the term's end: its index is that token's.)
+            if post.weight > 0 { intensifiers.append(.init(start: term.end, amount: amount, span: tokens.spanIndex(term.end))) }
             rules.append("\(post.weight > 0 ? "boosted" : "dampened") by '\(text(of: post.span, in: table))' after it")
         }
         // VADER's window: boosters and negators up to three tokens back, nearest first,
@@ -252,7 +253,7 @@ extension SentimentScorer {
                 }
                 scalar *= distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9
                 value += scalar
-                if weight > 0 { intensifiers.append(.init(start: span.start, amount: scalar, span: span)) }
+                if weight > 0 { intensifiers.append(.init(start: span.start, amount: scalar, span: index)) }
                 rules.append("\(weight > 0 ? "boosted" : "dampened") by '\(text(of: span, in: table))'")
             } else if case .negator(let factor, _) = span.kind {
                 // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
@@ -285,7 +286,7 @@ extension SentimentScorer {
                 if language != .english, negatedIntensifiers.count > 0 {
                     value = (value - negatedIntensifiers.total) * SentimentScorer.partialNegationScalar
                     intensifiers = intensifiers.notAfter(span.last)
-                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { text(of: negatedIntensifiers[$0].span, in: table) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { text(of: table.spans[negatedIntensifiers[$0].span], in: table) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
                 } else {
                     value *= factor
                     rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(negator)'" : "negated by '\(negator)' (×\(factor))")
@@ -304,25 +305,29 @@ extension SentimentScorer {
 
 /// The intensifiers a term's valence counted, held in place: at most four (one after the term,
 /// three in its window before it), so that no array is allocated per term.
+/// (Three numbers an item, not optionals holding the span: making four of those cost each
+/// term the rules read ~70 instructions.)
 struct Intensifiers {
     struct Item {
         /// The intensifier's first token.
         var start: Int
         /// What it added to the valence.
         var amount: Double
-        var span: TermSpan
+        /// The index of its span in the table.
+        var span: Int
     }
 
-    private var items: (Item?, Item?, Item?, Item?) = (nil, nil, nil, nil)
+    private static let unused = Item(start: 0, amount: 0, span: -1)
+    private var items: (Item, Item, Item, Item) = (unused, unused, unused, unused)
     private(set) var count = 0
 
     subscript(index: Int) -> Item {
         precondition(index >= 0 && index < count, "intensifier index out of range")
         switch index {
-        case 0: return items.0!
-        case 1: return items.1!
-        case 2: return items.2!
-        default: return items.3!
+        case 0: return items.0
+        case 1: return items.1
+        case 2: return items.2
+        default: return items.3
         }
     }
 
