@@ -131,6 +131,29 @@ struct TokenizerTests {
         }
     }
 
+    /// A scan without Malay normalisation reserves the lookup forms' room once, for twice the
+    /// line's bytes: text of one-byte words, Han characters, emoji and emoticons packed together
+    /// (each token with its space), stretched words and lines past the list's first room give
+    /// the same tokens as the `String` path (which the "é" in front makes the line take).
+    @Test func denseLinesScanAsOnStrings() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let tokenizer = scorer.tokenizer
+        let texts = ["a b c d e", "a,b;c.d!e?f", "1 2 3 q", "a中b中c好d", "q😀y😀z😀", "a :) b :( c", "loooove a sooo b gooood",
+                     "I'm a-ok -- 'quoted' q-", String(repeating: "a ", count: 700), String(repeating: "a中", count: 300),
+                     String(repeating: "q😀", count: 200), "好" + String(repeating: "b,", count: 400)]
+        let list = TokenList()
+        for text in texts {
+            let bytePath = tokenizer.tokens(text, language: "en")
+            let stringPath = Array(tokenizer.tokens("é " + text, language: "en").dropFirst())
+            #expect(bytePath.map(\.text) == stringPath.map(\.text), "\(text.prefix(20))")
+            #expect(bytePath.map(\.raw) == stringPath.map(\.raw), "\(text.prefix(20))")
+            #expect(bytePath.map(\.clause) == stringPath.map(\.clause), "\(text.prefix(20))")
+            // The detecting scan (the scorer's) gives the same tokens.
+            _ = tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
+            #expect(list.tokens().map(\.text) == bytePath.map(\.text), "\(text.prefix(20))")
+        }
+    }
+
     // MARK: Chinese
 
     static let chinese: [(String, [String])] = [

@@ -259,7 +259,7 @@ public final class Tokenizer: Sendable {
             var malayStream = TokenStream(words: words, malay: malay, list: list)
             malayStream.clause = start.clause
             malayStream.pendingBreak = start.pendingBreak
-            if !scanASCII(bytes, from: start.offset, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
+            if !scanNormalising(bytes, from: start.offset, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
         } else if !scanned {
             scanCharacters(made(), into: &stream)
         }
@@ -312,7 +312,7 @@ public final class Tokenizer: Sendable {
     /// text, with the list and clause state as they were before.
     private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
-        if scanASCII(bytes, into: &stream) { return true }
+        if stream.malay == nil ? scanPlain(bytes, into: &stream) : scanNormalising(bytes, from: 0, into: &stream) { return true }
         stream.list.removeAll()
         stream.clause = 0
         stream.pendingBreak = false
@@ -621,15 +621,33 @@ public final class Tokenizer: Sendable {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
     }
 
+    /// ``scanASCII(_:from:normalises:into:)`` for a stream without Malay normalisation, from the start.
+    @inline(never)
+    private func scanPlain(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
+        scanASCII(bytes, from: 0, normalises: false, into: &stream)
+    }
+
+    /// ``scanASCII(_:from:normalises:into:)`` for a stream that may normalise Malay words.
+    @inline(never)
+    private func scanNormalising(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into stream: inout TokenStream) -> Bool {
+        scanASCII(bytes, from: start, normalises: true, into: &stream)
+    }
+
     /// ``tokens(_:language:)`` for text that ``isByteScannable(_:)``, on its bytes, in one pass
     /// that also checks that the text is such text: the same chunks, emoticons, words, Han runs,
     /// edge trimming, lower-casing and clause breaks as the general path. False, with some
     /// tokens already recorded, at the first byte of other text.
     /// - Parameter start: where to begin: 0, or the first byte of a word where an earlier scan
     ///   of the same bytes left `stream` (``TokenList/wordStart(_:)``).
-    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, into stream: inout TokenStream) -> Bool {
+    /// - Parameter normalises: false when `stream` has no Malay normaliser: every token's lookup
+    ///   form is then at most as long as the bytes it is read from, so that the forms of the whole
+    ///   text (each with its space) fit in twice its bytes, reserved once here rather than for each word.
+    ///   (Inline into the two callers above, so that each copy has its questions answered.)
+    @inline(__always)
+    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, normalises: Bool, into stream: inout TokenStream) -> Bool {
         let count = bytes.count
         var position = start
+        if !normalises { _ = stream.list.pendingFormTarget(reserving: 2 &* (count &- start)) }
         // At the first byte of a piece: a chunk (a run between spaces, tabs, vertical tabs and
         // form feeds) or a line of a chunk, which may be an emoticon as a whole.
         var pieceStart = start == 0 || Tokenizer.separatesASCIIChunks(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "\n")
@@ -675,8 +693,10 @@ public final class Tokenizer: Sendable {
                 // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
                 // end), found, lower-cased and hashed in one pass.
                 let start = position
-                let scan = TokenList.WordScan(scanning: bytes, from: start, into: stream.list.pendingFormTarget(reserving: count &- start),
-                                                   kinds: stream.list.wordByteKinds)
+                // (Without normalisation the room was reserved at the start.)
+                let target = normalises ? stream.list.pendingFormTarget(reserving: count &- start)
+                    : UnsafeMutablePointer(mutating: stream.list.pendingText(from: stream.list.pendingTextStart).baseAddress.unsafelyUnwrapped)
+                let scan = TokenList.WordScan(scanning: bytes, from: start, into: target, kinds: stream.list.wordByteKinds)
                 position = scan.runEnd
                 // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
                 // (The byte after the word first: most words end at a space or the line's end.)
@@ -689,7 +709,7 @@ public final class Tokenizer: Sendable {
                     position = end
                     continue
                 }
-                stream.emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, tokenizer: self)
+                stream.emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, normalises: normalises, tokenizer: self)
                 continue
             }
             if byte & 0xF8 == 0xF0 {
@@ -997,8 +1017,9 @@ extension Tokenizer.TokenStream {
     /// (Transparent, so that the scan loop holds the word's emission and its ``finish(_:raw:flags:hash:)``
     /// inline: as calls they cost ~560 instructions per line; `@inline(__always)` was not honoured,
     /// and a class such as ``Tokenizer`` cannot hold a transparent method.)
+    /// - Parameter normalises: false when the scan knows the stream has no Malay normaliser.
     @_transparent
-    fileprivate mutating func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, tokenizer: Tokenizer) {
+    fileprivate mutating func emitASCIIWord(_ word: UnsafeBufferPointer<UInt8>, scan: TokenList.WordScan, normalises: Bool, tokenizer: Tokenizer) {
         let start = self.list.pendingTextStart
         self.list.appendScannedWord(scan)
         // Where a Malay pass can resume, should the line be Malay (read only while detecting;
@@ -1021,7 +1042,7 @@ extension Tokenizer.TokenStream {
         let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
         // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
         // emitted as they are, as the `String` path below would emit them.
-        if self.malay != nil, tokenizer.emitMalayWord(word, from: start, into: &self) { return }
+        if normalises, self.malay != nil, tokenizer.emitMalayWord(word, from: start, into: &self) { return }
         // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
         let info = self.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
         if self.detection != nil {
