@@ -25,17 +25,20 @@ public struct LanguageDetector: Sendable {
     /// A detector that uses the function-word lists only.
     public init() {
         normaliser = nil
-        words = WordTable(classes: LanguageDetector.wordClasses(nil))
+        words = WordTable(classes: LanguageDetector.functionWords())
     }
 
-    /// A detector that also counts the words of the Malay lexicon.
+    /// A detector that also counts the words of the Malay and English lexicons: its word table
+    /// is made as the scorer's is (``WordTable/init(indexed:contrastOf:emoji:classes:spellings:known:)``
+    /// works out the lexicon words' classes from their entries).
     public init(lexicon: Lexicon) {
         normaliser = MalayNormaliser(lexicon: lexicon)
-        words = WordTable(classes: LanguageDetector.wordClasses(lexicon))
+        words = WordTable(indexed: ["en": IndexedLexicon(lexicon["en"]), "ms": IndexedLexicon(lexicon["ms"])],
+                          classes: LanguageDetector.functionWords(), spellings: lexicon["ms"].normalise)
     }
 
-    /// A detector that uses `normaliser` and `words`, built from the same lexicon with
-    /// ``wordClasses(_:)`` (so that the scorer builds them once).
+    /// A detector that uses `normaliser` and `words`, built from the same lexicon (so that the
+    /// scorer builds them once).
     init(words: WordTable, normaliser: MalayNormaliser) {
         self.normaliser = normaliser
         self.words = words
@@ -46,41 +49,13 @@ public struct LanguageDetector: Sendable {
         words === other.words && normaliser === other.normaliser
     }
 
-    /// Each word's lists: the function words, and with `lexicon` the words only Malay's
-    /// lexicons know and the English valence words that Malay's do not.
-    static func wordClasses(_ lexicon: Lexicon?) -> ByteKeyTable<WordClass>.Builder {
-        wordClasses(lexicon, malay: lexicon.map { IndexedLexicon($0["ms"]) }, english: lexicon.map { IndexedLexicon($0["en"]) })
-    }
-
-    /// ``wordClasses(_:)`` of `lexicon`, whose Malay and English lists `malay` and `english`
-    /// index: their keys are read and looked up as bytes (through the lists' `String`s, two
-    /// more tables were built, ~7M instructions at start-up).
-    static func wordClasses(_ lexicon: Lexicon?, malay ms: IndexedLexicon?, english en: IndexedLexicon?) -> ByteKeyTable<WordClass>.Builder {
-        // The Malay words: every list's keys and the spellings; the English ones: the valence
-        // words, boosters, negators and aspect terms (multi-word entries too: no single word
-        // equals one, and the loops below skip them).
-        let englishLists: IndexedLexicon.Lists = [.valence, .boosters, .negators, .aspects]
-        let spellings = lexicon?["ms"].normalise ?? [:]
-        let msCount = ms.map { $0.table.values.count } ?? 0, enCount = en.map { $0.table.values.count } ?? 0
+    /// The function words' classes (``english`` and ``malay``); a word table given a lexicon's
+    /// Malay spellings adds the lexicon words' classes to them.
+    static func functionWords() -> ByteKeyTable<WordClass>.Builder {
         // Room for every word at once: growing the table places each key again.
-        var classes = ByteKeyTable<WordClass>.Builder(capacity: english.count + malay.count + (lexicon == nil ? 0 : msCount + spellings.count + enCount))
+        var classes = ByteKeyTable<WordClass>.Builder(capacity: english.count + malay.count)
         for word in english { classes.values[classes.index(of: word, adding: [])].insert(.englishFunction) }
         for word in malay { classes.values[classes.index(of: word, adding: [])].insert(.malayFunction) }
-        guard lexicon != nil else { return classes }
-        var spelled = ByteKeyTable<Bool>.Builder(capacity: spellings.count)
-        for word in spellings.keys { _ = spelled.index(of: word, adding: true) }
-        /// Adds `.malayLexicon` to a Malay word that no English list holds.
-        func addMalay(_ word: UnsafeBufferPointer<UInt8>) {
-            guard !word.contains(0x20), !(en?.holds(word, in: englishLists) ?? false), ByteKeyTable<Bool>.characterCount(word) > 1 else { return }
-            classes.values[classes.index(ofCanonical: word, adding: [])].insert(.malayLexicon)
-        }
-        ms?.forEachKey(in: IndexedLexicon.allLists) { _, word in addMalay(word) }
-        // (A spelling that a list holds too adds the same class again.)
-        for index in spelled.values.indices { spelled.withKey(index) { addMalay($0) } }
-        en?.forEachKey(in: englishLists) { _, word in
-            guard !word.contains(0x20), !(ms?.holds(word, in: IndexedLexicon.allLists) ?? false), spelled.index(ofCanonical: word) < 0 else { return }
-            classes.values[classes.index(ofCanonical: word, adding: [])].insert(.englishLexicon)
-        }
         return classes
     }
 

@@ -138,7 +138,7 @@ public final class Tokenizer: Sendable {
         emoji = Set(lexicon.emoji.keys)
         emojiStarts = Set(lexicon.emoji.keys.compactMap(\.unicodeScalars.first))
         words = WordTable(indexed: indexed, contrastOf: LexiconLoader.languages, emoji: lexicon.emoji,
-                          classes: LanguageDetector.wordClasses(nil), spellings: lexicon["ms"].normalise, known: knownWords)
+                          classes: LanguageDetector.functionWords(), spellings: lexicon["ms"].normalise, known: knownWords)
         let roles = segmenter.roles, table = words
         var hanWords = [Int32](repeating: -1, count: roles.values.count)
         roles.forEachKey { index, key in hanWords[index] = Int32(truncatingIfNeeded: table.index(of: key, plain: false)) }

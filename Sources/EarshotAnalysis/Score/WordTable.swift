@@ -56,10 +56,9 @@ final class WordTable: Sendable {
     ///   - indexed: the indexed lexicons by language code (a language missing has no entries).
     ///   - contrastOf: the languages whose contrast words (of `indexed`) are contrast words.
     ///   - emoji: the emoji valences by key.
-    ///   - classes: the language detector's lists of each word (``LanguageDetector/wordClasses(_:)``).
-    ///   - spellings: with `classes` of the function words alone (``LanguageDetector/wordClasses(_:)``
-    ///     of nil), the Malay spellings (`ms/normalise.tsv`): the lexicon words' classes are then
-    ///     worked out here, from `indexed`'s `en` and `ms` lists, as ``LanguageDetector/wordClasses(_:malay:english:)`` does.
+    ///   - classes: the language detector's lists of each word (``LanguageDetector/functionWords()``).
+    ///   - spellings: the Malay spellings (`ms/normalise.tsv`): the lexicon words' classes are then
+    ///     added to `classes`, worked out from `indexed`'s `en` and `ms` lists (``addLexiconClasses(to:indexed:spellings:)``).
     ///   - known: the tokenizer's ``Tokenizer/knownWords``, which decide ``stretchedBit``.
     init(indexed: [String: IndexedLexicon] = [:], contrastOf contrastLanguages: [String] = [], emoji: [String: Double] = [:],
          classes: ByteKeyTable<LanguageDetector.WordClass>.Builder, spellings: [String: [String]]? = nil, known: ByteKeyTable<Bool>? = nil) {
@@ -139,11 +138,14 @@ final class WordTable: Sendable {
         self.emoji = table.values.map(\.emoji)
     }
 
-    /// Adds the lexicon words' classes (``LanguageDetector/WordClass/malayLexicon`` and
-    /// ``LanguageDetector/WordClass/englishLexicon``) to the words of `builder`, which holds every
-    /// key of `indexed`'s `en` and `ms` lexicons with their entries: what
-    /// ``LanguageDetector/wordClasses(_:malay:english:)`` gives, read from the entries the
-    /// words hold, without a table of the classes and two lookups a word (~4M instructions at start-up).
+    /// Adds the lexicon words' classes to the words of `builder`, which holds every key of
+    /// `indexed`'s `en` and `ms` lexicons with their entries. The Malay words are the keys of every
+    /// Malay list and the spellings; the English words the keys of the English valences,
+    /// boosters, negators and aspect terms. A single word (no space) that is Malay and not English
+    /// is ``LanguageDetector/WordClass/malayLexicon`` when it has two characters or more; one that
+    /// is English and not Malay is ``LanguageDetector/WordClass/englishLexicon``. (Read from the
+    /// entries the words hold: a table of the classes of its own cost two more lookups a word,
+    /// ~4M instructions at start-up.)
     private static func addLexiconClasses(to builder: inout ByteKeyTable<Entry>.Builder, indexed: [String: IndexedLexicon],
                                           spellings: [String: [String]]) {
         let english = indexed["en"], malay = indexed["ms"]
