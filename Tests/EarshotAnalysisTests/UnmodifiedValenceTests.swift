@@ -29,13 +29,21 @@ import Testing
         }
     }
 
-    /// The written-out particle codes are the particles' bytes.
+    /// The Chinese particles that a negator or booster reaches across.
+    static let chineseParticles: Set<String> = ["的", "了", "地", "得", "着", "过", "也", "都", "还", "又", "就"]
+
+    /// The written-out particle codes are the particles' bytes, and no other Han character's.
     @Test func particleCodesAreTheParticles() {
-        for code in SentimentScorer.chineseParticleCodes { #expect(SentimentScorer.isChineseParticleCode(code)) }
-        #expect(SentimentScorer.chineseParticleCodes.count == 11)
-        for character in ["很", "太", "不", "没", "那", "a", "好"] {
-            #expect(!SentimentScorer.isChineseParticleCode(character.utf8.reduce(0) { $0 << 8 | UInt32($1) }), "\(character)")
+        func code(_ character: Character) -> UInt32 { String(character).utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+        var accepted = 0
+        for value in UInt32(0x4E00)...0x9FFF {
+            let character = Character(Unicode.Scalar(value)!)
+            let isParticle = UnmodifiedValenceTests.chineseParticles.contains(String(character))
+            #expect(SentimentScorer.isChineseParticleCode(code(character)) == isParticle, "\(character)")
+            if isParticle { accepted += 1 }
         }
+        #expect(accepted == UnmodifiedValenceTests.chineseParticles.count)
+        #expect(!SentimentScorer.isChineseParticleCode(code("a")))
     }
 
     @Test(arguments: ["en", "ms", "zh"])

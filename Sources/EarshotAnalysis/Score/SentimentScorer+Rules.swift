@@ -7,22 +7,18 @@ extension SentimentScorer {
     static let emphaticWords: Set<String> = ["so", "this", "such", "begini", "sebegini", "这么", "那么", "如此", "这样", "这种"]
     /// Emphatic words right after the term (Malay "seteruk ini").
     static let emphaticAfter: Set<String> = ["ini", "begini"]
-    /// Chinese particles that a negator or booster reaches across without using up its window.
-    static let chineseParticles: Set<String> = ["的", "了", "地", "得", "着", "过", "也", "都", "还", "又", "就"]
-    /// The particles' UTF-8 bytes as numbers (each is one Han character, three bytes), so that a
-    /// token is tested on its bytes, without making its `String`.
-    static let chineseParticleCodes: [UInt32] = chineseParticles.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
-
-    /// True when token `index` is one of ``chineseParticles``: its bytes are one of
-    /// ``chineseParticleCodes``, written out (a search of the array, after its `swift_once`,
-    /// cost ~50 instructions a token).
+    /// True when token `index` is a Chinese particle that a negator or booster reaches across
+    /// without using up its window (``isChineseParticleCode(_:)``), tested on its bytes without
+    /// making its `String`.
     static func isChineseParticle(_ tokens: TokenList, _ index: Int) -> Bool {
         let bytes = tokens.textBytes(index)
         guard bytes.count == 3 else { return false }
         return isChineseParticleCode(UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]))
     }
 
-    /// True when `code` is one of ``chineseParticleCodes``.
+    /// True when `code`, three UTF-8 bytes as a number, is one of the particles 的 了 地 得 着 过
+    /// 也 都 还 又 就 (each one Han character). Written out: a search of an array of the codes,
+    /// after its `swift_once`, cost ~50 instructions a token.
     static func isChineseParticleCode(_ code: UInt32) -> Bool {
         switch code {
         // 的 了 地 得 着 过 也 都 还 又 就
