@@ -19,7 +19,7 @@ import Testing
             if word == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
             guard alone else {
-                let concessive = SentimentScorer.concessiveWords.contains(word)
+                let concessive = SentimentScorer.isConcessive(word)
                 return .init(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
             if word == "yet" || span.start == 0 { continue }

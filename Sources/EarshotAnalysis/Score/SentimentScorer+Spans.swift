@@ -183,7 +183,12 @@ extension SentimentScorer {
     /// Concessive words: the clause they open is the one conceded ("though it was late, it
     /// works" and "it works, although it was late" both lean on "it works").
     /// (``contrastPivot(_:)`` compares a contrast word with each on bytes.)
-    static let concessiveWords: Set<String> = ["although", "though", "even though"]
+    static let concessiveWords: [StaticString] = ["although", "though", "even though"]
+
+    /// True when `word` is one of ``concessiveWords``.
+    static func isConcessive(_ word: String) -> Bool {
+        concessiveWords.contains { $0.description == word }
+    }
 
     /// Whether the contrast word of the span of tokens `start..<end` that shows `shown` is "yet",
     /// and whether it is one of ``concessiveWords``: compared on its lookup forms' bytes when it
@@ -194,13 +199,13 @@ extension SentimentScorer {
     private func contrastWord(start: Int, end: Int, shown: TermSpan.Shown, in table: SpanTable) -> (isYet: Bool, isConcessive: Bool) {
         guard shown == .lookupForms else {
             let word = text(of: TermSpan(start: start, length: end - start, kind: .contrast, shown: shown), in: table)
-            return (word == "yet", SentimentScorer.concessiveWords.contains(word))
+            return (word == "yet", SentimentScorer.isConcessive(word))
         }
         let bytes = table.tokens.phraseBytes(start..<end)
         func isWord(_ word: StaticString) -> Bool {
             bytes.count == word.utf8CodeUnitCount && word.withUTF8Buffer { bytes.elementsEqual($0) }
         }
-        return (isWord("yet"), isWord("although") || isWord("though") || isWord("even though"))
+        return (isWord("yet"), SentimentScorer.concessiveWords.contains(where: isWord))
     }
 
     /// Where ``contrastPivot(_:)`` found the weighted part to start. Plain numbers (the word is the
