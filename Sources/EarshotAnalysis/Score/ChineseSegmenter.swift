@@ -59,15 +59,9 @@ struct ChineseSegmenter: Sendable {
     /// (through the lists' `String`s, each was hashed and normalised again, ~3M instructions
     /// at start-up).
     init(lexicon: LanguageLexicon, indexed: IndexedLexicon) {
-        var builder: ByteKeyTable<Role>.Builder
-        if let words = lexicon.loaded?.words {
-            // The loaded words' bytes, as they are (their `Set` would be made for this alone).
-            builder = words.mapValues { _ in .whole }
-            builder.reserve(indexed.table.values.count)
-        } else {
-            builder = ByteKeyTable<Role>.Builder(capacity: lexicon.words.count + indexed.table.values.count)
-            for term in lexicon.words { builder.values[builder.index(of: term, adding: [])].insert(.whole) }
-        }
+        // The loaded words' bytes, as they are (their `Set` would be made for this alone).
+        var builder = lexicon.loaded.words.mapValues { _ in Role.whole }
+        builder.reserve(indexed.table.values.count)
         indexed.forEachKey(in: IndexedLexicon.allLists) { index, key in
             let lists = indexed.lists[index]
             var role: Role = lists.isDisjoint(with: [.valence, .negators, .boosters, .postBoosters, .contrast]) ? [] : .whole

@@ -52,31 +52,10 @@ final class IndexedLexicon: Sendable {
 
     init(_ lexicon: LanguageLexicon) {
         self.lexicon = lexicon
-        var builder: ByteKeyTable<Roles>.Builder
-        var aspectTerms: [AspectTerm] = []
-        if let loaded = lexicon.loaded {
-            // The loader's table of the lists' keys, taken as it is (its keys are not hashed again).
-            builder = loaded.entries.mapValues { Roles(lists: $0) }
-            aspectTerms = loaded.aspectTerms
-        } else {
-            let entries = lexicon.valence.count + lexicon.negators.count + lexicon.boosters.count
-                + lexicon.postBoosters.count + lexicon.contrast.count + lexicon.aspects.count
-            // Room for the phrases' first words too, which are keys of their own: growing the
-            // values past their capacity copied them all (~1.3M instructions at start-up).
-            builder = ByteKeyTable<Roles>.Builder(capacity: entries + entries / 4 + 16)
-            func note(_ term: String, _ set: (inout LanguageLexicon.Roles) -> Void) {
-                set(&builder.values[builder.index(of: term, adding: Roles())].lists)
-            }
-            for (term, valence) in lexicon.valence { note(term) { $0.valence = valence; $0.lists.insert(.valence) } }
-            for (term, factor) in lexicon.negators { note(term) { $0.negator = factor; $0.lists.insert(.negators) } }
-            for (term, weight) in lexicon.boosters { note(term) { $0.pre = weight; $0.lists.insert(.boosters) } }
-            for (term, weight) in lexicon.postBoosters { note(term) { $0.post = weight; $0.lists.insert(.postBoosters) } }
-            for term in lexicon.contrast { note(term) { $0.lists.insert(.contrast) } }
-            for (term, aspect) in lexicon.aspects {
-                note(term) { $0.aspect = Int32(aspectTerms.count); $0.lists.insert(.aspects) }
-                aspectTerms.append(aspect)
-            }
-        }
+        // The loader's table of the lists' keys, taken as it is (its keys are not hashed again).
+        let loaded = lexicon.loaded
+        var builder = loaded.entries.mapValues { Roles(lists: $0) }
+        let aspectTerms = loaded.aspectTerms
         // Each phrase's first word is a key too, with the most words of a phrase of the lists
         // (of the aspect terms) that it begins. (The keys added here are single words.)
         for index in 0..<builder.values.count {

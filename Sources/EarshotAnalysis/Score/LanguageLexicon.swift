@@ -64,12 +64,12 @@ public struct LanguageLexicon: Sendable {
         storage = Storage(loaded: loaded)
     }
 
-    /// The lists as the loader read them, or nil once a list was changed: the scorer's tables
-    /// are built from their bytes (making the dictionaries, and hashing their `String`s again,
-    /// cost ~25M instructions at start-up).
-    var loaded: Loaded? { storage.loaded }
+    /// The lists by their keys' bytes, as the loader read them (or, once a list was changed,
+    /// as made from the dictionaries): the scorer's tables are built from them (building them
+    /// from the dictionaries, and hashing their `String`s again, cost ~25M instructions at start-up).
+    var loaded: Loaded { storage.loaded }
 
-    /// Changes the lists' dictionaries (made from ``loaded`` first, which no longer holds them).
+    /// Changes the lists' dictionaries (made from ``loaded`` first), and makes ``loaded`` anew from them.
     private mutating func change(_ body: (inout Lists) -> Void) {
         var lists = storage.allLists()
         body(&lists)
@@ -159,22 +159,50 @@ extension LanguageLexicon {
         /// The segmentation words.
         var words = ByteKeyTable<Bool>.Builder()
         var normalise: [String: [String]] = [:]
+
+        init() {}
+
+        /// The table of `lists`, as the loader would read them from files that hold them.
+        init(_ lists: Lists) {
+            let count = lists.valence.count + lists.negators.count + lists.boosters.count + lists.postBoosters.count
+                + lists.contrast.count + lists.aspects.count
+            // Room for the phrases' first words too, which the index adds as keys of their own.
+            entries = ByteKeyTable<Roles>.Builder(capacity: count + count / 4 + 16)
+            func note(_ term: String, _ set: (inout Roles) -> Void) {
+                set(&entries.values[entries.index(of: term, adding: Roles())])
+            }
+            for (term, valence) in lists.valence { note(term) { $0.valence = valence; $0.lists.insert(.valence) } }
+            for (term, factor) in lists.negators { note(term) { $0.negator = factor; $0.lists.insert(.negators) } }
+            for (term, weight) in lists.boosters { note(term) { $0.pre = weight; $0.lists.insert(.boosters) } }
+            for (term, weight) in lists.postBoosters { note(term) { $0.post = weight; $0.lists.insert(.postBoosters) } }
+            for term in lists.contrast { note(term) { $0.lists.insert(.contrast) } }
+            for (term, aspect) in lists.aspects {
+                note(term) { $0.aspect = Int32(aspectTerms.count); $0.lists.insert(.aspects) }
+                aspectTerms.append(aspect)
+            }
+            words = ByteKeyTable<Bool>.Builder(capacity: lists.words.count)
+            for word in lists.words { _ = words.index(of: word, adding: true) }
+            normalise = lists.normalise
+        }
     }
 
-    /// The lists of one ``LanguageLexicon`` value: the loaded ones, whose dictionaries are made
-    /// once each when first read, or the dictionaries. Shared by copies of the value and never
-    /// changed but for those caches (a change of a list makes new storage).
+    /// The lists of one ``LanguageLexicon`` value: the table of their keys' bytes, and their
+    /// dictionaries (as the loader read them, each dictionary is made when first read; as
+    /// changed, the dictionaries come first and the table is made from them). Shared by copies
+    /// of the value and never changed but for those caches (a change of a list makes new storage).
     private final class Storage: @unchecked Sendable {
-        let loaded: Loaded?
+        let loaded: Loaded
         private let lock = NSLock()
-        /// The dictionaries made so far (all of them when ``loaded`` is nil).
+        /// The dictionaries made so far (all of them when the storage was made from them).
         private var made: Lists
         private var madeValence = false, madeNegators = false, madeBoosters = false, madePostBoosters = false
         private var madeContrast = false, madeAspects = false, madeWords = false, madeNormalise = false
 
         init(lists: Lists) {
-            loaded = nil
+            loaded = Loaded(lists)
             made = lists
+            madeValence = true; madeNegators = true; madeBoosters = true; madePostBoosters = true
+            madeContrast = true; madeAspects = true; madeWords = true; madeNormalise = true
         }
 
         init(loaded: Loaded) {
@@ -197,7 +225,7 @@ extension LanguageLexicon {
                                     make: (Loaded) -> List) -> List {
             lock.lock()
             defer { lock.unlock() }
-            if let loaded, !self[keyPath: isMade] {
+            if !self[keyPath: isMade] {
                 made[keyPath: list] = make(loaded)
                 self[keyPath: isMade] = true
             }

@@ -97,13 +97,8 @@ public final class Tokenizer: Sendable {
                 letterKeys.append(key())
             }
         }
-        if lexicon["en"].loaded != nil, let english = indexed["en"] {
-            // The loaded keys' bytes (their dictionary's keys are their text): the dictionary
-            // would be made for this alone.
-            english.forEachKey(in: .valence) { _, bytes in file(bytes) { String(decoding: bytes, as: UTF8.self) } }
-        } else {
-            for key in lexicon["en"].valence.keys { Tokenizer.withUTF8(key) { file($0) { key } } }
-        }
+        // The keys' bytes, read from the index (the valence dictionary would be made for this alone).
+        indexed["en"]?.forEachKey(in: .valence) { _, bytes in file(bytes) { String(decoding: bytes, as: UTF8.self) } }
         emoticons = Set(emoticonKeys)
         emoticonTable = ByteKeyTable(Dictionary(uniqueKeysWithValues: emoticonKeys.map { ($0, true) }))
         letterEmoticons = ByteKeyTable(Dictionary(uniqueKeysWithValues: letterKeys.map { ($0, true) }))
