@@ -5,6 +5,10 @@ import Foundation
 ///
 /// Multi-word entries are kept in the same dictionaries with their words joined by one
 /// space; ``maxPhraseWords`` says how far a lookup must look ahead.
+///
+/// The scorer reads the lists as one table of their keys' bytes, which a change of any list
+/// makes anew from all of them: change a list as a whole (or add terms with
+/// ``Lexicon/add(terms:)``), not term by term in a loop.
 public struct LanguageLexicon: Sendable {
     /// Term → valence on VADER's scale (-4...4).
     public var valence: [String: Double] {
