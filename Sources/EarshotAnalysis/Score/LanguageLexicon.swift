@@ -57,7 +57,7 @@ public struct LanguageLexicon: Sendable {
     /// The most characters any entry has (for Chinese maximum matching).
     public var maxEntryCharacters = 1
 
-    /// The lists, as the loader read them (``Loaded``) or as dictionaries.
+    /// The lists: their table of key bytes (``Loaded``) and their dictionaries.
     private var storage = Storage(lists: Lists())
 
     public init() {}
