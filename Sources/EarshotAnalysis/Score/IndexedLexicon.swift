@@ -135,12 +135,6 @@ final class IndexedLexicon: Sendable {
         }
     }
 
-    /// True when one of `lists` holds the key whose NFC bytes `key` holds.
-    func holds(_ key: UnsafeBufferPointer<UInt8>, in lists: Lists) -> Bool {
-        let index = table.index(forBytes: key)
-        return index >= 0 && !self.lists[index].isDisjoint(with: lists)
-    }
-
     /// Every list.
     static let allLists: Lists = [.valence, .negators, .boosters, .postBoosters, .contrast, .aspects]
 
