@@ -41,6 +41,11 @@ extension SentimentScorer {
                     let found = words.phraseWords(record.word, tokens.word(index + 1))
                     pairWords = found
                     alone = found == 0
+                    // No phrase here, and the word is no entry alone (``WordTable/kindlessRole``).
+                    if alone, roles & WordTable.kindlessRole != 0 {
+                        index += 1
+                        continue
+                    }
                 }
                 if alone {
                     if let span = wordSpan(at: index, record: record, tokens, chain: chain, entries: entries, language: language) {
