@@ -2,7 +2,8 @@ extension SentimentScorer {
     /// An English word the lexicon lacks, read through its base form: `dies` → `die`,
     /// `ignoring` → `ignore`. Only `-s`, `-es`, `-ies` and `-ing`, for words of four letters
     /// or more, and only to a base that is a sentiment term. (`-ed` is left alone: VADER
-    /// rates `hand` 2.2, and `handed` is no praise.)
+    /// rates `hand` 2.2, and `handed` is no praise.) A new ending must be added to the endings
+    /// ``WordTable/kindlessRole`` leaves to the span search (`t`, `s`, `g`).
     ///
     /// The specification of ``inflectedTerm(_:in:)-(_,IndexedLexicon)``, which the scorer calls.
     static func inflectedTerm(_ word: String, in english: LanguageLexicon) -> (String, Double)? {
