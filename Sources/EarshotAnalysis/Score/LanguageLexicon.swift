@@ -12,44 +12,45 @@ import Foundation
 public struct LanguageLexicon: Sendable {
     /// Term → valence on VADER's scale (-4...4).
     public var valence: [String: Double] {
-        get { storage.lists.valence }
+        get { storage.read(\.valence) { Storage.dictionary($0) { $0.value(.valence, $0.valence) } } }
         set { change { $0.valence = newValue } }
     }
     /// Negator → the factor it multiplies a valence by: VADER's -0.74, or about -0.5 for the
     /// partial negators that mean "not very" (不太, tak berapa).
     public var negators: [String: Double] {
-        get { storage.lists.negators }
+        get { storage.read(\.negators) { Storage.dictionary($0) { $0.value(.negators, $0.negator) } } }
         set { change { $0.negators = newValue } }
     }
     /// Boosters written before the word they modify ("very", 很, sangat). Positive weights
     /// intensify, negative ones dampen (VADER's ±0.293).
     public var boosters: [String: Double] {
-        get { storage.lists.boosters }
+        get { storage.read(\.boosters) { Storage.dictionary($0) { $0.value(.boosters, $0.pre) } } }
         set { change { $0.boosters = newValue } }
     }
     /// Boosters written after the word they modify (慢死了, bagus sangat, teruk gila).
     public var postBoosters: [String: Double] {
-        get { storage.lists.postBoosters }
+        get { storage.read(\.postBoosters) { Storage.dictionary($0) { $0.value(.postBoosters, $0.post) } } }
         set { change { $0.postBoosters = newValue } }
     }
     /// Contrast words: the text before the first one weighs half, the text after it 1.5 times.
     public var contrast: Set<String> {
-        get { storage.lists.contrast }
+        get { storage.read(\.contrast) { Set(Storage.dictionary($0) { $0.lists.contains(.contrast) ? true : nil }.keys) } }
         set { change { $0.contrast = newValue } }
     }
     /// Aspect terms that tie a clause to a touchpoint.
     public var aspects: [String: AspectTerm] {
-        get { storage.lists.aspects }
+        get { storage.read(\.aspects) { loaded in Storage.dictionary(loaded) { $0.lists.contains(.aspects) ? loaded.aspectTerms[Int($0.aspect)] : nil } } }
         set { change { $0.aspects = newValue } }
     }
     /// Neutral words for Chinese segmentation.
     public var words: Set<String> {
-        get { storage.lists.words }
+        get { storage.read(\.words) { loaded in Set(loaded.words.values.indices.map { index in loaded.words.withKey(index) { String(decoding: $0, as: UTF8.self) } }) } }
         set { change { $0.words = newValue } }
     }
     /// Colloquial spellings and their standard words (Malay `x` → [`tak`], `xpuas` → [`tak`, `puas`]).
     public var normalise: [String: [String]] {
-        get { storage.lists.normalise }
+        // (The table holds this dictionary as it is.)
+        get { storage.loaded.normalise }
         set { change { $0.normalise = newValue } }
     }
     /// The most words any multi-word entry has.
@@ -75,7 +76,8 @@ public struct LanguageLexicon: Sendable {
 
     /// Changes the lists' dictionaries (made from ``loaded`` first), and makes ``loaded`` anew from them.
     private mutating func change(_ body: (inout Lists) -> Void) {
-        var lists = storage.allLists()
+        var lists = Lists(valence: valence, negators: negators, boosters: boosters, postBoosters: postBoosters,
+                          contrast: contrast, aspects: aspects, words: words, normalise: normalise)
         body(&lists)
         storage = Storage(lists: lists)
     }
@@ -197,78 +199,45 @@ extension LanguageLexicon {
     private final class Storage: @unchecked Sendable {
         let loaded: Loaded
         private let lock = NSLock()
-        /// The dictionaries made so far (all of them when the storage was made from them).
+        /// The dictionaries made so far: all of them when the storage was made from them, else
+        /// those whose key paths ``madeLists`` holds.
         private var made: Lists
-        private var madeValence = false, madeNegators = false, madeBoosters = false, madePostBoosters = false
-        private var madeContrast = false, madeAspects = false, madeWords = false, madeNormalise = false
+        private var madeAll: Bool
+        /// (An array: a `Set` of key paths cost ~1M instructions at start-up, most of it the
+        /// run-time lookup of their `Hashable` conformance.)
+        private var madeLists: [PartialKeyPath<Lists>] = []
 
         init(lists: Lists) {
             loaded = Loaded(lists)
             made = lists
-            madeValence = true; madeNegators = true; madeBoosters = true; madePostBoosters = true
-            madeContrast = true; madeAspects = true; madeWords = true; madeNormalise = true
+            madeAll = true
         }
 
         init(loaded: Loaded) {
             self.loaded = loaded
             made = Lists()
+            madeAll = false
         }
 
-        /// The dictionaries, each made when first asked for.
-        var lists: Reader { Reader(storage: self) }
-
-        /// Every dictionary.
-        func allLists() -> Lists {
-            let lists = self.lists
-            return Lists(valence: lists.valence, negators: lists.negators, boosters: lists.boosters, postBoosters: lists.postBoosters,
-                         contrast: lists.contrast, aspects: lists.aspects, words: lists.words, normalise: lists.normalise)
-        }
-
-        /// Reads one dictionary, made first from ``loaded`` when `isMade` is false.
-        fileprivate func read<List>(_ isMade: ReferenceWritableKeyPath<Storage, Bool>, _ list: WritableKeyPath<Lists, List>,
-                                    make: (Loaded) -> List) -> List {
+        /// The dictionary `list`, made first from ``loaded`` with `make` when it was not yet.
+        func read<List>(_ list: WritableKeyPath<Lists, List>, make: (Loaded) -> List) -> List {
             lock.lock()
             defer { lock.unlock() }
-            if !self[keyPath: isMade] {
+            if !madeAll, !madeLists.contains(where: { $0 == list }) {
                 made[keyPath: list] = make(loaded)
-                self[keyPath: isMade] = true
+                madeLists.append(list)
             }
             return made[keyPath: list]
         }
 
         /// The dictionary of the values that `value` picks from the entries.
-        fileprivate static func dictionary<Value>(_ loaded: Loaded, _ value: (Roles) -> Value?) -> [String: Value] {
+        static func dictionary<Value>(_ loaded: Loaded, _ value: (Roles) -> Value?) -> [String: Value] {
             var dictionary: [String: Value] = [:]
             for index in loaded.entries.values.indices {
                 guard let found = value(loaded.entries.values[index]) else { continue }
                 dictionary[loaded.entries.withKey(index) { String(decoding: $0, as: UTF8.self) }] = found
             }
             return dictionary
-        }
-
-        /// ``Storage``'s dictionaries by name.
-        struct Reader {
-            let storage: Storage
-            var valence: [String: Double] { storage.read(\.madeValence, \.valence) { Storage.dictionary($0) { $0.value(.valence, $0.valence) } } }
-            var negators: [String: Double] { storage.read(\.madeNegators, \.negators) { Storage.dictionary($0) { $0.value(.negators, $0.negator) } } }
-            var boosters: [String: Double] { storage.read(\.madeBoosters, \.boosters) { Storage.dictionary($0) { $0.value(.boosters, $0.pre) } } }
-            var postBoosters: [String: Double] {
-                storage.read(\.madePostBoosters, \.postBoosters) { Storage.dictionary($0) { $0.value(.postBoosters, $0.post) } }
-            }
-            var contrast: Set<String> {
-                storage.read(\.madeContrast, \.contrast) { Set(Storage.dictionary($0) { $0.lists.contains(.contrast) ? true : nil }.keys) }
-            }
-            var aspects: [String: AspectTerm] {
-                storage.read(\.madeAspects, \.aspects) { loaded in
-                    Storage.dictionary(loaded) { $0.lists.contains(.aspects) ? loaded.aspectTerms[Int($0.aspect)] : nil }
-                }
-            }
-            var words: Set<String> {
-                storage.read(\.madeWords, \.words) { loaded in
-                    Set(loaded.words.values.indices.map { index in loaded.words.withKey(index) { String(decoding: $0, as: UTF8.self) } })
-                }
-            }
-            var normalise: [String: [String]] { storage.read(\.madeNormalise, \.normalise) { $0.normalise } }
         }
     }
 }
