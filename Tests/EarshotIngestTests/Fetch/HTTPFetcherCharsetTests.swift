@@ -9,7 +9,7 @@ import Testing
 /// parsed: the HTTP charset reaches the parser, and RFC 7303's precedence and the mislabel
 /// fallbacks decide what the titles say.
 struct HTTPFetcherCharsetTests {
-    let policy = FetchPolicy(timeoutSeconds: 5, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
+    let policy = FetchPolicy(timeoutSeconds: 30, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
     let now = Date(timeIntervalSince1970: 1_714_521_600)
 
     /// Serves `body` with `contentType`, fetches it and parses it as earshot's pipeline does.

@@ -6,7 +6,7 @@ import Testing
 
 /// HTTPFetcher following redirects itself, against a real server on 127.0.0.1.
 struct HTTPFetcherRedirectTests {
-    let policy = FetchPolicy(timeoutSeconds: 5, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
+    let policy = FetchPolicy(timeoutSeconds: 30, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
     let now = Date(timeIntervalSince1970: 1_714_521_600)
     let feed = Array("<rss version=\"2.0\"><channel><title>Served</title></channel></rss>".utf8)
 

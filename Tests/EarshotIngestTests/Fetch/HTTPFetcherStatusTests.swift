@@ -6,9 +6,9 @@ import Testing
 
 /// HTTPFetcher on 410, 429, 503 and 5xx answers: what it says, and when it retries.
 struct HTTPFetcherStatusTests {
-    /// 30 s, not less: a network error that used up its attempt's time is not retried, and on a
-    /// starved CI machine a dropped connection was once reported after more than 5 s, so
-    /// `oneFailureThenOKIsRetried` saw no retry. No test here waits on this timeout.
+    /// 30 s, as in the other fetch tests that do not test the timeout: a network error that used
+    /// up its attempt's time is not retried, and on a starved CI machine a dropped connection was
+    /// once reported after more than 5 s, so `oneFailureThenOKIsRetried` saw no retry.
     let policy = FetchPolicy(timeoutSeconds: 30, allowPrivateAddresses: true)
     /// 2024-05-01T00:00:00Z.
     let now = Date(timeIntervalSince1970: 1_714_521_600)

@@ -8,7 +8,7 @@ import Testing
 
 /// HTTPFetcher against a real HTTP server on 127.0.0.1 that each test starts itself.
 struct HTTPFetcherTests {
-    let policy = FetchPolicy(timeoutSeconds: 5, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
+    let policy = FetchPolicy(timeoutSeconds: 30, contact: "https://earshot.example/contact", allowPrivateAddresses: true)
     let now = Date(timeIntervalSince1970: 1_714_521_600)
     let feed = Array("<rss version=\"2.0\"><channel><title>Served</title></channel></rss>".utf8)
     let etag = "W/\"feed-v1\""
@@ -136,7 +136,7 @@ struct HTTPFetcherTests {
 
     @Test(.timeLimit(.minutes(1)))
     func bodyOverTheLimitIsAFetchError() async throws {
-        let small = FetchPolicy(timeoutSeconds: 5, allowPrivateAddresses: true, maxBytes: 1024)
+        let small = FetchPolicy(timeoutSeconds: 30, allowPrivateAddresses: true, maxBytes: 1024)
         try await TestHTTPServer.with({ _ in .init(status: .ok, body: [UInt8](repeating: 0x41, count: 64 * 1024)) }) { server in
             let error = await #expect(throws: EarshotError.self) {
                 try await HTTPClient.withHTTPClient(configuration: HTTPFetcher.makeConfiguration(policy: small)) { client in
