@@ -31,16 +31,16 @@ extension SentimentScorer {
             // token, ``WordTable/phraseWords(_:_:)``): the span (if any) is the word alone.
             // Most words begin no phrase of any lexicon (no ``WordTable/phraseRole``): one bit
             // test, before the lexicons' phrase starts are read.
-            var pairWords: Int?
+            var pair: Int?
             if !isEmoji, stride <= 2 {
                 var alone = roles & WordTable.phraseRole == 0 || record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
                     || (SentimentScorer.beginsNoPhrase(record.word, 0, chain: chain, entries: entries, words: words)
                         && SentimentScorer.beginsNoPhrase(record.word, 1, chain: chain, entries: entries, words: words))
                 if !alone {
                     // Asked once: the span search below is handed the answer.
-                    let found = words.phraseWords(record.word, tokens.word(index + 1))
-                    pairWords = found
-                    alone = found == 0
+                    let found = words.phrasePair(record.word, tokens.word(index + 1))
+                    pair = found
+                    alone = found < 0
                     // No phrase here, and the word is no entry alone (``WordTable/kindlessRole``).
                     if alone, roles & WordTable.kindlessRole != 0 {
                         index += 1
@@ -56,7 +56,7 @@ extension SentimentScorer {
                     continue
                 }
             }
-            if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: pairWords) {
+            if let span = span(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pair: pair) {
                 for token in span.start..<span.end { tokens.setSpan(token, tokens.spanCount) }
                 tokens.appendSpan(span)
                 index = span.end
@@ -78,25 +78,25 @@ extension SentimentScorer {
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment
     /// phrase that starts inside it and runs past its end: in `langsung tak balas`, the term
     /// `tak balas` wins over the negator `langsung tak`.
-    /// - Parameter pairWords: ``WordTable/phraseWords(_:_:)`` of the token at `index` and the
+    /// - Parameter pair: ``WordTable/phrasePair(_:_:)`` of the token at `index` and the
     ///   next, when the caller has asked it already (nil: asked here).
     private func span(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int,
-                      pairWords: Int?) -> TermSpan? {
-        guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: pairWords)
+                      pair: Int?) -> TermSpan? {
+        guard let found = longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pair: pair)
         else { return nil }
         guard found.length > 1, !found.isTerm else { return found }
         for inner in (index + 1)..<found.end {
-            if let overlapping = longestSpan(at: inner, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pairWords: nil),
+            if let overlapping = longestSpan(at: inner, tokens, chain: chain, entries: entries, language: language, maxWords: maxWords, pair: nil),
                overlapping.isTerm, overlapping.end > found.end {
-                return longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: inner - index, pairWords: pairWords)
+                return longestSpan(at: index, tokens, chain: chain, entries: entries, language: language, maxWords: inner - index, pair: pair)
             }
         }
         return found
     }
 
-    /// - Parameter pairWords: as in ``span(at:_:chain:entries:language:maxWords:pairWords:)``.
+    /// - Parameter pair: as in ``span(at:_:chain:entries:language:maxWords:pair:)``.
     private func longestSpan(at index: Int, _ tokens: TokenList, chain: [IndexedLexicon], entries: ChainEntries, language: ScoreLanguage, maxWords: Int,
-                             pairWords: Int?) -> TermSpan? {
+                             pair: Int?) -> TermSpan? {
         let record = tokens[index]
         let isHan = record.flags.contains(.han)
         if mayBeEmoji(isHan: isHan, isASCII: record.flags.contains(.ascii)), let valence = emojiValence(tokens, index) {
@@ -120,7 +120,11 @@ extension SentimentScorer {
         var length = min(longest, maxWords, tokens.count - index)
         // A phrase of tokens whose forms are words of the table begins with a listed pair of
         // words, and has at most as many words as the longest entry that begins with the pair.
-        if length > 1 { length = min(length, max(1, pairWords ?? tokenizer.words.phraseWords(record.word, tokens.word(index + 1)))) }
+        var pairSlot = -1
+        if length > 1 {
+            pairSlot = pair ?? tokenizer.words.phrasePair(record.word, tokens.word(index + 1))
+            length = min(length, max(1, tokenizer.words.phraseWords(pair: pairSlot)))
+        }
         while length > 1 {
             // One clause, no Chinese word; all ASCII lookup forms make an ASCII phrase, looked
             // up with no walk of its bytes (most phrases: ~100 instructions a line).
@@ -136,7 +140,11 @@ extension SentimentScorer {
             if inClause {
                 // By index: an iterator would retain the array and each lexicon.
                 for position in 0..<stride where phraseStart(position) >= length {
-                    let found = chain[position].entry(forKeyBytes: tokens.phraseBytes(index..<(index + length)), ascii: ascii)
+                    // Two words: the pair's entry, read with no hash of the phrase's bytes
+                    // (``WordTable/twoWordEntry(pair:slot:)``; the length is 2 only when the pair is listed).
+                    let found = length == 2
+                        ? tokenizer.words.twoWordEntry(pair: pairSlot, slot: position == 0 ? entries.firstSlot : WordTable.englishSlot)
+                        : chain[position].entry(forKeyBytes: tokens.phraseBytes(index..<(index + length)), ascii: ascii)
                     if found >= 0, let kind = chain[position].kind(found) {
                         return TermSpan(start: index, length: length, kind: kind)
                     }

@@ -78,15 +78,23 @@ final class WordTable: Sendable {
         // walk of the keys, without an array per phrase: a second walk with `split` cost ~2M
         // instructions at start-up.)
         var pairs: [UInt64: Int] = [:]
+        // The entries whose key is two words alone, by pair and slot (``WordPairSet/twoWordEntry(_:lexiconSlot:)``).
+        var twoWordEntries: [UInt64: (Int32, Int32, Int32)] = [:]
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
             for index in lexicon.table.values.indices {
+                let value = Int32(truncatingIfNeeded: index)
                 let word = lexicon.table.withKey(index) { key in
                     let word = builder.index(ofCanonical: key, adding: Entry())
-                    if key.contains(0x20) { WordTable.addWords(of: key, to: &builder, pairs: &pairs) }
+                    if key.contains(0x20), let pair = WordTable.addWords(of: key, to: &builder, pairs: &pairs) {
+                        switch slot {
+                        case 0: twoWordEntries[pair, default: (-1, -1, -1)].0 = value
+                        case 1: twoWordEntries[pair, default: (-1, -1, -1)].1 = value
+                        default: twoWordEntries[pair, default: (-1, -1, -1)].2 = value
+                        }
+                    }
                     return word
                 }
-                let value = Int32(truncatingIfNeeded: index)
                 if lexicon.kinds[index] != nil { builder.values[word].hasKind = true }
                 if lexicon.kinds[index] != nil || lexicon.phraseStarts[index] > 1 { builder.values[word].roles |= 1 << UInt8(slot) }
                 switch slot {
@@ -98,7 +106,7 @@ final class WordTable: Sendable {
         }
         // A language without a slot still has its phrases' words.
         for (code, lexicon) in indexed where !WordTable.languages.contains(code) {
-            lexicon.table.forEachKey { _, key in if key.contains(0x20) { WordTable.addWords(of: key, to: &builder, pairs: &pairs) } }
+            lexicon.table.forEachKey { _, key in if key.contains(0x20) { _ = WordTable.addWords(of: key, to: &builder, pairs: &pairs) } }
         }
         for code in contrastLanguages {
             indexed[code]?.forEachKey(in: .contrast) { _, word in builder.values[builder.index(ofCanonical: word, adding: Entry())].isContrast = true }
@@ -114,7 +122,7 @@ final class WordTable: Sendable {
         if let spellings { WordTable.addLexiconClasses(to: &builder, indexed: indexed, spellings: spellings) }
         let table = ByteKeyTable(builder)
         self.table = table
-        phraseStarts = WordPairSet(pairs)
+        phraseStarts = WordPairSet(pairs, twoWordEntries: twoWordEntries)
         var lexicons: [Int32] = []
         lexicons.reserveCapacity(table.values.count * 3)
         for entry in table.values {
@@ -196,19 +204,24 @@ final class WordTable: Sendable {
     /// `builder`, and its first two words' pair to `pairs`. (A static function taking the
     /// tables inout: a nested function capturing them made every access to the builder a
     /// checked one, ~4.5M instructions at start-up.)
-    private static func addWords(of key: UnsafeBufferPointer<UInt8>, to builder: inout ByteKeyTable<Entry>.Builder, pairs: inout [UInt64: Int]) {
-        var first = -1, second = -1, count = 0, start = 0
+    /// - Returns: the pair when `key` is its two words alone, joined by one space (no other
+    ///   space byte): then two tokens of those words (compared as `String`s compare) joined by a
+    ///   space are `key` as the lexicon compares keys, and no other key is.
+    private static func addWords(of key: UnsafeBufferPointer<UInt8>, to builder: inout ByteKeyTable<Entry>.Builder,
+                                 pairs: inout [UInt64: Int]) -> UInt64? {
+        var first = -1, second = -1, count = 0, start = 0, pieces = 0
         for end in 0...key.count where end == key.count || key[end] == 0x20 {
             defer { start = end + 1 }
+            pieces += 1
             guard end > start else { continue }
             let word = builder.index(ofCanonical: UnsafeBufferPointer(rebasing: key[start..<end]), adding: Entry())
             if count == 0 { first = word } else if count == 1 { second = word }
             count += 1
         }
-        if count >= 2 {
-            let pair = WordPairSet.key(first, second)
-            pairs[pair] = max(pairs[pair] ?? 0, count)
-        }
+        guard count >= 2 else { return nil }
+        let pair = WordPairSet.key(first, second)
+        pairs[pair] = max(pairs[pair] ?? 0, count)
+        return count == 2 && pieces == 2 ? pair : nil
     }
 
     /// The packed ``info`` of word `word` (an index, or -1: 0).
@@ -294,7 +307,29 @@ final class WordTable: Sendable {
     /// then `second` (indices, or -1; compared as `String`s compare), or 0 for none: no
     /// phrase begins there, and a longer phrase is not looked up.
     func phraseWords(_ first: Int, _ second: Int) -> Int {
-        first >= 0 && second >= 0 ? phraseStarts.words(first, second) : 0
+        phraseStarts.words(slot: phrasePair(first, second))
+    }
+
+    /// The ``WordPairSet`` slot of words `first` then `second` (indices, or -1), or -1 when no
+    /// multi-word entry begins with them (then ``phraseWords(pair:)`` is 0).
+    @inline(__always)
+    func phrasePair(_ first: Int, _ second: Int) -> Int {
+        first >= 0 && second >= 0 ? phraseStarts.slot(first, second) : -1
+    }
+
+    /// ``phraseWords(_:_:)`` of the pair in slot `pair` (``phrasePair(_:_:)``; -1: 0).
+    @inline(__always)
+    func phraseWords(pair: Int) -> Int {
+        phraseStarts.words(slot: pair)
+    }
+
+    /// The entry, in the lexicon of slot `slot` (``englishSlot``…), whose key is the two words
+    /// of the pair in slot `pair` (a pair the set holds: ``phrasePair(_:_:)`` is not -1) joined by
+    /// a space, or -1: what ``IndexedLexicon/entry(forKeyBytes:)`` finds for two tokens of those
+    /// words joined by a space, with no hash of their bytes.
+    @inline(__always)
+    func twoWordEntry(pair: Int, slot: Int) -> Int {
+        phraseStarts.twoWordEntry(pair, lexiconSlot: slot)
     }
 
     func isContrast(_ word: Int) -> Bool {
