@@ -255,37 +255,41 @@ extension SentimentScorer {
                 // VADER: "never so good" and "never this happy" emphasise; "without doubt" is no negation.
                 // Likewise "never had such a smooth return", 从来没用过这么好用的, tak pernah jumpa
                 // servis seteruk ini.
-                let negator = text(of: span, in: table)
-                let between = (span.end..<term.start).map(tokens.text)
-                let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? tokens.text(term.end) : ""
+                // The negator and the words around it are compared with the listed words on their
+                // lookup forms' bytes, with no `String` (their `String`s, the sets' hashes and the
+                // lists cost ~1,000 instructions a negation): ``ListedText``.
+                let negator = span.shown == .lookupForms ? ListedText(tokens, span.start..<span.end) : ListedText(text(of: span, in: table))
+                let between = span.end..<term.start
+                let after = term.end < tokens.count && table.sameClause(term.last, term.end) ? term.end : -1
                 // 很久没有这么好的体验: "such a good … as this", where 没那么好 is "not that good".
-                let chineseSuch = language == .chinese && after == "的" && between.contains { $0 == "这么" || $0 == "如此" || $0 == "这样" }
-                if SentimentScorer.neverNegators.contains(negator) || chineseSuch,
-                   let word = between.first(where: SentimentScorer.emphaticWords.contains)
-                    ?? (SentimentScorer.emphaticAfter.contains(after) ? after : nil) {
+                let chineseSuch = language == .chinese && after >= 0 && ListedText(tokens, after).is("的")
+                    && between.contains { ListedText(tokens, $0).isChineseSuch }
+                if negator.isNeverNegator || chineseSuch,
+                   let word = between.first(where: { ListedText(tokens, $0).isEmphatic }).map(tokens.text)
+                    ?? (after >= 0 && ListedText(tokens, after).isEmphaticAfter ? tokens.text(after) : nil) {
                     value *= 1.25
-                    rules.append("emphasised by '\(negator) … \(word)'")
+                    rules.append("emphasised by '\(text(of: span, in: table)) … \(word)'")
                     continue
                 }
-                if negator == "without", between.contains("doubt") { continue }
+                if negator.is("without"), between.contains(where: { ListedText(tokens, $0).is("doubt") }) { continue }
                 // VADER's "no": it negates the next word or the one after; three words back only
                 // across "or"/"nor" ("no X or Y"). "no one …" keeps the window, as "nobody" does.
-                if negator == "no", distance == 3, !tokens.isText(span.end, "one"),
+                if negator.is("no"), distance == 3, !tokens.isText(span.end, "one"),
                    !tokens.isText(term.start - 1, "or"), !tokens.isText(term.start - 1, "nor") { continue }
                 // "couldn't be happier", "can't recommend them enough": praise, not negation.
-                if SentimentScorer.isModalNegation(negator), SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
+                if negator.isModalNegation, SentimentScorer.isUnsurpassable(term, negator: span, tokens: tokens) {
                     value *= 1.25
-                    rules.append("emphasised by '\(negator) … \((term.end..<min(term.end + 3, tokens.count)).contains { tokens.isText($0, "enough") } ? "enough" : "be")'")
+                    rules.append("emphasised by '\(text(of: span, in: table)) … \((term.end..<min(term.end + 3, tokens.count)).contains { tokens.isText($0, "enough") } ? "enough" : "be")'")
                     continue
                 }
                 let negatedIntensifiers = intensifiers.after(span.last)
                 if language != .english, negatedIntensifiers.count > 0 {
                     value = (value - negatedIntensifiers.total) * SentimentScorer.partialNegationScalar
                     intensifiers = intensifiers.notAfter(span.last)
-                    rules.append("negated intensifier '\(negator) … \((0..<negatedIntensifiers.count).map { text(of: table.spans[negatedIntensifiers[$0].span], in: table) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
+                    rules.append("negated intensifier '\(text(of: span, in: table)) … \((0..<negatedIntensifiers.count).map { text(of: table.spans[negatedIntensifiers[$0].span], in: table) }.joined(separator: " "))' (×\(SentimentScorer.partialNegationScalar))")
                 } else {
                     value *= factor
-                    rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(negator)'" : "negated by '\(negator)' (×\(factor))")
+                    rules.append(factor == SentimentScorer.negationScalar ? "negated by '\(text(of: span, in: table))'" : "negated by '\(text(of: span, in: table))' (×\(factor))")
                 }
             }
         }
