@@ -15,11 +15,33 @@ struct WordPairSet: Sendable {
     private let entries: [Int32]
     private let shift: UInt64
 
-    /// - Parameters:
-    ///   - pairs: each pair's key (``key(_:_:)``) and the most words of an entry that begins with it.
-    ///   - twoWordEntries: for a pair whose two words alone are a key of some slot's lexicon, the
-    ///     entry in each of the three lexicon slots (-1: none). A pair not listed has none.
-    init(_ pairs: [UInt64: Int], twoWordEntries: [UInt64: (Int32, Int32, Int32)] = [:]) {
+    /// What a pair begins: the most words of an entry that begins with it, and per ``WordTable``
+    /// lexicon slot the entry whose key is its two words alone (-1: none).
+    struct Pair {
+        var words = 0
+        var entries: (Int32, Int32, Int32) = (-1, -1, -1)
+
+        /// Notes an entry of `words` words that begins with the pair; when it is the two words
+        /// alone, its index `twoWordEntry` (else -1) in the lexicon of slot `slot` (-1: a lexicon with no slot).
+        mutating func note(words: Int, twoWordEntry: Int32, slot: Int) {
+            self.words = max(self.words, words)
+            guard twoWordEntry >= 0 else { return }
+            switch slot {
+            case 0: entries.0 = twoWordEntry
+            case 1: entries.1 = twoWordEntry
+            case 2: entries.2 = twoWordEntry
+            default: break
+            }
+        }
+    }
+
+    /// - Parameter pairs: each pair's key (``key(_:_:)``) and the most words of an entry that begins with it.
+    init(_ pairs: [UInt64: Int]) {
+        self.init(pairs: pairs.mapValues { Pair(words: $0) })
+    }
+
+    /// - Parameter pairs: each pair's key (``key(_:_:)``) and what it begins.
+    init(pairs: [UInt64: Pair]) {
         var bits: UInt64 = 4
         while (1 << bits) < pairs.count * 2 { bits += 1 }
         shift = 64 - bits
@@ -27,17 +49,15 @@ struct WordPairSet: Sendable {
         var lengths = [UInt8](repeating: 0, count: 1 << bits)
         var entries = [Int32](repeating: -1, count: 3 << bits)
         let mask = slots.count - 1
-        for (pair, words) in pairs {
+        for (pair, found) in pairs {
             let stored = pair | 1 << 63
             var slot = Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = stored
-            lengths[slot] = UInt8(clamping: words)
-            if let two = twoWordEntries[pair] {
-                entries[slot * 3] = two.0
-                entries[slot * 3 + 1] = two.1
-                entries[slot * 3 + 2] = two.2
-            }
+            lengths[slot] = UInt8(clamping: found.words)
+            entries[slot * 3] = found.entries.0
+            entries[slot * 3 + 1] = found.entries.1
+            entries[slot * 3 + 2] = found.entries.2
         }
         self.slots = slots
         self.lengths = lengths

@@ -77,36 +77,33 @@ final class WordTable: Sendable {
         // Split at space bytes, as the span search joins a phrase's tokens. (Read in the same
         // walk of the keys, without an array per phrase: a second walk with `split` cost ~2M
         // instructions at start-up.)
-        var pairs: [UInt64: Int] = [:]
-        // The entries whose key is two words alone, by pair and slot (``WordPairSet/twoWordEntry(_:lexiconSlot:)``).
-        var twoWordEntries: [UInt64: (Int32, Int32, Int32)] = [:]
+        var pairs: [UInt64: WordPairSet.Pair] = [:]
         for (slot, code) in WordTable.languages.enumerated() {
             guard let lexicon = indexed[code] else { continue }
             for index in lexicon.table.values.indices {
                 let value = Int32(truncatingIfNeeded: index)
                 let word = lexicon.table.withKey(index) { key in
                     let word = builder.index(ofCanonical: key, adding: Entry())
-                    if key.contains(0x20), let pair = WordTable.addWords(of: key, to: &builder, pairs: &pairs) {
-                        switch slot {
-                        case 0: twoWordEntries[pair, default: (-1, -1, -1)].0 = value
-                        case 1: twoWordEntries[pair, default: (-1, -1, -1)].1 = value
-                        default: twoWordEntries[pair, default: (-1, -1, -1)].2 = value
-                        }
-                    }
+                    if key.contains(0x20) { WordTable.addWords(of: key, to: &builder, pairs: &pairs, slot: slot, entry: value) }
                     return word
                 }
-                if lexicon.kinds[index] != nil { builder.values[word].hasKind = true }
-                if lexicon.kinds[index] != nil || lexicon.phraseStarts[index] > 1 { builder.values[word].roles |= 1 << UInt8(slot) }
+                // The word's entry read and written once: a checked access per field cost ~0.7M
+                // instructions at start-up.
+                let hasKind = lexicon.kinds[index] != nil
+                var entry = builder.values[word]
+                if hasKind { entry.hasKind = true }
+                if hasKind || lexicon.phraseStarts[index] > 1 { entry.roles |= 1 << UInt8(slot) }
                 switch slot {
-                case 0: builder.values[word].lexicon.0 = value
-                case 1: builder.values[word].lexicon.1 = value
-                default: builder.values[word].lexicon.2 = value
+                case 0: entry.lexicon.0 = value
+                case 1: entry.lexicon.1 = value
+                default: entry.lexicon.2 = value
                 }
+                builder.values[word] = entry
             }
         }
         // A language without a slot still has its phrases' words.
         for (code, lexicon) in indexed where !WordTable.languages.contains(code) {
-            lexicon.table.forEachKey { _, key in if key.contains(0x20) { _ = WordTable.addWords(of: key, to: &builder, pairs: &pairs) } }
+            lexicon.table.forEachKey { _, key in if key.contains(0x20) { WordTable.addWords(of: key, to: &builder, pairs: &pairs, slot: -1, entry: -1) } }
         }
         for code in contrastLanguages {
             indexed[code]?.forEachKey(in: .contrast) { _, word in builder.values[builder.index(ofCanonical: word, adding: Entry())].isContrast = true }
@@ -122,7 +119,7 @@ final class WordTable: Sendable {
         if let spellings { WordTable.addLexiconClasses(to: &builder, indexed: indexed, spellings: spellings) }
         let table = ByteKeyTable(builder)
         self.table = table
-        phraseStarts = WordPairSet(pairs, twoWordEntries: twoWordEntries)
+        phraseStarts = WordPairSet(pairs: pairs)
         var lexicons: [Int32] = []
         lexicons.reserveCapacity(table.values.count * 3)
         for entry in table.values {
@@ -201,14 +198,14 @@ final class WordTable: Sendable {
     }
 
     /// Adds every word of the multi-word key `key` (NFC bytes split at space bytes) to
-    /// `builder`, and its first two words' pair to `pairs`. (A static function taking the
-    /// tables inout: a nested function capturing them made every access to the builder a
-    /// checked one, ~4.5M instructions at start-up.)
-    /// - Returns: the pair when `key` is its two words alone, joined by one space (no other
-    ///   space byte): then two tokens of those words (compared as `String`s compare) joined by a
-    ///   space are `key` as the lexicon compares keys, and no other key is.
+    /// `builder`, and its first two words' pair to `pairs`; when `key` is the two words alone,
+    /// joined by one space (no other space byte), `entry` as the pair's entry in lexicon slot
+    /// `slot` (-1: none). Two tokens of those words (compared as `String`s compare) joined by a
+    /// space are then `key` as the lexicon compares keys, and no other key is.
+    /// (A static function taking the tables inout: a nested function capturing them made every
+    /// access to the builder a checked one, ~4.5M instructions at start-up.)
     private static func addWords(of key: UnsafeBufferPointer<UInt8>, to builder: inout ByteKeyTable<Entry>.Builder,
-                                 pairs: inout [UInt64: Int]) -> UInt64? {
+                                 pairs: inout [UInt64: WordPairSet.Pair], slot: Int, entry: Int32) {
         var first = -1, second = -1, count = 0, start = 0, pieces = 0
         for end in 0...key.count where end == key.count || key[end] == 0x20 {
             defer { start = end + 1 }
@@ -218,10 +215,9 @@ final class WordTable: Sendable {
             if count == 0 { first = word } else if count == 1 { second = word }
             count += 1
         }
-        guard count >= 2 else { return nil }
-        let pair = WordPairSet.key(first, second)
-        pairs[pair] = max(pairs[pair] ?? 0, count)
-        return count == 2 && pieces == 2 ? pair : nil
+        guard count >= 2 else { return }
+        // One access to the pair's value (a second dictionary of the two-word entries cost ~0.5M instructions at start-up).
+        pairs[WordPairSet.key(first, second), default: WordPairSet.Pair()].note(words: count, twoWordEntry: count == 2 && pieces == 2 ? entry : -1, slot: slot)
     }
 
     /// The packed ``info`` of word `word` (an index, or -1: 0).
