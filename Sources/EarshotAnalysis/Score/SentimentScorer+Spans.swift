@@ -17,6 +17,9 @@ extension SentimentScorer {
         for position in 0..<stride { maxWords = max(maxWords, chain[position].maxPhraseWords) }
         let words = tokenizer.words
         let skipMask = entries.chainRoles | WordTable.aloneRole
+        // The ``WordTable/info(_:)`` bits of a word that begins a longer entry of a lexicon of the
+        // chain (one load a word: each lexicon's entry and phrase start cost ~35 instructions a line).
+        let chainPhrases = WordTable.phraseStartBit(slot: entries.firstSlot) | (stride > 1 ? WordTable.phraseStartBit(slot: WordTable.englishSlot) : 0)
         var index = 0
         while true {
             // Most words have no role in the lexicons of the chain (they are in none, or name only
@@ -34,8 +37,11 @@ extension SentimentScorer {
             var pair: Int?
             if !isEmoji, stride <= 2 {
                 var alone = roles & WordTable.phraseRole == 0 || record.flags.contains(.han) || maxWords < 2 || index + 1 == tokens.count
-                    || (SentimentScorer.beginsNoPhrase(record.word, 0, chain: chain, entries: entries, words: words)
-                        && SentimentScorer.beginsNoPhrase(record.word, 1, chain: chain, entries: entries, words: words))
+                var info: UInt32 = 0
+                if !alone {
+                    info = words.info(record.word)
+                    alone = info & chainPhrases == 0
+                }
                 if !alone {
                     // Asked once: the span search below is handed the answer.
                     let found = words.phrasePair(record.word, tokens.word(index + 1))
@@ -45,6 +51,24 @@ extension SentimentScorer {
                     if alone, roles & WordTable.kindlessRole != 0 {
                         index += 1
                         continue
+                    }
+                    // A pair that begins entries of two words only (most pairs): the span search
+                    // would try the two words, then the word alone. Read here, with no call of it
+                    // (~150 instructions a phrase): a term is the span; a modifier goes to the
+                    // search, which also asks whether a term overlaps it.
+                    if !alone, words.phraseWords(pair: found) == 2 {
+                        if let kind = twoWordKind(at: index, clause: record.clause, pair: found, info: info, tokens, chain: chain, entries: entries) {
+                            let span = TermSpan(start: index, length: 2, kind: kind)
+                            if span.isTerm {
+                                tokens.setSpan(index, tokens.spanCount)
+                                tokens.setSpan(index + 1, tokens.spanCount)
+                                tokens.appendSpan(span)
+                                index += 2
+                                continue
+                            }
+                        } else {
+                            alone = true
+                        }
                     }
                 }
                 if alone {
@@ -66,13 +90,26 @@ extension SentimentScorer {
         }
     }
 
-    /// True when word `word` begins no longer entry of `chain[position]` (or the chain has no
-    /// such lexicon).
+    /// What ``longestSpan(at:_:chain:entries:language:maxWords:pair:)`` finds at length 2 at
+    /// token `index` (not Chinese, in clause `clause`), whose word and the next make pair `pair`
+    /// (``WordTable/phrasePair(_:_:)``): the kind of the two words' entry in the first lexicon of
+    /// `chain` (at most two) where the word begins a longer entry (`info`, the word's
+    /// ``WordTable/info(_:)``: ``WordTable/phraseStartBit(slot:)``) and the entry has a kind. Nil
+    /// when none has, or the next token is in another clause or Chinese.
     @inline(__always)
-    private static func beginsNoPhrase(_ word: Int, _ position: Int, chain: [IndexedLexicon], entries: ChainEntries, words: WordTable) -> Bool {
-        guard position < chain.count else { return true }
-        let found = entries.entry(word: word, position, in: words)
-        return found < 0 || chain[position].phraseStart(found) == 1
+    private func twoWordKind(at index: Int, clause: Int, pair: Int, info: UInt32, _ tokens: TokenList, chain: [IndexedLexicon],
+                             entries: ChainEntries) -> TermSpan.Kind? {
+        let next = tokens[index + 1]
+        guard next.clause == clause, !next.flags.contains(.han) else { return nil }
+        let words = tokenizer.words
+        // By index: an iterator would retain the array.
+        for position in 0..<chain.count {
+            let slot = position == 0 ? entries.firstSlot : WordTable.englishSlot
+            guard info & WordTable.phraseStartBit(slot: slot) != 0 else { continue }
+            let found = words.twoWordEntry(pair: pair, slot: slot)
+            if found >= 0, let kind = chain[position].kind(found) { return kind }
+        }
+        return nil
     }
 
     /// The longest entry that starts at `index`. A modifier phrase gives way to a sentiment

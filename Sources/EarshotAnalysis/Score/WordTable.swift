@@ -17,6 +17,9 @@ final class WordTable: Sendable {
         var roles: UInt8 = 0
         /// Some lexicon gives the word a kind (``kindlessRole``).
         var hasKind = false
+        /// Bit `1 << slot` when the word's entry in that slot's lexicon begins a longer entry
+        /// (``IndexedLexicon/phraseStarts`` above 1): ``phraseStartBit(slot:)``.
+        var phraseSlots: UInt8 = 0
     }
 
     /// The languages with a slot in ``Entry``, in slot order.
@@ -43,6 +46,15 @@ final class WordTable: Sendable {
     /// ``Tokenizer/unelongated(_:)`` may read as another word (with the `known` words that
     /// built the table; every such word when there were none).
     static let stretchedBit: UInt32 = 1 << 13
+
+    /// The ``info(_:)`` bit of a word whose entry in the lexicon of slot `slot` begins a longer
+    /// valence, negator, booster or contrast entry (``IndexedLexicon/phraseStart(_:)`` above 1):
+    /// the span search tests a word's chain with one load, not each lexicon's entry and phrase
+    /// starts (~35 instructions a line).
+    @inline(__always)
+    static func phraseStartBit(slot: Int) -> UInt32 {
+        1 << (14 + UInt32(truncatingIfNeeded: slot))
+    }
     static let emojiRole: UInt8 = 1 << 3
     /// The span search may read the word alone as a negator ending in "n't" or an inflected
     /// English term (``SentimentScorer/inflectedValence(_:in:)``). Set for the ASCII words of the
@@ -92,7 +104,9 @@ final class WordTable: Sendable {
                 let hasKind = lexicon.kinds[index] != nil
                 var entry = builder.values[word]
                 if hasKind { entry.hasKind = true }
-                if hasKind || lexicon.phraseStarts[index] > 1 { entry.roles |= 1 << UInt8(slot) }
+                let beginsPhrase = lexicon.phraseStarts[index] > 1
+                if hasKind || beginsPhrase { entry.roles |= 1 << UInt8(slot) }
+                if beginsPhrase { entry.phraseSlots |= 1 << UInt8(slot) }
                 switch slot {
                 case 0: entry.lexicon.0 = value
                 case 1: entry.lexicon.1 = value
@@ -139,7 +153,7 @@ final class WordTable: Sendable {
         }
         var info = table.values.indices.map { index in
             UInt32(roles[index]) | UInt32(table.values[index].classes.rawValue) << 8
-                | (table.values[index].isContrast ? WordTable.contrastBit : 0)
+                | (table.values[index].isContrast ? WordTable.contrastBit : 0) | UInt32(table.values[index].phraseSlots) << 14
         }
         for pair in pairs.keys { info[Int(truncatingIfNeeded: pair >> 32)] |= UInt32(WordTable.phraseRole) }
         for index in info.indices where info[index] & UInt32(WordTable.phraseRole) != 0 && !table.values[index].hasKind
