@@ -44,4 +44,40 @@ import Testing
         #expect(terms > 20)
         #expect(modifiers > 2)
     }
+
+    /// A two-word modifier gives way to a two-word term that begins at its second word
+    /// (`langsung tak balas`): the term is a span.
+    @Test(arguments: ["en", "ms"])
+    func termOverlappingAModifierWins(language: String) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let kind = ScoreLanguage(language)
+        let chain = scorer.lookupChain(language)
+        let list = TokenList()
+        func spans(_ text: String) -> [TermSpan] {
+            scorer.tokenizer.tokens(text, language: language, into: list)
+            scorer.findSpans(list, chain: chain, entries: ChainEntries(language: kind), language: kind)
+            return Array(list.spans)
+        }
+        var modifiers: [[Substring]] = [], terms: [Substring: [([Substring], TermSpan.Kind)]] = [:]
+        for lexicon in chain {
+            for (index, key) in lexicon.table.keys.enumerated() {
+                let parts = key.split(separator: " ")
+                guard parts.count == 2, let entryKind = lexicon.kinds[index] else { continue }
+                if case .term = entryKind { terms[parts[0], default: []].append((parts, entryKind)) } else { modifiers.append(parts) }
+            }
+        }
+        var checked = 0
+        for modifier in modifiers {
+            for (term, termKind) in terms[modifier[1]] ?? [] {
+                let text = "\(modifier[0]) \(term[0]) \(term[1])"
+                let found = spans(text)
+                guard list.count == 3, list.clause(0) == list.clause(2) else { continue }
+                // The term as the search finds it alone, after a word that begins no phrase.
+                guard let alone = spans("zzqx \(term[0]) \(term[1])").first(where: { $0.start == 1 }), alone.length == 2, alone.kind == termKind else { continue }
+                checked += 1
+                #expect(found.contains(TermSpan(start: 1, length: 2, kind: termKind)), "\(language) \(text)")
+            }
+        }
+        #expect(checked >= 1)
+    }
 }

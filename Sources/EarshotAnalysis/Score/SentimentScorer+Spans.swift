@@ -54,12 +54,13 @@ extension SentimentScorer {
                     }
                     // A pair that begins entries of two words only (most pairs): the span search
                     // would try the two words, then the word alone. Read here, with no call of it
-                    // (~150 instructions a phrase): a term is the span; a modifier goes to the
-                    // search, which also asks whether a term overlaps it.
+                    // (~150 instructions a phrase): a term is the span, and so is a modifier when
+                    // no phrase can begin at its second word; else the search, which asks whether
+                    // a term overlaps it, decides.
                     if !alone, words.phraseWords(pair: found) == 2 {
                         if let kind = twoWordKind(at: index, clause: record.clause, pair: found, info: info, tokens, chain: chain, entries: entries) {
                             let span = TermSpan(start: index, length: 2, kind: kind)
-                            if span.isTerm {
+                            if span.isTerm || !mayBeginPhrase(at: index + 1, tokens, words: words, chainPhrases: chainPhrases) {
                                 tokens.setSpan(index, tokens.spanCount)
                                 tokens.setSpan(index + 1, tokens.spanCount)
                                 tokens.appendSpan(span)
@@ -88,6 +89,18 @@ extension SentimentScorer {
                 index += 1
             }
         }
+    }
+
+    /// False when ``longestSpan(at:_:chain:entries:language:maxWords:pair:)`` at token `index`
+    /// finds no phrase (a span of one token at most): it is Chinese or the last token, its word
+    /// begins no longer entry of the chain (`chainPhrases`, as in ``findSpans(_:chain:entries:language:)``),
+    /// or no listed pair begins with it and the next word.
+    @inline(__always)
+    private func mayBeginPhrase(at index: Int, _ tokens: TokenList, words: WordTable, chainPhrases: UInt32) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let record = tokens[index]
+        guard !record.flags.contains(.han), words.info(record.word) & chainPhrases != 0 else { return false }
+        return words.phrasePair(record.word, tokens.word(index + 1)) >= 0
     }
 
     /// What ``longestSpan(at:_:chain:entries:language:maxWords:pair:)`` finds at length 2 at
