@@ -43,7 +43,8 @@ struct WordPairSet: Sendable {
     /// - Parameter pairs: each pair's key (``key(_:_:)``) and what it begins.
     init(pairs: [UInt64: Pair]) {
         var bits: UInt64 = 4
-        while (1 << bits) < pairs.count * 2 { bits += 1 }
+        // At most a quarter full: a probe or so a question, listed or not.
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
         shift = 64 - bits
         var slots = [UInt64](repeating: 0, count: 1 << bits)
         var lengths = [UInt8](repeating: 0, count: 1 << bits)
