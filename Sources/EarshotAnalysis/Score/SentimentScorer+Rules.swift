@@ -1,12 +1,18 @@
 extension SentimentScorer {
+    // The rules' word lists, each ASCII or unified Han, read by ``ListedText`` (on bytes, or as
+    // `String`s where a canonically equal spelling could differ in its bytes).
     /// Negators that mean "never": with an emphatic word they emphasise instead of negating.
-    static let neverNegators: Set<String> = [
+    static let neverNegators: [StaticString] = [
         "never", "tak pernah", "tidak pernah", "belum pernah", "从来没", "从没", "从来没有", "从没有", "从未", "从来不",
     ]
     /// Emphatic words between "never" and a term (VADER's "so" and "this", and their kin).
-    static let emphaticWords: Set<String> = ["so", "this", "such", "begini", "sebegini", "这么", "那么", "如此", "这样", "这种"]
+    static let emphaticWords: [StaticString] = ["so", "this", "such", "begini", "sebegini", "这么", "那么", "如此", "这样", "这种"]
     /// Emphatic words right after the term (Malay "seteruk ini").
-    static let emphaticAfter: Set<String> = ["ini", "begini"]
+    static let emphaticAfter: [StaticString] = ["ini", "begini"]
+    /// 这么, 如此 and 这样, the words of 没有这么好的 ("such a good … as this").
+    static let chineseSuch: [StaticString] = ["这么", "如此", "这样"]
+    /// "can't" and its kin: "couldn't be happier" praises.
+    static let modalNegations: [StaticString] = ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"]
     /// True when token `index` is a Chinese particle that a negator or booster reaches across
     /// without using up its window (``isChineseParticleCode(_:)``), tested on its bytes without
     /// making its `String`.
@@ -81,10 +87,6 @@ extension SentimentScorer {
             position -= 1
         }
         return false
-    }
-
-    static func isModalNegation(_ negator: String) -> Bool {
-        ["can't", "cannot", "couldn't", "cant", "couldnt", "can not", "could not"].contains(negator)
     }
 
     /// "couldn't be happier / more pleased / worse" (a comparative right after "be"), or
