@@ -14,13 +14,10 @@ import Testing
         words.table.forEachKey { index, key in
             if words.roles(index) & WordTable.phraseRole != 0 { starts.append(String(decoding: key, as: UTF8.self)) }
         }
-        let kind = ScoreLanguage(language)
         let chain = scorer.lookupChain(language)
         let list = TokenList()
         func firstSpan(_ text: String) -> TermSpan? {
-            scorer.tokenizer.tokens(text, language: language, into: list)
-            scorer.findSpans(list, chain: chain, entries: ChainEntries(language: kind), language: kind)
-            return list.spans.first { $0.start == 0 }
+            ScoreFixtures.spans(text, language: language, scorer: scorer, chain: chain, list: list).first { $0.start == 0 }
         }
         // About 300 words of each language: every phrase start took ~20 s in a debug build.
         let step = max(1, starts.count / 300)

@@ -18,6 +18,15 @@ enum ScoreFixtures {
     /// A scorer over the bundled lexicons (built once).
     static func scorer() throws -> SentimentScorer { try sharedScorer.get() }
 
+    /// The spans that the span search finds in `text` read as `language` with `chain`, its
+    /// tokens left in `list`.
+    static func spans(_ text: String, language: String, scorer: SentimentScorer, chain: [IndexedLexicon], list: TokenList) -> [TermSpan] {
+        let kind = ScoreLanguage(language)
+        scorer.tokenizer.tokens(text, language: language, into: list)
+        scorer.findSpans(list, chain: chain, entries: ChainEntries(language: kind), language: kind)
+        return Array(list.spans)
+    }
+
     /// One line of a labelled set: `label<TAB>sentence`.
     struct Labelled: Sendable {
         var label: Polarity

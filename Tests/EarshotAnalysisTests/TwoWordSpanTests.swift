@@ -9,14 +9,9 @@ import Testing
     func twoWordEntryIsOneSpan(language: String) throws {
         let scorer = try ScoreFixtures.scorer()
         let words = scorer.tokenizer.words
-        let kind = ScoreLanguage(language)
         let chain = scorer.lookupChain(language)
         let list = TokenList()
-        func spans(_ text: String) -> [TermSpan] {
-            scorer.tokenizer.tokens(text, language: language, into: list)
-            scorer.findSpans(list, chain: chain, entries: ChainEntries(language: kind), language: kind)
-            return Array(list.spans)
-        }
+        func spans(_ text: String) -> [TermSpan] { ScoreFixtures.spans(text, language: language, scorer: scorer, chain: chain, list: list) }
         var keys = Set<String>()
         for lexicon in chain {
             for (index, key) in lexicon.table.keys.enumerated() where lexicon.kinds[index] != nil && key.split(separator: " ").count == 2 {
@@ -50,14 +45,9 @@ import Testing
     @Test(arguments: ["en", "ms"])
     func termOverlappingAModifierWins(language: String) throws {
         let scorer = try ScoreFixtures.scorer()
-        let kind = ScoreLanguage(language)
         let chain = scorer.lookupChain(language)
         let list = TokenList()
-        func spans(_ text: String) -> [TermSpan] {
-            scorer.tokenizer.tokens(text, language: language, into: list)
-            scorer.findSpans(list, chain: chain, entries: ChainEntries(language: kind), language: kind)
-            return Array(list.spans)
-        }
+        func spans(_ text: String) -> [TermSpan] { ScoreFixtures.spans(text, language: language, scorer: scorer, chain: chain, list: list) }
         var modifiers: [[Substring]] = [], terms: [Substring: [([Substring], TermSpan.Kind)]] = [:]
         for lexicon in chain {
             for (index, key) in lexicon.table.keys.enumerated() {

@@ -7,13 +7,13 @@ import Testing
     @Test func holdsExactlyItsPairs() {
         var pairs: [UInt64: Int] = [:]
         for first in 0..<40 { for second in stride(from: first % 3, to: 60, by: 7) { pairs[WordPairSet.key(first, second)] = 2 + (first + second) % 4 } }
-        let set = WordPairSet(pairs)
+        let set = WordPairSet(pairs: pairs.mapValues { WordPairSet.Pair(words: $0) })
         for first in 0..<45 {
             for second in 0..<65 {
-                #expect(set.words(first, second) == pairs[WordPairSet.key(first, second)] ?? 0, "\(first) \(second)")
+                #expect(set.words(slot: set.slot(first, second)) == pairs[WordPairSet.key(first, second)] ?? 0, "\(first) \(second)")
             }
         }
-        #expect(WordPairSet([:]).words(0, 0) == 0)
+        #expect(WordPairSet(pairs: [:]).slot(0, 0) == -1)
     }
 
     /// Every multi-word entry of the lexicons begins with a pair the word table lets through,
@@ -27,10 +27,10 @@ import Testing
                 let parts = key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count >= 2 else { continue }
                 phrases += 1
-                #expect(words.phraseWords(words.index(of: parts[0]), words.index(of: parts[1])) >= parts.count, "\(key)")
+                #expect(words.phraseWords(pair: words.phrasePair(words.index(of: parts[0]), words.index(of: parts[1]))) >= parts.count, "\(key)")
             }
         }
         #expect(phrases > 100)
-        #expect(words.phraseWords(words.index(of: "zzqx"), words.index(of: "good")) == 0)
+        #expect(words.phraseWords(pair: words.phrasePair(words.index(of: "zzqx"), words.index(of: "good"))) == 0)
     }
 }

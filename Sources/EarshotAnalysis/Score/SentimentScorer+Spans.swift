@@ -31,7 +31,7 @@ extension SentimentScorer {
             let roles = record.roles
             let isEmoji = roles & WordTable.emojiRole != 0
             // No emoji, and no phrase of the chain starts with the word (or with it and the next
-            // token, ``WordTable/phraseWords(_:_:)``): the span (if any) is the word alone.
+            // token, ``WordTable/phraseWords(pair:)``): the span (if any) is the word alone.
             // Most words begin no phrase of any lexicon (no ``WordTable/phraseRole``): one bit
             // test, before the lexicons' phrase starts are read.
             var pair: Int?

@@ -35,11 +35,6 @@ struct WordPairSet: Sendable {
         }
     }
 
-    /// - Parameter pairs: each pair's key (``key(_:_:)``) and the most words of an entry that begins with it.
-    init(_ pairs: [UInt64: Int]) {
-        self.init(pairs: pairs.mapValues { Pair(words: $0) })
-    }
-
     /// - Parameter pairs: each pair's key (``key(_:_:)``) and what it begins.
     init(pairs: [UInt64: Pair]) {
         var bits: UInt64 = 4
@@ -96,10 +91,5 @@ struct WordPairSet: Sendable {
     @inline(__always)
     func twoWordEntry(_ slot: Int, lexiconSlot: Int) -> Int {
         Int(entries[slot &* 3 &+ lexiconSlot])
-    }
-
-    /// The most words of an entry that begins with `first` then `second`, or 0 for none.
-    func words(_ first: Int, _ second: Int) -> Int {
-        words(slot: slot(first, second))
     }
 }

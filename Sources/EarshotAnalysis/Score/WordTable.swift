@@ -321,13 +321,6 @@ final class WordTable: Sendable {
         LanguageDetector.WordClass(rawValue: UInt8(truncatingIfNeeded: info >> 8) & 0x0F)
     }
 
-    /// The most words of a multi-word entry of the lexicons that begins with words `first`
-    /// then `second` (indices, or -1; compared as `String`s compare), or 0 for none: no
-    /// phrase begins there, and a longer phrase is not looked up.
-    func phraseWords(_ first: Int, _ second: Int) -> Int {
-        phraseStarts.words(slot: phrasePair(first, second))
-    }
-
     /// The ``WordPairSet`` slot of words `first` then `second` (indices, or -1), or -1 when no
     /// multi-word entry begins with them (then ``phraseWords(pair:)`` is 0).
     /// (A word that is no listed pair's second word (``pairSecondBit``) is answered with no probe:
@@ -337,7 +330,9 @@ final class WordTable: Sendable {
         first >= 0 && info(second) & WordTable.pairSecondBit != 0 ? phraseStarts.slot(first, second) : -1
     }
 
-    /// ``phraseWords(_:_:)`` of the pair in slot `pair` (``phrasePair(_:_:)``; -1: 0).
+    /// The most words of a multi-word entry of the lexicons that begins with the pair of words
+    /// in slot `pair` (``phrasePair(_:_:)`` of two word indices, compared as `String`s compare),
+    /// or 0 for none (`pair` -1): no phrase begins there, and a longer phrase is not looked up.
     @inline(__always)
     func phraseWords(pair: Int) -> Int {
         phraseStarts.words(slot: pair)
