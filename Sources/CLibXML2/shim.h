@@ -94,32 +94,6 @@ static void earshot_sax_cdata(void *ctx, const xmlChar *text, int length) {
     earshot_sax_text_run(state, ctx, text, length);
 }
 
-/// Before `xmlParseChunk` pushes `size` bytes at `chunk`: the shrink libxml2's push parser (2.9)
-/// does first thing when it parses a chunk (`xmlSHRINK` once 4 KB of its buffer are read),
-/// done before the chunk is added instead of after. Its buffer then moves only the few unread
-/// bytes, not them and the whole new chunk (a `memmove` of 64 KB per chunk). Only where libxml2
-/// would shrink itself, so that what it reports stays the same (a shrink at other times moves
-/// the column of a "Huge input lookup" error): when `xmlParseChunk` goes on to parse (libxml2 2.9
-/// parses a pushed chunk in the states below only once it holds the byte that can end them), on
-/// the document's own input, with no encoder (no raw bytes held back), and not at the start or
-/// after a stop; the read position and everything parsed stay as they were.
-static inline void earshot_push_shrink(xmlParserCtxtPtr ctxt, const char *chunk, int size) {
-    xmlParserInputPtr in = ctxt->input;
-    if (chunk == NULL || size <= 0 || in == NULL || in->buf == NULL || in->buf->encoder != NULL || ctxt->inputNr != 1
-        || ctxt->instate == XML_PARSER_START || ctxt->instate == XML_PARSER_EOF
-        || (ctxt->errNo != XML_ERR_OK && ctxt->disableSAX == 1) || in->cur - in->base <= 4096) return;
-    // In these states libxml2 waits for the byte that can end them.
-    if (ctxt->instate == XML_PARSER_START_TAG || ctxt->progressive == XML_PARSER_COMMENT || ctxt->instate == XML_PARSER_CDATA_SECTION
-        || ctxt->progressive == XML_PARSER_PI || ctxt->instate == XML_PARSER_END_TAG) {
-        if (memchr(chunk, '>', (size_t)size) == NULL) return;
-    } else if (ctxt->progressive == XML_PARSER_DTD || ctxt->instate == XML_PARSER_DTD) {
-        if (memchr(chunk, ']', (size_t)size) == NULL) return;
-    }
-    xmlParserInputShrink(in);
-    // As `xmlParseTryOrFinish` does after its shrink (a lookup's resume offset is stale).
-    ctxt->checkIndex = 0;
-}
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif

@@ -199,10 +199,7 @@ final class XMLPushParser {
             textTarget = nil
             throw XMLEventDriver.Failure.tooManyAttributes(line: line)
         }
-        chunk.withMemoryRebound(to: CChar.self) {
-            earshot_push_shrink(context, $0.baseAddress, Int32($0.count))
-            _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0)
-        }
+        chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
         try rethrow()
     }
 
