@@ -201,7 +201,7 @@ public struct SentimentScorer: Sendable {
         // per text); it is read through the table from here on.
         let table = SpanTable(tokens: consume tokens, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
-        let pivot = contrastPivot(table)
+        let pivot = table.tokens.hasContrastSpan ? contrastPivot(table) : nil
 
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them

@@ -97,8 +97,13 @@ final class TokenList {
     /// instructions a line). False after ``removeAll()``, until such a scan sets it.
     @exclusivity(unchecked) var noMarks = false
 
+    /// True when a span of ``spans`` is a contrast word: the contrast pivot is looked for only
+    /// then (most texts have none).
+    @exclusivity(unchecked) private(set) var hasContrastSpan = false
+
     func removeAll() {
         noMarks = false
+        hasContrastSpan = false
         upperCount = 0
         records.count = 0
         forms.count = 0
@@ -228,12 +233,14 @@ final class TokenList {
     var spanCount: Int { foundSpans.count }
 
     func appendSpan(_ span: TermSpan) {
+        if case .contrast = span.kind { hasContrastSpan = true }
         foundSpans.append(span)
     }
 
     /// Forgets the spans found (their notes in the records stay: ``setSpan(_:_:)``).
     func removeSpans() {
         foundSpans.count = 0
+        hasContrastSpan = false
     }
 
     /// The spans found, read in place: a list's ``spans``.
