@@ -5,7 +5,7 @@
 ///
 /// Each pair also holds, per ``WordTable`` lexicon slot, the entry whose key is the two words
 /// alone (or -1), so that the span search reads a two-word phrase's entry with no hash of its
-/// bytes (``twoWordEntry(_:slot:)``).
+/// bytes (``twoWordEntry(_:lexiconSlot:)``).
 struct WordPairSet: Sendable {
     /// Per slot: the pair with its top bit set (so never 0), or 0 for an empty slot.
     private let slots: [UInt64]
