@@ -38,10 +38,10 @@ import Testing
         let list = TokenList()
         var pivots = 0, concessive = 0
         for text in texts {
-            scorer.tokenizer.tokens(text, language: language, into: list)
-            let kind = ScoreLanguage(language)
-            scorer.findSpans(list, chain: scorer.lookupChain(language), entries: ChainEntries(language: kind), language: kind)
-            let table = SpanTable(tokens: list, language: kind)
+            let spans = ScoreFixtures.spans(text, language: language, scorer: scorer, chain: scorer.lookupChain(language), list: list)
+            // The scorer looks for a pivot only where the list says a span is a contrast word.
+            #expect(list.hasContrastSpan == spans.contains { if case .contrast = $0.kind { true } else { false } }, "\(text)")
+            let table = SpanTable(tokens: list, language: ScoreLanguage(language))
             let found = scorer.contrastPivot(table), expected = Self.pivot(scorer, table)
             #expect(found?.index == expected?.index && found?.span == expected?.span && found?.concessiveClause == expected?.concessiveClause, "\(text)")
             if found != nil { pivots += 1 }

@@ -55,9 +55,8 @@ import Testing
         var unmodified = 0, modified = 0
         for text in texts {
             for lang in ["en", "ms", "zh"] {
-                scorer.tokenizer.tokens(text, language: lang, into: list)
+                _ = ScoreFixtures.spans(text, language: lang, scorer: scorer, chain: scorer.lookupChain(lang), list: list)
                 let kind = ScoreLanguage(lang)
-                scorer.findSpans(list, chain: scorer.lookupChain(lang), entries: ChainEntries(language: kind), language: kind)
                 let table = SpanTable(tokens: list, language: kind)
                 let capDifferential = SentimentScorer.hasCapDifferential(list)
                 for span in table.spans {
