@@ -124,13 +124,13 @@ public struct LanguageDetector: Sendable {
         // Counts first; the words no list holds become strings only when the vote is close.
         var tally = Tally(collects: false)
         guard count(bytes, into: &tally) else { return nil }
-        if let decided = decision(tally) { return decided }
-        return decisionCollectingUnknown(bytes)
+        if let decided = decision(tally) { return decided.detectedCode }
+        return decisionCollectingUnknown(bytes).detectedCode
     }
 
     /// The decision on ASCII text with lone emoji (``count(_:into:)`` is true for it) whose vote
     /// is close (``decision(_:)`` is nil): its words counted again, those no list holds collected.
-    func decisionCollectingUnknown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    func decisionCollectingUnknown(_ bytes: UnsafeBufferPointer<UInt8>) -> ScoreLanguage {
         var tally = Tally(collects: true)
         _ = count(bytes, into: &tally)
         return tally.decision(normaliser)
@@ -138,7 +138,7 @@ public struct LanguageDetector: Sendable {
 
     /// The language that `tally` decides, or nil when the vote is close enough that the words
     /// no list holds decide it (they were not collected).
-    func decision(_ tally: Tally) -> String? {
+    func decision(_ tally: Tally) -> ScoreLanguage? {
         tally.needsUnknown(normaliser) ? nil : tally.decision(normaliser)
     }
 
@@ -252,7 +252,8 @@ public struct LanguageDetector: Sendable {
             normaliser != nil && abs(ms - en) < Double(unknownCount) * 0.5 + 0.5
         }
 
-        func decision(_ normaliser: MalayNormaliser?) -> String {
+        /// ``ScoreLanguage/malay`` or ``ScoreLanguage/english`` (whose ``ScoreLanguage/detectedCode`` ``detect(_:)`` gives).
+        func decision(_ normaliser: MalayNormaliser?) -> ScoreLanguage {
             var ms = ms
             // Affixes only matter when the words above leave it close.
             if let normaliser, needsUnknown(normaliser) {
@@ -261,7 +262,7 @@ public struct LanguageDetector: Sendable {
                     if let changed = normaliser.changedWords(word), changed != [word] { ms += 0.5 }
                 }
             }
-            return ms > en ? "ms" : "en"
+            return ms > en ? .malay : .english
         }
     }
 
@@ -276,6 +277,6 @@ public struct LanguageDetector: Sendable {
     public func detect(words: [String]) -> String {
         var tally = Tally()
         for word in words where !word.isEmpty { tally.add(self.words.wordClass(self.words.index(of: word))) { word } }
-        return tally.decision(normaliser)
+        return tally.decision(normaliser).detectedCode
     }
 }

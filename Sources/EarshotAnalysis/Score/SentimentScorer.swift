@@ -177,16 +177,18 @@ public struct SentimentScorer: Sendable {
                          into contributions: inout [ScoreResult.Contribution]) -> Sums? {
         let keepContributions = explain || wantsContributions
         let tokens = scratch.tokens
-        let lang: String
+        let lang: String, kind: ScoreLanguage
         if let language {
             lang = language
+            kind = ScoreLanguage(language)
             guard tokenizer.tokens(bytes, text: text, language: language, into: tokens, unvalidated: unvalidated) else { return nil }
         } else {
+            // The language found comes as the enum: its code is a constant, no string compared.
             guard let found = tokenizer.tokens(bytes, text: text, detectingWith: detector, into: tokens, reusing: &scratch.stream, unvalidated: unvalidated)
             else { return nil }
-            lang = found
+            kind = found
+            lang = found.detectedCode
         }
-        let kind = ScoreLanguage(lang)
         let entries = ChainEntries(language: kind)
         // The three languages' chains are passed straight from the scorer's properties, borrowed:
         // a chain taken into a local (``lookupChain(_:kind:)``) was retained and released per text.

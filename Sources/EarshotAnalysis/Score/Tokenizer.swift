@@ -203,7 +203,7 @@ public final class Tokenizer: Sendable {
     /// makes that text as a `String`, for text off the byte path and close votes.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList) -> String {
         var kept: TokenStream?
-        return tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept, unvalidated: false)!
+        return tokens(bytes, text: text, detectingWith: detector, into: list, reusing: &kept, unvalidated: false)!.detectedCode
     }
 
     /// ``tokens(_:text:detectingWith:into:)`` with the stream that `kept` holds from an earlier
@@ -212,8 +212,10 @@ public final class Tokenizer: Sendable {
     /// stream holds on every text.
     /// - Parameter unvalidated: as in ``tokens(_:text:language:into:unvalidated:)``: nil when
     ///   `bytes` are invalid UTF-8.
+    /// - Returns: the language found, as the enum (its ``ScoreLanguage/detectedCode`` is the
+    ///   detector's code): the scorer reads it without comparing strings.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector, into list: TokenList,
-                reusing kept: inout TokenStream?, unvalidated: Bool) -> String? {
+                reusing kept: inout TokenStream?, unvalidated: Bool) -> ScoreLanguage? {
         list.removeAll()
         // In place: a copy of the stream would retain and release what it holds.
         if kept?.canBeReused(list: list, words: words, detector: detector) == true {
@@ -227,7 +229,7 @@ public final class Tokenizer: Sendable {
 
     /// ``tokens(_:text:detectingWith:into:)`` with `stream`, new or reset, holding `list`.
     private func tokens(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String, detectingWith detector: LanguageDetector,
-                        into list: TokenList, stream: inout TokenStream, unvalidated: Bool) -> String? {
+                        into list: TokenList, stream: inout TokenStream, unvalidated: Bool) -> ScoreLanguage? {
         let scanned = scanBytes(bytes, into: &stream)
         // (Before anything reads the text: the scan accepts only valid UTF-8.)
         if !scanned, unvalidated, !UTF8Validation.isValid(bytes) { return nil }
@@ -238,14 +240,13 @@ public final class Tokenizer: Sendable {
             string = made
             return made
         }
-        let found = (scanned ? stream.detection?.language(of: bytes) : nil) ?? detector.detect(made())
-        // (Equal strings compare fast, unequal ones with a library call: most lines are `en`.)
-        if found != "en", found == "ms" {
+        let found = (scanned ? stream.detection?.language(of: bytes) : nil) ?? ScoreLanguage(detector.detect(made()))
+        if found == .malay {
             // The Malay tokens are these up to the first word that normalisation may change:
             // the byte scan goes on from there with the state it had there.
             // (Word starts are noted as 32-bit offsets: ``TokenList/Record/source``.)
             guard scanned, bytes.count < TokenList.maxNotedOffset else {
-                tokens(bytes, text: made, language: found, into: list)
+                tokens(bytes, text: made, language: found.detectedCode, into: list)
                 return found
             }
             guard let resume = list.indices.first(where: { list.wordStart($0) != nil && !malay.staysAsWritten(list.textBytes($0)) }),
@@ -254,7 +255,7 @@ public final class Tokenizer: Sendable {
             var malayStream = TokenStream(words: words, malay: malay, list: list)
             malayStream.clause = start.clause
             malayStream.pendingBreak = start.pendingBreak
-            if !scanNormalising(bytes, from: start.offset, into: &malayStream) { tokens(bytes, text: made, language: found, into: list) }
+            if !scanNormalising(bytes, from: start.offset, into: &malayStream) { tokens(bytes, text: made, language: found.detectedCode, into: list) }
         } else if !scanned {
             scanCharacters(made(), into: &stream)
         }
@@ -291,7 +292,7 @@ public final class Tokenizer: Sendable {
         }
 
         /// What ``LanguageDetector/detect(_:)`` gives for the text of `bytes`, or nil when these counts do not tell.
-        func language(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func language(of bytes: UnsafeBufferPointer<UInt8>) -> ScoreLanguage? {
             if undecided { return nil }
             // A close vote reads the words no list holds: counted again from the bytes, as the
             // detector would (these counts are its first pass), without making the text a `String`.
@@ -299,7 +300,7 @@ public final class Tokenizer: Sendable {
             // The detector's script test: Han characters against letters (here only ASCII
             // ones: Chinese punctuation and lone emoji are not alphabetic).
             guard han > 0 else { return nil }
-            return han * 6 >= Tokenizer.asciiLetterCount(bytes) ? "zh" : nil
+            return han * 6 >= Tokenizer.asciiLetterCount(bytes) ? .chinese : nil
         }
     }
 
