@@ -3,35 +3,29 @@
 /// multi-word entry, and how long the longest such entry is, so that phrases are only tried
 /// where one can start. A class, so that lookup chains share it without copying.
 final class IndexedLexicon: Sendable {
-    /// What one key of the lexicon is.
-    struct Entry: Sendable {
-        /// Its role as a valence, negator, booster or contrast entry (negator first, then
-        /// booster, then valence, then contrast), or nil when it is none of them.
-        var kind: TermSpan.Kind?
-        /// The most words of a multi-word valence, negator, booster or contrast entry that
-        /// begins with this word (1 when none does).
-        var phraseStart = 1
-        /// The aspect term this key names.
-        var aspect: AspectTerm?
-        /// The most words of a multi-word aspect entry that begins with this word (1 when none does).
-        var aspectStart = 1
-    }
-
     let lexicon: LanguageLexicon
-    /// What each key is, for lookups by bytes (and by `String`: ``ByteKeyTable/index(of:)``).
-    let table: ByteKeyTable<Entry>
-    /// What the scorer asks of each entry, in flat arrays indexed as ``table``'s values
-    /// (``ByteKeyTable/index(of:)``), so that a token is looked up once and nothing is copied.
-    let kinds: [TermSpan.Kind?]
-    let phraseStarts: [Int]
-    let aspects: [AspectTerm?]
-    let aspectStarts: [Int]
-    /// True when the entry names an aspect or begins a multi-word one.
-    let beginsAspect: [Bool]
-    /// The lists of ``lexicon`` that hold each key (none for a key that is only the first word
-    /// of a phrase): what the tokenizer's and the normaliser's tables are built from, by bytes,
+    /// The keys, for lookups by bytes (and by `String`: ``ByteKeyTable/index(of:)``), each with
+    /// the lists of ``lexicon`` that hold it (none for a key that is only the first word of a
+    /// phrase): what the tokenizer's and the normaliser's tables are built from, by bytes,
     /// instead of from the lists' `String`s.
-    let lists: [Lists]
+    let table: ByteKeyTable<Lists>
+    // What the scorer asks of each key, in flat arrays indexed as ``table``'s values
+    // (``ByteKeyTable/index(of:)``), so that a token is looked up once and nothing is copied.
+
+    /// The key's role as a valence, negator, booster or contrast entry (negator first, then booster,
+    /// then valence, then contrast), or nil when it is none of them.
+    let kinds: [TermSpan.Kind?]
+    /// The most words of a multi-word valence, negator, booster or contrast entry that begins
+    /// with the key (1 when none does).
+    let phraseStarts: [Int]
+    /// The aspect term the key names.
+    let aspects: [AspectTerm?]
+    /// The most words of a multi-word aspect entry that begins with the key (1 when none does).
+    let aspectStarts: [Int]
+    /// True when the key names an aspect or begins a multi-word one.
+    let beginsAspect: [Bool]
+    /// ``table``'s values: the lists that hold each key.
+    var lists: [Lists] { table.values }
     /// ``LanguageLexicon/maxPhraseWords`` of ``lexicon``, read once per text (through
     /// ``lexicon`` it was read from a copy of the struct).
     let maxPhraseWords: Int
@@ -43,7 +37,7 @@ final class IndexedLexicon: Sendable {
         static let postBoosters = Lists(rawValue: 8), contrast = Lists(rawValue: 16), aspects = Lists(rawValue: 32)
     }
 
-    /// What the lists say of one key, gathered before its ``Entry`` is worked out (plain
+    /// What the lists say of one key, gathered before the flat arrays are worked out (plain
     /// numbers, copied as bytes).
     private struct Roles {
         var phraseStart = 1, aspectStart = 1
@@ -69,17 +63,15 @@ final class IndexedLexicon: Sendable {
                 builder.values[first].aspectStart = max(builder.values[first].aspectStart, words)
             }
         }
-        lists = builder.values.map(\.lists.lists)
-        let table = ByteKeyTable(builder.mapValues { roles in
-            Entry(kind: roles.lists.kind, phraseStart: roles.phraseStart,
-                  aspect: roles.lists.lists.contains(.aspects) ? aspectTerms[Int(roles.lists.aspect)] : nil, aspectStart: roles.aspectStart)
-        })
-        self.table = table
-        kinds = table.values.map(\.kind)
-        phraseStarts = table.values.map(\.phraseStart)
-        aspects = table.values.map(\.aspect)
-        aspectStarts = table.values.map(\.aspectStart)
-        beginsAspect = table.values.map { $0.aspect != nil || $0.aspectStart > 1 }
+        // The flat arrays straight from the gathered roles (the table keeps the builder's
+        // order): no per-key value of them all is made and kept besides.
+        let roles = builder.values
+        kinds = roles.map(\.lists.kind)
+        phraseStarts = roles.map(\.phraseStart)
+        aspects = roles.map { $0.lists.lists.contains(.aspects) ? aspectTerms[Int($0.lists.aspect)] : nil }
+        aspectStarts = roles.map(\.aspectStart)
+        beginsAspect = zip(aspects, aspectStarts).map { $0 != nil || $1 > 1 }
+        table = ByteKeyTable(builder.mapValues(\.lists.lists))
         maxPhraseWords = lexicon.maxPhraseWords
     }
 
@@ -140,7 +132,8 @@ final class IndexedLexicon: Sendable {
 
     /// The role of `term`, or nil.
     func kind(of term: String) -> TermSpan.Kind? {
-        table[term]?.kind
+        let entry = table.index(of: term)
+        return entry < 0 ? nil : kinds[entry]
     }
 
 }
