@@ -650,112 +650,122 @@ public final class Tokenizer: Sendable {
         // A scan of the whole text notes whether it meets a mark of emphasis (``TokenList/noMarks``):
         // cleared below at each "!" or "?" and each emoticon; a scan that fails is undone with the list.
         if start == 0 { stream.list.noMarks = true }
+        // (Read through the base address: `bytes[i]` and slices of `bytes` check their bounds on
+        // each word, and the loop keeps `position < count` itself.)
+        let base = bytes.baseAddress.unsafelyUnwrapped
         while position < count {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                if Tokenizer.separatesASCIIChunks(byte) || byte == UInt8(ascii: "\n") {
-                    // Each line break starts a new clause.
-                    if byte == UInt8(ascii: "\n") { stream.pendingBreak = true }
-                    pieceStart = true
-                    position &+= 1
-                    continue
-                }
-                if byte == 0x0D { return false }
-            }
+            let byte = base[position]
+            // At the first byte of a piece that is no letter, the piece may be an emoticon as a whole.
             // A piece that begins with a letter can only be an emoticon with letters, which has a
             // mark: asked after the word below, when the piece goes on past it.
             let startsPiece = pieceStart
-            if pieceStart {
-                pieceStart = false
-                // (The filters asked here first, as emoticonEnd asks them: most pieces that begin
-                // with no letter, such as numbers, begin no emoticon, and the call cost ~45 instructions.)
-                if !Tokenizer.isASCIILetter(byte), !(byte &- 0xE3 <= 6 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
-                   let end = emoticonEnd(bytes, at: position, into: &stream) {
-                    guard end >= 0 else { return false }
-                    stream.list.noMarks = false
-                    position = end
+            // A letter goes straight to the word below (most bytes that begin something are letters,
+            // and none of the tests in this block holds for one).
+            if !Tokenizer.isASCIILetter(byte) {
+                if byte < 0x80 {
+                    if Tokenizer.separatesASCIIChunks(byte) || byte == UInt8(ascii: "\n") {
+                        // Each line break starts a new clause.
+                        if byte == UInt8(ascii: "\n") { stream.pendingBreak = true }
+                        pieceStart = true
+                        position &+= 1
+                        continue
+                    }
+                    if byte == 0x0D { return false }
+                }
+                if pieceStart {
+                    pieceStart = false
+                    // (The filters asked here first, as emoticonEnd asks them: most pieces that begin
+                    // with no letter, such as numbers, begin no emoticon, and the call cost ~45 instructions.)
+                    if !(byte &- 0xE3 <= 6 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
+                       let end = emoticonEnd(bytes, at: position, into: &stream) {
+                        guard end >= 0 else { return false }
+                        stream.list.noMarks = false
+                        position = end
+                        continue
+                    }
+                }
+                if byte >= 0x80 {
+                    // (Kept inline: as a call, each emoji, Han run and Chinese mark would pay its frame.)
+                    if byte & 0xF8 == 0xF0 {
+                        // An emoji alone (no modifier, selector or joiner after it: ASCII or the end
+                        // follows), four bytes: its key (``emojiKey(_:)``) is itself, as it has no skin
+                        // tone, selector or joiner to drop.
+                        guard position + 3 < count, position + 4 == count || bytes[position + 4] < 0x80,
+                              Tokenizer.continues(bytes, at: position, count: 3),
+                              Tokenizer.isLoneEmojiValue(Tokenizer.scalar4(bytes, at: position)) else { return false }
+                        if stream.detection != nil, !LanguageDetector.isLoneEmoji(bytes, at: position) { stream.detection?.undecided = true }
+                        stream.emitEmoji(UnsafeBufferPointer(rebasing: bytes[position..<(position + 4)]))
+                        position += 4
+                        continue
+                    }
+                    // A Han character or one of `bytePunctuation`, three bytes.
+                    guard byte & 0xF0 == 0xE0, position + 2 < count, Tokenizer.continues(bytes, at: position, count: 2) else { return false }
+                    let value = Tokenizer.scalar(bytes, at: position)
+                    guard Tokenizer.isHanValue(value) else {
+                        guard let breaks = bytePunctuation[value] else { return false }
+                        // Fullwidth "！" and "？".
+                        if value == 0xFF01 || value == 0xFF1F { stream.list.noMarks = false }
+                        stream.detection?.hasScalars = true
+                        if breaks { stream.pendingBreak = true }
+                        position += 3
+                        continue
+                    }
+                    // A run of Han characters, segmented into words.
+                    let start = position
+                    // Compatibility ideographs (U+F900–U+FAFF) are the Han characters with lead byte EF.
+                    var compatibility = byte == 0xEF
+                    position += 3
+                    while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.continues(bytes, at: position, count: 2),
+                          Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
+                        if bytes[position] == 0xEF { compatibility = true }
+                        position += 3
+                    }
+                    let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                    if stream.detection != nil {
+                        // The detector counts compatibility ideographs as letters, not Han.
+                        stream.detection?.hasScalars = true
+                        stream.detection?.han += run.count / 3
+                        if compatibility { stream.detection?.undecided = true }
+                    }
+                    // (The table read through a pointer taken here: the closure capturing `self` cost
+                    // retains and releases throughout the scan.)
+                    hanWords.withUnsafeBufferPointer { hanWords in
+                        segmenter.segment(hanBytes: run, compatibility: compatibility) { word, role in
+                            stream.emitHan(word, plain: !compatibility, word: role >= 0 ? Int(hanWords[role]) : -2)
+                        }
+                    }
                     continue
                 }
-            }
-            if byte < 0x80 {
-                guard Tokenizer.isASCIIWordByte(byte) else {
+                guard byte &- UInt8(ascii: "0") < 10 else {
                     if Tokenizer.isASCIIClauseBreak(byte) {
                         stream.pendingBreak = true
                         if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { stream.list.noMarks = false }
                     }
-                    position += 1
+                    position &+= 1
                     continue
                 }
-                // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
-                // end), found, lower-cased and hashed in one pass.
-                let start = position
-                // (Without normalisation the room was reserved at the start.)
-                let target = normalises ? stream.list.pendingFormTarget(reserving: count &- start)
-                    : UnsafeMutablePointer(mutating: stream.list.pendingText(from: stream.list.pendingTextStart).baseAddress.unsafelyUnwrapped)
-                let scan = TokenList.WordScan(scanning: bytes, from: start, into: target, kinds: stream.list.wordByteKinds)
-                position = scan.runEnd
-                // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
-                // (The byte after the word first: most words end at a space or the line's end.)
-                if position < count, bytes[position] != UInt8(ascii: " "), startsPiece, Tokenizer.isASCIILetter(byte),
-                   letterEmoticonRuns[Int(byte)] >> (position - start) & 1 != 0,
-                   !Tokenizer.separatesASCIIChunks(bytes[position]), bytes[position] != UInt8(ascii: "\n"),
-                   let end = emoticonEnd(bytes, at: start, into: &stream) {
-                    guard end >= 0 else { return false }
-                    stream.list.noMarks = false
-                    position = end
-                    continue
-                }
-                stream.emitASCIIWord(UnsafeBufferPointer(rebasing: bytes[start..<scan.end]), scan: scan, normalises: normalises, tokenizer: self)
-                continue
             }
-            if byte & 0xF8 == 0xF0 {
-                // An emoji alone (no modifier, selector or joiner after it: ASCII or the end
-                // follows), four bytes: its key (``emojiKey(_:)``) is itself, as it has no skin
-                // tone, selector or joiner to drop.
-                guard position + 3 < count, position + 4 == count || bytes[position + 4] < 0x80,
-                      Tokenizer.continues(bytes, at: position, count: 3),
-                      Tokenizer.isLoneEmojiValue(Tokenizer.scalar4(bytes, at: position)) else { return false }
-                if stream.detection != nil, !LanguageDetector.isLoneEmoji(bytes, at: position) { stream.detection?.undecided = true }
-                stream.emitEmoji(UnsafeBufferPointer(rebasing: bytes[position..<(position + 4)]))
-                position += 4
-                continue
-            }
-            // A Han character or one of `bytePunctuation`, three bytes.
-            guard byte & 0xF0 == 0xE0, position + 2 < count, Tokenizer.continues(bytes, at: position, count: 2) else { return false }
-            let value = Tokenizer.scalar(bytes, at: position)
-            guard Tokenizer.isHanValue(value) else {
-                guard let breaks = bytePunctuation[value] else { return false }
-                // Fullwidth "！" and "？".
-                if value == 0xFF01 || value == 0xFF1F { stream.list.noMarks = false }
-                stream.detection?.hasScalars = true
-                if breaks { stream.pendingBreak = true }
-                position += 3
-                continue
-            }
-            // A run of Han characters, segmented into words.
+            pieceStart = false
+            // A word: letters and digits, with apostrophes and hyphens inside it (trimmed at its
+            // end), found, lower-cased and hashed in one pass.
             let start = position
-            // Compatibility ideographs (U+F900–U+FAFF) are the Han characters with lead byte EF.
-            var compatibility = byte == 0xEF
-            position += 3
-            while position + 2 < count, bytes[position] & 0xF0 == 0xE0, Tokenizer.continues(bytes, at: position, count: 2),
-                  Tokenizer.isHanValue(Tokenizer.scalar(bytes, at: position)) {
-                if bytes[position] == 0xEF { compatibility = true }
-                position += 3
+            // (Without normalisation the room was reserved at the start.)
+            let target = normalises ? stream.list.pendingFormTarget(reserving: count &- start)
+                : UnsafeMutablePointer(mutating: stream.list.pendingText(from: stream.list.pendingTextStart).baseAddress.unsafelyUnwrapped)
+            let scan = TokenList.WordScan(scanning: bytes, from: start, into: target, kinds: stream.list.wordByteKinds)
+            position = scan.runEnd
+            // The piece goes on past the word: it may be an emoticon with letters, emitted instead.
+            // (The byte after the word first: most words end at a space or the line's end.)
+            if position < count, base[position] != UInt8(ascii: " "), startsPiece, Tokenizer.isASCIILetter(byte),
+               letterEmoticonRuns[Int(byte)] >> (position - start) & 1 != 0,
+               !Tokenizer.separatesASCIIChunks(base[position]), base[position] != UInt8(ascii: "\n"),
+               let end = emoticonEnd(bytes, at: start, into: &stream) {
+                guard end >= 0 else { return false }
+                stream.list.noMarks = false
+                position = end
+                continue
             }
-            let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
-            if stream.detection != nil {
-                // The detector counts compatibility ideographs as letters, not Han.
-                stream.detection?.hasScalars = true
-                stream.detection?.han += run.count / 3
-                if compatibility { stream.detection?.undecided = true }
-            }
-            // (The table read through a pointer taken here: the closure capturing `self` cost
-            // retains and releases throughout the scan.)
-            hanWords.withUnsafeBufferPointer { hanWords in
-                segmenter.segment(hanBytes: run, compatibility: compatibility) { word, role in
-                    stream.emitHan(word, plain: !compatibility, word: role >= 0 ? Int(hanWords[role]) : -2)
-                }
-            }
+            stream.emitASCIIWord(UnsafeBufferPointer(start: base + start, count: scan.end &- start), scan: scan, normalises: normalises, tokenizer: self)
         }
         return true
     }
@@ -1040,7 +1050,10 @@ extension Tokenizer.TokenStream {
         // emitted as they are, as the `String` path below would emit them.
         if normalises, self.malay != nil, tokenizer.emitMalayWord(word, from: start, into: &self) { return }
         // (The scan's ``TokenList/pendingFormTarget(reserving:)`` made room for the space.)
-        let info = self.finish(start, raw: asWritten ? nil : word, flags: flags, word: index, source: source, reserved: true)
+        // (Two inline copies of the finish: in the usual one, a word as written, the record's
+        // written form is stored as constants, not as values kept on the stack for the merge.)
+        let info = asWritten ? self.finish(start, raw: nil, flags: flags, word: index, source: source, reserved: true)
+            : self.finish(start, raw: word, flags: flags, word: index, source: source, reserved: true)
         if self.detection != nil {
             // The lookup form is the detector's word unless digits or hyphens split it there or
             // stretched letters were read as another word.
