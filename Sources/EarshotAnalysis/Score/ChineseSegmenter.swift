@@ -237,24 +237,54 @@ struct ChineseSegmenter: Sendable {
                 let known = answers.baseAddress!
                 known.initialize(repeating: 0, count: count * max(maxWord, 1))
                 let base = buffer.baseAddress!
-                let forward = forwardMatch(characters, into: base, known: known)
-                guard forward.count > 2 else { return emit(forward, characters, known: known, body) }
-                let backward = backwardMatch(characters, into: base + count + 1, known: known)
-                let chosen: UnsafeBufferPointer<Int>
-                if forward.count != backward.count {
-                    chosen = forward.count < backward.count ? forward : backward
-                } else {
-                    // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
-                    let strayForward = stray(forward, characters, known: known), strayBackward = stray(backward, characters, known: known)
-                    if strayForward != strayBackward {
-                        chosen = strayForward < strayBackward ? forward : backward
-                    } else {
-                        chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+                // Each character's edge lengths (``edgeLength(_:_:table:shift:)``), worked out once:
+                // a word of `n` characters is in the dictionary only when its first character starts,
+                // and its last ends, a word of `n` or more, so the matchings pass over the other
+                // candidates with no filter or probe.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * count) { edges in
+                    let starts = edges.baseAddress!, ends = starts + count
+                    edgeLengths.withUnsafeBufferPointer { table in
+                        for index in 0..<count {
+                            // Both from one read of ``edgeLengths`` where it answers (0 there is 1).
+                            if characters.plain, characters.offsets == nil, let slot = ChineseSegmenter.edgeSlot(characters.text, at: 3 &* index) {
+                                let lengths = table[slot]
+                                starts[index] = max(lengths & 0x0F, 1)
+                                ends[index] = max(lengths &>> 4, 1)
+                            } else {
+                                starts[index] = UInt8(min(edgeLength(index, characters, table: startingTable, shift: 0), 255))
+                                ends[index] = UInt8(min(edgeLength(index, characters, table: endingTable, shift: 4), 255))
+                            }
+                        }
                     }
+                    matched(characters, boundaries: base, known: known, starts: starts, ends: ends, body)
                 }
-                emit(chosen, characters, known: known, body)
             }
         }
+    }
+
+    /// ``segment(_:_:)`` once the edge lengths of every character are known (`starts`, `ends`).
+    private func matched(_ characters: Run, boundaries base: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>,
+                         starts: UnsafePointer<UInt8>, ends: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        let count = characters.count
+        let forward = forwardMatch(characters, into: base, known: known, starts: starts, ends: ends)
+        guard forward.count > 2 else { return emit(forward, characters, known: known, body) }
+        let backward = backwardMatch(characters, into: base + count + 1, known: known, starts: starts, ends: ends)
+        let chosen: UnsafeBufferPointer<Int>
+        if forward.count != backward.count {
+            chosen = forward.count < backward.count ? forward : backward
+        } else if forward.elementsEqual(backward) {
+            // The same words (most runs): the questions below would tie.
+            chosen = backward
+        } else {
+            // Fewer stray characters (single characters the dictionary lacks), then fewer single characters.
+            let strayForward = stray(forward, characters, known: known), strayBackward = stray(backward, characters, known: known)
+            if strayForward != strayBackward {
+                chosen = strayForward < strayBackward ? forward : backward
+            } else {
+                chosen = singles(forward, characters) < singles(backward, characters) ? forward : backward
+            }
+        }
+        emit(chosen, characters, known: known, body)
     }
 
     /// Passes the words between `boundaries` to `body`, each split at a negator where it must be.
@@ -356,14 +386,17 @@ struct ChineseSegmenter: Sendable {
     }
 
     /// Forward maximum matching: the word boundaries, written from `boundaries` on.
-    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>) -> UnsafeBufferPointer<Int> {
+    /// `starts`, `ends`: each character's edge lengths (``segment(_:_:)``).
+    private func forwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>,
+                              starts: UnsafePointer<UInt8>, ends: UnsafePointer<UInt8>) -> UnsafeBufferPointer<Int> {
         var words = 0, index = 0
         boundaries[0] = 0
         while index < characters.count {
             // (Wrapping arithmetic and unchecked ranges: every value lies within the run, and
             // the overflow and bound checks cost ~15 instructions a word here.)
-            var length = min(maxWord, characters.count &- index, edgeLength(index, characters, table: startingTable, shift: 0))
-            while length > 1, !inDictionary(Range(uncheckedBounds: (index, index &+ length)), characters, known: known) { length &-= 1 }
+            var length = min(maxWord, characters.count &- index, Int(starts[index]))
+            while length > 1, Int(ends[index &+ length &- 1]) < length
+                    || !inDictionary(Range(uncheckedBounds: (index, index &+ length)), characters, known: known) { length &-= 1 }
             index &+= length
             words &+= 1
             boundaries[words] = index
@@ -373,12 +406,14 @@ struct ChineseSegmenter: Sendable {
 
     /// Backward maximum matching: the word boundaries, written into the last of the
     /// `characters.count + 1` places from `boundaries` on.
-    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>) -> UnsafeBufferPointer<Int> {
+    private func backwardMatch(_ characters: Run, into boundaries: UnsafeMutablePointer<Int>, known: UnsafeMutablePointer<Int32>,
+                               starts: UnsafePointer<UInt8>, ends: UnsafePointer<UInt8>) -> UnsafeBufferPointer<Int> {
         var place = characters.count, end = characters.count
         boundaries[place] = end
         while end > 0 {
-            var length = min(maxWord, end, edgeLength(end &- 1, characters, table: endingTable, shift: 4))
-            while length > 1, !inDictionary(Range(uncheckedBounds: (end &- length, end)), characters, known: known) { length &-= 1 }
+            var length = min(maxWord, end, Int(ends[end &- 1]))
+            while length > 1, Int(starts[end &- length]) < length
+                    || !inDictionary(Range(uncheckedBounds: (end &- length, end)), characters, known: known) { length &-= 1 }
             end &-= length
             place &-= 1
             boundaries[place] = end
