@@ -83,16 +83,31 @@ import Testing
         #expect(result.stderr.contains("--jobs"))
     }
 
-    /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write.
+    /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write (the TSV
+    /// compound's own copy, ``ScoreLineFormatter/writeCompound(_:to:)``, too, where it answers).
     @Test func fixedDecimalsMatchStringFormat() {
         var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, -0.00005, 0.00015, 0.12345, -0.99995, 0.0005, 0.9995, 123.45675, 1e20, .nan, .infinity,
                               9.99994, -9.99996, 10, -10.25, 99_999.5, 12_345_678.91234, -1e10, 1e11 + 0.1234]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 { values.append(Double.random(in: -1...1, using: &generator)) }
-        for step in 0...20_000 { values.append(Double(step - 10_000) / 10_000) }
+        for step in 0...20_000 {
+            values.append(Double(step - 10_000) / 10_000)
+            // Near the ties of the fourth decimal.
+            values.append((Double(step - 10_000) + 0.5) / 10_000)
+        }
         // One expectation over all values: an `#expect` per value made this test take ~50 s in a debug build.
         var mismatches: [String] = []
         var bytes: [UInt8] = []
+        var compounds = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ScoreLineFormatter.fixedCapacity) { buffer in
+            for value in values {
+                guard let count = ScoreLineFormatter.writeCompound(value, to: buffer.baseAddress!) else { continue }
+                compounds += 1
+                let written = String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+                if written != String(format: "%.4f", value), mismatches.count < 20 { mismatches.append("compound \(value): \(written)") }
+            }
+        }
+        #expect(compounds > 40_000)
         for value in values {
             for digits in [3, 4] {
                 bytes.removeAll(keepingCapacity: true)
