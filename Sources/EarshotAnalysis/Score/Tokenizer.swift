@@ -279,6 +279,7 @@ public final class Tokenizer: Sendable {
         }
 
         /// Back to the counts of ``init(detector:)``, for the next text.
+        @inline(__always)
         mutating func reset() {
             tally.reset()
             han = 0
@@ -292,6 +293,9 @@ public final class Tokenizer: Sendable {
         }
 
         /// What ``LanguageDetector/detect(_:)`` gives for the text of `bytes`, or nil when these counts do not tell.
+        /// (Inline: once a text, and most texts take the first `guard`'s decision, which
+        /// ``LanguageDetector/decision(_:)`` makes inline too.)
+        @inline(__always)
         func language(of bytes: UnsafeBufferPointer<UInt8>) -> ScoreLanguage? {
             if undecided { return nil }
             // A close vote reads the words no list holds: counted again from the bytes, as the
@@ -347,12 +351,16 @@ public final class Tokenizer: Sendable {
 
         /// True when this stream, of a text whose language was detected, can tokenise the next
         /// one into `list` with `words` and `detector` after ``reset()``.
+        /// (Inline, as ``reset()`` and ``Detection/reset()`` are: once a text, each call cost ~10
+        /// instructions of frame, and the stream was copied to the stack for it.)
+        @inline(__always)
         func canBeReused(list: TokenList, words: WordTable, detector: LanguageDetector) -> Bool {
-            guard let detection, self.list === list, self.words === words, malay == nil else { return false }
-            return detection.detector.isSame(as: detector)
+            guard self.list === list, self.words === words, malay == nil else { return false }
+            return detection?.detector.isSame(as: detector) == true
         }
 
         /// Back to the state of a new stream with a new ``detection``, for the next text.
+        @inline(__always)
         mutating func reset() {
             clause = 0
             pendingBreak = false
