@@ -142,6 +142,8 @@ final class TokenList {
     /// token with ``finish(textStart:raw:clause:flags:word:roles:)``.
     var pendingTextStart: Int { forms.count }
 
+    /// (Inline: a Chinese word or an emoticon appends its form here; as a call, ~10 instructions each.)
+    @inline(__always)
     func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         forms.append(bytes)
     }
