@@ -88,7 +88,7 @@ public struct LexiconLoader: Sendable {
             guard let touchpoint = Touchpoint(rawValue: fields[2]) else {
                 throw failure("touchpoint '\(fields[2])' must be 'service' or 'experience'", place)
             }
-            let known = AspectTerm.known[touchpoint] ?? []
+            let known = AspectTerm.aspects(of: touchpoint)
             guard known.contains(fields[1]) else {
                 throw failure("aspect '\(fields[1])' is not one of the \(touchpoint.rawValue) aspects (\(known.sorted().joined(separator: ", ")))", place)
             }

@@ -122,9 +122,24 @@ final class MalayNormaliser: Sendable {
             if offset < 8 { head |= UInt64(byte) << (8 * UInt64(offset)) }
             tail = (tail << 8 | UInt64(byte)) & 0xFFFF_FFFF
         }
-        for suffix in packedSuffixes where tail & suffix.mask == suffix.value { return false }
-        for prefix in packedPrefixes where head & prefix.mask == prefix.value { return false }
+        // Most words end (begin) with a byte that ends (begins) no affix: one bit says so.
+        if suffixEnds &>> (tail & 63) & 1 != 0 {
+            for suffix in packedSuffixes where tail & suffix.mask == suffix.value { return false }
+        }
+        if prefixStarts &>> (head & 63) & 1 != 0 {
+            for prefix in packedPrefixes where head & prefix.mask == prefix.value { return false }
+        }
         return true
+    }
+
+    /// A bit (at `byte & 63`) for the last byte of each suffix and the first byte of each
+    /// prefix, so that ``hasNoAffix(_:)`` compares a word with the affixes only when its last
+    /// (first) byte may end (begin) one: bytes that share a bit only cost the comparisons.
+    private let suffixEnds = MalayNormaliser.edgeBits(MalayNormaliser.suffixes.map { $0.utf8.last! })
+    private let prefixStarts = MalayNormaliser.edgeBits(MalayNormaliser.prefixes.map { $0.0.utf8.first! })
+
+    private static func edgeBits(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 | 1 &<< UInt64($1 & 63) }
     }
 
     /// An affix of one to four (suffix) or eight (prefix) bytes, none of them 0, packed as the
