@@ -35,7 +35,8 @@ struct ChineseSegmenter: Sendable {
     /// ``negators`` and ``boosters`` as ``HanWord``s, for words of the byte path.
     private let splitWords: SplitWords
     /// The most characters of a dictionary word that starts (or ends) with a character, so
-    /// that maximum matching only builds candidates that can be in the dictionary; for lookups by bytes.
+    /// that maximum matching only builds candidates that can be in the dictionary; for lookups
+    /// by NFC bytes, of the characters ``edgeLengths`` does not hold (few: ASCII, Han beyond).
     let startingTable: ByteKeyTable<Int>
     let endingTable: ByteKeyTable<Int>
     /// A bit per ``filterSlot(_:)`` of every dictionary word of four bytes or more: a candidate
@@ -44,10 +45,10 @@ struct ChineseSegmenter: Sendable {
     /// and with a few thousand words few clear candidates share a set bit.
     private let wordFilter: [UInt64]
     private static let filterBits = 16
-    /// ``startingTable`` (low four bits) and ``endingTable`` (high four) of the unified Han
-    /// characters U+3400–U+9FFF, at `scalar - 0x3400`, 0 for a character neither lists (at most
-    /// 15: ``maxWord`` is 8 or less): the matchings ask once per character, and a table probe
-    /// cost ~90 instructions.
+    /// The edge lengths (starting in the low four bits, ending in the high four) of the unified
+    /// Han characters U+3400–U+9FFF, which the tables do not hold, at `scalar - 0x3400`: 0 for a
+    /// character that starts (ends) no word, at most 15 (``maxWord`` is 8 or less). The matchings
+    /// ask once per character, and a table probe cost ~90 instructions.
     private let edgeLengths: [UInt8]
     private static let edgeBase: UInt32 = 0x3400, edgeEnd: UInt32 = 0xA000
 
@@ -69,10 +70,25 @@ struct ChineseSegmenter: Sendable {
             if lists.contains(.boosters) { role.insert(.booster) }
             builder.values[builder.index(ofCanonical: key, adding: [])].formUnion(role)
         }
-        // Room for a first (last) character of each word at once: growing the tables step by
-        // step placed each key again.
-        let characters = min(builder.values.count, 1 << 13)
-        var starting = ByteKeyTable<Int>.Builder(capacity: characters), ending = ByteKeyTable<Int>.Builder(capacity: characters)
+        // The edge lengths of a unified Han character go in ``edgeLengths`` (most words' first
+        // and last characters: a table insert each cost ~2M instructions at start-up), any
+        // other character's in the tables.
+        var starting = ByteKeyTable<Int>.Builder(), ending = ByteKeyTable<Int>.Builder()
+        // (Written through a pointer: the array captured by `note` was checked for uniqueness
+        // and boxed at each write.)
+        let edges = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Int(ChineseSegmenter.edgeEnd - ChineseSegmenter.edgeBase))
+        edges.initialize(repeating: 0)
+        defer { edges.deallocate() }
+        @inline(__always)
+        func note(_ character: UnsafeBufferPointer<UInt8>, _ length: Int, in table: inout ByteKeyTable<Int>.Builder, shift: UInt8) {
+            guard character.count == 3, let slot = ChineseSegmenter.edgeSlot(character, at: 0) else {
+                let index = table.index(ofCanonical: character, adding: 1)
+                table.values[index] = max(table.values[index], length)
+                return
+            }
+            let held = (edges[slot] &>> shift) & 0x0F
+            edges[slot] = edges[slot] & ~(0x0F << shift) | max(held, UInt8(min(length, 15))) << shift
+        }
         var longest = 1
         for index in builder.values.indices {
             // The key read in place (a copy of each cost an allocation at start-up); the role is
@@ -82,9 +98,8 @@ struct ChineseSegmenter: Sendable {
                 guard !word.isEmpty else { return true }
                 ChineseSegmenter.withEnds(word) { first, last, length in
                     longest = max(longest, length)
-                    let start = starting.index(ofCanonical: first, adding: 1), end = ending.index(ofCanonical: last, adding: 1)
-                    starting.values[start] = max(starting.values[start], length)
-                    ending.values[end] = max(ending.values[end], length)
+                    note(first, length, in: &starting, shift: 0)
+                    note(last, length, in: &ending, shift: 4)
                 }
                 return true
             }
@@ -103,15 +118,7 @@ struct ChineseSegmenter: Sendable {
         maxWord = min(8, longest)
         startingTable = ByteKeyTable(starting)
         endingTable = ByteKeyTable(ending)
-        var edges = [UInt8](repeating: 0, count: Int(ChineseSegmenter.edgeEnd - ChineseSegmenter.edgeBase))
-        for (table, shift) in [(startingTable, UInt8(0)), (endingTable, 4)] {
-            let values = table.values
-            table.forEachKey { index, key in
-                guard key.count == 3, let slot = ChineseSegmenter.edgeSlot(key, at: 0) else { return }
-                edges[slot] |= UInt8(min(values[index], 15)) << shift
-            }
-        }
-        edgeLengths = edges
+        edgeLengths = Array(edges)
         // Each negator's character count worked out once: the sort compared `String.count`s,
         // two walks of characters a comparison.
         negators = lexicon.negators.keys.map { ($0, $0.count) }.sorted { $0.1 > $1.1 }.map(\.0)
@@ -188,16 +195,26 @@ struct ChineseSegmenter: Sendable {
         return Int(value &- edgeBase)
     }
 
-    /// `table`'s entry for character `index` of `characters` (``startingTable`` or
-    /// ``endingTable``; `shift` picks its half of ``edgeLengths``), or 1 when it has none.
+    /// The most characters of a dictionary word that starts (ends) with character `index` of
+    /// `characters`, or 1 when none does: from ``edgeLengths`` (`shift` picks its half) for a
+    /// unified Han character, else from `table` (``startingTable`` or ``endingTable``).
     @inline(__always)
     private func edgeLength(_ index: Int, _ characters: Run, table: ByteKeyTable<Int>, shift: UInt8) -> Int {
-        // A plain run of three-byte characters is looked up by its bytes: the table answers for it.
+        // A plain run of three-byte characters is looked up by its bytes.
         if characters.plain, characters.offsets == nil, let slot = ChineseSegmenter.edgeSlot(characters.text, at: 3 &* index) {
             let length = Int((edgeLengths[slot] &>> shift) & 0x0F)
             return length == 0 ? 1 : length
         }
-        return characters.lookUp(index..<(index + 1), in: table) ?? 1
+        // Any other character by its NFC bytes, as the tables were built.
+        let lookUp = { (character: UnsafeBufferPointer<UInt8>) -> Int in
+            if character.count == 3, let slot = ChineseSegmenter.edgeSlot(character, at: 0) {
+                let length = Int((edgeLengths[slot] &>> shift) & 0x0F)
+                return length == 0 ? 1 : length
+            }
+            return table[plain: character] ?? 1
+        }
+        let bytes = characters.bytes(index..<(index + 1))
+        return characters.plain ? lookUp(bytes) : ByteKeyTable<Int>.withCanonicalBytes(String(decoding: bytes, as: UTF8.self), lookUp)
     }
 
     /// The words of `run`, a string of Chinese characters.
