@@ -154,6 +154,30 @@ struct TokenizerTests {
         }
     }
 
+    /// Pieces that may be emoticons: ASCII ones are read on their bytes (their letters and
+    /// carriage returns seen in the piece's walk), and pieces that begin with a byte from 0x80 up
+    /// skip the test when every emoticon begins with ASCII; a piece off the byte path (a skin
+    /// tone, a combining mark, a carriage return) is then found by the scan itself. Each text
+    /// gives the tokens of the `String` path, and the detecting scan the same.
+    @Test func emoticonPiecesScanAsOnStrings() throws {
+        let scorer = try ScoreFixtures.scorer()
+        let tokenizer = scorer.tokenizer
+        #expect(tokenizer.emoticonsBeginASCII)
+        let texts = ["a :) b :( c", ":-) ok", ";-) q", "</3 sad", "a :D b", "xD lol", ":)", "q :) :) :)", ":) 😀 :(",
+                     "👍🏽 good", "😀\u{FE0F} ok", "😀é q", "好\u{0301}q", "中\r a", "😀😀 :) q", "a :)\r :(", "a\r:)", "😀:) ok", "好:) 好",
+                     "好。:)", "a！！ :(", "😀 😀", "好 😀 :D"]
+        let list = TokenList()
+        for text in texts {
+            let bytePath = tokenizer.tokens(text, language: "en")
+            let stringPath = Array(tokenizer.tokens("é " + text, language: "en").dropFirst())
+            #expect(bytePath.map(\.text) == stringPath.map(\.text), "\(text)")
+            #expect(bytePath.map(\.raw) == stringPath.map(\.raw), "\(text)")
+            #expect(bytePath.map(\.clause) == stringPath.map(\.clause), "\(text)")
+            _ = tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
+            #expect(list.tokens().map(\.text) == bytePath.map(\.text), "\(text)")
+        }
+    }
+
     // MARK: Chinese
 
     static let chinese: [(String, [String])] = [

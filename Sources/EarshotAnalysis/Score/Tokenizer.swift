@@ -33,8 +33,9 @@ public final class Tokenizer: Sendable {
     /// and skip the piece's emoticon test (~280 instructions a call).
     let letterEmoticonRuns: [UInt16]
     /// True when every key of ``emoticonTable`` and ``letterEmoticons`` begins with an ASCII
-    /// byte: a piece that begins with a Chinese character (lead byte E3–E9) is then no emoticon,
-    /// and skips the test (the filters pass every byte from 0x80 up).
+    /// byte: a piece that begins with any other byte (a Chinese character, an emoji) is then no
+    /// emoticon, and skips the test (the filters pass every byte from 0x80 up). The test would
+    /// at most find the piece off the byte path, which the scan then finds at the same scalar.
     let emoticonsBeginASCII: Bool
     /// English and Malay single words the lexicons know (valence, boosters, negators): what an
     /// elongated word ("loooove", "sooo", "bestttt") is read as when it is not listed itself.
@@ -684,7 +685,7 @@ public final class Tokenizer: Sendable {
                     pieceStart = false
                     // (The filters asked here first, as emoticonEnd asks them: most pieces that begin
                     // with no letter, such as numbers, begin no emoticon, and the call cost ~45 instructions.)
-                    if !(byte &- 0xE3 <= 6 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
+                    if !(byte >= 0x80 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
                        let end = emoticonEnd(bytes, at: position, into: &stream) {
                         guard end >= 0 else { return false }
                         stream.list.noMarks = false
@@ -788,29 +789,38 @@ public final class Tokenizer: Sendable {
         let mayBeEmoticon = emoticonFilter.mayBegin(first), mayBeLetterEmoticon = letterEmoticonFilter.mayBegin(Tokenizer.lowercasedASCII(first))
         guard mayBeEmoticon || mayBeLetterEmoticon else { return nil }
         let limit = min(bytes.count, start + 13)
-        var end = start, marks = false, ascii = true
+        var end = start, marks = false, ascii = true, letter = false, carriageReturn = false
         while end < limit, !Tokenizer.separatesASCIIChunks(bytes[end]), bytes[end] != UInt8(ascii: "\n") {
             if Tokenizer.isEmoticonMark(bytes[end]) { marks = true }
             if bytes[end] >= 0x80 { ascii = false }
+            if Tokenizer.isASCIILetter(bytes[end]) { letter = true }
+            if bytes[end] == 0x0D { carriageReturn = true }
             end += 1
         }
         guard end - start <= 12 else { return nil }
         let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
         // Han characters are letters: a chunk with one is no emoticon.
         if mayBeEmoticon, emoticonFilter.mayBeKey(first: line[0], last: line[line.count - 1]) {
-            // The piece is read by scalars below: only text of the byte path.
-            guard isByteScannable(line) else { return -1 }
-            if !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
-                // No letters, so no words to count; other scalars than ASCII are left to the detector.
-                if stream.detection != nil, !ascii { stream.detection?.undecided = true }
-                // ASCII (most, `:)`): from its bytes, as the `String` path below would emit it.
-                guard ascii else {
+            // An ASCII piece (most): byte-scannable unless it holds a carriage return, its letters
+            // seen above, and byte-comparable, so probed on its bytes (``isByteScannable(_:)``,
+            // ``hasLetter(_:)`` and ``ByteKeyTable/index(forKeyBytes:)`` cost ~150 instructions a piece).
+            if ascii {
+                guard !carriageReturn else { return -1 }
+                // No letters, so no words to count: from its bytes, as the `String` path below would emit it.
+                if !letter, emoticonTable.index(forBytes: line) >= 0 {
+                    stream.emitPlainASCII(line)
+                    return end
+                }
+            } else {
+                // The piece is read by scalars below: only text of the byte path.
+                guard isByteScannable(line) else { return -1 }
+                if !Tokenizer.hasLetter(line), emoticonTable.index(forKeyBytes: line) >= 0 {
+                    // No letters, so no words to count; other scalars than ASCII are left to the detector.
+                    if stream.detection != nil { stream.detection?.undecided = true }
                     let chunk = String(decoding: line, as: UTF8.self)
                     stream.emit(chunk, lower: chunk)
                     return end
                 }
-                stream.emitPlainASCII(line)
-                return end
             }
         }
         // ASCII with a mark: no byte outside the byte path.
@@ -818,7 +828,8 @@ public final class Tokenizer: Sendable {
         if letterEmoticonFilter.mayBeKey(first: Tokenizer.lowercasedASCII(line[0]), last: Tokenizer.lowercasedASCII(line[line.count - 1])) {
             let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { lower -> Bool in
                 for index in 0..<line.count { lower[index] = Tokenizer.lowercasedASCII(line[index]) }
-                return letterEmoticons.index(forKeyBytes: UnsafeBufferPointer(lower)) >= 0
+                // (ASCII, so byte-comparable: probed on its bytes.)
+                return letterEmoticons.index(forBytes: UnsafeBufferPointer(lower)) >= 0
             }
             if found {
                 stream.detection?.countWords(line)
