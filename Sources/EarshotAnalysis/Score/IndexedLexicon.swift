@@ -129,13 +129,6 @@ final class IndexedLexicon: Sendable {
 
     /// Every list.
     static let allLists: Lists = [.valence, .negators, .boosters, .postBoosters, .contrast, .aspects]
-
-    /// The role of `term`, or nil.
-    func kind(of term: String) -> TermSpan.Kind? {
-        let entry = table.index(of: term)
-        return entry < 0 ? nil : kinds[entry]
-    }
-
 }
 
 extension LanguageLexicon.Roles {
