@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # `earshot score` against VADER's Python package and `wc -w` on the same lines, in one run.
 # earshot on one core is `--jobs 1`; on two cores it is one process, `--jobs 2`.
-# Usage: bench/score_vs_vader.sh [lines]   (default 300000). Needs: pip install vaderSentiment
+# Usage: bench/score_vs_vader.sh [lines] [rounds]   (defaults 300000 and 1). Needs: pip install vaderSentiment
+# With several rounds each round measures all four commands in turn, and the ratios are given per
+# round and as medians over the rounds (a shared machine's noise hits each round alike).
 # EARSHOT_BIN=path uses that binary instead of building .build-release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-300000}
+rounds=${2:-1}
 scratch=${EARSHOT_SCRATCH:-.build-release}
 if [ -n "${EARSHOT_BIN:-}" ]; then
   bin=$EARSHOT_BIN
@@ -17,26 +20,39 @@ python3 -c "import vaderSentiment" 2>/dev/null || python3 -m pip install -q vade
 work=$(mktemp -d)
 python3 bench/make_texts.py "$lines" "$work/texts.txt"
 
-measure() { # label, command...: prints label, wall seconds, cpu seconds, peak RSS KB
-  local label=$1; shift
+measure() { # round, label, command...: prints round, label, wall seconds, cpu seconds, peak RSS KB
+  local round=$1 label=$2; shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null
   read -r wall user sys rss < "$work/t"
-  echo "$label $wall $(echo "$user + $sys" | bc) $rss"
+  echo "$round $label $wall $(echo "$user + $sys" | bc) $rss"
 }
-{
-  measure wc_w bash -c "wc -w < '$work/texts.txt'"
-  measure earshot_1core bash -c "'$bin' score --lexicons lexicons --jobs 1 < '$work/texts.txt'"
-  measure earshot_2cores bash -c "'$bin' score --lexicons lexicons --jobs 2 < '$work/texts.txt'"
-  measure vader_1core bash -c "python3 bench/vader_score.py < '$work/texts.txt'"
-} | tee "$work/results"
-awk -v n="$lines" '
-  { wall[$1]=$2; cpu[$1]=$3; rss[$1]=$4 }
+for round in $(seq "$rounds"); do
+  measure "$round" wc_w bash -c "wc -w < '$work/texts.txt'"
+  measure "$round" earshot_1core bash -c "'$bin' score --lexicons lexicons --jobs 1 < '$work/texts.txt'"
+  measure "$round" earshot_2cores bash -c "'$bin' score --lexicons lexicons --jobs 2 < '$work/texts.txt'"
+  measure "$round" vader_1core bash -c "python3 bench/vader_score.py < '$work/texts.txt'"
+done | tee "$work/results"
+awk -v n="$lines" -v rounds="$rounds" '
+  function median(values, count,   i, j, t) {
+    for (i = 2; i <= count; i++) for (j = i; j > 1 && values[j - 1] > values[j]; j--) { t = values[j]; values[j] = values[j - 1]; values[j - 1] = t }
+    return count % 2 ? values[(count + 1) / 2] : (values[count / 2] + values[count / 2 + 1]) / 2
+  }
+  { wall[$1, $2] = $3; cpu[$1, $2] = $4; rss[$1, $2] = $5 }
   END {
-    printf "lines=%d\n", n
-    for (k in wall) printf "%-15s wall %7.2fs  cpu %7.2fs  %9.0f lines/s  peak %6d KB\n", k, wall[k], cpu[k], n / wall[k], rss[k]
-    printf "earshot vs VADER, per core (cpu time): %.1fx\n", cpu["vader_1core"] / cpu["earshot_1core"]
-    printf "earshot on 2 cores vs VADER on 1 (wall): %.1fx\n", wall["vader_1core"] / wall["earshot_2cores"]
-    printf "earshot on 2 cores vs VADER on 1 (cpu time): %.1fx\n", cpu["vader_1core"] / cpu["earshot_2cores"]
-    printf "wc -w vs VADER (wall): %.1fx\n", wall["vader_1core"] / wall["wc_w"]
+    printf "lines=%d rounds=%d\n", n, rounds
+    for (r = 1; r <= rounds; r++) {
+      split("wc_w earshot_1core earshot_2cores vader_1core", labels, " ")
+      for (k = 1; k <= 4; k++) printf "round %d %-15s wall %7.2fs  cpu %7.2fs  %9.0f lines/s  peak %6d KB\n", r, labels[k], wall[r, labels[k]], cpu[r, labels[k]], n / wall[r, labels[k]], rss[r, labels[k]]
+      perCore[r] = cpu[r, "vader_1core"] / cpu[r, "earshot_1core"]
+      twoWall[r] = wall[r, "vader_1core"] / wall[r, "earshot_2cores"]
+      twoCPU[r] = cpu[r, "vader_1core"] / cpu[r, "earshot_2cores"]
+      floor[r] = wall[r, "vader_1core"] / wall[r, "wc_w"]
+      printf "round %d: per core %.1fx, two cores %.1fx (wall), wc -w %.1fx\n", r, perCore[r], twoWall[r], floor[r]
+    }
+    printf "earshot vs VADER, per core (cpu time): %.1fx\n", median(perCore, rounds)
+    printf "earshot on 2 cores vs VADER on 1 (wall): %.1fx\n", median(twoWall, rounds)
+    printf "earshot on 2 cores vs VADER on 1 (cpu time): %.1fx\n", median(twoCPU, rounds)
+    printf "wc -w vs VADER (wall): %.1fx\n", median(floor, rounds)
+    if (rounds > 1) print "(medians over the rounds)"
   }' "$work/results"
 rm -rf "$work"
