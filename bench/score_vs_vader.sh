@@ -21,10 +21,14 @@ work=$(mktemp -d)
 python3 bench/make_texts.py "$lines" "$work/texts.txt"
 
 measure() { # round, label, command...: prints round, label, wall seconds, cpu seconds, peak RSS KB
-  local round=$1 label=$2; shift 2
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null
-  read -r wall user sys rss < "$work/t"
-  echo "$round $label $wall $(echo "$user + $sys" | bc) $rss"
+  local round=$1 label=$2 start end; shift 2
+  # Wall time to the millisecond around /usr/bin/time (whose own %e is in hundredths: 2% of a
+  # quarter-second run); it includes /usr/bin/time's own start, so it errs against the fast.
+  start=$(date +%s%N)
+  /usr/bin/time -f "%U %S %M" -o "$work/t" "$@" >/dev/null
+  end=$(date +%s%N)
+  read -r user sys rss < "$work/t"
+  echo "$round $label $(echo "scale=3; ($end - $start) / 1000000000" | bc) $(echo "$user + $sys" | bc) $rss"
 }
 for round in $(seq "$rounds"); do
   measure "$round" wc_w bash -c "wc -w < '$work/texts.txt'"
@@ -42,7 +46,7 @@ awk -v n="$lines" -v rounds="$rounds" '
     printf "lines=%d rounds=%d\n", n, rounds
     for (r = 1; r <= rounds; r++) {
       split("wc_w earshot_1core earshot_2cores vader_1core", labels, " ")
-      for (k = 1; k <= 4; k++) printf "round %d %-15s wall %7.2fs  cpu %7.2fs  %9.0f lines/s  peak %6d KB\n", r, labels[k], wall[r, labels[k]], cpu[r, labels[k]], n / wall[r, labels[k]], rss[r, labels[k]]
+      for (k = 1; k <= 4; k++) printf "round %d %-15s wall %7.3fs  cpu %7.2fs  %9.0f lines/s  peak %6d KB\n", r, labels[k], wall[r, labels[k]], cpu[r, labels[k]], n / wall[r, labels[k]], rss[r, labels[k]]
       perCore[r] = cpu[r, "vader_1core"] / cpu[r, "earshot_1core"]
       twoWall[r] = wall[r, "vader_1core"] / wall[r, "earshot_2cores"]
       twoCPU[r] = cpu[r, "vader_1core"] / cpu[r, "earshot_2cores"]
