@@ -83,8 +83,8 @@ import Testing
         #expect(result.stderr.contains("--jobs"))
     }
 
-    /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write (the TSV
-    /// compound's own copy, ``ScoreLineFormatter/writeCompound(_:to:)``, too, where it answers).
+    /// Hand formatting writes what `String(format: "%.4f")` and `"%.3f"` write (its one-digit
+    /// case alone too, ``ScoreLineFormatter/writeOneDigit(_:digits:to:)``, where it answers).
     @Test func fixedDecimalsMatchStringFormat() {
         var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, -0.00005, 0.00015, 0.12345, -0.99995, 0.0005, 0.9995, 123.45675, 1e20, .nan, .infinity,
                               9.99994, -9.99996, 10, -10.25, 99_999.5, 12_345_678.91234, -1e10, 1e11 + 0.1234]
@@ -98,16 +98,18 @@ import Testing
         // One expectation over all values: an `#expect` per value made this test take ~50 s in a debug build.
         var mismatches: [String] = []
         var bytes: [UInt8] = []
-        var compounds = 0
+        var oneDigit = 0
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ScoreLineFormatter.fixedCapacity) { buffer in
             for value in values {
-                guard let count = ScoreLineFormatter.writeCompound(value, to: buffer.baseAddress!) else { continue }
-                compounds += 1
-                let written = String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
-                if written != String(format: "%.4f", value), mismatches.count < 20 { mismatches.append("compound \(value): \(written)") }
+                for digits in [3, 4] {
+                    guard let count = ScoreLineFormatter.writeOneDigit(value, digits: digits, to: buffer.baseAddress!) else { continue }
+                    oneDigit += 1
+                    let written = String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+                    if written != String(format: "%.\(digits)f", value), mismatches.count < 20 { mismatches.append("one digit \(value) at \(digits): \(written)") }
+                }
             }
         }
-        #expect(compounds > 40_000)
+        #expect(oneDigit > 80_000)
         for value in values {
             for digits in [3, 4] {
                 bytes.removeAll(keepingCapacity: true)

@@ -63,7 +63,7 @@ struct ScoreCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         // Never freed: the process ends when the input does, and tearing the scorer's tables
-        // down one by one (~4.5M instructions, ~1.5 ms) would only delay the exit. (Compilers
+        // down one by one (~1.5M instructions) would only delay the exit. (Compilers
         // skip freeing at exit for the same reason.)
         _ = Unmanaged.passRetained(KeptForExit(scorer))
         let language = lang == .auto ? nil : lang.rawValue

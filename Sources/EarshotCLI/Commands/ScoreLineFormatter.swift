@@ -28,7 +28,8 @@ struct ScoreLineFormatter: Sendable {
         var lang = lang
         lang.withUTF8 { code in
             let start = out.reserve(fixedCapacity + 2 + code.count)
-            guard var count = writeCompound(compound, to: start) ?? writeFixed(compound, digits: 4, to: start) else {
+            // (The one-digit case, every compound, inline.)
+            guard var count = writeOneDigit(compound, digits: 4, to: start) ?? writeFixed(compound, digits: 4, to: start) else {
                 var bytes: [UInt8] = []
                 appendFixed(compound, digits: 4, to: &bytes)
                 bytes.append(0x09)
@@ -48,41 +49,6 @@ struct ScoreLineFormatter: Sendable {
             out.advance(by: count &+ 1)
         }
     }
-
-    /// ``writeFixed(_:digits:to:)`` with 4 digits, for a value that rounds to a magnitude below
-    /// 10 (every compound), or nil for any other value and where that gives nil. The TSV
-    /// line's own copy (~40 instructions a line against ~140): one rounding with no libm call,
-    /// and the decimals written two at a time.
-    @inline(__always)
-    static func writeCompound(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int? {
-        let scaled = abs(value) * 10_000
-        // (Fails for NaN too.)
-        guard scaled < 99_999.5 else { return nil }
-        // Adding and taking away 2^52 rounds a value of 0 to 2^52 to an integer, ties to even,
-        // as `rounded(.toNearestOrEven)` does.
-        let rounded = (scaled + 0x1p52) - 0x1p52
-        guard abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return nil }
-        let units = Int(rounded)
-        var position = 0
-        if value.sign == .minus {
-            target[0] = UInt8(ascii: "-")
-            position = 1
-        }
-        let fraction = units % 10_000, high = fraction / 100, low = fraction % 100
-        target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units / 10_000)
-        target[position &+ 1] = UInt8(ascii: ".")
-        let pairs = ScoreLineFormatter.digitPairs.utf8Start
-        (target + (position &+ 2)).update(from: pairs + 2 &* high, count: 2)
-        (target + (position &+ 4)).update(from: pairs + 2 &* low, count: 2)
-        return position &+ 6
-    }
-
-    /// "00" to "99", back to back.
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
 
     /// Output bytes written in place through a pointer, for the TSV lines: appending each line
     /// to an `Array` (its uniqueness and capacity checks and a `memcpy` call) cost ~90
@@ -202,6 +168,51 @@ struct ScoreLineFormatter: Sendable {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// ``writeFixed(_:digits:to:)`` for a value that rounds to one integer digit (every compound
+    /// and proportion), or nil for any other value and where that gives nil. Inline in the TSV
+    /// line (~40 instructions a line against ~140 for the call): one rounding with no libm
+    /// call, and the decimals written two at a time.
+    @inline(__always)
+    static func writeOneDigit(_ value: Double, digits: Int, to target: UnsafeMutablePointer<UInt8>) -> Int? {
+        let four = digits == 4
+        let scale: Double = four ? 10_000 : 1_000
+        let scaled = abs(value) * scale
+        // One integer digit once rounded (false for NaN too).
+        guard scaled < 10 * scale - 0.5 else { return nil }
+        // Adding and taking away 2^52 rounds a value of 0 to 2^52 to an integer, ties to even,
+        // as `rounded(.toNearestOrEven)` does.
+        let rounded = (scaled + 0x1p52) - 0x1p52
+        guard abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return nil }
+        let units = Int(rounded)
+        var position = 0
+        if value.sign == .minus {
+            target[0] = UInt8(ascii: "-")
+            position = 1
+        }
+        let divisor = four ? 10_000 : 1_000
+        target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units / divisor)
+        target[position &+ 1] = UInt8(ascii: ".")
+        position &+= 2
+        var fraction = units % divisor
+        if four {
+            (target + position).update(from: ScoreLineFormatter.digitPairs.utf8Start + 2 &* (fraction / 100), count: 2)
+            position &+= 2
+        } else {
+            target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100)
+            position &+= 1
+        }
+        fraction %= 100
+        (target + position).update(from: ScoreLineFormatter.digitPairs.utf8Start + 2 &* fraction, count: 2)
+        return position &+ 2
+    }
+
+    /// "00" to "99", back to back.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
     /// `String(format: "%.<digits>f", value)` for `digits` 3 or 4, as bytes.
     static func appendFixed(_ value: Double, digits: Int, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: fixedCapacity) { buffer in
@@ -223,40 +234,12 @@ struct ScoreLineFormatter: Sendable {
     /// counts, when the value must go through `String(format:)` (not finite, very large, or
     /// within a millionth of a rounding tie once scaled).
     static func writeFixed(_ value: Double, digits: Int, to target: UnsafeMutablePointer<UInt8>) -> Int? {
+        if let count = writeOneDigit(value, digits: digits, to: target) { return count }
         let scale: Double = digits == 4 ? 10_000 : 1_000
         let scaled = abs(value) * scale
         let rounded = scaled.rounded(.toNearestOrEven)
         guard value.isFinite, scaled < 1e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return nil }
         var units = Int(rounded)
-        let divisor = digits == 4 ? 10_000 : 1_000
-        if units < 10 * divisor {
-            // One integer digit (every compound and proportion): each byte in its place.
-            var position = 0
-            if value.sign == .minus {
-                target[0] = UInt8(ascii: "-")
-                position = 1
-            }
-            // The decimals digit by digit, divided by constants (multiplications): a loop over
-            // the places divided by a variable (~56 instructions a number, ~25 now).
-            var fraction = units
-            if digits == 4 {
-                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10_000)
-                fraction %= 10_000
-                target[position + 1] = UInt8(ascii: ".")
-                target[position + 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 1_000)
-                fraction %= 1_000
-                position += 3
-            } else {
-                target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 1_000)
-                fraction %= 1_000
-                target[position + 1] = UInt8(ascii: ".")
-                position += 2
-            }
-            target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100)
-            target[position + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10 % 10)
-            target[position + 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
-            return position + 3
-        }
         // The digits from the last one back: the decimals, the point, then the integer part (at least "0").
         var digitsReversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
