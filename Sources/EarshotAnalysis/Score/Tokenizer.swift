@@ -311,6 +311,8 @@ public final class Tokenizer: Sendable {
 
     /// Tokenises text of the byte path (``isByteScannable(_:)``) from its bytes; false for other
     /// text, with the list and clause state as they were before.
+    /// (Inline: once a text, a frame around the scan's call.)
+    @inline(__always)
     private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) -> Bool {
         // Most lines are ASCII, Chinese or both: read their bytes directly (same tokens, no Character walk).
         if stream.malay == nil ? scanPlain(bytes, into: &stream) : scanNormalising(bytes, from: 0, into: &stream) { return true }
@@ -884,7 +886,9 @@ public final class Tokenizer: Sendable {
             if !stream.list.pendingText(from: start).contains(where: { $0 >= 0x80 }) { flags.insert(.ascii) }
             // ``SentimentScorer/isUpper(_:)`` of the ASCII word: an upper-case letter and no lower-case one.
             if !word.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { flags.insert(.upper) }
-            let same = stream.list.pendingText(from: start).elementsEqual(word)
+            // (Compared as ``ByteKeyTable``'s keys are: `elementsEqual` walks two iterators, ~135 instructions a word.)
+            let form = stream.list.pendingText(from: start)
+            let same = form.count == word.count && form.starts(at: 0, with: word)
             _ = stream.finish(start, raw: same ? nil : word, flags: flags)
             return true
         }
