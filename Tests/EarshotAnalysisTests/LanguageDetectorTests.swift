@@ -84,4 +84,33 @@ struct LanguageDetectorTests {
         let wrong = rows.filter { detector.detect($0.text) != language }
         #expect(Double(wrong.count) <= Double(rows.count) * 0.01, "\(wrong.map(\.text))")
     }
+
+    /// The tally counts half-votes (each vote is 1 or 0.5): class by class as the rule says, and
+    /// deciding as the `Double` votes did (an English lexicon word's 0.5, ties to English).
+    @Test func tallyHalfVotesMatchTheRule() {
+        for raw in UInt8(0)..<16 {
+            let found = LanguageDetector.WordClass(rawValue: raw)
+            var tally = LanguageDetector.Tally(collects: true)
+            tally.add(found) { "q" }
+            let isEnglish = found.contains(.englishFunction), isMalay = found.contains(.malayFunction)
+            let expected: (en: Double, ms: Double) = isEnglish || isMalay ? (isEnglish ? 1 : 0, isMalay ? 1 : 0)
+                : found.contains(.malayLexicon) ? (0, 1) : found.contains(.englishLexicon) ? (0.5, 0) : (0, 0)
+            #expect(tally.en == expected.en && tally.ms == expected.ms, "class \(raw)")
+            #expect(tally.unknownCount == (expected == (0, 0) ? 1 : 0), "class \(raw)")
+        }
+        var tally = LanguageDetector.Tally(collects: false)
+        tally.add([.englishLexicon]) { "" }
+        #expect(tally.en == 0.5 && tally.ms == 0 && tally.decision(nil) == .english && tally.vote == .english)
+        tally.add([.malayLexicon]) { "" }
+        #expect(tally.decision(nil) == .malay && tally.vote == .malay)
+        tally.add([.englishLexicon]) { "" }
+        #expect(tally.en == 1 && tally.ms == 1 && tally.decision(nil) == .english)
+        // A close vote: within half a vote per unknown word, plus a half.
+        tally.add([]) { "" }
+        #expect(!tally.needsUnknown(nil))
+        #expect(tally.needsUnknown(try! ScoreFixtures.scorer().detector.normaliser))
+        tally.add([.malayFunction]) { "" }
+        tally.add([.malayFunction]) { "" }
+        #expect(tally.ms - tally.en == 2 && !tally.needsUnknown(try! ScoreFixtures.scorer().detector.normaliser))
+    }
 }

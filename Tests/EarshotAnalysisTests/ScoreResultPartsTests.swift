@@ -86,14 +86,20 @@ import Testing
         }
     }
 
-    /// ``TokenList/noMarks`` is set only when the text's punctuation emphasis is 0: whatever
-    /// path tokenised it (bytes, characters, a Malay second pass) and wherever its marks are.
+    /// ``TokenList/noMarks`` is set only when the text's punctuation emphasis is 0, and the
+    /// marks a byte scan counts (``TokenList/marksCounted``) are the text's, giving its emphasis:
+    /// whatever path tokenised it (bytes, characters, a Malay second pass) and wherever its marks
+    /// are (between words, in emoticons, fullwidth).
     @Test func noMarksOnlyWithoutEmphasis() throws {
         let scorer = try ScoreFixtures.scorer()
         let tokens = TokenList()
         let texts = ["good phone", "good phone!", "is it good?", "bagus gila!!", "好用！", "好用吗？", "好用吗？？", "nice :-) ok", "wow :-? ok", "xD!",
                      "great\r\nphone!", "café!", "café", "tak best langsung?", "sangat bagus", "🎉!", "🎉", "a!b", "x?", "", " ", "!",
-                     "hmm ;) fine", "<3", "</3 sad", "ok (!)", "Produk ni memang best, sgt berbaloi?"]
+                     "hmm ;) fine", "<3", "</3 sad", "ok (!)", "Produk ni memang best, sgt berbaloi?",
+                     "what?? really?!", "a :-? b ?? c", "?:) !", "好用！！！！！", "真的吗？？？", "x!? :-! ??", "Tak puas hati!!! Servis teruk?? :(",
+                     "wow!!!!! :D!!", "?", "??", "???", "????", "!!!!!!", "ok? ok? ok? ok?", "😡!! 好？", "barang rosak?? tp seller ok!!",
+                     // Emoticons with marks in them, counted as the piece is emitted whole.
+                     "ok :?) fine", "hmm (?: ok", "a :?) ?? :?) b", "(?: (?: (?:", "sgt bagus :?)"]
             + ScorerEquivalenceTests.extras
         for text in texts {
             for language in [nil, "en", "ms", "zh"] {
@@ -105,6 +111,13 @@ import Testing
                         _ = scorer.tokenizer.tokens(bytes, text: { text }, detectingWith: scorer.detector, into: tokens)
                     }
                     if tokens.noMarks { #expect(SentimentScorer.punctuationEmphasis(bytes) == 0, "\(text)") }
+                    if tokens.marksCounted {
+                        var counts = (0, 0)
+                        SentimentScorer.countMarks(bytes, 0..<bytes.count, into: &counts)
+                        #expect(tokens.exclamations == counts.0 && tokens.questions == counts.1, "\(text) \(language ?? "detected")")
+                        #expect(SentimentScorer.punctuationEmphasis(exclamations: tokens.exclamations, questions: tokens.questions)
+                                == SentimentScorer.punctuationEmphasis(bytes), "\(text)")
+                    }
                 }
             }
         }

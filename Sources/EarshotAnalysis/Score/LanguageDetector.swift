@@ -215,7 +215,11 @@ public struct LanguageDetector: Sendable {
 
     /// The votes of ``detect(words:)``.
     struct Tally {
-        var en = 0.0, ms = 0.0
+        /// The votes in half-votes: every vote is 1 or 0.5, so integers hold them exactly, and
+        /// the scan adds integers for each word rather than Doubles in memory; ``en`` and ``ms`` are exact.
+        var enHalves = 0, msHalves = 0
+        var en: Double { Double(enHalves) * 0.5 }
+        var ms: Double { Double(msHalves) * 0.5 }
         /// How many words no list holds, and those words when ``collects``.
         var unknownCount = 0
         var unknown: [String] = []
@@ -227,8 +231,8 @@ public struct LanguageDetector: Sendable {
 
         /// Back to no votes, as ``init(collects:)`` made it.
         mutating func reset() {
-            en = 0
-            ms = 0
+            enHalves = 0
+            msHalves = 0
             unknownCount = 0
             if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
         }
@@ -240,14 +244,14 @@ public struct LanguageDetector: Sendable {
         mutating func add(_ found: WordClass, _ word: () -> String) {
             let isEnglish = found.contains(.englishFunction), isMalay = found.contains(.malayFunction)
             if isEnglish || isMalay {
-                if isEnglish { en += 1 }
-                if isMalay { ms += 1 }
+                if isEnglish { enHalves &+= 2 }
+                if isMalay { msHalves &+= 2 }
             } else if found.contains(.malayLexicon) {
-                ms += 1
+                msHalves &+= 2
             } else if found.contains(.englishLexicon) {
-                en += 0.5
+                enHalves &+= 1
             } else {
-                unknownCount += 1
+                unknownCount &+= 1
                 if collects { unknown.append(word()) }
             }
         }
@@ -255,24 +259,25 @@ public struct LanguageDetector: Sendable {
         /// True when ``decision(_:)`` reads the unknown words (it does when the vote is close).
         @inline(__always)
         func needsUnknown(_ normaliser: MalayNormaliser?) -> Bool {
-            normaliser != nil && abs(ms - en) < Double(unknownCount) * 0.5 + 0.5
+            // abs(ms - en) < unknownCount * 0.5 + 0.5, in halves (exact either way).
+            normaliser != nil && abs(msHalves &- enHalves) < unknownCount &+ 1
         }
 
         /// ``ScoreLanguage/malay`` or ``ScoreLanguage/english`` (whose ``ScoreLanguage/detectedCode`` ``detect(_:)`` gives).
         func decision(_ normaliser: MalayNormaliser?) -> ScoreLanguage {
-            var ms = ms
+            var msHalves = msHalves
             // Affixes only matter when the words above leave it close.
             if let normaliser, needsUnknown(normaliser) {
                 // `normaliser.words(word) != [word]`, without the two arrays per word.
                 for word in unknown {
-                    if let changed = normaliser.changedWords(word), changed != [word] { ms += 0.5 }
+                    if let changed = normaliser.changedWords(word), changed != [word] { msHalves += 1 }
                 }
             }
-            return ms > en ? .malay : .english
+            return msHalves > enHalves ? .malay : .english
         }
 
         /// ``decision(_:)`` when the unknown words do not decide (``needsUnknown(_:)`` is false).
-        var vote: ScoreLanguage { ms > en ? .malay : .english }
+        var vote: ScoreLanguage { msHalves > enHalves ? .malay : .english }
     }
 
     private static func separatesWords(_ character: Character) -> Bool {

@@ -245,8 +245,11 @@ public struct SentimentScorer: Sendable {
             if keepContributions { found.append(.init(term: self.text(of: span, in: table), base: base, final: value, rules: scratch.rules.rules, clause: table.tokens.clause(span.start))) }
         }
 
-        // (Not counted when the byte scan met no mark: ``TokenList/noMarks``.)
-        let emphasis = table.tokens.noMarks ? 0 : SentimentScorer.punctuationEmphasis(bytes)
+        // (From the byte scan's counts when it read the whole text: ``TokenList/marksCounted``.)
+        // (No mark, most texts: 0 with no sum worked out.)
+        let emphasis = table.tokens.noMarks ? 0 : table.tokens.marksCounted
+            ? SentimentScorer.punctuationEmphasis(exclamations: table.tokens.exclamations, questions: table.tokens.questions)
+            : SentimentScorer.punctuationEmphasis(bytes)
         let total = sum == 0 ? 0 : sum + (sum > 0 ? emphasis : -emphasis)
         if wantsAspects { valences = tokenValences }
         if keepContributions { contributions = found }
@@ -328,14 +331,19 @@ public struct SentimentScorer: Sendable {
             }
         }
         countMarks(bytes, index..<bytes.count, into: &counts)
-        let (exclamations, questions) = counts
+        return punctuationEmphasis(exclamations: counts.0, questions: counts.1)
+    }
+
+    /// ``punctuationEmphasis(_:)`` of a text with `exclamations` "!" and `questions` "?".
+    @inline(__always)
+    static func punctuationEmphasis(exclamations: Int, questions: Int) -> Double {
         var emphasis = Double(min(exclamations, 4)) * 0.292
         if questions > 1 { emphasis += questions <= 3 ? Double(questions) * 0.18 : 0.96 }
         return emphasis
     }
 
     /// Adds the "!" and "?" (ASCII and fullwidth) whose last byte is in `range` to `counts`.
-    private static func countMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into counts: inout (Int, Int)) {
+    static func countMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into counts: inout (Int, Int)) {
         for index in range {
             switch bytes[index] {
             case 0x21: counts.0 += 1

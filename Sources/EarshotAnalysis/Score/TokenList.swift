@@ -91,18 +91,34 @@ final class TokenList {
         return records.base[index]
     }
 
-    /// True when the byte scan read the whole text (from its first byte, to the end) and met no
-    /// "!" or "?", ASCII or fullwidth, nor an emoticon (which may hold one): the text's
-    /// ``SentimentScorer/punctuationEmphasis(_:)`` is 0 and need not be counted (~200
-    /// instructions a line). False after ``removeAll()``, until such a scan sets it.
-    @exclusivity(unchecked) var noMarks = false
+    /// True when the byte scan read the whole text (from its first byte, to the end): it then
+    /// counted the text's "!" and "?", ASCII and fullwidth, as
+    /// ``SentimentScorer/punctuationEmphasis(_:)`` counts them (those inside emoticons too), in
+    /// ``exclamations`` and ``questions``, so that the text is not read again for them (~20
+    /// instructions a line; ~200 when most texts were). False after ``removeAll()``, until such a
+    /// scan sets it.
+    @exclusivity(unchecked) var marksCounted = false
+    @exclusivity(unchecked) var exclamations = 0, questions = 0
+
+    /// True when the byte scan read the whole text and met no "!" or "?": its punctuation emphasis is 0.
+    var noMarks: Bool { marksCounted && exclamations == 0 && questions == 0 }
+
+    /// Counts the "!" and "?" of `bytes[range]` (an emoticon the scan emitted whole) into
+    /// ``exclamations`` and ``questions``, as ``SentimentScorer/punctuationEmphasis(_:)`` counts them.
+    func countMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var counts = (exclamations, questions)
+        SentimentScorer.countMarks(bytes, range, into: &counts)
+        (exclamations, questions) = counts
+    }
 
     /// True when a span of ``spans`` is a contrast word: the contrast pivot is looked for only
     /// then (most texts have none).
     @exclusivity(unchecked) private(set) var hasContrastSpan = false
 
     func removeAll() {
-        noMarks = false
+        marksCounted = false
+        exclamations = 0
+        questions = 0
         hasContrastSpan = false
         upperCount = 0
         records.count = 0

@@ -658,9 +658,14 @@ public final class Tokenizer: Sendable {
         // At the first byte of a piece: a chunk (a run between spaces, tabs, vertical tabs and
         // form feeds) or a line of a chunk, which may be an emoticon as a whole.
         var pieceStart = start == 0 || Tokenizer.separatesASCIIChunks(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "\n")
-        // A scan of the whole text notes whether it meets a mark of emphasis (``TokenList/noMarks``):
-        // cleared below at each "!" or "?" and each emoticon; a scan that fails is undone with the list.
-        if start == 0 { stream.list.noMarks = true }
+        // A scan of the whole text counts its marks of emphasis (``TokenList/marksCounted``): each
+        // "!" and "?" below, and those of each emoticon; a scan that fails is undone with the list.
+        // (A scan that goes on from a word after an earlier scan of the whole text, the Malay
+        // resume, counts nothing again: the list's counts are already the text's, even when
+        // it goes on from the first byte. A scan without normalisation is always a first scan,
+        // of a new list: for it the question is a constant.)
+        let countsMarks = start == 0 && (!normalises || !stream.list.marksCounted)
+        if countsMarks { stream.list.marksCounted = true }
         // (Read through the base address: `bytes[i]` and slices of `bytes` check their bounds on
         // each word, and the loop keeps `position < count` itself.)
         let base = bytes.baseAddress.unsafelyUnwrapped
@@ -690,7 +695,7 @@ public final class Tokenizer: Sendable {
                     if !(byte >= 0x80 && emoticonsBeginASCII), emoticonFilter.mayBegin(byte) || letterEmoticonFilter.mayBegin(byte),
                        let end = emoticonEnd(bytes, at: position, into: &stream) {
                         guard end >= 0 else { return false }
-                        stream.list.noMarks = false
+                        if countsMarks { stream.list.countMarks(bytes, position..<end) }
                         position = end
                         continue
                     }
@@ -715,7 +720,9 @@ public final class Tokenizer: Sendable {
                     guard Tokenizer.isHanValue(value) else {
                         guard let breaks = bytePunctuation[value] else { return false }
                         // Fullwidth "！" and "？".
-                        if value == 0xFF01 || value == 0xFF1F { stream.list.noMarks = false }
+                        if countsMarks {
+                            if value == 0xFF01 { stream.list.exclamations &+= 1 } else if value == 0xFF1F { stream.list.questions &+= 1 }
+                        }
                         stream.detection?.hasScalars = true
                         if breaks { stream.pendingBreak = true }
                         position += 3
@@ -750,7 +757,9 @@ public final class Tokenizer: Sendable {
                 guard byte &- UInt8(ascii: "0") < 10 else {
                     if Tokenizer.isASCIIClauseBreak(byte) {
                         stream.pendingBreak = true
-                        if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { stream.list.noMarks = false }
+                        if countsMarks {
+                            if byte == UInt8(ascii: "!") { stream.list.exclamations &+= 1 } else if byte == UInt8(ascii: "?") { stream.list.questions &+= 1 }
+                        }
                     }
                     position &+= 1
                     continue
@@ -773,7 +782,7 @@ public final class Tokenizer: Sendable {
                !Tokenizer.separatesASCIIChunks(base[position]), base[position] != UInt8(ascii: "\n"),
                let end = emoticonEnd(bytes, at: start, into: &stream) {
                 guard end >= 0 else { return false }
-                stream.list.noMarks = false
+                if countsMarks { stream.list.countMarks(bytes, start..<end) }
                 position = end
                 continue
             }
