@@ -139,21 +139,27 @@ struct TokenizerTests {
     /// (each token with its space), stretched words and lines past the list's first room give
     /// the same tokens as the `String` path (which the "é" in front makes the line take).
     @Test func denseLinesScanAsOnStrings() throws {
-        let scorer = try ScoreFixtures.scorer()
-        let tokenizer = scorer.tokenizer
         let texts = ["a b c d e", "a,b;c.d!e?f", "1 2 3 q", "a中b中c好d", "q😀y😀z😀", "a :) b :( c", "loooove a sooo b gooood",
                      "I'm a-ok -- 'quoted' q-", String(repeating: "a ", count: 700), String(repeating: "a中", count: 300),
                      String(repeating: "q😀", count: 200), "好" + String(repeating: "b,", count: 400)]
+        try TokenizerTests.expectScansAsOnStrings(texts)
+    }
+
+    /// Each text gives the same tokens (texts, raw forms, clauses) on the byte path as on the
+    /// `String` path (which an "é" in front makes the line take), and the detecting scan (the
+    /// scorer's) the same texts.
+    static func expectScansAsOnStrings(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let tokenizer = scorer.tokenizer
         let list = TokenList()
         for text in texts {
             let bytePath = tokenizer.tokens(text, language: "en")
             let stringPath = Array(tokenizer.tokens("é " + text, language: "en").dropFirst())
-            #expect(bytePath.map(\.text) == stringPath.map(\.text), "\(text.prefix(20))")
-            #expect(bytePath.map(\.raw) == stringPath.map(\.raw), "\(text.prefix(20))")
-            #expect(bytePath.map(\.clause) == stringPath.map(\.clause), "\(text.prefix(20))")
-            // The detecting scan (the scorer's) gives the same tokens.
+            #expect(bytePath.map(\.text) == stringPath.map(\.text), "\(text.prefix(20))", sourceLocation: sourceLocation)
+            #expect(bytePath.map(\.raw) == stringPath.map(\.raw), "\(text.prefix(20))", sourceLocation: sourceLocation)
+            #expect(bytePath.map(\.clause) == stringPath.map(\.clause), "\(text.prefix(20))", sourceLocation: sourceLocation)
             _ = tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
-            #expect(list.tokens().map(\.text) == bytePath.map(\.text), "\(text.prefix(20))")
+            #expect(list.tokens().map(\.text) == bytePath.map(\.text), "\(text.prefix(20))", sourceLocation: sourceLocation)
         }
     }
 
@@ -163,22 +169,11 @@ struct TokenizerTests {
     /// tone, a combining mark, a carriage return) is then found by the scan itself. Each text
     /// gives the tokens of the `String` path, and the detecting scan the same.
     @Test func emoticonPiecesScanAsOnStrings() throws {
-        let scorer = try ScoreFixtures.scorer()
-        let tokenizer = scorer.tokenizer
-        #expect(tokenizer.emoticonsBeginASCII)
+        #expect(try ScoreFixtures.scorer().tokenizer.emoticonsBeginASCII)
         let texts = ["a :) b :( c", ":-) ok", ";-) q", "</3 sad", "a :D b", "xD lol", ":)", "q :) :) :)", ":) 😀 :(",
                      "👍🏽 good", "😀\u{FE0F} ok", "😀é q", "好\u{0301}q", "中\r a", "😀😀 :) q", "a :)\r :(", "a\r:)", "😀:) ok", "好:) 好",
                      "好。:)", "a！！ :(", "😀 😀", "好 😀 :D"]
-        let list = TokenList()
-        for text in texts {
-            let bytePath = tokenizer.tokens(text, language: "en")
-            let stringPath = Array(tokenizer.tokens("é " + text, language: "en").dropFirst())
-            #expect(bytePath.map(\.text) == stringPath.map(\.text), "\(text)")
-            #expect(bytePath.map(\.raw) == stringPath.map(\.raw), "\(text)")
-            #expect(bytePath.map(\.clause) == stringPath.map(\.clause), "\(text)")
-            _ = tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
-            #expect(list.tokens().map(\.text) == bytePath.map(\.text), "\(text)")
-        }
+        try TokenizerTests.expectScansAsOnStrings(texts)
     }
 
     // MARK: Chinese
