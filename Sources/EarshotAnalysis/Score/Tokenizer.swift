@@ -754,6 +754,7 @@ public final class Tokenizer: Sendable {
                     }
                     continue
                 }
+                // A word begins with a letter or a digit (a letter went straight to the word).
                 guard byte &- UInt8(ascii: "0") < 10 else {
                     if Tokenizer.isASCIIClauseBreak(byte) {
                         stream.pendingBreak = true
@@ -962,11 +963,6 @@ public final class Tokenizer: Sendable {
     /// `byte` lower-cased if it is an ASCII letter.
     private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
         byte | (isASCIILetter(byte) ? 0x20 : 0)
-    }
-
-    /// ASCII letters and digits: the bytes that begin a word.
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// The ASCII members of `clauseBreaks`.
