@@ -71,8 +71,12 @@ final class XMLPushParser {
     /// What ``events`` threw, rethrown once libxml2 returns.
     private var failure: (any Error)?
     private var stopped = false
-    /// Refuses a start tag with tens of thousands of attributes before libxml2 reads it.
-    private var tagGuard = StartTagGuard()
+    /// Refuses a start tag with tens of thousands of attributes before libxml2 reads it: a scan of
+    /// the bytes libxml2 holds unparsed and of each chunk after them, started only when those are
+    /// enough to hold such a tag (``checkAttributes(before:)``), nil while they are not.
+    private var tagGuard: StartTagGuard?
+    /// libxml2's line where ``tagGuard`` started.
+    private var guardLine = 0
     /// Whether ``events`` keeps text at the current position.
     private var wantsText = false
     /// When ``events`` is an ``XMLEventAssembler``: the buffer text read now goes to and whether
@@ -160,7 +164,6 @@ final class XMLPushParser {
         // The callbacks get the context (its userData) and find this object through `_private`.
         textState.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
         context.pointee._private = UnsafeMutableRawPointer(textState)
-        _ = tagGuard.scan(head)
     }
 
     deinit {
@@ -194,13 +197,40 @@ final class XMLPushParser {
     /// - Throws: what ``events`` threw.
     func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard !stopped, !chunk.isEmpty else { return try rethrow() }
-        if let line = tagGuard.scan(chunk) {
+        if let line = checkAttributes(before: chunk) {
             stopped = true
             textTarget = nil
             throw XMLEventDriver.Failure.tooManyAttributes(line: line)
         }
         chunk.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
         try rethrow()
+    }
+
+    /// The line of a start tag over ``StartTagGuard/limit`` attributes in what libxml2 would hold
+    /// once `chunk` is added, or nil.
+    ///
+    /// libxml2 reads a start tag only once all of it is in its buffer, so a tag it could read has
+    /// its attributes there, at least four characters each (`a=""`), so at least as many bytes
+    /// whether still in the document's encoding (the chunk) or converted to UTF-8 (libxml2's
+    /// buffer). Until the unparsed bytes and the chunk are that many for ``StartTagGuard/limit``
+    /// attributes (200 KB) no tag can be refused and nothing is scanned: a well-formed feed leaves
+    /// libxml2 a few KB after each chunk. Past that, a guard scans the unparsed bytes once (from
+    /// where libxml2 stands: a tag, comment or declaration start, or inside text) and then each
+    /// chunk, until they are too few again.
+    private func checkAttributes(before chunk: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let input = context.pointee.input?.pointee, let cur = input.cur, let end = input.end else { return nil }
+        let unparsed = cur.distance(to: end)
+        guard unparsed &+ chunk.count >= 4 * (StartTagGuard.limit + 1) else {
+            tagGuard = nil
+            return nil
+        }
+        if tagGuard == nil {
+            var fresh = StartTagGuard()
+            guardLine = Int(input.line)
+            if let line = fresh.scan(UnsafeBufferPointer(start: cur, count: unparsed)) { return guardLine + line - 1 }
+            tagGuard = fresh
+        }
+        return tagGuard!.scan(chunk).map { guardLine + $0 - 1 }
     }
 
     /// Ends the document.

@@ -148,4 +148,51 @@ struct XMLPushParserTests {
         #expect(!end.contains("lost"), "\(end)")
         #expect(!calls.contains { $0.contains("never") })
     }
+
+    /// The line of the start tag the parser refuses for its attributes, fed `xml` in chunks of
+    /// `chunk` bytes, or nil when it reads the whole document.
+    private func refusedLine(_ xml: [UInt8], chunk: Int) throws -> Int? {
+        let parser = try xml.withUnsafeBufferPointer { try XMLPushParser(head: UnsafeBufferPointer(rebasing: $0[..<4]), url: nil, encoding: nil) }
+        let assembler = XMLEventAssembler(handler: Recorder(), line: { parser.line })
+        parser.events = assembler
+        defer { parser.events = nil }
+        do {
+            var start = 4
+            while start < xml.count {
+                let end = min(xml.count, start + chunk)
+                try xml.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                start = end
+            }
+            try parser.finish()
+            #expect(parser.errorCount == 0, "\(parser.diagnostics)")
+            return nil
+        } catch XMLEventDriver.Failure.tooManyAttributes(let line) {
+            return line
+        }
+    }
+
+    /// The attribute guard only scans once libxml2's unparsed bytes and the next chunk could hold a
+    /// refused tag, starting where libxml2 stands: a tag with one attribute too many is refused on
+    /// its own line after thousands of lines read unscanned, whatever the chunk size and whether
+    /// libxml2 converts the document (ISO-8859-1) or not; 300 KB of `a="b"` in a comment, a
+    /// CDATA section and an attribute value hold no attribute, and neither does a long text.
+    /// (A guard started at the first line, or never, fails it.)
+    @Test(arguments: ["", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"])
+    func refusesATagWithTooManyAttributesOnItsLine(_ declaration: String) throws {
+        let items = String(repeating: "<item><title>t\u{E9}</title><description><![CDATA[<p>" + String(repeating: "x", count: 1_500)
+                           + "</p>]]></description></item>\n", count: 2_000)
+        let equals = String(repeating: " a=\"b\"", count: 50_000)
+        let harmless = "<!--" + equals + " -->\n<x><![CDATA[<y" + equals + ">]]></x>\n<x v='" + equals + "'/>\n<x>" + equals + "</x>\n"
+        let tag = "<item" + (0...StartTagGuard.limit).map { " a\($0)=\"\($0)\"" }.joined() + "><title>Many</title></item>"
+        let head = declaration + "<rss>\n<channel>\n"
+        let line = head.count { $0 == "\n" } + 2_000 + 4 + 1
+        // `é` as one byte in ISO-8859-1, as two in UTF-8.
+        let encode = { (text: String) in declaration.isEmpty ? Array(text.utf8) : text.unicodeScalars.map { UInt8($0.value) } }
+        let bytes = encode(head + items + harmless + tag + "</channel></rss>\n")
+        let plain = encode(head + items + harmless + "</channel></rss>\n")
+        for chunk in [1_000, 65_536, 1 << 20] {
+            #expect(try refusedLine(bytes, chunk: chunk) == line, "chunk \(chunk)")
+            #expect(try refusedLine(plain, chunk: chunk) == nil, "chunk \(chunk)")
+        }
+    }
 }
