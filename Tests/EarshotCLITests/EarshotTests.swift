@@ -40,4 +40,28 @@ import Testing
     @Test func scoreCommandHasTheOptionsThePlainParseSets() {
         #expect(Mirror(reflecting: ScoreCommand()).children.compactMap(\.label) == ["_lang", "_format", "_explain", "_lexicons", "_jobs"])
     }
+
+    @Test(arguments: [["feed.xml"], ["-"], ["feeds/a b.rss"], ["--charset", "windows-1252", "feed.xml"], ["--charset", "utf-8", "-"],
+                      ["parse-feed"], ["score"]])
+    func plainParseFeedLinesParseAsArgumentParserParsesThem(arguments: [String]) throws {
+        let plain = try #require(Earshot.plainParseFeedCommand(["parse-feed"] + arguments))
+        let parsed = try #require(try Earshot.parseAsRoot(["parse-feed"] + arguments) as? ParseFeedCommand)
+        #expect(plain.file == parsed.file)
+        #expect(plain.charset == parsed.charset)
+    }
+
+    @Test(arguments: [
+        ["parse-feed"], ["parse-feed", "--help"], ["parse-feed", "-h"], ["parse-feed", "--charset=utf-8", "a.xml"],
+        ["parse-feed", "a.xml", "--charset", "utf-8"], ["parse-feed", "--charset", "-x", "a.xml"], ["parse-feed", "--charset", "", "a.xml"],
+        ["parse-feed", "--charset", "utf-8"], ["parse-feed", "a.xml", "b.xml"], ["parse-feed", "--", "a.xml"], ["parse-feed", ""],
+        ["parse-feed", "--verbose", "a.xml"], ["score", "a.xml"],
+    ])
+    func otherParseFeedLinesAreLeftToArgumentParser(arguments: [String]) {
+        #expect(Earshot.plainParseFeedCommand(arguments) == nil)
+    }
+
+    /// An option added to ParseFeedCommand must be added to ``Earshot/plainParseFeedCommand(_:)``.
+    @Test func parseFeedCommandHasTheOptionsThePlainParseSets() {
+        #expect(Mirror(reflecting: ParseFeedCommand()).children.compactMap(\.label) == ["_file", "_charset"])
+    }
 }
