@@ -59,6 +59,35 @@ import Testing
         #expect(items.allSatisfy { $0["title"] as? String == "Caf\u{E9} \(mislabelled ? "1252" : "utf8")" })
     }
 
+    /// A large feed whose bytes stop being UTF-8 far into it: the items before that are streamed,
+    /// the rest come from the whole file read with encoding detection (as `--charset UTF-8`, which
+    /// always reads the file whole, gives them), and every item is written once, in order.
+    @Test func aLargeFeedThatStopsBeingUTF8IsWrittenOnce() async throws {
+        let item = { (index: Int, title: String) in
+            "<item><title>\(title)</title><guid>g\(index)</guid><description>\(String(repeating: "x", count: 900))</description></item>\n"
+        }
+        // 3,000 items in UTF-8, then one whose é is a Windows-1252 byte, then 2,000 more in UTF-8.
+        var bytes = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Mixed</title>\n"
+            + (0..<3_000).map { item($0, "Caf\u{E9} \($0)") }.joined()).utf8)
+        bytes += Array(item(3_000, "Caf\u{E9} bad").unicodeScalars.map { UInt8($0.value) })
+        bytes += Array(((3_001..<5_001).map { item($0, "Caf\u{E9} \($0)") }.joined() + "</channel></rss>\n").utf8)
+        #expect(bytes.count > 4 << 20)
+        let url = try EarshotBinary.temporaryFolder().appendingPathComponent("mixed.xml")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+
+        let streamed = try await EarshotBinary.run(["parse-feed", url.path], in: url.deletingLastPathComponent())
+        let whole = try await EarshotBinary.run(["parse-feed", "--charset", "UTF-8", url.path], in: url.deletingLastPathComponent())
+        #expect(streamed.status == 0 && whole.status == 0, "stderr: \(streamed.stderr) \(whole.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.map { $0["id"] as? String } == (0..<5_001).map { "g\($0)" })
+        #expect(items[2_999]["title"] as? String == "Caf\u{E9} 2999")
+        let wholeObject = try #require(try JSONSerialization.jsonObject(with: Data(whole.stdout.utf8)) as? [String: Any])
+        let wholeItems = try #require(wholeObject["items"] as? [[String: Any]])
+        #expect(items.map { $0["title"] as? String } == wholeItems.map { $0["title"] as? String })
+    }
+
     /// A large valid UTF-8 feed is streamed: its items are written as they are read, so a
     /// channel title that comes after the first item is not in the header (read whole, it would be).
     @Test func aLargeUTF8FeedIsStreamed() async throws {

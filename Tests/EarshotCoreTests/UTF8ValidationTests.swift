@@ -127,4 +127,36 @@ extension UTF8ValidationTests {
             }
         }
     }
+
+    /// ``UTF8StreamValidation`` over every sample split at every place (into two pieces, and into
+    /// pieces of one byte), and over a long text whose every sequence straddles pieces of 1 to 5
+    /// bytes: valid and complete exactly when the sample is valid UTF-8 whole; a sample cut short
+    /// at its end is valid so far but not complete.
+    @Test func piecesAreValidTogetherExactlyWhenTheWholeIs() {
+        func stream(_ bytes: [UInt8], cuts: [Int]) -> (valid: Bool, complete: Bool) {
+            var validation = UTF8StreamValidation()
+            var start = 0
+            for end in cuts + [bytes.count] {
+                guard bytes[start..<end].withUnsafeBufferPointer({ validation.check($0) }) else { return (false, false) }
+                start = end
+            }
+            return (true, validation.isComplete)
+        }
+        for sample in Self.samples() {
+            let whole = String(validating: sample, as: UTF8.self) != nil
+            let prefix = sample.withUnsafeBufferPointer { UTF8Validation.validPrefix($0) }
+            for cut in 0...sample.count {
+                let result = stream(sample, cuts: [cut])
+                #expect(result.complete == whole, "\(sample) cut at \(cut)")
+                #expect(result.valid == (prefix != nil), "\(sample) cut at \(cut)")
+            }
+            #expect(stream(sample, cuts: Array(0..<sample.count)) == (prefix != nil, whole), "\(sample) byte by byte")
+        }
+        let text = Array(String(repeating: "Lumio é 中文 😀 ok ", count: 20).utf8)
+        for size in 1...5 {
+            #expect(stream(text, cuts: Array(stride(from: size, to: text.count, by: size))) == (true, true), "pieces of \(size)")
+            #expect(stream(text + [0xF0, 0x9F], cuts: Array(stride(from: size, to: text.count + 2, by: size))) == (true, false), "cut short, pieces of \(size)")
+            #expect(stream(text + [0xF0, 0x41], cuts: Array(stride(from: size, to: text.count + 2, by: size))).valid == false, "pieces of \(size)")
+        }
+    }
 }

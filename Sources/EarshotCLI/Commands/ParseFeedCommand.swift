@@ -5,9 +5,12 @@ import Foundation
 
 /// `earshot parse-feed`: a feed as JSON, for checking a source before adding it.
 ///
-/// An RSS, RDF or Atom file over 4 MB in valid UTF-8 is streamed: each item is written as soon as it
-/// is parsed, so memory stays flat on a feed of any size. Anything else (small files, JSON Feed,
-/// review pages, other encodings, standard input) goes through ``DocumentParser`` whole.
+/// An RSS, RDF or Atom file over 4 MB that says it is UTF-8 is streamed: each item is written as
+/// soon as it is parsed, so memory stays flat on a feed of any size. Its bytes are checked to be
+/// UTF-8 chunk by chunk as they are read; from the first that is not, the file is read whole by
+/// ``DocumentParser`` (which finds the real encoding) and the items not yet written come from
+/// that. Anything else (small files, JSON Feed, review pages, other encodings, standard input)
+/// goes through ``DocumentParser`` whole.
 struct ParseFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse-feed",
@@ -36,10 +39,18 @@ struct ParseFeedCommand: ParsableCommand {
         let document: FeedDocument
         do {
             if file != "-", charset == nil, ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
-               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head),
-               ParseFeedCommand.isValidUTF8(file) {
-                document = try XMLFeedParser().parseStreamed(contentsOfFile: file) { item, header in
-                    try output.item(item, header: header)
+               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head) {
+                do {
+                    document = try XMLFeedParser().parseStreamed(contentsOfFile: file, requireUTF8: true) { item, header in
+                        try output.item(item, header: header)
+                    }
+                } catch let notUTF8 as XMLFeedParser.NotUTF8 {
+                    // A feed that says UTF-8 but is not (often Windows-1252) is read whole by
+                    // DocumentParser, which finds the real encoding; the items written before the
+                    // first byte that is not UTF-8 (all valid UTF-8) are not written again.
+                    let whole = try parseWhole()
+                    for item in whole.items.dropFirst(notUTF8.handedOut) { try output.item(item, header: whole) }
+                    document = whole
                 }
             } else {
                 document = try parseWhole()
@@ -91,11 +102,6 @@ struct ParseFeedCommand: ParsableCommand {
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4096)).map { [UInt8]($0) }
     }
-
-    /// True when the whole file is valid UTF-8 (``UTF8FileCheck``, flat memory). A feed that
-    /// says UTF-8 but is not (often Windows-1252) is then read whole by ``DocumentParser``,
-    /// which detects the real encoding, instead of streamed through libxml2's recovery.
-    static func isValidUTF8(_ path: String) -> Bool { UTF8FileCheck.isValid(path) }
 
     /// UTC ISO-8601 to the second.
     static func iso(_ date: Date) -> String {

@@ -99,3 +99,36 @@ public enum UTF8Validation {
         return index
     }
 }
+
+/// ``UTF8Validation`` for bytes that come in pieces, a sequence possibly split between two: the
+/// pieces are valid together exactly when their concatenation is (`earshot parse-feed` checks a
+/// large feed chunk by chunk as it reads it).
+public struct UTF8StreamValidation {
+    /// The start of the sequence the last piece ended in (at most three bytes, a valid start).
+    private var carried: [UInt8] = []
+
+    public init() {}
+
+    /// Validates the next piece; false at an invalid sequence (the stream is then invalid
+    /// whatever follows).
+    public mutating func check(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = piece
+        if let lead = carried.first {
+            // A valid start is led by C2–DF, E0–EF or F0–F4.
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let taken = min(length - carried.count, piece.count)
+            carried.append(contentsOf: piece[..<taken])
+            guard let valid = carried.withUnsafeBufferPointer({ UTF8Validation.validPrefix($0) }) else { return false }
+            // Still cut short (valid is 0) when the piece was shorter than the rest of the sequence.
+            guard valid == length else { return true }
+            carried.removeAll(keepingCapacity: true)
+            rest = UnsafeBufferPointer(rebasing: piece[taken...])
+        }
+        guard let valid = UTF8Validation.validPrefix(rest) else { return false }
+        carried.append(contentsOf: rest[valid...])
+        return true
+    }
+
+    /// True when the pieces so far do not end inside a sequence.
+    public var isComplete: Bool { carried.isEmpty }
+}

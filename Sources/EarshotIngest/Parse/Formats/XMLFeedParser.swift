@@ -62,12 +62,22 @@ public struct XMLFeedParser: Sendable {
         try parseStreamed(contentsOfFile: file, encoding: encoding) { try onItem($0.item, $1) }
     }
 
+    /// Thrown by ``parseStreamed(contentsOfFile:encoding:requireUTF8:onItem:)`` at the file's first
+    /// byte that is not UTF-8: the items that end before the 64 KB chunk holding it were handed
+    /// out (`handedOut` of them), and nothing from that chunk on reached libxml2.
+    public struct NotUTF8: Error {
+        public var handedOut: Int
+    }
+
     /// ``parse(contentsOfFile:encoding:onItem:)`` handing out each item with its summary and
     /// content not yet reduced to `String`s (``StreamedFeedItem``), for a caller that writes
     /// them out as bytes.
-    public func parseStreamed(contentsOfFile file: String, encoding: String? = nil,
+    /// - Parameter requireUTF8: check each chunk to be UTF-8 before libxml2 reads it, and stop
+    ///   with ``NotUTF8`` at the first byte that is not (for a caller that reads such a file
+    ///   another way: libxml2 alone would stop there with an error and recover the rest).
+    public func parseStreamed(contentsOfFile file: String, encoding: String? = nil, requireUTF8: Bool = false,
                               onItem: (StreamedFeedItem, FeedDocument) throws -> Void) throws -> FeedDocument {
-        try stream(path: file, onItem: onItem, open: { try PushInput(file: file, encoding: encoding) }, recover: {
+        try stream(path: file, onItem: onItem, open: { try PushInput(file: file, encoding: encoding, requireUTF8: requireUTF8) }, recover: {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw XMLReaderError(message: "\(file): cannot read the file; check the path")
             }
@@ -115,6 +125,8 @@ public struct XMLFeedParser: Sendable {
             if stream.errorCount == 0 { return document }
         } catch let failure as ConsumerFailure {
             throw failure.error
+        } catch is PushInput.InvalidUTF8 {
+            throw NotUTF8(handedOut: handedOut)
         } catch let error as EarshotError where error.code == .hostileInput || stream.errorCount == 0 {
             throw error
         } catch {
@@ -367,8 +379,14 @@ struct PushInput {
         }
     }
 
+    /// Thrown by ``feed()`` of a file opened with `requireUTF8` at its first byte that is not UTF-8
+    /// (the chunk holding it was not fed; everything before it was).
+    struct InvalidUTF8: Error {}
+
+    /// - Parameter requireUTF8: whether each chunk is checked to be UTF-8 before libxml2 reads it
+    ///   (``InvalidUTF8``): while it is still in the cache, with no pass of its own over the file.
     /// - Throws: ``XMLReaderError`` when the file cannot be opened.
-    init(file path: String, encoding: String?) throws {
+    init(file path: String, encoding: String?, requireUTF8: Bool = false) throws {
         let descriptor = Foundation.open(path, O_RDONLY)
         guard descriptor >= 0 else { throw XMLReaderError(message: "\(path): cannot open the file; check the path") }
         let file = FileDescriptor(descriptor)
@@ -376,12 +394,22 @@ struct PushInput {
         let head = try file.read(into: &buffer, upTo: 4)
         let parser = try buffer.withUnsafeBufferPointer { try XMLPushParser(head: UnsafeBufferPointer(rebasing: $0[..<head]), url: path, encoding: encoding) }
         self.parser = parser
+        var validation = requireUTF8 ? UTF8StreamValidation() : nil
+        if validation != nil, !buffer[..<head].withUnsafeBufferPointer({ validation!.check($0) }) {
+            rest = { throw InvalidUTF8() }
+            return
+        }
         rest = {
             while true {
                 let count = try file.read(into: &buffer, upTo: PushInput.chunk)
                 if count == 0 { break }
-                try buffer.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
+                try buffer.withUnsafeBufferPointer { all in
+                    let chunk = UnsafeBufferPointer(rebasing: all[..<count])
+                    if validation != nil, !validation!.check(chunk) { throw InvalidUTF8() }
+                    try parser.feed(chunk)
+                }
             }
+            if let validation, !validation.isComplete { throw InvalidUTF8() }
             try parser.finish()
         }
     }

@@ -143,4 +143,37 @@ struct XMLFeedParserStreamingTests {
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("<rss version=\"2.0\">".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(!XMLFeedParser.canStream(head: utf16))
     }
+
+    /// With `requireUTF8`, a file is checked chunk by chunk as libxml2 reads it: the items that end
+    /// before the 64 KB chunk holding the first byte that is not UTF-8 are handed out, the parse
+    /// then stops with ``XMLFeedParser/NotUTF8`` saying how many (a bad byte in the file's first
+    /// four bytes, in a later chunk, a sequence cut short at its end); a valid file is read as
+    /// without the check.
+    @Test func requiringUTF8StopsAtTheFirstByteThatIsNot() throws {
+        let item = { (index: Int) in "<item><title>Caf\u{E9} \(index)</title><guid>g\(index)</guid><description>\(String(repeating: "x", count: 900))</description></item>\n" }
+        let head = Array("<rss version=\"2.0\"><channel><title>T</title>\n".utf8)
+        let items = Array((0..<300).map(item).joined().utf8)
+        let tail = Array("</channel></rss>\n".utf8)
+        // The first item past 200 KB (three chunks) gets a Windows-1252 é instead.
+        let late = items.indices.first { $0 > 200_000 && items[$0] == 0xC3 }!
+        let lateItems = Array(items[..<late]) + [0xE9] + Array(items[(late + 2)...])
+        let lateIndex = String(decoding: items[..<late], as: UTF8.self).components(separatedBy: "<item>").count - 2
+        // Items of about 970 bytes: at most 68 end in the chunk before the bad byte.
+        for (bytes, handedOut) in [(head + lateItems + tail, lateIndex - 68...lateIndex), ([0x3C, 0xE9] + Array(head.dropFirst()) + items + tail, 0...0),
+                                   (head + items + tail + [0xE4, 0xB8], 300...300), (head + items + tail, nil)] {
+            let file = try temporaryFile(bytes, name: "utf8.xml")
+            defer { try? FileManager.default.removeItem(at: file) }
+            var titles: [String?] = []
+            do {
+                _ = try XMLFeedParser().parseStreamed(contentsOfFile: file.path, requireUTF8: true) { item, _ in titles.append(item.item.title) }
+                #expect(handedOut == nil, "read through")
+                #expect(titles.count == 300)
+            } catch let error as XMLFeedParser.NotUTF8 {
+                #expect(handedOut?.contains(error.handedOut) == true, "\(error.handedOut) handed out, not in \(String(describing: handedOut))")
+                #expect(titles.count == error.handedOut)
+            }
+            #expect(titles == (0..<titles.count).map { "Caf\u{E9} \($0)" })
+        }
+        #expect(lateIndex > 150, "the bad byte is past the first chunks")
+    }
 }
