@@ -149,7 +149,10 @@ struct AtomParser: XMLElementHandler {
             }
             return .ignored
         case .title, .summary, .content, .subtitle:
-            let (capture, plain, base64) = AtomParser.capture(type: attributes.value("type"), mode: attributes.value("mode"))
+            let type = attributes.value("type")
+            // A construct whose one attribute is its `type` has no `mode` to look for.
+            let mode = type != nil && attributes.count == 1 ? nil : attributes.value("mode")
+            let (capture, plain, base64) = AtomParser.capture(type: type, mode: mode)
             plainText = plain
             base64Text = base64
             return capture

@@ -443,7 +443,7 @@ final class XMLEventAssembler: XMLEventSink {
         if count < frames.count {
             // Through one pointer: each `frames[count]` checks its bounds again.
             let frame = frames.frame(at: count)
-            frame.pointee.name = name
+            if frame.pointee.name !== name { frame.pointee.name = name }
             // Most often the very value the slot's last element had (the document's xml:base, or
             // none): then not retained anew with the old one released.
             if !isSameStringValue(frame.pointee.base, base) { frame.pointee.base = base }
@@ -452,6 +452,25 @@ final class XMLEventAssembler: XMLEventSink {
             frame.pointee.reported = reported
         } else {
             frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
+        }
+        count += 1
+    }
+
+    /// ``push(_:base:capture:reported:)`` with the base of the innermost open frame, read in
+    /// place (a slot that already holds that value keeps it: no retain and release).
+    private func pushInheritingBase(_ name: XMLNameEntry, capture: Capture, reported: Bool) {
+        let parent = frames.frame(at: count - 1)
+        if count < frames.count {
+            let frame = frames.frame(at: count)
+            // Often the slot's last element had this very name: then it is not retained anew.
+            if frame.pointee.name !== name { frame.pointee.name = name }
+            if !isSameStringValue(frame.pointee.base, parent.pointee.base) { frame.pointee.base = parent.pointee.base }
+            frame.pointee.capture = capture
+            frame.pointee.text.removeAll()
+            frame.pointee.reported = reported
+        } else {
+            // The frame is made before the stack may grow (and move the parent).
+            frames.append(Frame(name: name, base: parent.pointee.base, capture: capture, reported: reported))
         }
         count += 1
     }
@@ -475,10 +494,21 @@ final class XMLEventAssembler: XMLEventSink {
             return
         }
         let attributes = attributes()
-        var base = count > 0 ? frames[count - 1].base : nil
-        if !attributes.isEmpty, let xmlBase = XMLEventAssembler.xmlBase(in: attributes) {
-            base = URLResolver.resolve(xmlBase, against: base)
+        let xmlBase = attributes.isEmpty ? nil : XMLEventAssembler.xmlBase(in: attributes)
+        if xmlBase == nil, depth > 0 {
+            // The parent's base, lent to the handler (moved out of its frame and back) and
+            // compared in place by the push: copied, it was retained and released per element.
+            let capture = try FrameStack.lending(frames.frame(at: depth - 1)) { _, base in
+                let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
+                if isEmpty { try box.end(entry.name, text: "", base: base, depth: depth) }
+                return capture
+            }
+            pushInheritingBase(entry, capture: isEmpty ? .ignored : capture, reported: isEmpty)
+            if !isEmpty, capture == .allText || capture == .markup { deepCapture = count - 1 }
+            return
         }
+        var base = depth > 0 ? frames[depth - 1].base : nil
+        if let xmlBase { base = URLResolver.resolve(xmlBase, against: base) }
         let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
         if isEmpty {
             try box.end(entry.name, text: "", base: base, depth: depth)

@@ -342,9 +342,23 @@ final class XMLPushParser {
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard delivering else { return }
         // A name in ``names`` is used unretained (no retain and release per element); one made
-        // here for an undeclared prefix is kept alive by `undeclared`.
-        let undeclared = uri == nil && prefix != nil ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : nil
-        let entry = undeclared.map { Unmanaged.passUnretained($0) } ?? name(local: local, uri: uri)
+        // here for an undeclared prefix is kept alive for the call (apart, so the usual element
+        // has no optional reference to release).
+        if uri == nil, let prefix {
+            let undeclared = XMLNameEntry(XName("", XMLPushParser.undeclared(prefix, local)))
+            withExtendedLifetime(undeclared) {
+                startElement(Unmanaged.passUnretained(undeclared), namespaceCount: namespaceCount, namespaces: namespaces,
+                             attributeCount: attributeCount, attributes: attributes)
+            }
+        } else {
+            startElement(name(local: local, uri: uri), namespaceCount: namespaceCount, namespaces: namespaces,
+                         attributeCount: attributeCount, attributes: attributes)
+        }
+    }
+
+    @inline(__always)
+    private func startElement(_ entry: Unmanaged<XMLNameEntry>, namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
         let isEmpty = context.pointee.input.map { input in
             input.pointee.cur.map { $0[0] == UInt8(ascii: "/") && $0[1] == UInt8(ascii: ">") } ?? false
@@ -356,10 +370,8 @@ final class XMLPushParser {
                 $0.attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
             }
         }
-        withExtendedLifetime(undeclared) {
-            entry._withUnsafeGuaranteedRef { entry in
-                deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
-            }
+        entry._withUnsafeGuaranteedRef { entry in
+            deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
         }
     }
 
