@@ -135,9 +135,9 @@ struct AtomParser: XMLElementHandler {
             authorEmail = nil
             return .ignored
         case .link:
-            let rel = attributes.value("rel") ?? "alternate"
-            let type = attributes.value("type")
-            if rel == "alternate", type == nil || type!.asciiAwareContains("html"), let href = attributes.value("href") {
+            let (rel, type, href) = AtomParser.linkAttributes(attributes)
+            // `text/html` (nearly every typed link) answered before the search for `html`.
+            if rel == nil || rel == "alternate", type == nil || type == "text/html" || type!.asciiAwareContains("html"), let href {
                 let link: String
                 if let base {
                     if linkBase.map({ !$0.holds(for: base) }) ?? true { linkBase = FeedLink.Base(base) }
@@ -202,7 +202,18 @@ struct AtomParser: XMLElementHandler {
         }
         if !isOwnChild(depth: depth), !(entry != nil && depth == entryDepth && name.localKey == .entry) { return }
         let isTextConstruct = name.localKey == .title || name.localKey == .summary || name.localKey == .content || name.localKey == .subtitle
-        let text = base64Text && isTextConstruct ? AtomParser.decodedBase64(text) : text
+        // The text handed on as it is (borrowed), or decoded: a `let` holding either retained
+        // and released it for every element.
+        if base64Text && isTextConstruct {
+            try end(field: name, text: AtomParser.decodedBase64(text), depth: depth)
+        } else {
+            try end(field: name, text: text, depth: depth)
+        }
+    }
+
+    /// The rest of ``end(_:text:base:depth:)``, for an Atom element that is the entry's (or the
+    /// feed's) own child, with its text decoded when it was Base64.
+    private mutating func end(field name: XName, text: String, depth: Int) throws {
         // The entry is changed in place (`entry!`), so its candidates are never copied.
         if entry != nil {
             if depth == entryDepth, name.localKey == .entry {
@@ -241,6 +252,26 @@ struct AtomParser: XMLElementHandler {
 }
 
 extension AtomParser {
+    /// A link's un-namespaced `rel`, `type` and `href` (the first of each), in one pass over
+    /// `attributes`, as three ``Swift/Array/value(_:)`` calls would find them.
+    private static func linkAttributes(_ attributes: [XMLAttribute]) -> (rel: String?, type: String?, href: String?) {
+        var rel: String?, type: String?, href: String?
+        for index in attributes.indices where attributes[index].namespaceURI?.isEmpty ?? true {
+            // By length first: most names are told apart without a string comparison.
+            switch attributes[index].localName.utf8.count {
+            case 3: if rel == nil, attributes[index].localName == "rel" { rel = attributes[index].value }
+            case 4:
+                if type == nil, attributes[index].localName == "type" {
+                    type = attributes[index].value
+                } else if href == nil, attributes[index].localName == "href" {
+                    href = attributes[index].value
+                }
+            default: continue
+            }
+        }
+        return (rel, type, href)
+    }
+
     /// True when `text` starts with an http or https scheme (in any case: schemes are case-insensitive).
     private static func isHTTP(_ text: String) -> Bool {
         let scheme = text.prefix(8).lowercased()

@@ -323,6 +323,9 @@ final class XMLPushParser {
     }
 
     /// An attribute's local name (an interned string of libxml2's) as a `String`, from ``attributeNames``.
+    // Inlined into ``attributeList(namespaceCount:namespaces:attributeCount:attributes:)``, as is
+    // ``attributeValue(_:_:)``: a call of its own per attribute cost more than either's work.
+    @inline(__always)
     private func attributeName(_ local: UnsafePointer<xmlChar>) -> String {
         let slot = Int((UInt64(UInt(bitPattern: local)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
         if let cached = attributeNames[slot], cached.local == local { return cached.name }
@@ -410,9 +413,10 @@ final class XMLPushParser {
     /// An attribute's value as libxml2's tree holds it. libxml2 hands SAX2 a value with `&`
     /// kept as `&#38;` and defined entities as references when it does not substitute entities;
     /// such a value is read back through the same node list its tree builder makes.
+    @inline(__always)
     private func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        guard bytes.contains(UInt8(ascii: "&")) else { return bytes.count <= 16 ? shortAttributeValue(bytes) : String(decoding: bytes, as: UTF8.self) }
+        guard XMLPushParser.containsAmpersand(bytes) else { return bytes.count <= 16 ? shortAttributeValue(bytes) : String(decoding: bytes, as: UTF8.self) }
         guard let list = xmlStringLenGetNodeList(context.pointee.myDoc, start, Int32(bytes.count)) else { return "" }
         defer { xmlFreeNodeList(list) }
         if list.pointee.next == nil, list.pointee.type == XML_TEXT_NODE {
@@ -421,6 +425,25 @@ final class XMLPushParser {
         guard let joined = xmlNodeListGetString(context.pointee.myDoc, list, 1) else { return "" }
         defer { earshot_xmlFree(joined) }
         return String(cString: joined)
+    }
+
+    /// Whether `bytes` holds an `&`, eight bytes at a time (a link's `href` is read once per
+    /// attribute, and byte by byte that was most of the attribute's cost).
+    private static func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count, raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= count {
+            // A byte of `word` is zero where the value has an `&`: the usual test for a zero byte.
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x2626_2626_2626_2626
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            index &+= 8
+        }
+        while index < count {
+            if base[index] == UInt8(ascii: "&") { return true }
+            index &+= 1
+        }
+        return false
     }
 
     /// `String(decoding: bytes, as: UTF8.self)` for a value of at most sixteen bytes, from
