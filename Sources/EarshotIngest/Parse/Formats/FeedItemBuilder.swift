@@ -131,17 +131,19 @@ struct FeedItemBuilder {
     /// (trimmed or reduced when asked for);
     /// `place` (made only for a warning) prefixes date warnings.
     mutating func buildStreamed(place: () -> String) -> StreamedFeedItem {
-        func text(_ field: Field) -> String? { candidate(field)?.plainText }
+        // Candidates are read in place in ``values``: copied out (``candidate(_:)``), each one's
+        // text and bytes were retained and released again.
+        func text(_ field: Field) -> String? { values[field.rawValue].rank == .max ? nil : values[field.rawValue].plainText }
         // The dates' texts are made only for a warning (or for ``StreamedFeedItem/item``).
-        let publishedText = candidate(.published), updatedText = candidate(.updated)
+        let publishedIndex = Field.published.rawValue, updatedIndex = Field.updated.rawValue
         var published: Date?, updated: Date?
-        if let publishedText {
-            published = publishedText.date
-            if published == nil { warnings.append("\(place()): unreadable date '\(publishedText.trimmed)'; left empty") }
+        if values[publishedIndex].rank != .max {
+            published = values[publishedIndex].date
+            if published == nil { warnings.append("\(place()): unreadable date '\(values[publishedIndex].trimmed)'; left empty") }
         }
-        if let updatedText {
-            updated = updatedText.date
-            if updated == nil { warnings.append("\(place()): unreadable date '\(updatedText.trimmed)'; left empty") }
+        if values[updatedIndex].rank != .max {
+            updated = values[updatedIndex].date
+            if updated == nil { warnings.append("\(place()): unreadable date '\(values[updatedIndex].trimmed)'; left empty") }
         }
         let author = text(.author).map(FeedItemBuilder.authorName)
         return StreamedFeedItem(published: published, updated: updated, author: author, rating: rating, subject: text(.subject), candidates: values)

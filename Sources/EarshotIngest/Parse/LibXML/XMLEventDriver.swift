@@ -221,6 +221,8 @@ extension XMLElementHandler {
 class XMLElementHandlerBox {
     /// The handler as it is now.
     var anyHandler: any XMLElementHandler { fatalError("abstract") }
+    /// The handler's type.
+    var handlerType: Any.Type { fatalError("abstract") }
     func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture { fatalError("abstract") }
     func end(_ name: XName, text: String, base: String?, depth: Int) throws { fatalError("abstract") }
     func end(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws { fatalError("abstract") }
@@ -234,6 +236,7 @@ final class XMLHandlerBox<H: XMLElementHandler>: XMLElementHandlerBox {
     init(_ handler: H) { self.handler = handler }
 
     override var anyHandler: any XMLElementHandler { handler }
+    override var handlerType: Any.Type { H.self }
     override func start(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
         try handler.start(name, attributes: attributes, base: base, depth: depth)
     }
@@ -308,6 +311,12 @@ final class XMLEventAssembler: XMLEventSink {
     private let box: XMLElementHandlerBox
     /// The handler as it is now.
     var handler: any XMLElementHandler { box.anyHandler }
+    /// ``box`` when it holds an ``RSSParser`` or an ``AtomParser``, unretained (``box`` holds it):
+    /// a generic class's methods run unspecialised, so through ``box`` every start and end went
+    /// through the box's vtable and the handler's protocol witness; typed, the handler is called
+    /// directly (see ``handlerStart(_:attributes:base:depth:)``).
+    private let rssBox: Unmanaged<XMLHandlerBox<RSSParser>>?
+    private let atomBox: Unmanaged<XMLHandlerBox<AtomParser>>?
     private let driver: XMLEventDriver
     private let line: () -> Int
 
@@ -407,6 +416,10 @@ final class XMLEventAssembler: XMLEventSink {
     /// An assembler calling the handler in `box` (which the caller may read back, typed, at the end).
     init(box: XMLElementHandlerBox, driver: XMLEventDriver = XMLEventDriver(), validUTF8: Bool = false, line: @escaping () -> Int) {
         self.box = box
+        // By the handler's type, not by `as?`: a cast to a generic class looked up protocol
+        // conformances (~350,000 instructions once a process, much of a small feed's parse).
+        rssBox = box.handlerType == RSSParser.self ? Unmanaged.passUnretained(unsafeDowncast(box, to: XMLHandlerBox<RSSParser>.self)) : nil
+        atomBox = box.handlerType == AtomParser.self ? Unmanaged.passUnretained(unsafeDowncast(box, to: XMLHandlerBox<AtomParser>.self)) : nil
         self.driver = driver
         self.validUTF8 = validUTF8
         self.line = line
@@ -415,6 +428,31 @@ final class XMLEventAssembler: XMLEventSink {
     deinit {
         // Each frame's text buffer is freed once, with the frame list.
         frames.free()
+    }
+
+    /// The handler's ``XMLElementHandler/start(_:attributes:base:depth:)``, called on the typed
+    /// handler when it is one of the feed parsers.
+    @inline(__always)
+    private func handlerStart(_ name: XName, attributes: [XMLAttribute], base: String?, depth: Int) throws -> Capture {
+        if let rssBox { return try rssBox._withUnsafeGuaranteedRef { try $0.handler.start(name, attributes: attributes, base: base, depth: depth) } }
+        if let atomBox { return try atomBox._withUnsafeGuaranteedRef { try $0.handler.start(name, attributes: attributes, base: base, depth: depth) } }
+        return try box.start(name, attributes: attributes, base: base, depth: depth)
+    }
+
+    /// The handler's ``XMLElementHandler/end(_:text:base:depth:)``, typed as ``handlerStart(_:attributes:base:depth:)``.
+    @inline(__always)
+    private func handlerEnd(_ name: XName, text: String, base: String?, depth: Int) throws {
+        if let rssBox { return try rssBox._withUnsafeGuaranteedRef { try $0.handler.end(name, text: text, base: base, depth: depth) } }
+        if let atomBox { return try atomBox._withUnsafeGuaranteedRef { try $0.handler.end(name, text: text, base: base, depth: depth) } }
+        try box.end(name, text: text, base: base, depth: depth)
+    }
+
+    /// The handler's ``XMLElementHandler/end(_:bytes:base:depth:)``, typed as ``handlerStart(_:attributes:base:depth:)``.
+    @inline(__always)
+    private func handlerEnd(_ name: XName, bytes: UnsafeBufferPointer<UInt8>, base: String?, depth: Int) throws {
+        if let rssBox { return try rssBox._withUnsafeGuaranteedRef { try $0.handler.end(name, bytes: bytes, base: base, depth: depth) } }
+        if let atomBox { return try atomBox._withUnsafeGuaranteedRef { try $0.handler.end(name, bytes: bytes, base: base, depth: depth) } }
+        try box.end(name, bytes: bytes, base: base, depth: depth)
     }
 
     /// Whether a text event now would be kept (so a caller can skip building it).
@@ -499,8 +537,8 @@ final class XMLEventAssembler: XMLEventSink {
             // The parent's base, lent to the handler (moved out of its frame and back) and
             // compared in place by the push: copied, it was retained and released per element.
             let capture = try FrameStack.lending(frames.frame(at: depth - 1)) { _, base in
-                let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
-                if isEmpty { try box.end(entry.name, text: "", base: base, depth: depth) }
+                let capture = try handlerStart(entry.name, attributes: attributes, base: base, depth: depth)
+                if isEmpty { try handlerEnd(entry.name, text: "", base: base, depth: depth) }
                 return capture
             }
             pushInheritingBase(entry, capture: isEmpty ? .ignored : capture, reported: isEmpty)
@@ -509,9 +547,9 @@ final class XMLEventAssembler: XMLEventSink {
         }
         var base = depth > 0 ? frames[depth - 1].base : nil
         if let xmlBase { base = URLResolver.resolve(xmlBase, against: base) }
-        let capture = try box.start(entry.name, attributes: attributes, base: base, depth: depth)
+        let capture = try handlerStart(entry.name, attributes: attributes, base: base, depth: depth)
         if isEmpty {
-            try box.end(entry.name, text: "", base: base, depth: depth)
+            try handlerEnd(entry.name, text: "", base: base, depth: depth)
             push(entry, base: base, capture: .ignored, reported: true)
         } else {
             push(entry, base: base, capture: capture, reported: false)
@@ -603,11 +641,11 @@ final class XMLEventAssembler: XMLEventSink {
         let frame = frames.frame(at: index)
         if validUTF8, frame.pointee.capture != .ignored {
             let bytes = frame.pointee.text.bytes
-            try FrameStack.lending(frame) { entry, base in try box.end(entry.name, bytes: bytes, base: base, depth: index) }
+            try FrameStack.lending(frame) { entry, base in try handlerEnd(entry.name, bytes: bytes, base: base, depth: index) }
             return
         }
         let text = frame.pointee.capture == .ignored ? "" : frame.pointee.text.string
-        try FrameStack.lending(frame) { entry, base in try box.end(entry.name, text: text, base: base, depth: index) }
+        try FrameStack.lending(frame) { entry, base in try handlerEnd(entry.name, text: text, base: base, depth: index) }
     }
 
     /// Closes what an ill-formed document left open, innermost first.
