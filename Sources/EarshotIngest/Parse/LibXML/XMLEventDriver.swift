@@ -319,9 +319,17 @@ final class XMLEventAssembler: XMLEventSink {
     private let atomBox: Unmanaged<XMLHandlerBox<AtomParser>>?
     private let driver: XMLEventDriver
     private let line: () -> Int
+    /// The table of the names started with ``start(interned:from:isEmpty:attributes:)``, held so
+    /// that frames may hold its names unretained.
+    private var nameTable: XMLNameTable?
 
     private struct Frame {
-        var name: XMLNameEntry
+        /// The element's name, unretained: kept alive by `owner`, or by the ``XMLNameTable`` the
+        /// name came from (``nameTable``), so pushing a frame retains and releases no name.
+        var name: Unmanaged<XMLNameEntry>
+        /// The name when nothing else keeps it (one made for this element alone); nil for a
+        /// name of ``nameTable``'s.
+        var owner: XMLNameEntry?
         var base: String?
         var capture: Capture
         var text = TextBuffer()
@@ -373,18 +381,15 @@ final class XMLEventAssembler: XMLEventSink {
             return (base + index).pointer(to: \.text)!
         }
 
-        /// Calls `body` with `frame`'s name and base moved out of it and back after, not copied:
-        /// read in place for a call, each was retained and released again on every element.
-        /// The frame must not be read during `body` (the handler called there cannot reach it).
+        /// Calls `body` with `frame`'s name (unretained) and base moved out of it and back after,
+        /// not copied: read in place for a call, the base was retained and released again on every
+        /// element. The frame must not be read during `body` (the handler called there cannot reach it).
         @inline(__always)
         static func lending<R>(_ frame: UnsafeMutablePointer<Frame>, _ body: (XMLNameEntry, String?) throws -> R) rethrows -> R {
-            let namePointer = frame.pointer(to: \.name)!, basePointer = frame.pointer(to: \.base)!
-            let entry = namePointer.move(), base = basePointer.move()
-            defer {
-                namePointer.initialize(to: entry)
-                basePointer.initialize(to: base)
-            }
-            return try body(entry, base)
+            let basePointer = frame.pointer(to: \.base)!
+            let base = basePointer.move()
+            defer { basePointer.initialize(to: base) }
+            return try frame.pointee.name._withUnsafeGuaranteedRef { try body($0, base) }
         }
 
         /// Releases every frame's text buffer and the frames; the stack must not be used again.
@@ -477,11 +482,11 @@ final class XMLEventAssembler: XMLEventSink {
         }
     }
 
-    private func push(_ name: XMLNameEntry, base: String?, capture: Capture, reported: Bool) {
+    private func push(_ name: XMLNameEntry, interned: Bool, base: String?, capture: Capture, reported: Bool) {
         if count < frames.count {
             // Through one pointer: each `frames[count]` checks its bounds again.
             let frame = frames.frame(at: count)
-            if frame.pointee.name !== name { frame.pointee.name = name }
+            XMLEventAssembler.setName(name, interned: interned, of: frame)
             // Most often the very value the slot's last element had (the document's xml:base, or
             // none): then not retained anew with the old one released.
             if !isSameStringValue(frame.pointee.base, base) { frame.pointee.base = base }
@@ -489,26 +494,37 @@ final class XMLEventAssembler: XMLEventSink {
             frame.pointee.text.removeAll()
             frame.pointee.reported = reported
         } else {
-            frames.append(Frame(name: name, base: base, capture: capture, reported: reported))
+            frames.append(Frame(name: Unmanaged.passUnretained(name), owner: interned ? nil : name, base: base, capture: capture, reported: reported))
         }
         count += 1
     }
 
-    /// ``push(_:base:capture:reported:)`` with the base of the innermost open frame, read in
+    /// Puts `name` in `frame`, owned by the frame unless `interned` (in ``nameTable``).
+    @inline(__always)
+    private static func setName(_ name: XMLNameEntry, interned: Bool, of frame: UnsafeMutablePointer<Frame>) {
+        frame.pointee.name = Unmanaged.passUnretained(name)
+        if interned {
+            if frame.pointee.owner != nil { frame.pointee.owner = nil }
+        } else if frame.pointee.owner !== name {
+            frame.pointee.owner = name
+        }
+    }
+
+    /// ``push(_:interned:base:capture:reported:)`` with the base of the innermost open frame, read in
     /// place (a slot that already holds that value keeps it: no retain and release).
-    private func pushInheritingBase(_ name: XMLNameEntry, capture: Capture, reported: Bool) {
+    private func pushInheritingBase(_ name: XMLNameEntry, interned: Bool, capture: Capture, reported: Bool) {
         let parent = frames.frame(at: count - 1)
         if count < frames.count {
             let frame = frames.frame(at: count)
-            // Often the slot's last element had this very name: then it is not retained anew.
-            if frame.pointee.name !== name { frame.pointee.name = name }
+            XMLEventAssembler.setName(name, interned: interned, of: frame)
             if !isSameStringValue(frame.pointee.base, parent.pointee.base) { frame.pointee.base = parent.pointee.base }
             frame.pointee.capture = capture
             frame.pointee.text.removeAll()
             frame.pointee.reported = reported
         } else {
             // The frame is made before the stack may grow (and move the parent).
-            frames.append(Frame(name: name, base: parent.pointee.base, capture: capture, reported: reported))
+            frames.append(Frame(name: Unmanaged.passUnretained(name), owner: interned ? nil : name, base: parent.pointee.base,
+                                capture: capture, reported: reported))
         }
         count += 1
     }
@@ -518,6 +534,18 @@ final class XMLEventAssembler: XMLEventSink {
     }
 
     func start(_ entry: XMLNameEntry, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
+        try start(entry, interned: false, isEmpty: isEmpty, attributes: attributes)
+    }
+
+    /// ``start(_:isEmpty:attributes:)`` for a name of `table` (which the assembler then holds), so
+    /// that the element's frame holds its name unretained.
+    func start(interned entry: XMLNameEntry, from table: XMLNameTable, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
+        if nameTable !== table { nameTable = table }
+        try start(entry, interned: true, isEmpty: isEmpty, attributes: attributes)
+    }
+
+    @inline(__always)
+    private func start(_ entry: XMLNameEntry, interned: Bool, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
         let depth = count
         guard depth < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
         if let deep = deepCapture {
@@ -528,7 +556,7 @@ final class XMLEventAssembler: XMLEventSink {
             } else if entry.isBlock {
                 frames[deep].text.append(0x0A)
             }
-            push(entry, base: nil, capture: capture, reported: isEmpty)
+            push(entry, interned: interned, base: nil, capture: capture, reported: isEmpty)
             return
         }
         let attributes = attributes()
@@ -541,7 +569,7 @@ final class XMLEventAssembler: XMLEventSink {
                 if isEmpty { try handlerEnd(entry.name, text: "", base: base, depth: depth) }
                 return capture
             }
-            pushInheritingBase(entry, capture: isEmpty ? .ignored : capture, reported: isEmpty)
+            pushInheritingBase(entry, interned: interned, capture: isEmpty ? .ignored : capture, reported: isEmpty)
             if !isEmpty, capture == .allText || capture == .markup { deepCapture = count - 1 }
             return
         }
@@ -550,9 +578,9 @@ final class XMLEventAssembler: XMLEventSink {
         let capture = try handlerStart(entry.name, attributes: attributes, base: base, depth: depth)
         if isEmpty {
             try handlerEnd(entry.name, text: "", base: base, depth: depth)
-            push(entry, base: base, capture: .ignored, reported: true)
+            push(entry, interned: interned, base: base, capture: .ignored, reported: true)
         } else {
-            push(entry, base: base, capture: capture, reported: false)
+            push(entry, interned: interned, base: base, capture: capture, reported: false)
             if capture == .allText || capture == .markup { deepCapture = count - 1 }
         }
     }
@@ -588,7 +616,7 @@ final class XMLEventAssembler: XMLEventSink {
         guard count > 0 else { return }
         let target = deepCapture ?? count - 1
         if frames[target].capture != .ignored, frames[target].text.count > driver.maxFieldBytes {
-            throw XMLEventDriver.Failure.fieldTooLarge(element: frames[target].name.name.description, line: line())
+            throw XMLEventDriver.Failure.fieldTooLarge(element: frames[target].name.takeUnretainedValue().name.description, line: line())
         }
     }
 
@@ -630,8 +658,8 @@ final class XMLEventAssembler: XMLEventSink {
         if let deep = deepCapture {
             if deep < index {
                 if frames[deep].capture == .markup {
-                    append("</\(frames[index].name.tag)>", to: deep)
-                } else if frames[index].name.isBlock {
+                    append("</\(frames[index].name._withUnsafeGuaranteedRef { $0.tag })>", to: deep)
+                } else if frames[index].name._withUnsafeGuaranteedRef({ $0.isBlock }) {
                     frames[deep].text.append(0x0A)
                 }
                 return
@@ -656,7 +684,7 @@ final class XMLEventAssembler: XMLEventSink {
             if let deep = deepCapture, deep < count { continue }
             deepCapture = nil
             let frame = frames[count]
-            try box.end(frame.name.name, text: frame.capture == .ignored ? "" : frame.text.string,
+            try box.end(frame.name.takeUnretainedValue().name, text: frame.capture == .ignored ? "" : frame.text.string,
                             base: frame.base, depth: count)
         }
     }

@@ -40,6 +40,62 @@ final class XMLNameEntry: Sendable {
     }
 }
 
+/// The element names a push parser has read, by the addresses of libxml2's interned strings
+/// (the parser's dictionary lives as long as the context, so an address always means the same
+/// name). No name is ever dropped (the table grows instead), so an ``XMLEventAssembler`` that
+/// holds the table may keep its names unretained.
+final class XMLNameTable {
+    private struct Slot {
+        var local: UnsafePointer<xmlChar>
+        var uri: UnsafePointer<xmlChar>?
+        var entry: XMLNameEntry
+    }
+
+    // One parser (one task) uses a table: no per-access exclusivity checks.
+    @exclusivity(unchecked) private var slots: [Slot?] = Array(repeating: nil, count: 512)
+    @exclusivity(unchecked) private var count = 0
+    /// 64 minus the base-2 logarithm of `slots.count`: a hash's top bits pick the slot.
+    @exclusivity(unchecked) private var shift: UInt64 = 55
+
+    /// libxml2 packs its interned strings byte after byte, so every address bit counts: a
+    /// multiplicative hash spreads them.
+    @inline(__always)
+    private static func hash(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> UInt64 {
+        (UInt64(UInt(bitPattern: local)) ^ UInt64(UInt(bitPattern: uri)) &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The entry for a name, unretained (the table holds it as long as it lives).
+    @inline(__always)
+    func entry(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Unmanaged<XMLNameEntry> {
+        var slot = Int(truncatingIfNeeded: XMLNameTable.hash(local, uri) >> shift)
+        // Linear probing from the hashed slot; the table is at most half full, so a free slot ends it.
+        while let cached = slots[slot] {
+            if cached.local == local, cached.uri == uri { return Unmanaged.passUnretained(cached.entry) }
+            slot = (slot &+ 1) & (slots.count &- 1)
+        }
+        return add(local: local, uri: uri, at: slot)
+    }
+
+    private func add(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, at slot: Int) -> Unmanaged<XMLNameEntry> {
+        let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
+        slots[slot] = Slot(local: local, uri: uri, entry: entry)
+        count += 1
+        if 2 * count > slots.count { grow() }
+        return Unmanaged.passUnretained(entry)
+    }
+
+    private func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: 2 * old.count)
+        shift -= 1
+        for case let moved? in old {
+            var slot = Int(truncatingIfNeeded: XMLNameTable.hash(moved.local, moved.uri) >> shift)
+            while slots[slot] != nil { slot = (slot &+ 1) & (slots.count &- 1) }
+            slots[slot] = moved
+        }
+    }
+}
+
 /// A streaming XML reader built on libxml2's SAX2 push parser: the one type that owns that
 /// parser context. It is fed the document in chunks (``feed(_:)``, then ``finish()``) and
 /// hands each element, text run and undefined entity reference to ``events`` as libxml2 reads
@@ -101,9 +157,8 @@ final class XMLPushParser {
         @inline(__always) get { textState.pointee.unchecked }
         @inline(__always) set { textState.pointee.unchecked = newValue }
     }
-    /// Names by the addresses of libxml2's interned strings (the parser's dictionary lives as
-    /// long as the context, so an address always means the same name).
-    @exclusivity(unchecked) private var names: [NameSlot?] = Array(repeating: nil, count: 512)
+    /// The element names read so far.
+    private let names = XMLNameTable()
 
     /// The storage of the last element's attribute list, taken back for the next element's: once
     /// the handlers are done with a list (none keeps it), it is unique again and refilled in place,
@@ -129,12 +184,6 @@ final class XMLPushParser {
         var high: UInt64
         var count: Int
         var value: String
-    }
-
-    private struct NameSlot {
-        var local: UnsafePointer<xmlChar>
-        var uri: UnsafePointer<xmlChar>?
-        var entry: XMLNameEntry
     }
 
     private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -309,19 +358,6 @@ final class XMLPushParser {
         return Unmanaged<XMLPushParser>.fromOpaque(owner)
     }
 
-    /// The entry for a name, unretained: ``names`` holds it until another name takes its slot,
-    /// which only the next element's start can do (by then a frame of the assembler holds it).
-    private func name(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Unmanaged<XMLNameEntry> {
-        // libxml2 packs its interned strings byte after byte, so every address bit counts: a
-        // multiplicative hash spreads them, and its top bits pick one of the 512 slots.
-        let hash = (UInt64(UInt(bitPattern: local)) ^ UInt64(UInt(bitPattern: uri)) &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
-        let slot = Int(hash >> 55)
-        if let cached = names[slot], cached.local == local, cached.uri == uri { return Unmanaged.passUnretained(cached.entry) }
-        let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
-        names[slot] = NameSlot(local: local, uri: uri, entry: entry)
-        return Unmanaged.passUnretained(entry)
-    }
-
     /// An attribute's local name (an interned string of libxml2's) as a `String`, from ``attributeNames``.
     // Inlined into ``attributeList(namespaceCount:namespaces:attributeCount:attributes:)``, as is
     // ``attributeValue(_:_:)``: a call of its own per attribute cost more than either's work.
@@ -350,17 +386,18 @@ final class XMLPushParser {
         if uri == nil, let prefix {
             let undeclared = XMLNameEntry(XName("", XMLPushParser.undeclared(prefix, local)))
             withExtendedLifetime(undeclared) {
-                startElement(Unmanaged.passUnretained(undeclared), namespaceCount: namespaceCount, namespaces: namespaces,
+                startElement(Unmanaged.passUnretained(undeclared), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
                              attributeCount: attributeCount, attributes: attributes)
             }
         } else {
-            startElement(name(local: local, uri: uri), namespaceCount: namespaceCount, namespaces: namespaces,
+            // An assembler keeps a name of ``names`` unretained (it holds the table).
+            startElement(names.entry(local: local, uri: uri), interned: true, namespaceCount: namespaceCount, namespaces: namespaces,
                          attributeCount: attributeCount, attributes: attributes)
         }
     }
 
     @inline(__always)
-    private func startElement(_ entry: Unmanaged<XMLNameEntry>, namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    private func startElement(_ entry: Unmanaged<XMLNameEntry>, interned: Bool, namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                               attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // libxml2 calls back with the input at the end of the start tag: `/>` makes it empty.
         let isEmpty = context.pointee.input.map { input in
@@ -374,7 +411,12 @@ final class XMLPushParser {
             }
         }
         entry._withUnsafeGuaranteedRef { entry in
-            deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
+            if interned {
+                deliver({ try $0.start(interned: entry, from: names, isEmpty: isEmpty, attributes: list) },
+                        { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
+            } else {
+                deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
+            }
         }
     }
 
