@@ -4,7 +4,9 @@ import Foundation
 /// Counts the attributes of each start tag in the bytes about to reach libxml2, so that a tag with
 /// tens of thousands of them is refused before libxml2 sees it: libxml2 checks a tag's attributes
 /// for duplicates in time quadratic in their number (200,000 attributes took 39 s), and its own
-/// limits do not stop that.
+/// limits do not stop that. ``XMLPushParser`` runs one only while the bytes libxml2 holds unparsed
+/// and the next chunk are enough to hold such a tag; the recovering reader's whole document is
+/// scanned at once (``firstOffence(in:)``).
 ///
 /// A byte scanner that carries its state across chunks (text, quoted values and declarations are
 /// skipped sixteen bytes at a time, and so are line breaks counted):
