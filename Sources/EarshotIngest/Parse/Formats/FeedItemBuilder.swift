@@ -83,17 +83,17 @@ struct FeedItemBuilder {
     mutating func reset() {
         // Only offered slots hold anything to free (an offer's rank is never `Int.max`). Bytes keep
         // their storage for the next item's offer (one summary or content array per builder, not per item).
-        for index in values.indices where values[index].rank != .max {
-            if values[index].bytes.isEmpty {
-                values[index] = .absent
-            } else {
-                values[index].rank = .max
-                values[index].text = nil
-                values[index].bytes.removeAll()
+        // Field by field in place: a slot offered a `String` has no bytes (the offer made the
+        // candidate anew), so it is left as ``Candidate/absent`` is without building one.
+        values.withUnsafeMutableBufferPointer { slots in
+            for index in slots.indices where slots[index].rank != .max {
+                slots[index].rank = .max
+                if slots[index].text != nil { slots[index].text = nil }
+                if slots[index].bytes.isEmpty { slots[index].plain = false } else { slots[index].bytes.removeAll() }
             }
         }
         rating = nil
-        warnings.removeAll()
+        if !warnings.isEmpty { warnings.removeAll() }
     }
 
     /// Offers `value` for `field` at `rank`; empty values are ignored (an empty string counts as absent).
@@ -116,7 +116,7 @@ struct FeedItemBuilder {
         values[field.rawValue].bytes.set(bytes)
     }
 
-    func has(_ field: Field) -> Bool { candidate(field) != nil }
+    func has(_ field: Field) -> Bool { values[field.rawValue].rank != .max }
 
     /// The value offered for `field` (the best so far), trimmed, or nil.
     func value(_ field: Field) -> String? { candidate(field).map { FeedWhitespace.trimmed($0.value) } }

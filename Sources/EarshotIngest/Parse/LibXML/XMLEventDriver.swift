@@ -612,6 +612,8 @@ final class XMLEventAssembler: XMLEventSink {
         }
     }
 
+    // Inlined into ``XMLPushParser``'s delivery, which asks at every element's end.
+    @inline(__always)
     func checkTextSize() throws {
         guard count > 0 else { return }
         let target = deepCapture ?? count - 1
