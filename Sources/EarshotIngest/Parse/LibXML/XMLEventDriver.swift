@@ -537,29 +537,43 @@ final class XMLEventAssembler: XMLEventSink {
         try start(entry, interned: false, isEmpty: isEmpty, attributes: attributes)
     }
 
+    /// Whether the next element's attributes are read (they are not inside an element that
+    /// captures all its content).
+    var readsAttributes: Bool { deepCapture == nil }
+
     /// ``start(_:isEmpty:attributes:)`` for a name of `table` (which the assembler then holds), so
-    /// that the element's frame holds its name unretained.
-    func start(interned entry: XMLNameEntry, from table: XMLNameTable, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
+    /// that the element's frame holds its name unretained, with the attributes lent (any list
+    /// when ``readsAttributes`` is false: it is not read).
+    func start(interned entry: XMLNameEntry, from table: XMLNameTable, isEmpty: Bool, attributes: [XMLAttribute]) throws {
         if nameTable !== table { nameTable = table }
-        try start(entry, interned: true, isEmpty: isEmpty, attributes: attributes)
+        guard count < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
+        if let deep = deepCapture { return startInside(deep, entry, interned: true, isEmpty: isEmpty) }
+        try start(entry, interned: true, isEmpty: isEmpty, reading: attributes)
     }
 
     @inline(__always)
     private func start(_ entry: XMLNameEntry, interned: Bool, isEmpty: Bool, attributes: () -> [XMLAttribute]) throws {
-        let depth = count
-        guard depth < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
-        if let deep = deepCapture {
-            let capture = frames[deep].capture
-            if capture == .markup {
-                // An empty element is written open and closed: `<script/>` must not swallow what follows.
-                append(isEmpty ? "<\(entry.tag)></\(entry.tag)>" : "<\(entry.tag)>", to: deep)
-            } else if entry.isBlock {
-                frames[deep].text.append(0x0A)
-            }
-            push(entry, interned: interned, base: nil, capture: capture, reported: isEmpty)
-            return
+        guard count < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
+        if let deep = deepCapture { return startInside(deep, entry, interned: interned, isEmpty: isEmpty) }
+        try start(entry, interned: interned, isEmpty: isEmpty, reading: attributes())
+    }
+
+    /// An element inside the element `deep`, which captures all its content.
+    private func startInside(_ deep: Int, _ entry: XMLNameEntry, interned: Bool, isEmpty: Bool) {
+        let capture = frames[deep].capture
+        if capture == .markup {
+            // An empty element is written open and closed: `<script/>` must not swallow what follows.
+            append(isEmpty ? "<\(entry.tag)></\(entry.tag)>" : "<\(entry.tag)>", to: deep)
+        } else if entry.isBlock {
+            frames[deep].text.append(0x0A)
         }
-        let attributes = attributes()
+        push(entry, interned: interned, base: nil, capture: capture, reported: isEmpty)
+    }
+
+    /// An element reported to the handler, with its attributes.
+    @inline(__always)
+    private func start(_ entry: XMLNameEntry, interned: Bool, isEmpty: Bool, reading attributes: [XMLAttribute]) throws {
+        let depth = count
         let xmlBase = attributes.isEmpty ? nil : XMLEventAssembler.xmlBase(in: attributes)
         if xmlBase == nil, depth > 0 {
             // The parent's base, lent to the handler (moved out of its frame and back) and

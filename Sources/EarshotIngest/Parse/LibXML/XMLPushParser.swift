@@ -164,6 +164,9 @@ final class XMLPushParser {
     /// the handlers are done with a list (none keeps it), it is unique again and refilled in place,
     /// so an element with attributes allocates and frees no array.
     private var spareAttributes: [XMLAttribute] = []
+    /// The list of an element with no attributes, lent as ``spareAttributes``' is (a `let`, so
+    /// lending it copies nothing).
+    private let noAttributes: [XMLAttribute] = []
 
     /// Attribute local names by the addresses of libxml2's interned strings, as ``names`` keeps
     /// element names: `type`, `rel`, `href` are read once, not as a new `String` per attribute.
@@ -407,12 +410,31 @@ final class XMLPushParser {
         let parser = Unmanaged.passUnretained(self)
         func list() -> [XMLAttribute] {
             parser._withUnsafeGuaranteedRef {
-                $0.attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+                let list = $0.attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+                $0.spareAttributes = list
+                return list
             }
         }
         entry._withUnsafeGuaranteedRef { entry in
-            if interned {
-                deliver({ try $0.start(interned: entry, from: names, isEmpty: isEmpty, attributes: list) },
+            if interned, let assembler {
+                // The assembler is lent the list (no retain and release of it per element), built
+                // only when there are attributes and the assembler reads them (not inside an
+                // element capturing all its content); its storage is kept for the next element.
+                assembler._withUnsafeGuaranteedRef { sink in
+                    let lent = (namespaceCount > 0 || attributeCount > 0) && sink.readsAttributes
+                        ? attributeList(namespaceCount: namespaceCount, namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
+                        : nil
+                    deliver(sink) {
+                        if let lent {
+                            try sink.start(interned: entry, from: names, isEmpty: isEmpty, attributes: lent)
+                        } else {
+                            try sink.start(interned: entry, from: names, isEmpty: isEmpty, attributes: noAttributes)
+                        }
+                    }
+                    if let lent { spareAttributes = lent }
+                }
+            } else if interned {
+                deliver({ try $0.start(interned: entry, from: names, isEmpty: isEmpty, attributes: list()) },
                         { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
             } else {
                 deliver({ try $0.start(entry, isEmpty: isEmpty, attributes: list) }, { try $0.start(entry, isEmpty: isEmpty, attributes: list) })
@@ -427,7 +449,8 @@ final class XMLPushParser {
         let limit = 1024
         guard namespaceCount > 0 || attributeCount > 0 else { return [] }
         // Taken out of `spareAttributes` first, so that it is unique when nobody kept the last list
-        // (emptying it then keeps its storage; a list still held elsewhere is left as it is).
+        // (emptying it then keeps its storage; a list still held elsewhere is left as it is). The
+        // caller puts it back once the element's handlers are done with it.
         var result = spareAttributes
         spareAttributes = []
         result.emptyInPlace()
@@ -448,7 +471,6 @@ final class XMLPushParser {
                 result.append(XMLAttribute(namespaceURI: uri, localName: name, value: attributeValue(start, end)))
             }
         }
-        spareAttributes = result
         return result
     }
 
