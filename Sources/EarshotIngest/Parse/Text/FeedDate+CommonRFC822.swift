@@ -14,6 +14,67 @@ extension FeedDate {
 
     /// ``commonRFC822(_:)`` of UTF-8 `bytes`.
     static func commonRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
+        if let date = fixedRFC822(bytes: bytes) { return date }
+        return fieldsRFC822(bytes: bytes)
+    }
+
+    /// The usual dates of all, `Mon, 01 May 2024 10:00:00 +0000` (31 bytes) and
+    /// `Mon, 01 May 2024 10:00:00 GMT` (29 bytes, a three-letter zone): a two-digit day and
+    /// seconds, read at their fixed places with no cursor; nil for any other bytes, which
+    /// ``fieldsRFC822(bytes:)`` reads. Where it answers, it answers as that does.
+    static func fixedRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
+        guard bytes.count == 31 || bytes.count == 29, let p = bytes.baseAddress else { return nil }
+        guard p[3] == UInt8(ascii: ","), p[4] == space, p[7] == space, p[11] == space, p[16] == space,
+              p[19] == UInt8(ascii: ":"), p[22] == UInt8(ascii: ":"), p[25] == space else { return nil }
+        // Each digit's value; a byte that is no digit gives 10 or more (wrapping below "0").
+        func digit(_ index: Int) -> Int { Int(p[index] &- 0x30) }
+        // The largest of the values is at most 9 exactly when every byte is a digit.
+        guard max(digit(5), digit(6), digit(12), digit(13), digit(14), digit(15), digit(17), digit(18)) <= 9,
+              max(digit(20), digit(21), digit(23), digit(24)) <= 9 else { return nil }
+        let offset: Int
+        if bytes.count == 31 {
+            guard p[26] == UInt8(ascii: "+") || p[26] == UInt8(ascii: "-"), max(digit(27), digit(28), digit(29), digit(30)) <= 9 else { return nil }
+            offset = (p[26] == UInt8(ascii: "-") ? -60 : 60) * ((digit(27) * 10 + digit(28)) * 60 + digit(29) * 10 + digit(30))
+        } else {
+            // Packed upper-cased as the field reader packs a zone's letters.
+            var name = 0
+            for index in 26..<29 {
+                guard ByteCursor.isLetter(p[index]) else { return nil }
+                name = name << 8 | Int(p[index] & 0xDF)
+            }
+            guard let named = namedZones.first(where: { $0.name == name }) else { return nil }
+            offset = named.offset
+        }
+        // Three letters lower-cased and packed: a byte that is no letter packs to no name's byte.
+        func packed(_ index: Int) -> Int { Int(p[index] | 0x20) << 16 | Int(p[index + 1] | 0x20) << 8 | Int(p[index + 2] | 0x20) }
+        switch packed(0) {
+        case 0x6D6F6E, 0x747565, 0x776564, 0x746875, 0x667269, 0x736174, 0x73756E: break // mon ... sun
+        default: return nil
+        }
+        let month: Int
+        switch packed(8) {
+        case 0x6A616E: month = 1
+        case 0x666562: month = 2
+        case 0x6D6172: month = 3
+        case 0x617072: month = 4
+        case 0x6D6179: month = 5
+        case 0x6A756E: month = 6
+        case 0x6A756C: month = 7
+        case 0x617567: month = 8
+        case 0x736570: month = 9
+        case 0x6F6374: month = 10
+        case 0x6E6F76: month = 11
+        case 0x646563: month = 12
+        default: return nil
+        }
+        let day = digit(5) * 10 + digit(6)
+        let year = digit(12) * 1000 + digit(13) * 100 + digit(14) * 10 + digit(15)
+        return .some(make(year: year, month: month, day: day == 0 ? 1 : day, hour: digit(17) * 10 + digit(18),
+                          minute: digit(20) * 10 + digit(21), second: Double(digit(23) * 10 + digit(24)), offset: offset))
+    }
+
+    /// ``commonRFC822(bytes:)`` read field by field.
+    static func fieldsRFC822(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
         var s = ByteCursor(bytes: bytes)
         guard let dayName = s.letters(3), dayNames.contains(dayName), s.take(UInt8(ascii: ",")), s.take(space),
               let day = s.number(minDigits: 1, maxDigits: 2), s.take(space),
@@ -72,7 +133,8 @@ extension FeedDate {
 
         static func pack(_ word: String) -> Int { word.utf8.reduce(0) { $0 << 8 | Int($1) } }
 
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isLetter(_ byte: UInt8) -> Bool { ByteCursor.isLetter(byte) }
 
         mutating func take(_ byte: UInt8) -> Bool {
             guard index < bytes.count, bytes[index] == byte else { return false }

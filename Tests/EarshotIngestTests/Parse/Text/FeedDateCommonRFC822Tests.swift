@@ -40,4 +40,41 @@ struct FeedDateCommonRFC822Tests {
             #expect(FeedDate.commonRFC822("Mon, 01 May 2024 10:00:00 \(name)") == nil, "\(name)")
         }
     }
+
+    /// The fixed-place reading of the usual 31- and 29-byte dates answers as the field-by-field
+    /// one wherever it answers: on dates of every day and month name (in three cases), zone sign,
+    /// digit and three-letter name (known or not), and on each of them with every byte replaced in
+    /// turn by a digit, a letter, a space, `:`, `,`, `+`, `-`, `@`, `[` and a byte past ASCII. It
+    /// answers on every well-formed one with a known zone.
+    @Test func fixedPlacesReadAsFieldsDo() {
+        func zone(of text: String) -> Substring { text.split(separator: " ").last ?? "" }
+        var texts: [String] = []
+        let days = ["Mon", "tue", "WED", "Thu", "fri", "Sat", "SUN"]
+        let months = ["Jan", "feb", "MAR", "Apr", "may", "Jun", "jul", "AUG", "Sep", "oct", "Nov", "DEC"]
+        for (index, month) in months.enumerated() {
+            let day = days[index % days.count]
+            let date = String(format: "%02d", [0, 1, 9, 10, 28, 29, 30, 31, 32, 45, 99, 15][index])
+            let year = ["2024", "2025", "1999", "0999", "2100", "9999"][index % 6]
+            let zone = ["+0000", "-0500", "+0530", "-1200", "+1400", "-0030", "+9999", "GMT", "pdt", "Est", "UTC", "XYZ"][index]
+            texts.append("\(day), \(date) \(month) \(year) \(["00", "09", "23", "24", "25"][index % 5]):\(["00", "59", "60"][index % 3]):\(["00", "59", "60", "61"][index % 4]) \(zone)")
+        }
+        texts += ["Tue, 05 Mar 2024 18:30:45 PDT", "fri, 20 dec 2024 01:02:03 est", "Wed, 10 Jul 2024 23:59:59 CDT", "Sun, 29 Feb 2032 07:08:09 MST"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            #expect(bytes.count == (zone(of: text).count == 3 ? 29 : 31))
+            #expect(bytes.withUnsafeBufferPointer { FeedDate.fixedRFC822(bytes: $0) } != nil || zone(of: text) == "XYZ", "\(text)")
+            for place in bytes.indices {
+                for replacement in Array("7aZ :,+-@[".utf8) + [0xC3, 0x80] {
+                    var changed = bytes
+                    changed[place] = replacement
+                    changed.withUnsafeBufferPointer { buffer in
+                        if let fixed = FeedDate.fixedRFC822(bytes: buffer) {
+                            #expect(fixed == FeedDate.fieldsRFC822(bytes: buffer), "\(String(decoding: changed, as: UTF8.self))")
+                        }
+                    }
+                }
+            }
+            bytes.withUnsafeBufferPointer { #expect(FeedDate.fixedRFC822(bytes: $0) == FeedDate.fieldsRFC822(bytes: $0), "\(text)") }
+        }
+    }
 }
