@@ -43,8 +43,13 @@ final class XMLNameEntry: Sendable {
 /// The element names a push parser has read, by the addresses of libxml2's interned strings
 /// (the parser's dictionary lives as long as the context, so an address always means the same
 /// name). No name is ever dropped (the table grows instead), so an ``XMLEventAssembler`` that
-/// holds the table may keep its names unretained.
+/// holds the table may keep its names unretained. It takes at most ``limit`` names: past them
+/// (only a hostile document has thousands of element names) a new name is not kept here, and its
+/// element holds its own entry, so memory stays bounded.
 final class XMLNameTable {
+    /// The most names a table keeps (a feed has a few dozen).
+    static let limit = 4_096
+
     private struct Slot {
         var local: UnsafePointer<xmlChar>
         var uri: UnsafePointer<xmlChar>?
@@ -64,15 +69,17 @@ final class XMLNameTable {
         (UInt64(UInt(bitPattern: local)) ^ UInt64(UInt(bitPattern: uri)) &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15
     }
 
-    /// The entry for a name, unretained (the table holds it as long as it lives).
+    /// The entry for a name, unretained (the table holds it as long as it lives); nil for a name
+    /// it does not hold once it holds ``limit`` names.
     @inline(__always)
-    func entry(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Unmanaged<XMLNameEntry> {
+    func entry(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Unmanaged<XMLNameEntry>? {
         var slot = Int(truncatingIfNeeded: XMLNameTable.hash(local, uri) >> shift)
         // Linear probing from the hashed slot; the table is at most half full, so a free slot ends it.
         while let cached = slots[slot] {
             if cached.local == local, cached.uri == uri { return Unmanaged.passUnretained(cached.entry) }
             slot = (slot &+ 1) & (slots.count &- 1)
         }
+        guard count < XMLNameTable.limit else { return nil }
         return add(local: local, uri: uri, at: slot)
     }
 
@@ -392,10 +399,17 @@ final class XMLPushParser {
                 startElement(Unmanaged.passUnretained(undeclared), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
                              attributeCount: attributeCount, attributes: attributes)
             }
-        } else {
+        } else if let entry = names.entry(local: local, uri: uri) {
             // An assembler keeps a name of ``names`` unretained (it holds the table).
-            startElement(names.entry(local: local, uri: uri), interned: true, namespaceCount: namespaceCount, namespaces: namespaces,
+            startElement(entry, interned: true, namespaceCount: namespaceCount, namespaces: namespaces,
                          attributeCount: attributeCount, attributes: attributes)
+        } else {
+            // A name past the table's limit: the element's frame holds its own entry.
+            let unkept = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
+            withExtendedLifetime(unkept) {
+                startElement(Unmanaged.passUnretained(unkept), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
+                             attributeCount: attributeCount, attributes: attributes)
+            }
         }
     }
 

@@ -19,13 +19,32 @@ struct XMLNameTableTests {
         defer { uri.deallocate() }
 
         let table = XMLNameTable()
-        let first = buffers.map { table.entry(local: $0, uri: nil).takeUnretainedValue() }
-        let again = buffers.map { table.entry(local: $0, uri: nil).takeUnretainedValue() }
+        let first = buffers.map { table.entry(local: $0, uri: nil)!.takeUnretainedValue() }
+        let again = buffers.map { table.entry(local: $0, uri: nil)!.takeUnretainedValue() }
         #expect(zip(first, again).allSatisfy { $0 === $1 })
         #expect(first.map(\.name.local) == names)
         // The same local name in another namespace is another entry.
-        let namespaced = table.entry(local: buffers[0], uri: uri).takeUnretainedValue()
+        let namespaced = table.entry(local: buffers[0], uri: uri)!.takeUnretainedValue()
         #expect(namespaced !== first[0])
-        #expect(table.entry(local: buffers[0], uri: uri).takeUnretainedValue() === namespaced)
+        #expect(table.entry(local: buffers[0], uri: uri)!.takeUnretainedValue() === namespaced)
+    }
+
+    /// Past ``XMLNameTable/limit`` names a new one is not kept (nil), so a document of a million
+    /// element names costs no more memory here; every name kept is still found.
+    @Test func keepsNoMoreThanItsLimit() {
+        let count = XMLNameTable.limit + 10
+        let buffers = (0..<count).map { index -> UnsafeMutablePointer<UInt8> in
+            let bytes = Array("n\(index)".utf8) + [0]
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            buffer.initialize(from: bytes, count: bytes.count)
+            return buffer
+        }
+        defer { buffers.forEach { $0.deallocate() } }
+        let table = XMLNameTable()
+        let entries = buffers.map { table.entry(local: $0, uri: nil)?.takeUnretainedValue() }
+        #expect(entries.prefix(XMLNameTable.limit).allSatisfy { $0 != nil })
+        #expect(entries.dropFirst(XMLNameTable.limit).allSatisfy { $0 == nil })
+        #expect(table.entry(local: buffers[0], uri: nil)?.takeUnretainedValue() === entries[0])
+        #expect(table.entry(local: buffers[XMLNameTable.limit - 1], uri: nil)?.takeUnretainedValue().name.local == "n\(XMLNameTable.limit - 1)")
     }
 }
