@@ -486,28 +486,29 @@ final class XMLEventAssembler: XMLEventSink {
         if count < frames.count {
             // Through one pointer: each `frames[count]` checks its bounds again.
             let frame = frames.frame(at: count)
-            XMLEventAssembler.setName(name, interned: interned, of: frame)
+            XMLEventAssembler.reuse(frame, for: name, interned: interned, capture: capture, reported: reported)
             // Most often the very value the slot's last element had (the document's xml:base, or
             // none): then not retained anew with the old one released.
             if !isSameStringValue(frame.pointee.base, base) { frame.pointee.base = base }
-            frame.pointee.capture = capture
-            frame.pointee.text.removeAll()
-            frame.pointee.reported = reported
         } else {
             frames.append(Frame(name: Unmanaged.passUnretained(name), owner: interned ? nil : name, base: base, capture: capture, reported: reported))
         }
         count += 1
     }
 
-    /// Puts `name` in `frame`, owned by the frame unless `interned` (in ``nameTable``).
+    /// Makes a frame slot left by an earlier element `name`'s (its base is the caller's to set):
+    /// the name owned by the frame unless `interned` (in ``nameTable``), the text emptied.
     @inline(__always)
-    private static func setName(_ name: XMLNameEntry, interned: Bool, of frame: UnsafeMutablePointer<Frame>) {
+    private static func reuse(_ frame: UnsafeMutablePointer<Frame>, for name: XMLNameEntry, interned: Bool, capture: Capture, reported: Bool) {
         frame.pointee.name = Unmanaged.passUnretained(name)
         if interned {
             if frame.pointee.owner != nil { frame.pointee.owner = nil }
         } else if frame.pointee.owner !== name {
             frame.pointee.owner = name
         }
+        frame.pointee.capture = capture
+        frame.pointee.text.removeAll()
+        frame.pointee.reported = reported
     }
 
     /// ``push(_:interned:base:capture:reported:)`` with the base of the innermost open frame, read in
@@ -516,11 +517,8 @@ final class XMLEventAssembler: XMLEventSink {
         let parent = frames.frame(at: count - 1)
         if count < frames.count {
             let frame = frames.frame(at: count)
-            XMLEventAssembler.setName(name, interned: interned, of: frame)
+            XMLEventAssembler.reuse(frame, for: name, interned: interned, capture: capture, reported: reported)
             if !isSameStringValue(frame.pointee.base, parent.pointee.base) { frame.pointee.base = parent.pointee.base }
-            frame.pointee.capture = capture
-            frame.pointee.text.removeAll()
-            frame.pointee.reported = reported
         } else {
             // The frame is made before the stack may grow (and move the parent).
             frames.append(Frame(name: Unmanaged.passUnretained(name), owner: interned ? nil : name, base: parent.pointee.base,
