@@ -62,14 +62,16 @@ static inline void earshot_sax_text_run(earshot_sax_text *state, void *ctx, cons
         if (state->wants_other) state->text(ctx, text, length);
         return;
     }
-    long unchecked = state->unchecked + length;
-    if (text == NULL || length <= 0 || unchecked >= 65536 || length > target->capacity - target->count) {
+    // One unsigned compare for both "at least one byte" and "the unchecked count stays below 64 KB"
+    // (`unchecked` is below 65536 between runs): a length of 0 or less wraps to the largest value.
+    if (text == NULL || (unsigned long)((long)length - 1) >= (unsigned long)(65535 - state->unchecked)
+        || length > target->capacity - target->count) {
         state->text(ctx, text, length);
         return;
     }
     unsigned char *end = target->base + target->count;
     target->count += length;
-    state->unchecked = unchecked;
+    state->unchecked += length;
     // One or two bytes (libxml2 hands over a character reference's character alone) with no `memcpy` call.
     if (length <= 2) {
         end[0] = text[0];
@@ -87,10 +89,14 @@ static void earshot_sax_characters(void *ctx, const xmlChar *text, int length) {
     earshot_sax_text_run(state, ctx, text, length);
 }
 
-/// libxml2's `cdataBlock` callback, as `earshot_sax_characters` (CDATA is text to the parser).
+/// libxml2's `cdataBlock` callback, as `earshot_sax_characters` (CDATA is text to the parser). An
+/// empty block (libxml2's mark of an empty section) adds no text: it returns at once, which also
+/// keeps the compiler from merging the two callbacks into one body behind a jump (the text
+/// callback is called some 300,000 times on an 8 MB feed).
 static void earshot_sax_cdata(void *ctx, const xmlChar *text, int length) {
     earshot_sax_text *state = earshot_sax_state(ctx);
     if (state == NULL) { xmlSAX2CDataBlock(ctx, text, length); return; }
+    if (length <= 0) return;
     earshot_sax_text_run(state, ctx, text, length);
 }
 
