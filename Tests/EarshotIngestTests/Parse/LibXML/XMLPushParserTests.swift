@@ -173,19 +173,19 @@ struct XMLPushParserTests {
 
     /// The attribute guard only scans once libxml2's unparsed bytes and the next chunk could hold a
     /// refused tag, starting where libxml2 stands: a tag with one attribute too many is refused on
-    /// its own line after thousands of lines read unscanned, whatever the chunk size and whether
+    /// its own line after hundreds of lines read unscanned, whatever the chunk size and whether
     /// libxml2 converts the document (ISO-8859-1) or not; 300 KB of `a="b"` in a comment, a
     /// CDATA section and an attribute value hold no attribute, and neither does a long text.
     /// (A guard started at the first line, or never, fails it.)
     @Test(arguments: ["", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"])
     func refusesATagWithTooManyAttributesOnItsLine(_ declaration: String) throws {
         let items = String(repeating: "<item><title>t\u{E9}</title><description><![CDATA[<p>" + String(repeating: "x", count: 1_500)
-                           + "</p>]]></description></item>\n", count: 2_000)
+                           + "</p>]]></description></item>\n", count: 300)
         let equals = String(repeating: " a=\"b\"", count: 50_000)
         let harmless = "<!--" + equals + " -->\n<x><![CDATA[<y" + equals + ">]]></x>\n<x v='" + equals + "'/>\n<x>" + equals + "</x>\n"
         let tag = "<item" + (0...StartTagGuard.limit).map { " a\($0)=\"\($0)\"" }.joined() + "><title>Many</title></item>"
         let head = declaration + "<rss>\n<channel>\n"
-        let line = head.count { $0 == "\n" } + 2_000 + 4 + 1
+        let line = head.count { $0 == "\n" } + 300 + 4 + 1
         // `é` as one byte in ISO-8859-1, as two in UTF-8.
         let encode = { (text: String) in declaration.isEmpty ? Array(text.utf8) : text.unicodeScalars.map { UInt8($0.value) } }
         let bytes = encode(head + items + harmless + tag + "</channel></rss>\n")
