@@ -135,16 +135,14 @@ struct FeedItemBuilder {
         // text and bytes were retained and released again.
         func text(_ field: Field) -> String? { values[field.rawValue].rank == .max ? nil : values[field.rawValue].plainText }
         // The dates' texts are made only for a warning (or for ``StreamedFeedItem/item``).
-        let publishedIndex = Field.published.rawValue, updatedIndex = Field.updated.rawValue
-        var published: Date?, updated: Date?
-        if values[publishedIndex].rank != .max {
-            published = values[publishedIndex].date
-            if published == nil { warnings.append("\(place()): unreadable date '\(values[publishedIndex].trimmed)'; left empty") }
+        @inline(__always) func date(_ field: Field) -> Date? {
+            let index = field.rawValue
+            guard values[index].rank != .max else { return nil }
+            let date = values[index].date
+            if date == nil { warnings.append("\(place()): unreadable date '\(values[index].trimmed)'; left empty") }
+            return date
         }
-        if values[updatedIndex].rank != .max {
-            updated = values[updatedIndex].date
-            if updated == nil { warnings.append("\(place()): unreadable date '\(values[updatedIndex].trimmed)'; left empty") }
-        }
+        let published = date(.published), updated = date(.updated)
         let author = text(.author).map(FeedItemBuilder.authorName)
         return StreamedFeedItem(published: published, updated: updated, author: author, rating: rating, subject: text(.subject), candidates: values)
     }

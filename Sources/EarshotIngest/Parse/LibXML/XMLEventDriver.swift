@@ -544,9 +544,7 @@ final class XMLEventAssembler: XMLEventSink {
     /// when ``readsAttributes`` is false: it is not read).
     func start(interned entry: XMLNameEntry, from table: XMLNameTable, isEmpty: Bool, attributes: [XMLAttribute]) throws {
         if nameTable !== table { nameTable = table }
-        guard count < driver.maxDepth else { throw XMLEventDriver.Failure.tooDeep(line: line()) }
-        if let deep = deepCapture { return startInside(deep, entry, interned: true, isEmpty: isEmpty) }
-        try start(entry, interned: true, isEmpty: isEmpty, reading: attributes)
+        try start(entry, interned: true, isEmpty: isEmpty) { attributes }
     }
 
     @inline(__always)

@@ -84,7 +84,7 @@ final class XMLNameTable {
     }
 
     private func add(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, at slot: Int) -> Unmanaged<XMLNameEntry> {
-        let entry = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
+        let entry = XMLNameEntry(local: local, uri: uri)
         slots[slot] = Slot(local: local, uri: uri, entry: entry)
         count += 1
         if 2 * count > slots.count { grow() }
@@ -100,6 +100,13 @@ final class XMLNameTable {
             while slots[slot] != nil { slot = (slot &+ 1) & (slots.count &- 1) }
             slots[slot] = moved
         }
+    }
+}
+
+extension XMLNameEntry {
+    /// The entry for a name libxml2 read: its interned local name and namespace URI.
+    convenience init(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+        self.init(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
     }
 }
 
@@ -390,26 +397,19 @@ final class XMLPushParser {
                               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int,
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard delivering else { return }
-        // A name in ``names`` is used unretained (no retain and release per element); one made
-        // here for an undeclared prefix is kept alive for the call (apart, so the usual element
-        // has no optional reference to release).
-        if uri == nil, let prefix {
-            let undeclared = XMLNameEntry(XName("", XMLPushParser.undeclared(prefix, local)))
-            withExtendedLifetime(undeclared) {
-                startElement(Unmanaged.passUnretained(undeclared), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
-                             attributeCount: attributeCount, attributes: attributes)
-            }
-        } else if let entry = names.entry(local: local, uri: uri) {
-            // An assembler keeps a name of ``names`` unretained (it holds the table).
+        // A name in ``names`` is used unretained (no retain and release per element).
+        if uri != nil || prefix == nil, let entry = names.entry(local: local, uri: uri) {
             startElement(entry, interned: true, namespaceCount: namespaceCount, namespaces: namespaces,
                          attributeCount: attributeCount, attributes: attributes)
-        } else {
-            // A name past the table's limit: the element's frame holds its own entry.
-            let unkept = XMLNameEntry(XName(uri: uri.map { String(cString: $0) }, local: String(cString: local)))
-            withExtendedLifetime(unkept) {
-                startElement(Unmanaged.passUnretained(unkept), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
-                             attributeCount: attributeCount, attributes: attributes)
-            }
+            return
+        }
+        // A name for an undeclared prefix, or one past the table's limit: made for this element,
+        // kept alive for the call (apart, so the usual element has no optional reference to
+        // release), then by the element's frame.
+        let owned = uri == nil && prefix != nil ? XMLNameEntry(XName("", XMLPushParser.undeclared(prefix!, local))) : XMLNameEntry(local: local, uri: uri)
+        withExtendedLifetime(owned) {
+            startElement(Unmanaged.passUnretained(owned), interned: false, namespaceCount: namespaceCount, namespaces: namespaces,
+                         attributeCount: attributeCount, attributes: attributes)
         }
     }
 

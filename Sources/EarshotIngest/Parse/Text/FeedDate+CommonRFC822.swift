@@ -45,28 +45,11 @@ extension FeedDate {
             guard let named = namedZones.first(where: { $0.name == name }) else { return nil }
             offset = named.offset
         }
-        // Three letters lower-cased and packed: a byte that is no letter packs to no name's byte.
+        // Three letters lower-cased and packed as the field reader packs them: a byte that is no
+        // letter packs to no name's byte.
         func packed(_ index: Int) -> Int { Int(p[index] | 0x20) << 16 | Int(p[index + 1] | 0x20) << 8 | Int(p[index + 2] | 0x20) }
-        switch packed(0) {
-        case 0x6D6F6E, 0x747565, 0x776564, 0x746875, 0x667269, 0x736174, 0x73756E: break // mon ... sun
-        default: return nil
-        }
-        let month: Int
-        switch packed(8) {
-        case 0x6A616E: month = 1
-        case 0x666562: month = 2
-        case 0x6D6172: month = 3
-        case 0x617072: month = 4
-        case 0x6D6179: month = 5
-        case 0x6A756E: month = 6
-        case 0x6A756C: month = 7
-        case 0x617567: month = 8
-        case 0x736570: month = 9
-        case 0x6F6374: month = 10
-        case 0x6E6F76: month = 11
-        case 0x646563: month = 12
-        default: return nil
-        }
+        guard dayNames.contains(packed(0)), let monthIndex = englishMonths.firstIndex(of: packed(8)) else { return nil }
+        let month = monthIndex + 1
         let day = digit(5) * 10 + digit(6)
         let year = digit(12) * 1000 + digit(13) * 100 + digit(14) * 10 + digit(15)
         return .some(make(year: year, month: month, day: day == 0 ? 1 : day, hour: digit(17) * 10 + digit(18),
