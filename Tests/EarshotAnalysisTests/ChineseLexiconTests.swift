@@ -57,6 +57,9 @@ struct ChineseLexiconTests {
         RuleCase("nothing new", "没有什么新意", .negative),
         RuleCase("low noise is praise", "噪音很小", .positive),
         RuleCase("sends you to sleep", "越看越想睡觉", .negative),
+        // Ninth round (2026-11-25): A-not-A questions, warnings, wishes, X问题, a few review words.
+        RuleCase("不知道 does not negate the doubt after it", "不知道是不是假货", .negative),
+        RuleCase("不知不觉 is no negation", "不知不觉就读完了", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
