@@ -64,6 +64,14 @@ struct ChineseLexiconTests {
         RuleCase("better not buy warns", "最好不要买", .negative),
         RuleCase("better not stay (最好别) warns", "最好别住这家", .negative),
         RuleCase("a wish for perfection is no praise", "要是有蓝牙就完美了", .neutral),
+        RuleCase("好 + a complaint word boosts it", "好脆弱", .negative),
+        RuleCase("a safety problem is the problem, not safety", "主要是卫生问题", .negative),
+        RuleCase("no safety problem praises", "没有安全问题", .positive),
+        RuleCase("好好 (properly) is no praise", "请好好培训一下员工", .neutral),
+        RuleCase("好好吃 is still 好 + 好吃", "这家的菜好好吃", .positive),
+        RuleCase("still needs work", "服务还有待完善", .negative),
+        RuleCase("nothing to say against it (没有话说)", "质量没有话说", .positive),
+        RuleCase("an aspect noun holds no praise (稳定性)", "稳定性差", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
