@@ -72,6 +72,9 @@ struct ChineseLexiconTests {
         RuleCase("still needs work", "服务还有待完善", .negative),
         RuleCase("nothing to say against it (没有话说)", "质量没有话说", .positive),
         RuleCase("an aspect noun holds no praise (稳定性)", "稳定性差", .negative),
+        RuleCase("won't come back", "以后再也不会来了", .negative),
+        RuleCase("得厉害 intensifies, it is no praise", "晚上吵得厉害", .negative),
+        RuleCase("厉害 alone still praises", "作者很厉害", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
