@@ -62,6 +62,15 @@ for corpus in waimai chnsenticorp; do
   fi
   echo
 done
+# FewCLUE EPRSTMT: a test set only (never tuned on); its labelled files, each at the commit it was
+# read at, as downloaded by fetch_eprstmt.sh or saved by hand in $out/eprstmt/.
+echo "Chinese (FewCLUE EPRSTMT e-commerce reviews, distinct sentences of the labelled files, test only):"
+if bench/accuracy/fetch_eprstmt.sh "$out/eprstmt" 2>/dev/null; then
+  "$out/venv/bin/python" bench/accuracy/eprstmt.py --data "$out/eprstmt" --earshot "$bin" 2>/dev/null
+else
+  echo "(skipped: the corpus could not be downloaded, and $out/eprstmt/ does not hold all its files)"
+fi
+echo
 echo "Malay (mesolitica supervised-twitter, test half):"
 if bench/accuracy/fetch_malay.sh "$out/malay"; then
   "$out/venv/bin/python" bench/accuracy/malay_tweets.py --earshot "$bin" \
