@@ -75,6 +75,9 @@ struct ChineseLexiconTests {
         RuleCase("won't come back", "以后再也不会来了", .negative),
         RuleCase("得厉害 intensifies, it is no praise", "晚上吵得厉害", .negative),
         RuleCase("厉害 alone still praises", "作者很厉害", .positive),
+        RuleCase("略 + neutral adjective complains like 有点", "机身略厚", .negative),
+        RuleCase("稍 + neutral adjective complains", "房间稍小", .negative),
+        RuleCase("略高于 compares, with no complaint", "频率略高于同类产品", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
