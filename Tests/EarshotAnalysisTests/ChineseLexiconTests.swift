@@ -78,6 +78,7 @@ struct ChineseLexiconTests {
         RuleCase("略 + neutral adjective complains like 有点", "机身略厚", .negative),
         RuleCase("稍 + neutral adjective complains", "房间稍小", .negative),
         RuleCase("略高于 compares, with no complaint", "频率略高于同类产品", .neutral),
+        RuleCase("the only flaw says the rest pleased", "房间很干净，唯一的缺点是隔音差", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
