@@ -60,6 +60,8 @@ struct ChineseLexiconTests {
         // Ninth round (2026-11-25): A-not-A questions, warnings, wishes, X问题, a few review words.
         RuleCase("不知道 does not negate the doubt after it", "不知道是不是假货", .negative),
         RuleCase("不知不觉 is no negation", "不知不觉就读完了", .neutral),
+        RuleCase("an A-not-A question asks, it does not negate", "这个价位值不值得买", .neutral),
+        RuleCase("an A-not-A question alone is neutral", "你们满不满意", .neutral),
         RuleCase("not as good as (并不像 … 那样)", "并不像广告说的那样好用", .negative),
         RuleCase("better not buy warns", "最好不要买", .negative),
         RuleCase("better not stay (最好别) warns", "最好别住这家", .negative),
