@@ -81,6 +81,11 @@ struct ChineseLexiconTests {
         RuleCase("稍 + neutral adjective complains", "房间稍小", .negative),
         RuleCase("略高于 compares, with no complaint", "频率略高于同类产品", .neutral),
         RuleCase("the only flaw says the rest pleased", "房间很干净，唯一的缺点是隔音差", .positive),
+        RuleCase("a business trip (出差) is not 差", "这次出差住在这里", .neutral),
+        RuleCase("not recommended (不建议)", "不建议购买", .negative),
+        RuleCase("never book it", "千万别订这家酒店", .negative),
+        RuleCase("don't miss it recommends", "千万不要错过这本书", .positive),
+        RuleCase("better not miss it (最好不要错过) recommends too", "最好不要错过", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
