@@ -86,6 +86,9 @@ struct ChineseLexiconTests {
         RuleCase("never book it", "千万别订这家酒店", .negative),
         RuleCase("don't miss it recommends", "千万不要错过这本书", .positive),
         RuleCase("better not miss it (最好不要错过) recommends too", "最好不要错过", .positive),
+        RuleCase("Intel Core (酷睿) is a name, not 酷", "这台本本是酷睿双核", .neutral),
+        RuleCase("薄弱 is weak, not 弱 alone", "售后服务比较薄弱", .negative),
+        RuleCase("突破 is no breakage (破)", "这本书有很大的突破", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
