@@ -512,9 +512,7 @@ final class XMLPushParser {
         let count = bytes.count, raw = UnsafeRawPointer(base)
         var index = 0
         while index &+ 8 <= count {
-            // A byte of `word` is zero where the value has an `&`: the usual test for a zero byte.
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x2626_2626_2626_2626
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            if ByteLanes.marks(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), equalTo: UInt8(ascii: "&")) != 0 { return true }
             index &+= 8
         }
         while index < count {
