@@ -89,6 +89,18 @@ struct ChineseLexiconTests {
         RuleCase("Intel Core (酷睿) is a name, not 酷", "这台本本是酷睿双核", .neutral),
         RuleCase("薄弱 is weak, not 弱 alone", "售后服务比较薄弱", .negative),
         RuleCase("突破 is no breakage (破)", "这本书有很大的突破", .positive),
+        // Tenth round.
+        RuleCase("有点儿 + neutral adjective complains like 有点", "味道有点儿淡", .negative),
+        RuleCase("dry food (有点干)", "饼有点干", .negative),
+        RuleCase("太干净 is still 太 + 干净", "房间太干净了", .positive),
+        RuleCase("generous filling (料很足)", "粥里的料很足", .positive),
+        RuleCase("first choice (首选)", "这家一直是我的首选", .positive),
+        RuleCase("a small room complains", "房间很小", .negative),
+        RuleCase("a remote location complains", "酒店位置比较偏", .negative),
+        RuleCase("a longer laugh (哈哈哈) is as 哈哈", "哈哈哈", .positive),
+        RuleCase("帅哥 is a form of address, not praise", "是一个帅哥送来的", .neutral),
+        RuleCase("never book it, with 定 for 订", "千万别定这家", .negative),
+        RuleCase("really something (不是盖的)", "这个喇叭不是盖的", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
