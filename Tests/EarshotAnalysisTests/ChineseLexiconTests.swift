@@ -101,6 +101,13 @@ struct ChineseLexiconTests {
         RuleCase("帅哥 is a form of address, not praise", "是一个帅哥送来的", .neutral),
         RuleCase("never book it, with 定 for 订", "千万别定这家", .negative),
         RuleCase("really something (不是盖的)", "这个喇叭不是盖的", .positive),
+        RuleCase("light and handy (轻巧)", "机器很轻巧", .positive),
+        RuleCase("better than I expected", "续航超出了我的预期", .positive),
+        RuleCase("will stay again (还会住)", "下次来还会住这里", .positive),
+        RuleCase("a hard bed complains", "床很硬", .negative),
+        RuleCase("a diary-like account (流水账)", "写得像流水账", .negative),
+        RuleCase("不怎么地 as 不怎么样", "早餐不怎么地", .negative),
+        RuleCase("a gimmick (噱头)", "这个功能就是个噱头", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
