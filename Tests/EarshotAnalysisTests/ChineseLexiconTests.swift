@@ -108,6 +108,11 @@ struct ChineseLexiconTests {
         RuleCase("a diary-like account (流水账)", "写得像流水账", .negative),
         RuleCase("不怎么地 as 不怎么样", "早餐不怎么地", .negative),
         RuleCase("a gimmick (噱头)", "这个功能就是个噱头", .negative),
+        RuleCase("缺少 negates what is lacking", "这本书缺少新意", .negative),
+        RuleCase("a bare 缺少 complains as a bare 没有", "菜缺少色香味", .negative),
+        RuleCase("enough food (分量够)", "分量够", .positive),
+        RuleCase("small portions, with the 份 spelling", "份量很少", .negative),
+        RuleCase("lost face (没面子)", "真没面子", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
