@@ -1,3 +1,4 @@
+import EarshotIngest
 import Foundation
 import Testing
 @testable import EarshotCLI
@@ -34,5 +35,25 @@ struct FeedJSONWriterISOTests {
             checked += 1
         }
         #expect(checked > 30_000)
+    }
+
+    /// One kept day across dates in turn, as a feed's writer keeps it: each date is written as
+    /// with no kept day, whether it falls on the day before it (the ten bytes copied), on another
+    /// day, or in a year of no four digits (never kept), rounding down past zero included.
+    @Test func keptDayWritesWhatAFreshOneWrites() {
+        let seconds: [Double] = [
+            0, 59, 86_399, 86_400, 86_399, -1, -0.5, -86_400.5, 253_402_300_799, 253_402_300_800, 253_402_300_799,
+            -62_167_219_201, -62_167_219_201, 1_794_299_400.9, 1_794_299_401, 1_794_250_000, 1_794_299_400.9,
+        ]
+        var day = FeedJSONWriter.ISODay()
+        let output = TextOutput(capacity: 8)
+        for value in seconds {
+            let date = Date(timeIntervalSince1970: value)
+            let start = output.count
+            FeedJSONWriter.appendISO(date, to: output, day: &day)
+            let written = String(decoding: UnsafeBufferPointer(rebasing: output.bytes[start...]), as: UTF8.self)
+            #expect(written == ParseFeedCommand.iso(date), "\(value)")
+        }
+        #expect(ParseFeedCommand.iso(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59Z")
     }
 }

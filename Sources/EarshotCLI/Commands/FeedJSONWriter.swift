@@ -16,6 +16,8 @@ struct FeedJSONWriter {
     private let buffer = TextOutput(capacity: 1 << 17)
     private var items = 0
     private var headerWritten = false
+    /// The day of the last date written: a feed's dates fall on few days, so most dates copy it.
+    private var lastDay = ISODay()
 
     init() {}
 
@@ -91,14 +93,16 @@ struct FeedJSONWriter {
 
     private func byte(_ value: UInt8) { buffer.append(value) }
 
+    /// (Inline: each field's name is a constant copied in place, not a call and a `memcpy`.)
+    @inline(__always)
     private func raw(_ text: StaticString) {
         buffer.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private func date(_ date: Date?) {
+    private mutating func date(_ date: Date?) {
         guard let date else { return raw("null") }
         byte(UInt8(ascii: "\""))
-        FeedJSONWriter.appendISO(date, to: buffer)
+        FeedJSONWriter.appendISO(date, to: buffer, day: &lastDay)
         byte(UInt8(ascii: "\""))
     }
 
@@ -110,39 +114,78 @@ struct FeedJSONWriter {
 
     /// Appends `date` in UTC as `YYYY-MM-DDTHH:MM:SSZ`, seconds rounded down.
     static func appendISO(_ date: Date, to bytes: TextOutput) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        var day = ISODay()
+        appendISO(date, to: bytes, day: &day)
+    }
+
+    /// A calendar day as ``appendISO(_:to:day:)`` last wrote it: its number and its `YYYY-MM-DD`.
+    struct ISODay {
+        /// Days since 1970-01-01, or `Int.min` before the first day (or after one whose year
+        /// has no four digits, which is never kept).
+        var number = Int.min
+        /// The ten bytes of `YYYY-MM-DD`.
+        var text: (UInt64, UInt16) = (0, 0)
+    }
+
+    /// ``appendISO(_:to:)``, copying the `YYYY-MM-DD` of `day` when `date` falls on it, and
+    /// leaving its own day there for the next date.
+    static func appendISO(_ date: Date, to bytes: TextOutput, day cached: inout ISODay) {
+        // Rounded down without a call to `floor`: truncated, then one less below zero.
+        let interval = date.timeIntervalSince1970
+        var seconds = Int(interval)
+        if Double(seconds) > interval { seconds -= 1 }
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        // Written straight into the storage: the year's four digits (or its decimal form out of
-        // 0...9999), then `-MM-DDTHH:MM:SSZ`, sixteen bytes.
-        if year < 0 || year > 9999 {
-            bytes.append(String(year))
-            bytes.reserve(16)
-        } else {
-            bytes.reserve(20)
-            ISODigits.put(year / 100, at: bytes.base + bytes.count)
-            ISODigits.put(year % 100, at: bytes.base + bytes.count + 2)
-            bytes.count += 4
+        if days != cached.number {
+            // Howard Hinnant's civil_from_days.
+            let z = days + 719_468
+            let era = (z >= 0 ? z : z - 146_096) / 146_097
+            let dayOfEra = z - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let mp = (5 * dayOfYear + 2) / 153
+            let day = dayOfYear - (153 * mp + 2) / 5 + 1
+            let month = mp < 10 ? mp + 3 : mp - 9
+            let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+            guard year >= 0, year <= 9999 else {
+                // Its decimal form, then `-MM-DDTHH:MM:SSZ`; not kept (no ten bytes).
+                cached.number = Int.min
+                bytes.append(String(year))
+                bytes.reserve(16)
+                let field = bytes.base + bytes.count
+                field[0] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 1)
+                field[3] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 4)
+                bytes.count += 6
+                return appendTime(rest, to: bytes)
+            }
+            withUnsafeMutableBytes(of: &cached.text) { text in
+                let field = text.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                ISODigits.put(year / 100, at: field)
+                ISODigits.put(year % 100, at: field + 2)
+                field[4] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 5)
+                field[7] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 8)
+            }
+            cached.number = days
         }
+        // Written straight into the storage: the day's ten bytes, then `THH:MM:SSZ`.
+        bytes.reserve(20)
+        let field = UnsafeMutableRawPointer(bytes.base + bytes.count)
+        field.storeBytes(of: cached.text.0, as: UInt64.self)
+        field.storeBytes(of: cached.text.1, toByteOffset: 8, as: UInt16.self)
+        bytes.count += 10
+        appendTime(rest, to: bytes)
+    }
+
+    /// `THH:MM:SSZ` of `rest` seconds into a day (room for ten bytes reserved).
+    @inline(__always)
+    private static func appendTime(_ rest: Int, to bytes: TextOutput) {
         let field = bytes.base + bytes.count
-        field[0] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 1)
-        field[3] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 4)
-        field[6] = UInt8(ascii: "T"); ISODigits.put(rest / 3600, at: field + 7)
-        field[9] = UInt8(ascii: ":"); ISODigits.put(rest % 3600 / 60, at: field + 10)
-        field[12] = UInt8(ascii: ":"); ISODigits.put(rest % 60, at: field + 13)
-        field[15] = UInt8(ascii: "Z")
-        bytes.count += 16
+        field[0] = UInt8(ascii: "T"); ISODigits.put(rest / 3600, at: field + 1)
+        field[3] = UInt8(ascii: ":"); ISODigits.put(rest % 3600 / 60, at: field + 4)
+        field[6] = UInt8(ascii: ":"); ISODigits.put(rest % 60, at: field + 7)
+        field[9] = UInt8(ascii: "Z")
+        bytes.count += 10
     }
 
     private enum ISODigits {

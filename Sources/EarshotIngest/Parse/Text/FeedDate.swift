@@ -25,6 +25,39 @@ public enum FeedDate {
     // MARK: ISO 8601
 
     private static func iso8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        if let date = fixedISO8601(bytes: bytes) { return date }
+        return scannedISO8601(bytes: bytes)
+    }
+
+    /// The usual dates of Atom and JSON Feed, `2024-05-01T10:00:00Z` (20 bytes; `t` or a space
+    /// for the `T`, `z` for the `Z`) and `2024-05-01T10:00:00+05:30` (25 bytes), read at their
+    /// fixed places with no cursor; nil for any other bytes, which ``scannedISO8601(bytes:)``
+    /// reads. Where it answers, it answers as that does (`.some(nil)`: no real instant).
+    static func fixedISO8601(bytes: UnsafeBufferPointer<UInt8>) -> Date?? {
+        guard bytes.count == 20 || bytes.count == 25, let p = bytes.baseAddress else { return nil }
+        guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"), p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
+              p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: "t") || p[10] == UInt8(ascii: " ") else { return nil }
+        // Each digit's value; a byte that is no digit gives 10 or more (wrapping below "0").
+        func digit(_ index: Int) -> Int { Int(p[index] &- 0x30) }
+        // The largest of the values is at most 9 exactly when every byte is a digit.
+        guard max(digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)) <= 9,
+              max(digit(11), digit(12), digit(14), digit(15), digit(17), digit(18)) <= 9 else { return nil }
+        let offset: Int
+        if bytes.count == 20 {
+            guard p[19] == UInt8(ascii: "Z") || p[19] == UInt8(ascii: "z") else { return nil }
+            offset = 0
+        } else {
+            guard p[19] == UInt8(ascii: "+") || p[19] == UInt8(ascii: "-"), p[22] == UInt8(ascii: ":"),
+                  max(digit(20), digit(21), digit(23), digit(24)) <= 9 else { return nil }
+            offset = (p[19] == UInt8(ascii: "-") ? -1 : 1) * ((digit(20) * 10 + digit(21)) * 3600 + (digit(23) * 10 + digit(24)) * 60)
+        }
+        return .some(make(year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), month: digit(5) * 10 + digit(6),
+                          day: digit(8) * 10 + digit(9), hour: digit(11) * 10 + digit(12), minute: digit(14) * 10 + digit(15),
+                          second: Double(digit(17) * 10 + digit(18)), offset: offset))
+    }
+
+    /// ISO 8601 field by field: every shape ``FeedDate`` reads.
+    static func scannedISO8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var s = Scanner(bytes)
         guard let year = s.digits(4) else { return nil }
         var month = 1, day = 1
