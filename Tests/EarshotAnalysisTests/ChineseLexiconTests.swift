@@ -113,6 +113,13 @@ struct ChineseLexiconTests {
         RuleCase("enough food (分量够)", "分量够", .positive),
         RuleCase("small portions, with the 份 spelling", "份量很少", .negative),
         RuleCase("lost face (没面子)", "真没面子", .negative),
+        RuleCase("shoddy (很次)", "印刷质量很次", .negative),
+        RuleCase("still needs work (要完善)", "还有些细节要完善", .negative),
+        RuleCase("a loud fan complains", "风扇声音比较大", .negative),
+        RuleCase("professionals (专业人士) are no praise", "装系统需要专业人士", .neutral),
+        RuleCase("won't stay again (不会再次入住)", "我是不会再次入住了", .negative),
+        RuleCase("lacking (欠缺)", "服务还有些欠缺", .negative),
+        RuleCase("a wish (那就没话说了) says it is not so yet", "要是有早餐那就没话说了", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
