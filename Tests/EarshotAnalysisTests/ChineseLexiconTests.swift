@@ -120,6 +120,10 @@ struct ChineseLexiconTests {
         RuleCase("won't stay again (不会再次入住)", "我是不会再次入住了", .negative),
         RuleCase("lacking (欠缺)", "服务还有些欠缺", .negative),
         RuleCase("a wish (那就没话说了) says it is not so yet", "要是有早餐那就没话说了", .neutral),
+        RuleCase("难以 negates what follows", "早餐难以令人满意", .negative),
+        RuleCase("unforgettable (难以忘怀) praises", "令人难以忘怀", .positive),
+        RuleCase("can't bear it is no praise", "最让人无法忍受的是隔音", .negative),
+        RuleCase("can't tolerate it (不能容忍)", "这种态度不能容忍", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
