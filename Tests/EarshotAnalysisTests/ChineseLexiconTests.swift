@@ -124,6 +124,11 @@ struct ChineseLexiconTests {
         RuleCase("unforgettable (难以忘怀) praises", "令人难以忘怀", .positive),
         RuleCase("can't bear it is no praise", "最让人无法忍受的是隔音", .negative),
         RuleCase("can't tolerate it (不能容忍)", "这种态度不能容忍", .negative),
+        RuleCase("value with another booster (性价比挺高)", "性价比挺高的", .positive),
+        RuleCase("low noise praises, though 噪音 alone complains", "噪音低", .positive),
+        RuleCase("not much heat (发热量不大)", "发热量不大", .positive),
+        RuleCase("neither good nor bad is neutral", "不好不坏", .neutral),
+        RuleCase("falls a bit short (差点意思)", "水好像差点意思", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
