@@ -129,6 +129,8 @@ struct ChineseLexiconTests {
         RuleCase("not much heat (发热量不大)", "发热量不大", .positive),
         RuleCase("neither good nor bad is neutral", "不好不坏", .neutral),
         RuleCase("falls a bit short (差点意思)", "水好像差点意思", .negative),
+        RuleCase("won't order again (再也不会订)", "我再也不会订你家的东西了", .negative),
+        RuleCase("a rhetorical 对得起么 denies", "这个价你们对得起么", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
