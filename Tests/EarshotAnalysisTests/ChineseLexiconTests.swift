@@ -131,6 +131,12 @@ struct ChineseLexiconTests {
         RuleCase("falls a bit short (差点意思)", "水好像差点意思", .negative),
         RuleCase("won't order again (再也不会订)", "我再也不会订你家的东西了", .negative),
         RuleCase("a rhetorical 对得起么 denies", "这个价你们对得起么", .negative),
+        RuleCase("far from the sea complains", "酒店离海边很远", .negative),
+        RuleCase("not far (不远) is no bare negation", "离地铁站不远", .positive),
+        RuleCase("close to the centre praises", "离市中心很近", .positive),
+        RuleCase("flashy (炫) praises", "音量控制非常炫", .positive),
+        RuleCase("炫耀 (show off) is not 炫", "他在朋友面前炫耀", .neutral),
+        RuleCase("won't stay, with 在 for 再", "以后绝对不会在住那里了", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
