@@ -137,6 +137,10 @@ struct ChineseLexiconTests {
         RuleCase("flashy (炫) praises", "音量控制非常炫", .positive),
         RuleCase("炫耀 (show off) is not 炫", "他在朋友面前炫耀", .neutral),
         RuleCase("won't stay, with 在 for 再", "以后绝对不会在住那里了", .negative),
+        RuleCase("old equipment complains", "房间设备比较老", .negative),
+        RuleCase("a new hotel praises", "酒店比较新", .positive),
+        RuleCase("a heavy laptop complains", "笔记本还是比较重的", .negative),
+        RuleCase("很重要 is still 很 + 重要", "这一点很重要", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
