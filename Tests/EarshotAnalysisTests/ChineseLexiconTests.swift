@@ -141,6 +141,10 @@ struct ChineseLexiconTests {
         RuleCase("a new hotel praises", "酒店比较新", .positive),
         RuleCase("a heavy laptop complains", "笔记本还是比较重的", .negative),
         RuleCase("很重要 is still 很 + 重要", "这一点很重要", .neutral),
+        RuleCase("a high room rate complains", "旺季房价很高", .negative),
+        RuleCase("a high configuration praises", "机器配置高", .positive),
+        RuleCase("a configuration that is not low (配置不低)", "配置不低", .positive),
+        RuleCase("long battery life (续航时间长)", "电池续航时间长", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
