@@ -145,6 +145,10 @@ struct ChineseLexiconTests {
         RuleCase("a high configuration praises", "机器配置高", .positive),
         RuleCase("a configuration that is not low (配置不低)", "配置不低", .positive),
         RuleCase("long battery life (续航时间长)", "电池续航时间长", .positive),
+        RuleCase("bitter regret (肠子都悔青了)", "买了这个肠子都悔青了", .negative),
+        RuleCase("a must-order dish (必点)", "这道菜是必点的", .positive),
+        RuleCase("as pictured (和图片一样)", "实物和图片一样", .positive),
+        RuleCase("a quality feel (有质感)", "外壳很有质感", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
