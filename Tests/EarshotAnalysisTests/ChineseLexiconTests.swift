@@ -149,6 +149,10 @@ struct ChineseLexiconTests {
         RuleCase("a must-order dish (必点)", "这道菜是必点的", .positive),
         RuleCase("as pictured (和图片一样)", "实物和图片一样", .positive),
         RuleCase("a quality feel (有质感)", "外壳很有质感", .positive),
+        RuleCase("many choices (品种多)", "早餐品种多", .positive),
+        RuleCase("a superior location (优越)", "地理位置优越", .positive),
+        RuleCase("no hot water (没有热水)", "晚上没有热水", .negative),
+        RuleCase("air conditioning that does not cool (不制冷)", "空调不制冷", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
