@@ -20,9 +20,14 @@ static inline void earshot_xmlFree(void *p) { xmlFree(p); }
 /// below can append to it.
 typedef struct {
     unsigned char *base;
+    /// The bytes the text may fill; the storage at `base` holds `EARSHOT_TEXT_SLACK` more, which
+    /// the text callback may write past the end of a short run (never counted).
     long capacity;
     long count;
 } earshot_text_buffer;
+
+/// The bytes an `earshot_text_buffer`'s storage holds past its capacity.
+#define EARSHOT_TEXT_SLACK 16
 
 /// What the push parser's text callbacks need, pointed at by its context's `_private` and kept
 /// up to date by `XMLPushParser` after each event.
@@ -72,10 +77,14 @@ static inline void earshot_sax_text_run(earshot_sax_text *state, void *ctx, cons
     unsigned char *end = target->base + target->count;
     target->count += length;
     state->unchecked += length;
-    // One or two bytes (libxml2 hands over a character reference's character alone) with no `memcpy` call.
-    if (length <= 2) {
-        end[0] = text[0];
-        end[length - 1] = text[length - 1];
+    // Up to sixteen bytes (a reference's character alone, a word between two references: most
+    // runs of escaped HTML) as one copy of sixteen, with no call and no branch on the length,
+    // when the sixteen bytes read from `text` stay in its page (the bytes past the run are read,
+    // never kept: the count ends the text). The target always has room: its storage holds
+    // `EARSHOT_TEXT_SLACK` bytes past its capacity. Splitting at two bytes, as before,
+    // mispredicted on about half the runs of an escaped summary.
+    if (length <= 16 && ((unsigned long)text & 4095) <= 4096 - 16) {
+        memcpy(end, text, 16);
         return;
     }
     memcpy(end, text, (size_t)length);

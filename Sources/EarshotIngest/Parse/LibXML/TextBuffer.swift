@@ -25,8 +25,12 @@ struct TextBuffer {
         @inline(__always) set { storage.count = newValue }
     }
 
+    /// The bytes the storage holds past the capacity, which the C text callback may write past
+    /// a short run (`EARSHOT_TEXT_SLACK`).
+    private static let slack = Int(EARSHOT_TEXT_SLACK)
+
     init(capacity: Int = 256) {
-        storage = earshot_text_buffer(base: .allocate(capacity: capacity), capacity: capacity, count: 0)
+        storage = earshot_text_buffer(base: .allocate(capacity: capacity + TextBuffer.slack), capacity: capacity, count: 0)
     }
 
     /// Frees the storage; the buffer must not be used again.
@@ -69,7 +73,7 @@ struct TextBuffer {
 
     private mutating func grow(to needed: Int) {
         let larger = max(needed, 2 * capacity)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: larger + TextBuffer.slack)
         newBase.moveInitialize(from: base, count: count)
         base.deallocate()
         storage.base = newBase
