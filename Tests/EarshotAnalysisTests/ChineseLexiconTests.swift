@@ -153,6 +153,11 @@ struct ChineseLexiconTests {
         RuleCase("a superior location (优越)", "地理位置优越", .positive),
         RuleCase("no hot water (没有热水)", "晚上没有热水", .negative),
         RuleCase("air conditioning that does not cool (不制冷)", "空调不制冷", .negative),
+        RuleCase("crisp (脆) praises food", "鸡皮很脆", .positive),
+        RuleCase("干脆 (simply) is not 脆", "我干脆换了一家", .neutral),
+        RuleCase("underdone rice (夹生)", "米饭夹生", .negative),
+        RuleCase("stone cold (凉透了) is not 凉 + 透了", "送到时已经凉透了", .negative),
+        RuleCase("不咋的 as 不怎么样", "内容不咋的", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
