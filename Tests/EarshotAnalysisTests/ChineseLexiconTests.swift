@@ -158,6 +158,8 @@ struct ChineseLexiconTests {
         RuleCase("underdone rice (夹生)", "米饭夹生", .negative),
         RuleCase("stone cold (凉透了) is not 凉 + 透了", "送到时已经凉透了", .negative),
         RuleCase("不咋的 as 不怎么样", "内容不咋的", .negative),
+        RuleCase("a neutral word + 死了 (热死了) complains", "房间里热死了", .negative),
+        RuleCase("kept waiting (等死了)", "外卖等死了", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
