@@ -160,6 +160,18 @@ struct ChineseLexiconTests {
         RuleCase("不咋的 as 不怎么样", "内容不咋的", .negative),
         RuleCase("a neutral word + 死了 (热死了) complains", "房间里热死了", .negative),
         RuleCase("kept waiting (等死了)", "外卖等死了", .negative),
+        // Eleventh round.
+        RuleCase("有够 boosts (有够慢)", "这家送餐有够慢", .negative),
+        RuleCase("贵得离谱 complains", "价格贵得离谱", .negative),
+        RuleCase("一点不 negates (一点不好吃)", "这个菜一点不好吃", .negative),
+        RuleCase("不觉得 negates (不觉得好看)", "我不觉得好看", .negative),
+        RuleCase("算不上 negates like 谈不上", "算不上精彩", .negative),
+        RuleCase("结果 opens the verdict", "本来期待很高，结果很失望", .negative),
+        RuleCase("张爱玲 is a name, not 爱", "这是张爱玲的小说", .neutral),
+        RuleCase("破除 (dispel) is not 破", "作者要破除迷信", .neutral),
+        RuleCase("珍贵 is not 贵 (dear)", "这是一张珍贵的照片", .neutral),
+        RuleCase("不值钱 complains", "这东西根本不值钱", .negative),
+        RuleCase("不伦不类 complains", "装修风格不伦不类", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
