@@ -172,6 +172,15 @@ struct ChineseLexiconTests {
         RuleCase("珍贵 is not 贵 (dear)", "这是一张珍贵的照片", .neutral),
         RuleCase("不值钱 complains", "这东西根本不值钱", .negative),
         RuleCase("不伦不类 complains", "装修风格不伦不类", .negative),
+        RuleCase("可 as but: the clause after it weighs more", "价格便宜，可质量太差", .negative),
+        RuleCase("可乐 is not 可 + 乐", "可乐是冰的", .neutral),
+        RuleCase("不必 negates (不必担心)", "质量不必担心", .positive),
+        RuleCase("未必 is a mild negation", "这款未必好用", .negative),
+        RuleCase("美中不足 says the rest pleased", "美中不足", .positive),
+        RuleCase("a hotel class is not the praise 五星", "这是一家五星级酒店", .neutral),
+        RuleCase("hygiene as a subject (卫生状况) takes its verdict", "卫生状况不佳", .negative),
+        RuleCase("挑不出毛病 praises", "做工挑不出毛病", .positive),
+        RuleCase("好上手 praises", "这个软件很好上手", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
