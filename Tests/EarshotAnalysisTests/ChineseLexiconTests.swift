@@ -181,6 +181,13 @@ struct ChineseLexiconTests {
         RuleCase("hygiene as a subject (卫生状况) takes its verdict", "卫生状况不佳", .negative),
         RuleCase("挑不出毛病 praises", "做工挑不出毛病", .positive),
         RuleCase("好上手 praises", "这个软件很好上手", .positive),
+        RuleCase("别家 is not the negator 别 (比别家要差)", "比别家要差", .negative),
+        RuleCase("比上次要好 praises (要好 is not a word here)", "比上次要好", .positive),
+        RuleCase("不乏 (no lack of) does not negate", "不乏精彩之处", .positive),
+        RuleCase("不失为 does not negate", "不失为一本好书", .positive),
+        RuleCase("无数 does not negate (无数次推荐)", "无数次推荐给朋友", .positive),
+        RuleCase("未免太贵 complains", "未免太贵了", .negative),
+        RuleCase("不已 boosts the word before it", "买了后悔不已", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
