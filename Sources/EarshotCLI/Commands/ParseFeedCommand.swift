@@ -91,16 +91,30 @@ struct ParseFeedCommand: ParsableCommand {
     /// little memory either way).
     static let streamingThreshold = 4 << 20
 
-    /// The size of the file at `path` in bytes, or 0 when it cannot be read.
+    /// The size of the file at `path` in bytes (a symbolic link followed), or 0 when it cannot be read.
+    /// (`stat` itself: Foundation's attribute dictionary cost ~0.6M instructions of run-time
+    /// type lookups at every start.)
     private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// The first 4 KB of `path`, or nil when it cannot be read.
+    /// The first 4 KB of `path` (fewer when it is shorter), or nil when it cannot be read.
     private static func head(of path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 4096)).map { [UInt8]($0) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// UTC ISO-8601 to the second.
