@@ -188,6 +188,10 @@ struct ChineseLexiconTests {
         RuleCase("无数 does not negate (无数次推荐)", "无数次推荐给朋友", .positive),
         RuleCase("未免太贵 complains", "未免太贵了", .negative),
         RuleCase("不已 boosts the word before it", "买了后悔不已", .negative),
+        RuleCase("不是一般的 intensifies, 一般 inside it is no complaint", "送餐速度不是一般的慢", .negative),
+        RuleCase("没有太大 is a mild negation (没有太大的惊喜)", "没有太大的惊喜", .negative),
+        RuleCase("没有太大问题 is mild praise", "用了一个月没有太大问题", .positive),
+        RuleCase("无亮点 is a clean screen", "屏幕无亮点", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
