@@ -153,9 +153,7 @@ struct FeedJSONWriter {
                 cached.number = Int.min
                 bytes.append(String(year))
                 bytes.reserve(16)
-                let field = bytes.base + bytes.count
-                field[0] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 1)
-                field[3] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 4)
+                ISODigits.putMonthDay(month, day, at: bytes.base + bytes.count)
                 bytes.count += 6
                 return appendTime(rest, to: bytes)
             }
@@ -163,8 +161,7 @@ struct FeedJSONWriter {
                 let field = text.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 ISODigits.put(year / 100, at: field)
                 ISODigits.put(year % 100, at: field + 2)
-                field[4] = UInt8(ascii: "-"); ISODigits.put(month, at: field + 5)
-                field[7] = UInt8(ascii: "-"); ISODigits.put(day, at: field + 8)
+                ISODigits.putMonthDay(month, day, at: field + 4)
             }
             cached.number = days
         }
@@ -194,6 +191,13 @@ struct FeedJSONWriter {
         static func put(_ value: Int, at target: UnsafeMutablePointer<UInt8>) {
             target[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10)
             target[1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+        }
+
+        /// `-MM-DD` (six bytes) at `target`.
+        @inline(__always)
+        static func putMonthDay(_ month: Int, _ day: Int, at target: UnsafeMutablePointer<UInt8>) {
+            target[0] = UInt8(ascii: "-"); put(month, at: target + 1)
+            target[3] = UInt8(ascii: "-"); put(day, at: target + 4)
         }
     }
 }
