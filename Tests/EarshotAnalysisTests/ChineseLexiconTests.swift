@@ -192,6 +192,10 @@ struct ChineseLexiconTests {
         RuleCase("没有太大 is a mild negation (没有太大的惊喜)", "没有太大的惊喜", .negative),
         RuleCase("没有太大问题 is mild praise", "用了一个月没有太大问题", .positive),
         RuleCase("无亮点 is a clean screen", "屏幕无亮点", .positive),
+        RuleCase("好 + neutral adjective complains as 太 does (好小)", "房间好小", .negative),
+        RuleCase("好咸 complains", "这个菜好咸", .negative),
+        RuleCase("好长时间 of waiting complains", "等了好长时间", .negative),
+        RuleCase("好次 is net spelling of 好吃", "味道好次", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
