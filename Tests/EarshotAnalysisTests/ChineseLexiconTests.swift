@@ -196,6 +196,10 @@ struct ChineseLexiconTests {
         RuleCase("好咸 complains", "这个菜好咸", .negative),
         RuleCase("好长时间 of waiting complains", "等了好长时间", .negative),
         RuleCase("好次 is net spelling of 好吃", "味道好次", .positive),
+        RuleCase("a fault named by 不 + a neutral verb (不制热)", "空调不制热", .negative),
+        RuleCase("不开机 complains", "用了三天就不开机了", .negative),
+        RuleCase("过 + adjective is an excess (价格过高)", "价格过高", .negative),
+        RuleCase("不过 + a noun is not 不 + 过高", "不过高速很方便", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
