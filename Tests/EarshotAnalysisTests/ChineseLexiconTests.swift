@@ -200,6 +200,9 @@ struct ChineseLexiconTests {
         RuleCase("不开机 complains", "用了三天就不开机了", .negative),
         RuleCase("过 + adjective is an excess (价格过高)", "价格过高", .negative),
         RuleCase("不过 + a noun is not 不 + 过高", "不过高速很方便", .positive),
+        RuleCase("不过 + 热水 is not 不 + 过热 (no praise from a negated 过热)", "不过热水很足", .neutral),
+        RuleCase("a machine that will not start (没法启动)", "换了光盘也没法启动", .negative),
+        RuleCase("nothing to eat (没什么吃的)", "早餐没什么吃的", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
