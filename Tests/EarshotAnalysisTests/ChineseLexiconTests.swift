@@ -203,6 +203,9 @@ struct ChineseLexiconTests {
         RuleCase("不过 + 热水 is not 不 + 过热 (no praise from a negated 过热)", "不过热水很足", .neutral),
         RuleCase("a machine that will not start (没法启动)", "换了光盘也没法启动", .negative),
         RuleCase("nothing to eat (没什么吃的)", "早餐没什么吃的", .negative),
+        RuleCase("迫不及待 is eagerness, not a negation", "拿到书就迫不及待地看完了", .positive),
+        RuleCase("a long wait (时间太长)", "等的时间太长了", .negative),
+        RuleCase("food gone cold (冷掉了)", "送到的时候披萨都冷掉了", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
