@@ -206,6 +206,10 @@ struct ChineseLexiconTests {
         RuleCase("迫不及待 is eagerness, not a negation", "拿到书就迫不及待地看完了", .positive),
         RuleCase("a long wait (时间太长)", "等的时间太长了", .negative),
         RuleCase("food gone cold (冷掉了)", "送到的时候披萨都冷掉了", .negative),
+        RuleCase("没得挑 praises", "这家的服务没得挑", .positive),
+        RuleCase("不闻不问 complains", "前台对我们不闻不问", .negative),
+        RuleCase("a question about a fix is not praise (如何解决)", "不知道如何解决", .negative),
+        RuleCase("a fix that took long (才解决)", "交涉了七八次才解决", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
