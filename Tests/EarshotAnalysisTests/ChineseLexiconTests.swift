@@ -210,6 +210,11 @@ struct ChineseLexiconTests {
         RuleCase("不闻不问 complains", "前台对我们不闻不问", .negative),
         RuleCase("a question about a fix is not praise (如何解决)", "不知道如何解决", .negative),
         RuleCase("a fix that took long (才解决)", "交涉了七八次才解决", .negative),
+        RuleCase("的厉害 (for 得厉害) boosts the fault before it", "电源适配器烫的厉害", .negative),
+        RuleCase("a strong smell complains", "房间里味道很重", .negative),
+        RuleCase("蜗牛 is not 牛 (praise)", "网速慢得像蜗牛", .negative),
+        RuleCase("洒脱 is not 洒 (spilt)", "作者的文字很洒脱", .positive),
+        RuleCase("略欠 negates mildly", "服务略欠热情", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
