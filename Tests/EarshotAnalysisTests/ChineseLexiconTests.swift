@@ -215,6 +215,9 @@ struct ChineseLexiconTests {
         RuleCase("蜗牛 is not 牛 (praise)", "网速慢得像蜗牛", .negative),
         RuleCase("洒脱 is not 洒 (spilt)", "作者的文字很洒脱", .positive),
         RuleCase("略欠 negates mildly", "服务略欠热情", .negative),
+        RuleCase("冷却 is not the contrast word 却 (the clauses keep equal weight)", "散热很好，冷却效果一般", .positive),
+        RuleCase("再合适不过 praises", "这个价格再合适不过", .positive),
+        RuleCase("还可 is 还可以", "房间还可", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
