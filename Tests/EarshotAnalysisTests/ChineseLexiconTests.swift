@@ -218,6 +218,10 @@ struct ChineseLexiconTests {
         RuleCase("冷却 is not the contrast word 却 (the clauses keep equal weight)", "散热很好，冷却效果一般", .positive),
         RuleCase("再合适不过 praises", "这个价格再合适不过", .positive),
         RuleCase("还可 is 还可以", "房间还可", .positive),
+        RuleCase("a hot keyboard complains (很热)", "键盘左边真的很热", .negative),
+        RuleCase("很热闹 is not 很热", "街上很热闹", .neutral),
+        RuleCase("a light machine praises (挺轻)", "机器挺轻的", .positive),
+        RuleCase("不像 … 应有的水准 complains", "完全不像五星应有的水准", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
