@@ -200,7 +200,7 @@ struct ChineseLexiconTests {
         RuleCase("不开机 complains", "用了三天就不开机了", .negative),
         RuleCase("过 + adjective is an excess (价格过高)", "价格过高", .negative),
         RuleCase("不过 + a noun is not 不 + 过高", "不过高速很方便", .positive),
-        RuleCase("不过 + 热水 is not 不 + 过热 (no praise from a negated 过热)", "不过热水很足", .neutral),
+        RuleCase("不过 + 热水 is not 不 + 过热 (热水很足 praises)", "不过热水很足", .positive),
         RuleCase("a machine that will not start (没法启动)", "换了光盘也没法启动", .negative),
         RuleCase("nothing to eat (没什么吃的)", "早餐没什么吃的", .negative),
         RuleCase("迫不及待 is eagerness, not a negation", "拿到书就迫不及待地看完了", .positive),
@@ -222,6 +222,11 @@ struct ChineseLexiconTests {
         RuleCase("很热闹 is not 很热", "街上很热闹", .neutral),
         RuleCase("a light machine praises (挺轻)", "机器挺轻的", .positive),
         RuleCase("不像 … 应有的水准 complains", "完全不像五星应有的水准", .negative),
+        RuleCase("a dark room complains (比较暗)", "房间比较暗", .negative),
+        RuleCase("salty food complains (很咸)", "菜很咸", .negative),
+        RuleCase("a bright screen praises (很亮)", "屏幕很亮", .positive),
+        RuleCase("complete accessories praise (配件很全)", "配件很全", .positive),
+        RuleCase("很鲜艳 is not 很鲜 + 艳", "颜色很鲜艳", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
