@@ -227,6 +227,9 @@ struct ChineseLexiconTests {
         RuleCase("a bright screen praises (很亮)", "屏幕很亮", .positive),
         RuleCase("complete accessories praise (配件很全)", "配件很全", .positive),
         RuleCase("很鲜艳 is not 很鲜 + 艳", "颜色很鲜艳", .positive),
+        RuleCase("没有用到 is not 没 + 有用", "没有用到光驱，还行", .positive),
+        RuleCase("a late delivery (才送到)", "两个小时才送到", .negative),
+        RuleCase("the lowest score as a verdict (给一分)", "只能给一分", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
