@@ -230,6 +230,13 @@ struct ChineseLexiconTests {
         RuleCase("没有用到 is not 没 + 有用", "没有用到光驱，还行", .positive),
         RuleCase("a late delivery (才送到)", "两个小时才送到", .negative),
         RuleCase("the lowest score as a verdict (给一分)", "只能给一分", .negative),
+        // Twelfth round.
+        RuleCase("不可 is no contrast 可 (不可多得 praises)", "一本不可多得的好书", .positive),
+        RuleCase("不可不读 (a must-read) praises", "这本书不可不读", .positive),
+        RuleCase("瑕不掩瑜 praises", "瑕不掩瑜", .positive),
+        RuleCase("不俗 praises", "文笔不俗", .positive),
+        RuleCase("不可原谅 complains", "这种错误不可原谅", .negative),
+        RuleCase("不相上下 is no negation", "两款性能不相上下", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
