@@ -237,6 +237,11 @@ struct ChineseLexiconTests {
         RuleCase("不俗 praises", "文笔不俗", .positive),
         RuleCase("不可原谅 complains", "这种错误不可原谅", .negative),
         RuleCase("不相上下 is no negation", "两款性能不相上下", .neutral),
+        RuleCase("只能 (can only) is a mild complaint", "内存只能加到两个G", .negative),
+        RuleCase("优惠 (a good deal) praises", "这次价格很优惠", .positive),
+        RuleCase("降价太快 is no praise for speed", "刚买就降价太快了", .negative),
+        RuleCase("耗电太快 complains", "手机耗电太快", .negative),
+        RuleCase("没有收到 as 没收到", "我到现在还没有收到货", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
