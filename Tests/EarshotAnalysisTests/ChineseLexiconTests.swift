@@ -242,6 +242,9 @@ struct ChineseLexiconTests {
         RuleCase("降价太快 is no praise for speed", "刚买就降价太快了", .negative),
         RuleCase("耗电太快 complains", "手机耗电太快", .negative),
         RuleCase("没有收到 as 没收到", "我到现在还没有收到货", .negative),
+        RuleCase("a rhetorical 为什么 complains", "为什么不给配鼠标？", .negative),
+        RuleCase("a rhetorical 难道 complains", "难道五星级酒店就是这样的服务吗", .negative),
+        RuleCase("怎么回事 complains", "这是怎么回事", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
