@@ -245,6 +245,9 @@ struct ChineseLexiconTests {
         RuleCase("a rhetorical 为什么 complains", "为什么不给配鼠标？", .negative),
         RuleCase("a rhetorical 难道 complains", "难道五星级酒店就是这样的服务吗", .negative),
         RuleCase("怎么回事 complains", "这是怎么回事", .negative),
+        RuleCase("没能 negates (没能解决)", "客服没能解决", .negative),
+        RuleCase("永不 negates", "永不推荐", .negative),
+        RuleCase("a regular customer praises (经常点)", "经常点他们家的外卖", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
