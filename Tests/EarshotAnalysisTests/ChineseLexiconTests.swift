@@ -248,6 +248,11 @@ struct ChineseLexiconTests {
         RuleCase("没能 negates (没能解决)", "客服没能解决", .negative),
         RuleCase("永不 negates", "永不推荐", .negative),
         RuleCase("a regular customer praises (经常点)", "经常点他们家的外卖", .positive),
+        RuleCase("磨难 (hardship in a story) is not 难", "主人公经历了很多磨难", .neutral),
+        RuleCase("熨烫 (ironing) is not 烫", "酒店提供熨烫服务", .neutral),
+        RuleCase("吵着 (clamouring for) is not 吵", "孩子吵着要看这本书", .neutral),
+        RuleCase("好自为之 is a warning, not 好", "劝这家店好自为之", .negative),
+        RuleCase("绚烂 praises, not 烂", "绚烂的色彩", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
