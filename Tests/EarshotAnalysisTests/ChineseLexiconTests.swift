@@ -253,6 +253,10 @@ struct ChineseLexiconTests {
         RuleCase("吵着 (clamouring for) is not 吵", "孩子吵着要看这本书", .neutral),
         RuleCase("好自为之 is a warning, not 好", "劝这家店好自为之", .negative),
         RuleCase("绚烂 praises, not 烂", "绚烂的色彩", .positive),
+        RuleCase("low heat praises (发热不大)", "本子发热不大", .positive),
+        RuleCase("欲罢不能 praises", "这本书让人欲罢不能", .positive),
+        RuleCase("只适合 is a limit", "这本书只适合小孩看", .negative),
+        RuleCase("不能要求太高 is a concession, not praise", "也不能要求太高", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
