@@ -257,6 +257,11 @@ struct ChineseLexiconTests {
         RuleCase("欲罢不能 praises", "这本书让人欲罢不能", .positive),
         RuleCase("只适合 is a limit", "这本书只适合小孩看", .negative),
         RuleCase("不能要求太高 is a concession, not praise", "也不能要求太高", .negative),
+        RuleCase("a bare 无 complains (无行政酒廊)", "行政楼层无行政酒廊", .negative),
+        RuleCase("a bare 不够 complains", "份量还不够", .negative),
+        RuleCase("压根 before 没法用 (as 根本)", "东西压根没法用", .negative),
+        RuleCase("少给 (short-changed) complains", "他家少给了一个菜", .negative),
+        RuleCase("无印良品 is a name, not a bare 无", "我喜欢无印良品的风格", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
