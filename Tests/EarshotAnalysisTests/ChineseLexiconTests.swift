@@ -262,6 +262,8 @@ struct ChineseLexiconTests {
         RuleCase("压根 before 没法用 (as 根本)", "东西压根没法用", .negative),
         RuleCase("少给 (short-changed) complains", "他家少给了一个菜", .negative),
         RuleCase("无印良品 is a name, not a bare 无", "我喜欢无印良品的风格", .positive),
+        RuleCase("整体而言 opens the verdict", "房间小，早餐差，整体而言还不错", .positive),
+        RuleCase("a taxi detour (绕路) complains", "司机故意绕路", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
