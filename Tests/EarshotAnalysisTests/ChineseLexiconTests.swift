@@ -264,6 +264,7 @@ struct ChineseLexiconTests {
         RuleCase("无印良品 is a name, not a bare 无", "我喜欢无印良品的风格", .positive),
         RuleCase("整体而言 opens the verdict", "房间小，早餐差，整体而言还不错", .positive),
         RuleCase("a taxi detour (绕路) complains", "司机故意绕路", .negative),
+        RuleCase("有过之而无不及 holds no bare 无", "比起大酒店有过之而无不及", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
