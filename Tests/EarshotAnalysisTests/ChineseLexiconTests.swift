@@ -265,6 +265,8 @@ struct ChineseLexiconTests {
         RuleCase("整体而言 opens the verdict", "房间小，早餐差，整体而言还不错", .positive),
         RuleCase("a taxi detour (绕路) complains", "司机故意绕路", .negative),
         RuleCase("有过之而无不及 holds no bare 无", "比起大酒店有过之而无不及", .neutral),
+        RuleCase("没有人接 as 没人接", "打电话没有人接", .negative),
+        RuleCase("还可以再 is a wish, not 还可以", "价格还可以再低一点", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
