@@ -267,6 +267,7 @@ struct ChineseLexiconTests {
         RuleCase("有过之而无不及 holds no bare 无", "比起大酒店有过之而无不及", .neutral),
         RuleCase("没有人接 as 没人接", "打电话没有人接", .negative),
         RuleCase("还可以再 is a wish, not 还可以", "价格还可以再低一点", .negative),
+        RuleCase("a bare 不会 complains", "以后不会再偷懒叫外卖了", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
