@@ -268,6 +268,8 @@ struct ChineseLexiconTests {
         RuleCase("没有人接 as 没人接", "打电话没有人接", .negative),
         RuleCase("还可以再 is a wish, not 还可以", "价格还可以再低一点", .negative),
         RuleCase("a bare 不会 complains", "以后不会再偷懒叫外卖了", .negative),
+        RuleCase("a fix that took long (才搞定)", "装系统花了一晚上才搞定", .negative),
+        RuleCase("others' praise reported is no verdict (这么多好评)", "网上有这么多好评", .neutral),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
