@@ -269,6 +269,8 @@ struct ChineseLexiconTests {
         RuleCase("还可以再 is a wish, not 还可以", "价格还可以再低一点", .negative),
         RuleCase("a bare 不会 complains", "以后不会再偷懒叫外卖了", .negative),
         RuleCase("a fix that took long (才搞定)", "装系统花了一晚上才搞定", .negative),
+        RuleCase("金卡 is a card, not 卡 (laggy)", "我是他们的金卡会员", .neutral),
+        RuleCase("快一个月 is almost a month, not fast", "等了快一个月了", .negative),
         RuleCase("others' praise reported is no verdict (这么多好评)", "网上有这么多好评", .neutral),
     ]
 
