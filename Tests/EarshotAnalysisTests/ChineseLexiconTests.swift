@@ -271,6 +271,7 @@ struct ChineseLexiconTests {
         RuleCase("a fix that took long (才搞定)", "装系统花了一晚上才搞定", .negative),
         RuleCase("金卡 is a card, not 卡 (laggy)", "我是他们的金卡会员", .neutral),
         RuleCase("快一个月 is almost a month, not fast", "等了快一个月了", .negative),
+        RuleCase("会更好 is a wish, not praise", "如果能多几种颜色会更好", .neutral),
         RuleCase("others' praise reported is no verdict (这么多好评)", "网上有这么多好评", .neutral),
     ]
 
