@@ -273,6 +273,11 @@ struct ChineseLexiconTests {
         RuleCase("快一个月 is almost a month, not fast", "等了快一个月了", .negative),
         RuleCase("会更好 is a wish, not praise", "如果能多几种颜色会更好", .neutral),
         RuleCase("others' praise reported is no verdict (这么多好评)", "网上有这么多好评", .neutral),
+        // Thirteenth round.
+        RuleCase("loyalty with a negation of rivals (不会再选择其他) praises", "以后不会再选择其他牌子了", .positive),
+        RuleCase("a gap from what was hoped (有较大距离) complains", "跟宣传的有较大距离", .negative),
+        RuleCase("厉害 after a fault noun means badly (反光厉害)", "屏幕反光厉害", .negative),
+        RuleCase("有一点点 dampens as 有一点", "价格有一点点贵", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
