@@ -278,6 +278,11 @@ struct ChineseLexiconTests {
         RuleCase("a gap from what was hoped (有较大距离) complains", "跟宣传的有较大距离", .negative),
         RuleCase("厉害 after a fault noun means badly (反光厉害)", "屏幕反光厉害", .negative),
         RuleCase("有一点点 dampens as 有一点", "价格有一点点贵", .negative),
+        RuleCase("catching a cold complains (感冒)", "空调太冷，住一晚就感冒了", .negative),
+        RuleCase("不感冒 (not keen) is no negated complaint", "我对这种风格不感冒", .negative),
+        RuleCase("switching to a rival complains (换别家)", "下次还是换别家吧", .negative),
+        RuleCase("a raise for the courier praises (涨工资)", "该给这位送餐员涨工资", .positive),
+        RuleCase("soup spilt everywhere complains", "汤洒得到处都是", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
