@@ -283,6 +283,12 @@ struct ChineseLexiconTests {
         RuleCase("switching to a rival complains (换别家)", "下次还是换别家吧", .negative),
         RuleCase("a raise for the courier praises (涨工资)", "该给这位送餐员涨工资", .positive),
         RuleCase("soup spilt everywhere complains", "汤洒得到处都是", .negative),
+        RuleCase("惠普 is a brand, not 惠", "我买的是惠普的本子", .neutral),
+        RuleCase("香格里拉 is a hotel, not 香", "住在香格里拉旁边", .neutral),
+        RuleCase("离别 holds no negator 别", "书里写了很多离别", .neutral),
+        RuleCase("打破 is not 破 (worn out)", "打破了纪录", .neutral),
+        RuleCase("感觉不到 negates what follows", "完全感觉不到服务的热情", .negative),
+        RuleCase("感觉不到 alone is no complaint", "感觉不到什么热量，散热很好", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
