@@ -289,6 +289,11 @@ struct ChineseLexiconTests {
         RuleCase("打破 is not 破 (worn out)", "打破了纪录", .neutral),
         RuleCase("感觉不到 negates what follows", "完全感觉不到服务的热情", .negative),
         RuleCase("感觉不到 alone is no complaint", "感觉不到什么热量，散热很好", .positive),
+        RuleCase("一般 in a comparison is no complaint (比一般的)", "这比一般的酒店好", .positive),
+        RuleCase("小看 (underestimate) is not 太小", "你太小看这本书了", .neutral),
+        RuleCase("an outdated style complains (过时)", "款式有点过时了", .negative),
+        RuleCase("sent back for repair complains (返修)", "刚买一周就返修", .negative),
+        RuleCase("值这个价 praises", "这个价位值这个价", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
