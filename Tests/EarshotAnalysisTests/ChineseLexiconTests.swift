@@ -294,6 +294,10 @@ struct ChineseLexiconTests {
         RuleCase("an outdated style complains (过时)", "款式有点过时了", .negative),
         RuleCase("sent back for repair complains (返修)", "刚买一周就返修", .negative),
         RuleCase("值这个价 praises", "这个价位值这个价", .positive),
+        RuleCase("a wish for punctuality says it was lacking (准时一些)", "希望下次能准时一些", .negative),
+        RuleCase("a wish for speed says it was lacking (快一点)", "希望送餐能快一点", .negative),
+        RuleCase("got faster (快一些了) praises", "升级以后快一些了", .positive),
+        RuleCase("个人口味的问题 is a hedge, not a complaint", "有点咸，个人口味的问题，总体不错", .positive),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
