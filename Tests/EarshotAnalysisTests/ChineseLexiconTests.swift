@@ -298,6 +298,7 @@ struct ChineseLexiconTests {
         RuleCase("a wish for speed says it was lacking (快一点)", "希望送餐能快一点", .negative),
         RuleCase("got faster (快一些了) praises", "升级以后快一些了", .positive),
         RuleCase("个人口味的问题 is a hedge, not a complaint", "有点咸，个人口味的问题，总体不错", .positive),
+        RuleCase("a lesson learnt the hard way complains (教训)", "这次真是一个教训", .negative),
     ]
 
     @Test("Chinese review expressions", arguments: cases)
