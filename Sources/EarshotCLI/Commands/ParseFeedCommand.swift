@@ -39,7 +39,7 @@ struct ParseFeedCommand: ParsableCommand {
         let document: FeedDocument
         do {
             if file != "-", charset == nil, ParseFeedCommand.size(of: file) > ParseFeedCommand.streamingThreshold,
-               let head = ParseFeedCommand.head(of: file), XMLFeedParser.canStream(head: head) {
+               let head = XMLFeedParser.head(ofFile: file), XMLFeedParser.canStream(head: head) {
                 do {
                     document = try XMLFeedParser().parseStreamed(contentsOfFile: file, requireUTF8: true) { item, header in
                         try output.item(item, header: header)
@@ -97,24 +97,6 @@ struct ParseFeedCommand: ParsableCommand {
     private static func size(of path: String) -> Int {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    /// The first 4 KB of `path` (fewer when it is shorter), or nil when it cannot be read.
-    private static func head(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: 4096)
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     /// UTC ISO-8601 to the second.

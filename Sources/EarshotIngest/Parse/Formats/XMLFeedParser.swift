@@ -87,6 +87,17 @@ public struct XMLFeedParser: Sendable {
         })
     }
 
+    /// The first `count` bytes of the file at `path` (fewer when it is shorter), as ``canStream(head:)``
+    /// reads them; nil when the file cannot be opened or read.
+    public static func head(ofFile path: String, count: Int = 4096) -> [UInt8]? {
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        guard let read = try? FileDescriptor(descriptor).read(into: &bytes, upTo: count) else { return nil }
+        bytes.removeSubrange(read...)
+        return bytes
+    }
+
     /// Whether the first bytes of a document (a few KB) say it is an RSS, RDF or Atom feed in
     /// UTF-8 (or ASCII), which ``parse(contentsOfFile:encoding:onItem:)`` can stream as is.
     /// Anything else (JSON, HTML, other encodings) is for ``DocumentParser``.
@@ -417,24 +428,24 @@ struct PushInput {
     /// Feeds the rest of the document and ends it.
     /// - Throws: what the parser's events threw, or ``XMLReaderError`` when the file cannot be read.
     func feed() throws { try rest() }
+}
 
-    /// An open file, closed when the last reference goes.
-    private final class FileDescriptor {
-        let value: Int32
-        init(_ value: Int32) { self.value = value }
-        deinit { close(value) }
+/// An open file, closed when the last reference goes.
+final class FileDescriptor {
+    let value: Int32
+    init(_ value: Int32) { self.value = value }
+    deinit { close(value) }
 
-        /// Reads up to `limit` bytes (fewer only at the end of the file) into the start of `buffer`.
-        func read(into buffer: inout [UInt8], upTo limit: Int) throws -> Int {
-            var total = 0
-            while total < limit {
-                let count = buffer.withUnsafeMutableBytes { Foundation.read(value, $0.baseAddress! + total, limit - total) }
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw XMLReaderError(message: "cannot read the file (errno \(errno))") }
-                if count == 0 { break }
-                total += count
-            }
-            return total
+    /// Reads up to `limit` bytes (fewer only at the end of the file) into the start of `buffer`.
+    func read(into buffer: inout [UInt8], upTo limit: Int) throws -> Int {
+        var total = 0
+        while total < limit {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(value, $0.baseAddress! + total, limit - total) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw XMLReaderError(message: "cannot read the file (errno \(errno))") }
+            if count == 0 { break }
+            total += count
         }
+        return total
     }
 }

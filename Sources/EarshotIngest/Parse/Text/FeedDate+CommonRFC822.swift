@@ -26,9 +26,7 @@ extension FeedDate {
         guard bytes.count == 31 || bytes.count == 29, let p = bytes.baseAddress else { return nil }
         guard p[3] == UInt8(ascii: ","), p[4] == space, p[7] == space, p[11] == space, p[16] == space,
               p[19] == UInt8(ascii: ":"), p[22] == UInt8(ascii: ":"), p[25] == space else { return nil }
-        // Each digit's value; a byte that is no digit gives 10 or more (wrapping below "0").
-        func digit(_ index: Int) -> Int { Int(p[index] &- 0x30) }
-        // The largest of the values is at most 9 exactly when every byte is a digit.
+        func digit(_ index: Int) -> Int { fixedDigit(p[index]) }
         guard max(digit(5), digit(6), digit(12), digit(13), digit(14), digit(15), digit(17), digit(18)) <= 9,
               max(digit(20), digit(21), digit(23), digit(24)) <= 9 else { return nil }
         let offset: Int

@@ -37,9 +37,7 @@ public enum FeedDate {
         guard bytes.count == 20 || bytes.count == 25, let p = bytes.baseAddress else { return nil }
         guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"), p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
               p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: "t") || p[10] == UInt8(ascii: " ") else { return nil }
-        // Each digit's value; a byte that is no digit gives 10 or more (wrapping below "0").
-        func digit(_ index: Int) -> Int { Int(p[index] &- 0x30) }
-        // The largest of the values is at most 9 exactly when every byte is a digit.
+        func digit(_ index: Int) -> Int { fixedDigit(p[index]) }
         guard max(digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)) <= 9,
               max(digit(11), digit(12), digit(14), digit(15), digit(17), digit(18)) <= 9 else { return nil }
         let offset: Int
@@ -55,6 +53,11 @@ public enum FeedDate {
                           day: digit(8) * 10 + digit(9), hour: digit(11) * 10 + digit(12), minute: digit(14) * 10 + digit(15),
                           second: Double(digit(17) * 10 + digit(18)), offset: offset))
     }
+
+    /// A digit's value for the fixed-place readers; a byte that is no digit gives 10 or more
+    /// (wrapping below "0"), so the largest of several is at most 9 exactly when all are digits.
+    @inline(__always)
+    static func fixedDigit(_ byte: UInt8) -> Int { Int(byte &- 0x30) }
 
     /// ISO 8601 field by field: every shape ``FeedDate`` reads.
     static func scannedISO8601(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
