@@ -9,6 +9,8 @@ import Testing
         "it works even though late", "slow delivery though", "not yet convinced", "not arrived yet", "it is slow, yet it works",
         "and yet good", "yet good", "though", "but", "Though GOOD, BUT slow", "bagus tapi mahal", "东西不错但是物流太慢", "good however slow",
         "fine though, but bad", "thoughtful but slow", "yet, though",
+        "bad. But, great", "But, it works", "bad. However, great", "slow. though", "服务很差。不过，菜很好吃", "虽然质量很好，价格太贵",
+        "价格太贵，虽然质量很好", "服务很差，尽管如此，菜很好吃", "walaupun mahal, barang ok", "Servis teruk. Walaupun begitu, produk bagus",
     ]
 
     /// The rule on `String`s: the pivot as ``SentimentScorer/contrastPivot(_:)`` describes it.
@@ -18,11 +20,12 @@ import Testing
             let word = scorer.text(of: span, in: table)
             if word == "yet", span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
-            guard alone else {
+            let opens = span.start == 0 || tokens.followsBreak(span.start)
+            guard alone, !opens else {
                 let concessive = SentimentScorer.isConcessive(word)
                 return .init(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
-            if word == "yet" || span.start == 0 { continue }
+            if word == "yet" { continue }
             let clause = tokens.clause(span.start - 1)
             var start = span.start - 1
             while start > 0, tokens.clause(start - 1) == clause { start -= 1 }
@@ -48,6 +51,6 @@ import Testing
             if found?.concessiveClause != nil { concessive += 1 }
         }
         #expect(pivots > 0)
-        if language == "en" { #expect(concessive > 0) }
+        #expect(concessive > 0)
     }
 }

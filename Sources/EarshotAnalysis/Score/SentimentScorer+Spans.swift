@@ -244,9 +244,15 @@ extension SentimentScorer {
     }
 
     /// Concessive words: the clause they open is the one conceded ("though it was late, it
-    /// works" and "it works, although it was late" both lean on "it works").
+    /// works" and "it works, although it was late" both lean on "it works"; `虽然价格贵，质量很好`
+    /// and `walaupun mahal, barang ok` on the quality). English, Chinese and Malay; each must
+    /// also be listed in its language's `contrast.txt`, which makes it a contrast word at all.
     /// (``contrastPivot(_:)`` compares a contrast word with each on bytes.)
-    static let concessiveWords: [StaticString] = ["although", "though", "even though"]
+    static let concessiveWords: [StaticString] = [
+        "although", "though", "even though",
+        "虽然", "虽说", "尽管",
+        "walaupun", "walau", "meskipun", "biarpun", "sungguhpun",
+    ]
 
     /// True when `word` is one of ``concessiveWords``.
     static func isConcessive(_ word: String) -> Bool {
@@ -287,7 +293,8 @@ extension SentimentScorer {
     /// for a concessive word the clause it opens (then that clause is the weaker part, wherever
     /// it stands). A contrast word alone at the end of its clause ("…, slow delivery though")
     /// contrasts that clause with what came before, so the pivot moves to the start of that
-    /// clause. "yet" is a contrast only when it opens a clause ("…, yet it works", "and yet"):
+    /// clause; one after a break ("…. However, …") weighs what follows it, even alone. "yet" is
+    /// a contrast only when it opens a clause ("…, yet it works", "and yet"):
     /// elsewhere it is a time adverb ("not yet convinced", "not arrived yet").
     func contrastPivot(_ table: SpanTable) -> ContrastPivot? {
         let tokens = table.tokens
@@ -295,10 +302,14 @@ extension SentimentScorer {
             let (isYet, concessive) = contrastWord(start: span.start, end: span.end, shown: span.shown, in: table)
             if isYet, span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
-            guard alone else {
+            // A contrast word after a break (or first) weighs what follows, also when it is its
+            // clause's only word: "The room was small. But, the staff were lovely", `不过，`,
+            // "Walaupun begitu,". (Every contrast word starts a clause: the break is the token's flag.)
+            let opens = span.start == 0 || tokens.followsBreak(span.start)
+            guard alone, !opens else {
                 return ContrastPivot(index: span.start, span: index, concessiveClause: concessive ? tokens.clause(span.start) : nil)
             }
-            if isYet || span.start == 0 { continue }
+            if isYet { continue }
             let clause = tokens.clause(span.start - 1)
             var start = span.start - 1
             while start > 0, tokens.clause(start - 1) == clause { start -= 1 }

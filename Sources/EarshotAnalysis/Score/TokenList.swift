@@ -37,6 +37,8 @@ final class TokenList {
         static let ascii = Flags(rawValue: 2)
         /// ``SentimentScorer/isUpper(_:)`` of the written form.
         static let upper = Flags(rawValue: 4)
+        /// A clause break (punctuation or a line break) came right before the token.
+        static let afterBreak = Flags(rawValue: 8)
     }
 
     // One thread uses a list at a time, and no access overlaps another: the dynamic
@@ -296,6 +298,8 @@ final class TokenList {
     func isHan(_ index: Int) -> Bool { self[index].flags.contains(.han) }
     func isASCII(_ index: Int) -> Bool { self[index].flags.contains(.ascii) }
     func isUpper(_ index: Int) -> Bool { self[index].flags.contains(.upper) }
+    /// Whether a clause break (punctuation or a line break) came right before token `index`.
+    func followsBreak(_ index: Int) -> Bool { self[index].flags.contains(.afterBreak) }
     func word(_ index: Int) -> Int { self[index].word }
 
     /// The lookup form of token `index`, in place (valid until the list changes).

@@ -396,8 +396,10 @@ public final class Tokenizer: Sendable {
         mutating func finish(_ start: Int, raw: UnsafeBufferPointer<UInt8>?, flags: TokenList.Flags, word: Int, source: Int32 = -1,
                              reserved: Bool = false) -> UInt32 {
             let info = words.info(word)
+            var flags = flags
             if pendingBreak || (info & WordTable.contrastBit != 0 && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
+                if pendingBreak { flags.insert(.afterBreak) }
                 pendingBreak = false
             }
             list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word,
