@@ -303,7 +303,7 @@ extension SentimentScorer {
             if isYet, span.start > 0, table.sameClause(span.start - 1, span.start) { continue }
             let alone = span.end == tokens.count || !table.sameClause(span.last, span.end)
             // A contrast word after a break (or first) weighs what follows, also when it is its
-            // clause's only word: "The room was small. But, the staff were lovely", `不过，`,
+            // clause's only word: "The room was small. But, the staff were lovely", `但是，`,
             // "Walaupun begitu,". (Every contrast word starts a clause: the break is the token's flag.)
             let opens = span.start == 0 || tokens.followsBreak(span.start)
             guard alone, !opens else {
