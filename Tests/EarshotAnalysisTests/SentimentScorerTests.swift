@@ -120,6 +120,10 @@ struct SentimentScorerTests {
         RuleCase("尽管 concedes its clause", "尽管东西非常好，物流太慢了", .negative),
         RuleCase("但是 alone after a full stop weighs what follows", "菜很好吃。但是，服务很差", .negative),
         RuleCase("不过 adds a side remark, not a turn", "质量不错，不过有点贵", .positive),
+        RuleCase("就是 after a break opens a side remark", "东西不错，就是客服太差了", .positive),
+        RuleCase("只是 after a break opens a side remark", "菜很好吃，只是送得太慢了", .positive),
+        RuleCase("就是 opening the text is no side remark", "就是太贵了", .negative),
+        RuleCase("就是 inside a clause is no side remark", "质量就是好", .positive),
         RuleCase("尽管如此 (even so) is plain contrast", "菜很好吃，尽管如此，服务太差了", .negative),
         RuleCase("contrast 可是", "价格便宜，可是质量真的不行", .negative),
         RuleCase("exclamation", "太好了！", .positive),
@@ -311,6 +315,19 @@ struct SentimentScorerTests {
 
         let zh = try ScoreFixtures.scorer().score("物流慢得要命", language: "zh")
         #expect(zh.contributions.first?.rules == ["boosted by '得要命' after it"])
+    }
+
+    /// A side remark weighs half in any clause, past the 64 that the scorer notes as bits too,
+    /// and only its own clause: the clause after it counts in full.
+    @Test(arguments: [1, 70])
+    func aSideRemarkWeighsHalfInItsOwnClause(clausesBefore: Int) throws {
+        let text = String(repeating: "好，", count: clausesBefore) + "就是物流太慢，服务很差"
+        let result = try ScoreFixtures.scorer().score(text, language: "zh")
+        let slow = try #require(result.contributions.first { $0.term == "慢" })
+        #expect(slow.rules.contains("in a side remark ×0.5"), "\(slow.rules)")
+        let bad = try #require(result.contributions.first { $0.term == "差" })
+        #expect(!bad.rules.contains { $0.hasPrefix("in a side remark") }, "\(bad.rules)")
+        #expect(result.contributions.filter { $0.rules.contains("in a side remark ×0.5") }.count == 1)
     }
 
     @Test func detectsTheLanguageWhenNoneIsGiven() throws {

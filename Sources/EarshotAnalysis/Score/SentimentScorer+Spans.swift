@@ -254,6 +254,43 @@ extension SentimentScorer {
         "walaupun", "walau", "meskipun", "biarpun", "sungguhpun",
     ]
 
+    /// Chinese words that open a side remark when they begin a clause after a break
+    /// (`质量很好，就是物流慢了点`: "it's just that …"): the clause weighs ``caveatScalar``.
+    static let chineseCaveats: [StaticString] = ["就是", "只是"]
+    /// The weight of a side remark's clause.
+    static let caveatScalar = 0.5
+
+    /// The clauses that ``chineseCaveats`` open, as bits (clause `c` in bit `c`, for the first 64),
+    /// and whether one opens a later clause (then ``inCaveat(_:at:bits:far:)`` looks at it).
+    static func caveatClauses(_ tokens: TokenList) -> (bits: UInt64, far: Bool) {
+        var bits: UInt64 = 0, far = false
+        for index in 1..<max(tokens.count, 1) where opensCaveat(tokens, index) {
+            let clause = tokens.clause(index)
+            if clause < 64 { bits |= 1 << UInt64(clause) } else { far = true }
+        }
+        return (bits, far)
+    }
+
+    /// True when token `index` is in a clause that ``chineseCaveats`` open (``caveatClauses(_:)``
+    /// gave `bits` and `far`).
+    static func inCaveat(_ tokens: TokenList, at index: Int, bits: UInt64, far: Bool) -> Bool {
+        let clause = tokens.clause(index)
+        if clause < 64 { return bits & (1 << UInt64(clause)) != 0 }
+        guard far else { return false }
+        var first = index
+        while first > 0, tokens.clause(first - 1) == clause { first -= 1 }
+        return opensCaveat(tokens, first)
+    }
+
+    /// True when token `index` (not the first) follows a break and is one of ``chineseCaveats``:
+    /// compared on its UTF-8 bytes (unified ideographs, whose bytes are their NFC form).
+    @inline(__always)
+    static func opensCaveat(_ tokens: TokenList, _ index: Int) -> Bool {
+        guard index > 0, tokens.followsBreak(index) else { return false }
+        let bytes = tokens.textBytes(index)
+        return bytes.count == 6 && chineseCaveats.contains { word in word.withUTF8Buffer { bytes.elementsEqual($0) } }
+    }
+
     /// True when `word` is one of ``concessiveWords``.
     static func isConcessive(_ word: String) -> Bool {
         concessiveWords.contains { $0.description == word }

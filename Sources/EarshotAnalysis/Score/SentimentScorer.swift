@@ -204,6 +204,8 @@ public struct SentimentScorer: Sendable {
         let table = SpanTable(tokens: consume tokens, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
         let pivot = table.tokens.hasContrastSpan ? contrastPivot(table) : nil
+        // Side remarks (Chinese): the clauses that open with one.
+        let caveats = kind == .chinese ? SentimentScorer.caveatClauses(table.tokens) : (bits: 0, far: false)
 
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them
@@ -238,6 +240,11 @@ public struct SentimentScorer: Sendable {
                     value *= factor
                     if explain { scratch.rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
                 }
+            }
+            // A side remark (`…，就是物流慢了点`) weighs half: the verdict is the rest.
+            if caveats.bits != 0 || caveats.far, SentimentScorer.inCaveat(table.tokens, at: span.start, bits: caveats.bits, far: caveats.far) {
+                value *= SentimentScorer.caveatScalar
+                if explain { scratch.rules.append("in a side remark ×\(SentimentScorer.caveatScalar)") }
             }
             if wantsAspects { tokenValences[span.start] += value }
             sum += value
