@@ -68,6 +68,7 @@ struct SentimentScorerTests {
         RuleCase("nobody helped", "We stood at the desk and nobody helped us.", .negative),
         RuleCase("a parcel out in the rain", "The courier dropped the box out in the rain.", .negative),
         RuleCase("done with a company", "After this, I'm done with them.", .negative),
+        RuleCase("a wait of weeks", "The refund took a month.", .negative),
         RuleCase("phrase works like a charm", "Works like a charm.", .positive),
         RuleCase("phrase hasn't arrived", "My parcel hasn't arrived yet.", .negative),
         RuleCase("customer service is neutral", "I called customer service today.", .neutral),
@@ -274,6 +275,8 @@ struct SentimentScorerTests {
     static let aspectSplits: [(String, String, String, String)] = [
         ("en", "love the product but support never replied", "product", "support"),
         ("en", "The delivery was quick, but the refund was a nightmare", "delivery", "refunds"),
+        ("en", "The app is great. However, the refund took a month.", "app", "refunds"),
+        ("zh", "东西不错，就是客服太差了", "product", "support"),
         ("zh", "产品很好用，但是客服一直不回复", "product", "support"),
         ("zh", "质量很好，物流太慢了", "product", "delivery"),
         ("ms", "Produk bagus tapi customer service langsung tak balas", "product", "support"),
