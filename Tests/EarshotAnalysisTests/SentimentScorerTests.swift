@@ -163,6 +163,8 @@ struct SentimentScorerTests {
         RuleCase("walaupun concedes its clause", "Walaupun kualiti bagus, harga terlalu mahal", .negative),
         RuleCase("walaupun concedes its clause, placed last", "Harga terlalu mahal, walaupun kualiti bagus", .negative),
         RuleCase("walaupun begitu (even so) after a full stop", "Servis teruk. Walaupun begitu, produk bagus", .positive),
+        RuleCase("cuma after a break opens a side remark", "Barang cantik, cuma penghantaran lambat sikit", .positive),
+        RuleCase("cuma inside a clause is 'only'", "Harga cuma RM10, murah", .positive),
         RuleCase("contrast tapi, positive after", "Harga mahal sikit tapi kualiti memang terbaik", .positive),
         RuleCase("contrast tp (chat spelling)", "Barang cantik tp servis teruk", .negative),
         RuleCase("colloquial sgt lmbt", "Penghantaran sgt lmbt", .negative),

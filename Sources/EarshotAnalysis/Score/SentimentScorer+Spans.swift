@@ -254,13 +254,14 @@ extension SentimentScorer {
         "walaupun", "walau", "meskipun", "biarpun", "sungguhpun",
     ]
 
-    /// Chinese words that open a side remark when they begin a clause after a break
-    /// (`质量很好，就是物流慢了点`: "it's just that …"): the clause weighs ``caveatScalar``.
-    static let chineseCaveats: [StaticString] = ["就是", "只是"]
+    /// Chinese and Malay words that open a side remark when they begin a clause after a break
+    /// ("it's just that …": `质量很好，就是物流慢了点`, "barang cantik, cuma penghantaran lambat"):
+    /// the clause weighs ``caveatScalar``. (Each is six or four bytes: ``opensCaveat(_:_:)``.)
+    static let sideRemarkWords: [StaticString] = ["就是", "只是", "cuma"]
     /// The weight of a side remark's clause.
     static let caveatScalar = 0.5
 
-    /// The clauses that ``chineseCaveats`` open, as bits (clause `c` in bit `c`, for the first 64),
+    /// The clauses that ``sideRemarkWords`` open, as bits (clause `c` in bit `c`, for the first 64),
     /// and whether one opens a later clause (then ``inCaveat(_:at:bits:far:)`` looks at it).
     static func caveatClauses(_ tokens: TokenList) -> (bits: UInt64, far: Bool) {
         var bits: UInt64 = 0, far = false
@@ -271,7 +272,7 @@ extension SentimentScorer {
         return (bits, far)
     }
 
-    /// True when token `index` is in a clause that ``chineseCaveats`` open (``caveatClauses(_:)``
+    /// True when token `index` is in a clause that ``sideRemarkWords`` open (``caveatClauses(_:)``
     /// gave `bits` and `far`).
     static func inCaveat(_ tokens: TokenList, at index: Int, bits: UInt64, far: Bool) -> Bool {
         let clause = tokens.clause(index)
@@ -282,13 +283,14 @@ extension SentimentScorer {
         return opensCaveat(tokens, first)
     }
 
-    /// True when token `index` (not the first) follows a break and is one of ``chineseCaveats``:
-    /// compared on its UTF-8 bytes (unified ideographs, whose bytes are their NFC form).
+    /// True when token `index` (not the first) follows a break and is one of ``sideRemarkWords``:
+    /// compared on its lookup form's UTF-8 bytes (lower-cased ASCII, or unified ideographs,
+    /// whose bytes are their NFC form).
     @inline(__always)
     static func opensCaveat(_ tokens: TokenList, _ index: Int) -> Bool {
         guard index > 0, tokens.followsBreak(index) else { return false }
         let bytes = tokens.textBytes(index)
-        return bytes.count == 6 && chineseCaveats.contains { word in word.withUTF8Buffer { bytes.elementsEqual($0) } }
+        return (bytes.count == 6 || bytes.count == 4) && sideRemarkWords.contains { word in word.withUTF8Buffer { bytes.elementsEqual($0) } }
     }
 
     /// True when `word` is one of ``concessiveWords``.

@@ -204,8 +204,9 @@ public struct SentimentScorer: Sendable {
         let table = SpanTable(tokens: consume tokens, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
         let pivot = table.tokens.hasContrastSpan ? contrastPivot(table) : nil
-        // Side remarks (Chinese): the clauses that open with one.
-        let caveats = kind == .chinese ? SentimentScorer.caveatClauses(table.tokens) : (bits: 0, far: false)
+        // Side remarks (Chinese and Malay): the clauses that open with one.
+        let caveats = (kind == .chinese || kind == .malay) && table.tokens.mayOpenSideRemark
+            ? SentimentScorer.caveatClauses(table.tokens) : (bits: 0, far: false)
 
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them

@@ -117,11 +117,17 @@ final class TokenList {
     /// then (most texts have none).
     @exclusivity(unchecked) private(set) var hasContrastSpan = false
 
+    /// True when a token after a break has the length of one of ``SentimentScorer/sideRemarkWords``
+    /// (four or six bytes): a hint that side remarks are looked for only then (a token dropped by
+    /// ``truncate(before:)`` may leave it set, which only costs the look).
+    @exclusivity(unchecked) var mayOpenSideRemark = false
+
     func removeAll() {
         marksCounted = false
         exclamations = 0
         questions = 0
         hasContrastSpan = false
+        mayOpenSideRemark = false
         upperCount = 0
         records.count = 0
         forms.count = 0

@@ -399,7 +399,11 @@ public final class Tokenizer: Sendable {
             var flags = flags
             if pendingBreak || (info & WordTable.contrastBit != 0 && opensClause(start)) {
                 if !list.isEmpty { clause += 1 }
-                if pendingBreak { flags.insert(.afterBreak) }
+                if pendingBreak {
+                    flags.insert(.afterBreak)
+                    let length = list.pendingText(from: start).count
+                    if length == 6 || length == 4 { list.mayOpenSideRemark = true }
+                }
                 pendingBreak = false
             }
             list.finish(textStart: start, raw: raw, clause: clause, flags: flags, word: word,
