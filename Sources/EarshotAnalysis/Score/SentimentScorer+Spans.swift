@@ -256,38 +256,38 @@ extension SentimentScorer {
 
     /// Chinese and Malay words that open a side remark when they begin a clause after a break
     /// ("it's just that …": `质量很好，就是物流慢了点`, "barang cantik, cuma penghantaran lambat"):
-    /// the clause weighs ``caveatScalar``. (Each is six or four bytes: ``opensCaveat(_:_:)``.)
+    /// the clause weighs ``sideRemarkScalar``. (Each is six or four bytes: ``opensSideRemark(_:_:)``.)
     static let sideRemarkWords: [StaticString] = ["就是", "只是", "cuma"]
     /// The weight of a side remark's clause.
-    static let caveatScalar = 0.5
+    static let sideRemarkScalar = 0.5
 
     /// The clauses that ``sideRemarkWords`` open, as bits (clause `c` in bit `c`, for the first 64),
-    /// and whether one opens a later clause (then ``inCaveat(_:at:bits:far:)`` looks at it).
-    static func caveatClauses(_ tokens: TokenList) -> (bits: UInt64, far: Bool) {
+    /// and whether one opens a later clause (then ``inSideRemark(_:at:bits:far:)`` looks at it).
+    static func sideRemarkClauses(_ tokens: TokenList) -> (bits: UInt64, far: Bool) {
         var bits: UInt64 = 0, far = false
-        for index in 1..<max(tokens.count, 1) where opensCaveat(tokens, index) {
+        for index in 1..<max(tokens.count, 1) where opensSideRemark(tokens, index) {
             let clause = tokens.clause(index)
             if clause < 64 { bits |= 1 << UInt64(clause) } else { far = true }
         }
         return (bits, far)
     }
 
-    /// True when token `index` is in a clause that ``sideRemarkWords`` open (``caveatClauses(_:)``
+    /// True when token `index` is in a clause that ``sideRemarkWords`` open (``sideRemarkClauses(_:)``
     /// gave `bits` and `far`).
-    static func inCaveat(_ tokens: TokenList, at index: Int, bits: UInt64, far: Bool) -> Bool {
+    static func inSideRemark(_ tokens: TokenList, at index: Int, bits: UInt64, far: Bool) -> Bool {
         let clause = tokens.clause(index)
         if clause < 64 { return bits & (1 << UInt64(clause)) != 0 }
         guard far else { return false }
         var first = index
         while first > 0, tokens.clause(first - 1) == clause { first -= 1 }
-        return opensCaveat(tokens, first)
+        return opensSideRemark(tokens, first)
     }
 
     /// True when token `index` (not the first) follows a break and is one of ``sideRemarkWords``:
     /// compared on its lookup form's UTF-8 bytes (lower-cased ASCII, or unified ideographs,
     /// whose bytes are their NFC form).
     @inline(__always)
-    static func opensCaveat(_ tokens: TokenList, _ index: Int) -> Bool {
+    static func opensSideRemark(_ tokens: TokenList, _ index: Int) -> Bool {
         guard index > 0, tokens.followsBreak(index) else { return false }
         let bytes = tokens.textBytes(index)
         return (bytes.count == 6 || bytes.count == 4) && sideRemarkWords.contains { word in word.withUTF8Buffer { bytes.elementsEqual($0) } }

@@ -205,8 +205,8 @@ public struct SentimentScorer: Sendable {
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
         let pivot = table.tokens.hasContrastSpan ? contrastPivot(table) : nil
         // Side remarks (Chinese and Malay): the clauses that open with one.
-        let caveats = (kind == .chinese || kind == .malay) && table.tokens.mayOpenSideRemark
-            ? SentimentScorer.caveatClauses(table.tokens) : (bits: 0, far: false)
+        let sideRemarks = (kind == .chinese || kind == .malay) && table.tokens.mayOpenSideRemark
+            ? SentimentScorer.sideRemarkClauses(table.tokens) : (bits: 0, far: false)
 
         // Each token's valence is needed only for the aspects; the sum and the proportions are
         // added up term by term, in token order as a pass over that array would add them
@@ -243,9 +243,9 @@ public struct SentimentScorer: Sendable {
                 }
             }
             // A side remark (`…，就是物流慢了点`) weighs half: the verdict is the rest.
-            if caveats.bits != 0 || caveats.far, SentimentScorer.inCaveat(table.tokens, at: span.start, bits: caveats.bits, far: caveats.far) {
-                value *= SentimentScorer.caveatScalar
-                if explain { scratch.rules.append("in a side remark ×\(SentimentScorer.caveatScalar)") }
+            if sideRemarks.bits != 0 || sideRemarks.far, SentimentScorer.inSideRemark(table.tokens, at: span.start, bits: sideRemarks.bits, far: sideRemarks.far) {
+                value *= SentimentScorer.sideRemarkScalar
+                if explain { scratch.rules.append("in a side remark ×\(SentimentScorer.sideRemarkScalar)") }
             }
             if wantsAspects { tokenValences[span.start] += value }
             sum += value
