@@ -125,6 +125,7 @@ struct SentimentScorerTests {
         RuleCase("只是 after a break opens a side remark", "菜很好吃，只是送得太慢了", .positive),
         RuleCase("就是 opening the text is no side remark", "就是太贵了", .negative),
         RuleCase("就是 inside a clause is no side remark", "质量就是好", .positive),
+        RuleCase("忘不了 (unforgettable) praises, not a bare 不", "到现在还忘不了那家的早餐", .positive),
         RuleCase("尽管如此 (even so) is plain contrast", "菜很好吃，尽管如此，服务太差了", .negative),
         RuleCase("contrast 可是", "价格便宜，可是质量真的不行", .negative),
         RuleCase("exclamation", "太好了！", .positive),
