@@ -336,6 +336,14 @@ struct SentimentScorerTests {
         #expect(result.contributions.filter { $0.rules.contains("in a side remark ×0.5") }.count == 1)
     }
 
+    /// The length test that gates the side-remark look admits every side-remark word, so that a
+    /// word added to the list is not skipped by the tokenizer's hint.
+    @Test func everySideRemarkWordPassesTheLengthTest() {
+        for word in SentimentScorer.sideRemarkWords {
+            #expect(SentimentScorer.mayBeSideRemark(length: word.utf8CodeUnitCount), "\(word)")
+        }
+    }
+
     @Test func detectsTheLanguageWhenNoneIsGiven() throws {
         let scorer = try ScoreFixtures.scorer()
         #expect(scorer.score("客服态度很好").lang == "zh")

@@ -34,8 +34,9 @@ struct ListedText {
         return ListedText.equal(bytes, word)
     }
 
+    /// True when `bytes` are the UTF-8 bytes of `word` (for lookup forms that are byte-comparable).
     @inline(__always)
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && word.withUTF8Buffer { bytes.elementsEqual($0) }
     }
 

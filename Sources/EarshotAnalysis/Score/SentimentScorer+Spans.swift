@@ -256,8 +256,14 @@ extension SentimentScorer {
 
     /// Chinese and Malay words that open a side remark when they begin a clause after a break
     /// ("it's just that …": `质量很好，就是物流慢了点`, "barang cantik, cuma penghantaran lambat"):
-    /// the clause weighs ``sideRemarkScalar``. (Each is six or four bytes: ``opensSideRemark(_:_:)``.)
+    /// the clause weighs ``sideRemarkScalar``. Each has a length that ``mayBeSideRemark(length:)`` admits.
     static let sideRemarkWords: [StaticString] = ["就是", "只是", "cuma"]
+
+    /// Whether a token of `length` bytes may be one of ``sideRemarkWords`` (two Han characters or
+    /// four ASCII letters): the tokenizer's hint (``TokenList/mayOpenSideRemark``) and
+    /// ``opensSideRemark(_:_:)`` ask this before comparing bytes.
+    @inline(__always)
+    static func mayBeSideRemark(length: Int) -> Bool { length == 6 || length == 4 }
     /// The weight of a side remark's clause.
     static let sideRemarkScalar = 0.5
 
@@ -290,7 +296,7 @@ extension SentimentScorer {
     static func opensSideRemark(_ tokens: TokenList, _ index: Int) -> Bool {
         guard index > 0, tokens.followsBreak(index) else { return false }
         let bytes = tokens.textBytes(index)
-        return (bytes.count == 6 || bytes.count == 4) && sideRemarkWords.contains { word in word.withUTF8Buffer { bytes.elementsEqual($0) } }
+        return mayBeSideRemark(length: bytes.count) && sideRemarkWords.contains { ListedText.equal(bytes, $0) }
     }
 
     /// True when `word` is one of ``concessiveWords``.
@@ -302,7 +308,8 @@ extension SentimentScorer {
     /// and whether it is one of ``concessiveWords``: compared on its lookup forms' bytes when it
     /// shows them, with no `String` (its `String` and the set's look-up cost ~500 instructions).
     /// (Equal as `String`s compare: no other sequence is canonically equivalent to these ASCII
-    /// words. Scalars, not the span: a span passed by reference was copied per span of every text.)
+    /// words and unified ideographs. Scalars, not the span: a span passed by reference was copied
+    /// per span of every text.)
     @inline(never)
     private func contrastWord(start: Int, end: Int, shown: TermSpan.Shown, in table: SpanTable) -> (isYet: Bool, isConcessive: Bool) {
         guard shown == .lookupForms else {
@@ -310,10 +317,7 @@ extension SentimentScorer {
             return (word == "yet", SentimentScorer.isConcessive(word))
         }
         let bytes = table.tokens.phraseBytes(start..<end)
-        func isWord(_ word: StaticString) -> Bool {
-            bytes.count == word.utf8CodeUnitCount && word.withUTF8Buffer { bytes.elementsEqual($0) }
-        }
-        return (isWord("yet"), SentimentScorer.concessiveWords.contains(where: isWord))
+        return (ListedText.equal(bytes, "yet"), SentimentScorer.concessiveWords.contains { ListedText.equal(bytes, $0) })
     }
 
     /// Where ``contrastPivot(_:)`` found the weighted part to start. Plain numbers (the word is the

@@ -118,7 +118,7 @@ final class TokenList {
     @exclusivity(unchecked) private(set) var hasContrastSpan = false
 
     /// True when a token after a break has the length of one of ``SentimentScorer/sideRemarkWords``
-    /// (four or six bytes): a hint that side remarks are looked for only then (a token dropped by
+    /// (``SentimentScorer/mayBeSideRemark(length:)``): a hint that side remarks are looked for only then (a token dropped by
     /// ``truncate(before:)`` may leave it set, which only costs the look).
     @exclusivity(unchecked) var mayOpenSideRemark = false
 

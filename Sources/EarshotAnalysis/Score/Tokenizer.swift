@@ -401,8 +401,7 @@ public final class Tokenizer: Sendable {
                 if !list.isEmpty { clause += 1 }
                 if pendingBreak {
                     flags.insert(.afterBreak)
-                    let length = list.pendingText(from: start).count
-                    if length == 6 || length == 4 { list.mayOpenSideRemark = true }
+                    if SentimentScorer.mayBeSideRemark(length: list.pendingText(from: start).count) { list.mayOpenSideRemark = true }
                 }
                 pendingBreak = false
             }
