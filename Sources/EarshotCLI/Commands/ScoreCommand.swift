@@ -46,6 +46,7 @@ struct ScoreCommand: ParsableCommand {
     static let chunksPerThread = 16
 
     func run() throws {
+        StartupHeap.reserve()
         let folder: URL
         if let lexicons {
             folder = URL(fileURLWithPath: lexicons)
