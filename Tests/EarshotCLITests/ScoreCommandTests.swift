@@ -128,4 +128,50 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/lexicons"))
     }
+
+    #if os(Linux)
+    /// ``StartupHeap``: while `earshot score` runs, its heap has grown by 16 MB at once and (where
+    /// the kernel has transparent huge pages) part of it is advised for them (`hg` in smaps).
+    @Test func scoreGrowsItsHeapOnceForHugePages() throws {
+        let process = Process()
+        process.executableURL = try EarshotBinary.executable
+        process.arguments = ["score"]
+        process.currentDirectoryURL = EarshotBinary.packageRoot
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        input.fileHandleForWriting.write(Data("great support\n".utf8))
+        let hugePages = FileManager.default.fileExists(atPath: "/sys/kernel/mm/transparent_hugepage/enabled")
+        // The heap is set up first thing; the child then waits for more input. Its mappings are
+        // read until they show it (or for 20 s).
+        var heapBytes = 0, advised = false
+        for _ in 0..<1000 where heapBytes < StartupHeap.span || (hugePages && !advised) {
+            Thread.sleep(forTimeInterval: 0.02)
+            // (Read to its end: `String(contentsOfFile:)` stops early on a /proc file, whose size reads as 0.)
+            guard let file = FileHandle(forReadingAtPath: "/proc/\(process.processIdentifier)/smaps"),
+                  let data = try? file.readToEnd() else { continue }
+            try? file.close()
+            let smaps = String(decoding: data, as: UTF8.self)
+            (heapBytes, advised) = (0, false)
+            var inHeap = false
+            for line in smaps.split(separator: "\n") {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+                if let range = fields.first, range.contains("-"), !range.hasSuffix(":") {
+                    inHeap = fields.last == "[heap]"
+                    let bounds = range.split(separator: "-").compactMap { Int($0, radix: 16) }
+                    if inHeap, bounds.count == 2 { heapBytes += bounds[1] - bounds[0] }
+                } else if inHeap, fields.first == "VmFlags:", fields.contains("hg") {
+                    advised = true
+                }
+            }
+        }
+        #expect(heapBytes >= StartupHeap.span, "heap \(heapBytes) bytes")
+        if hugePages { #expect(advised, "no part of the heap is advised for huge pages") }
+    }
+    #endif
 }
