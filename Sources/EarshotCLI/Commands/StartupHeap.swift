@@ -12,6 +12,10 @@ import Glibc
 /// would from outside. Where the kernel gives no huge pages (`transparent_hugepage` set to
 /// `never`) the advice is ignored and only the one growth step remains. Elsewhere than glibc
 /// it does nothing.
+///
+/// A huge page covers an aligned 2 MB, and one already holding 4 KB pages stays in them, so the
+/// tables must start on such a boundary: a block that reaches from the heap's free top to the
+/// next one is allocated first and kept, its bytes never written (so never resident).
 enum StartupHeap {
     /// How far the heap grows in one step, and the size below which allocations come from it.
     static let span = 16 << 20
@@ -31,15 +35,20 @@ enum StartupHeap {
         // The heap keeps `span` spare whenever it grows or is trimmed; allocations up to `span`
         // (the tables' arrays, a few hundred KB each) come from it instead of a mapping each.
         guard mallopt(topPad, Int32(span)) == 1, mallopt(mmapThreshold, Int32(span)) == 1 else { return }
-        let before = UInt(bitPattern: sbrk(0))
-        // An allocation larger than the spare room the heap had grows it by itself plus `span`;
-        // freeing it trims the top back to `span`, which stays mapped.
-        UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16).deallocate()
-        let after = UInt(bitPattern: sbrk(0))
-        let huge = UInt(2 << 20)
-        let start = (before + huge - 1) & ~(huge - 1), end = after & ~(huge - 1)
-        guard end > start, let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(base, Int(end - start), MADV_HUGEPAGE)
+        // Where the heap's free top begins: a block larger than any free chunk is carved from it
+        // (and given back at once).
+        let huge = 2 << 20
+        let probe = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        let top = Int(bitPattern: probe)
+        probe.deallocate()
+        // The kept block, up to the first huge-page boundary past the probe's megabyte (its 16
+        // bytes of header before it): what the tables take next begins there. The heap has grown
+        // by `span` past the probe; the whole 2 MB steps up to its end are advised.
+        let boundary = (top + (1 << 20) + huge - 1) & ~(huge - 1)
+        _ = UnsafeMutableRawPointer.allocate(byteCount: boundary - top - 16, alignment: 16)
+        let end = Int(bitPattern: sbrk(0)) & ~(huge - 1)
+        guard end > boundary, let base = UnsafeMutableRawPointer(bitPattern: boundary) else { return }
+        _ = madvise(base, end - boundary, MADV_HUGEPAGE)
         #endif
     }
 }
