@@ -35,8 +35,8 @@ enum StartupHeap {
         // The heap keeps `span` spare whenever it grows or is trimmed; allocations up to `span`
         // (the tables' arrays, a few hundred KB each) come from it instead of a mapping each.
         guard mallopt(topPad, Int32(span)) == 1, mallopt(mmapThreshold, Int32(span)) == 1 else { return }
-        // Where the heap's free top begins: a block larger than any free chunk is carved from it
-        // (and given back at once).
+        // Where the heap's free top begins: at start no free chunk is as large as a megabyte, so
+        // such a block is carved from it (and given back at once).
         let huge = 2 << 20
         let probe = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
         let top = Int(bitPattern: probe)
@@ -47,7 +47,9 @@ enum StartupHeap {
         let boundary = (top + (1 << 20) + huge - 1) & ~(huge - 1)
         _ = UnsafeMutableRawPointer.allocate(byteCount: boundary - top - 16, alignment: 16)
         let end = Int(bitPattern: sbrk(0)) & ~(huge - 1)
-        guard end > boundary, let base = UnsafeMutableRawPointer(bitPattern: boundary) else { return }
+        // (Had the probe come from anywhere but the heap's top, the range would be empty or larger
+        // than the span: nothing is advised then.)
+        guard end > boundary, end - boundary <= span, let base = UnsafeMutableRawPointer(bitPattern: boundary) else { return }
         _ = madvise(base, end - boundary, MADV_HUGEPAGE)
         #endif
     }
