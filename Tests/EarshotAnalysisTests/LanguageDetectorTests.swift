@@ -71,8 +71,8 @@ struct LanguageDetectorTests {
 
     @Test func bytePathPunctuationIsNotAlphabetic() throws {
         let tokenizer = try ScoreFixtures.scorer().tokenizer
-        #expect(!tokenizer.bytePunctuation.isEmpty)
-        for value in tokenizer.bytePunctuation.keys {
+        #expect(!tokenizer.bytePunctuation.values.isEmpty)
+        for value in tokenizer.bytePunctuation.values {
             #expect(Unicode.Scalar(value)?.properties.isAlphabetic == false, "\(value)")
         }
     }

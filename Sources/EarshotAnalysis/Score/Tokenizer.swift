@@ -54,7 +54,7 @@ public final class Tokenizer: Sendable {
     let emojiStarts: Set<Unicode.Scalar>
     /// Punctuation of Chinese text that the byte scanner handles (each a scalar of three UTF-8
     /// bytes that is no emoji, letter, number or space), with whether it breaks a clause.
-    let bytePunctuation: [UInt32: Bool]
+    let bytePunctuation: ScalarFlags
 
     /// Scalars of Chinese text that the byte path may meet besides Han characters.
     private static let punctuationCandidates: [UInt32] = [
@@ -147,7 +147,7 @@ public final class Tokenizer: Sendable {
                   !Tokenizer.isHan(character), value != 0x2019 else { continue }
             punctuation[value] = Tokenizer.clauseBreaks.contains(character)
         }
-        bytePunctuation = punctuation
+        bytePunctuation = ScalarFlags(punctuation)
     }
 
     private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…", "～", "~"]
