@@ -25,29 +25,37 @@ struct ScoreLineFormatter: Sendable {
     /// Appends the TSV line of a text whose compound is `compound` and language `lang`, line
     /// feed included, as ``append(_:to:)`` writes it without `--explain`.
     static func appendTSV(compound: Double, lang: String, to out: inout Output) {
-        var lang = lang
-        lang.withUTF8 { code in
-            let start = out.reserve(fixedCapacity + 2 + code.count)
-            // (The one-digit case, every compound, inline.)
-            guard var count = writeOneDigit(compound, digits: 4, to: start) ?? writeFixed(compound, digits: 4, to: start) else {
-                var bytes: [UInt8] = []
-                appendFixed(compound, digits: 4, to: &bytes)
-                bytes.append(0x09)
-                bytes.append(contentsOf: code)
-                bytes.append(0x0A)
-                out.append(bytes)
-                return
-            }
-            start[count] = 0x09
-            count &+= 1
-            // A language code is a few bytes: copied one by one.
-            for byte in code {
-                start[count] = byte
-                count &+= 1
-            }
-            start[count] = 0x0A
-            out.advance(by: count &+ 1)
+        // Read in place (a language code is a small string, read from the value itself): a
+        // mutable copy for `withUTF8` was retained and released, ~30 instructions a line.
+        guard lang.utf8.withContiguousStorageIfAvailable({ appendTSV(compound: compound, code: $0, to: &out) }) != nil else {
+            var copy = lang
+            return copy.withUTF8 { appendTSV(compound: compound, code: $0, to: &out) }
         }
+    }
+
+    /// ``appendTSV(compound:lang:to:)`` with the language code's UTF-8 bytes.
+    @inline(__always)
+    private static func appendTSV(compound: Double, code: UnsafeBufferPointer<UInt8>, to out: inout Output) {
+        let start = out.reserve(fixedCapacity + 2 + code.count)
+        // (The one-digit case, every compound, inline.)
+        guard var count = writeOneDigit(compound, digits: 4, to: start) ?? writeFixed(compound, digits: 4, to: start) else {
+            var bytes: [UInt8] = []
+            appendFixed(compound, digits: 4, to: &bytes)
+            bytes.append(0x09)
+            bytes.append(contentsOf: code)
+            bytes.append(0x0A)
+            out.append(bytes)
+            return
+        }
+        start[count] = 0x09
+        count &+= 1
+        // A language code is a few bytes: copied one by one.
+        for byte in code {
+            start[count] = byte
+            count &+= 1
+        }
+        start[count] = 0x0A
+        out.advance(by: count &+ 1)
     }
 
     /// Output bytes written in place through a pointer, for the TSV lines: appending each line
