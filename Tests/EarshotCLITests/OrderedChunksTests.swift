@@ -24,7 +24,7 @@ import Testing
         let (descriptor, path) = try input(lines)
         defer { close(descriptor); unlink(path) }
         let window = 2
-        // Chunks of whole lines (the reader reads 64 KB at a time, so ~64 KB each). The first
+        // Chunks of whole lines (about 64 bytes: here each holds one line, read on to its end). The first
         // chunk's transform is slow: without the window, the other threads would read and finish
         // more chunks meanwhile than the window allows to wait for it.
         let chunks = OrderedChunks(reader: LineChunkReader(descriptor: descriptor), chunkBytes: 64, window: window)
