@@ -23,10 +23,10 @@ struct LineChunkReader {
     /// at the end of input.
     ///
     /// The input is read straight into the chunk, after what the last read left past its last
-    /// line feed (``pending``, part of a line); only that part is copied again. (Reading into
-    /// one buffer and copying each chunk out of it zero-filled, copied and shifted ~2 bytes of
-    /// memory per input byte, ~75 instructions a line of `earshot score`'s benchmark, under the
-    /// lock its threads share.)
+    /// line feed (`pending`, part of a line); only that part is copied again. (Reading into one
+    /// buffer, zero-filled first, and copying each chunk out of it, the rest shifted down, went
+    /// over each input byte three times more: ~60 instructions a line of `earshot score`'s
+    /// benchmark, under the lock its threads share.)
     mutating func next(size: Int) -> [UInt8]? {
         var capacity = max(size, pending.count + 1)
         while true {
