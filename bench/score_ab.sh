@@ -4,7 +4,9 @@
 # the child's own accounting (bench/parse/cputime.py); the script prints each binary's medians and
 # the median over the rounds of its wall time over the first binary's.
 # Usage: bench/score_ab.sh ROUNDS JOBS BIN... [-- LINES]   (LINES: default 300000, from bench/make_texts.py)
-# Example: bench/score_ab.sh 21 2 /tmp/earshot-before .build-release/release/earshot
+# Example (paths from the package root; .build-release is ignored by git):
+#   cp .build-release/release/earshot .build-release/earshot-before   # then change, rebuild, and:
+#   bench/score_ab.sh 21 2 .build-release/earshot-before .build-release/release/earshot
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=$1 jobs=$2; shift 2
