@@ -110,6 +110,27 @@ struct ChineseSegmenterTests {
         }
         #expect(checked > 5_000)
     }
+
+    /// A word glued to any negator is split, and a word whose first character only shares the
+    /// negators' filter bit (its scalar value modulo 4,096: 帍 U+5E0D and 渍 U+6E0D with 不
+    /// U+4E0D) is not: the filter in front of the negator list only passes words on to it.
+    @Test func splitsOffEveryNegatorAndOnlyNegators() {
+        var zh = LanguageLexicon()
+        zh.valence = ["好用": 2.5]
+        let negators = ["不", "帍", "没", "从未", "毫无"]
+        zh.negators = Dictionary(uniqueKeysWithValues: negators.map { ($0, -0.74) })
+        let glued = negators.map { $0 + "好用" } + ["渍好用"]
+        zh.aspects = Dictionary(uniqueKeysWithValues: glued.map { ($0, AspectTerm(aspect: "product", touchpoint: .experience)) })
+        for term in ["好用"] + negators + glued { zh.noteEntry(term) }
+        let tokenizer = Tokenizer(lexicon: Lexicon(languages: ["zh": zh, "en": LanguageLexicon()], emoji: [:]))
+        let segmenter = ChineseSegmenter(lexicon: zh)
+        for negator in negators {
+            #expect(tokenizer.tokens(negator + "好用", language: "zh").map(\.text) == [negator, "好用"])
+            #expect(segmenter.segment(negator + "好用") == [negator, "好用"])
+        }
+        #expect(tokenizer.tokens("渍好用", language: "zh").map(\.text) == ["渍好用"])
+        #expect(segmenter.segment("渍好用") == ["渍好用"])
+    }
 }
 
 private extension String {
