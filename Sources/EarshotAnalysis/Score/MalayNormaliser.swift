@@ -116,12 +116,33 @@ final class MalayNormaliser: Sendable {
     /// prefix to remove. Each affix is one mask-and-compare on the word's packed last four
     /// (first eight) bytes (``PackedAffix``), not a loop over its bytes.
     func hasNoAffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var head: UInt64 = 0, tail: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
-            if byte >= 0x80 { return false }
-            if offset < 8 { head |= UInt64(byte) << (8 * UInt64(offset)) }
-            tail = (tail << 8 | UInt64(byte)) & 0xFFFF_FFFF
+        // The first eight bytes, the first lowest (`head`), and the last four, the last lowest
+        // (`tail`): a word of eight bytes or more read a word at a time, a shorter one byte by
+        // byte into `head` (a loop over the bytes with both cases in it cost ~17 instructions a byte).
+        let count = bytes.count
+        var head: UInt64 = 0, last: UInt64
+        if count >= 8, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            head = raw.loadUnaligned(as: UInt64.self)
+            last = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            var seen = head | last, offset = 8
+            while offset &+ 8 < count {
+                seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset &+= 8
+            }
+            if seen & 0x8080_8080_8080_8080 != 0 { return false }
+        } else {
+            var seen: UInt8 = 0
+            for offset in 0..<count {
+                let byte = bytes[offset]
+                seen |= byte
+                head |= UInt64(byte) &<< UInt64(offset &* 8)
+            }
+            if seen >= 0x80 { return false }
+            // The bytes at the top, as the last eight bytes of a longer word are (none for an empty one).
+            last = count == 0 ? 0 : head &<< UInt64(64 &- count &* 8)
         }
+        let tail = UInt64(UInt32(truncatingIfNeeded: last &>> 32).byteSwapped)
         // Most words end (begin) with a byte that ends (begins) no affix: one bit says so.
         if suffixEnds &>> (tail & 63) & 1 != 0 {
             for suffix in packedSuffixes where tail & suffix.mask == suffix.value { return false }
