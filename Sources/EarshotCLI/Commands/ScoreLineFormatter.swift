@@ -49,10 +49,15 @@ struct ScoreLineFormatter: Sendable {
         }
         start[count] = 0x09
         count &+= 1
-        // A language code is a few bytes: copied one by one.
-        for byte in code {
-            start[count] = byte
-            count &+= 1
+        // A language code is a few bytes: two (most) as one 16-bit word, others one by one.
+        if code.count == 2, let bytes = code.baseAddress {
+            UnsafeMutableRawPointer(start + count).storeBytes(of: UnsafeRawPointer(bytes).loadUnaligned(as: UInt16.self), as: UInt16.self)
+            count &+= 2
+        } else {
+            for byte in code {
+                start[count] = byte
+                count &+= 1
+            }
         }
         start[count] = 0x0A
         out.advance(by: count &+ 1)
@@ -192,30 +197,33 @@ struct ScoreLineFormatter: Sendable {
         let scaled = abs(value) * scale
         // One integer digit once rounded (false for NaN too).
         guard scaled < 10 * scale - 0.5 else { return nil }
-        // Adding and taking away 2^52 rounds a value of 0 to 2^52 to an integer, ties to even,
-        // as `rounded(.toNearestOrEven)` does.
-        let rounded = (scaled + 0x1p52) - 0x1p52
-        guard abs(abs(scaled - rounded) - 0.5) > 1e-6 else { return nil }
-        let units = Int(rounded)
+        // Adding 2^52 rounds a value of 0 to 2^52 to an integer, ties to even, as
+        // `rounded(.toNearestOrEven)` does; the sum's significand bits are then that integer
+        // (read from them, not converted back: the conversion's range checks, ~10 instructions).
+        let biased = scaled + 0x1p52
+        guard abs(abs(scaled - (biased - 0x1p52)) - 0.5) > 1e-6 else { return nil }
+        let units = UInt32(truncatingIfNeeded: biased.bitPattern & 0xF_FFFF_FFFF_FFFF)
         var position = 0
         if value.sign == .minus {
             target[0] = UInt8(ascii: "-")
             position = 1
         }
-        let divisor = four ? 10_000 : 1_000
+        let divisor: UInt32 = four ? 10_000 : 1_000
         target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units / divisor)
         target[position &+ 1] = UInt8(ascii: ".")
         position &+= 2
         var fraction = units % divisor
+        // Two decimals at a time, each pair stored as one 16-bit word.
+        let pairs = UnsafeRawPointer(ScoreLineFormatter.digitPairs.utf8Start)
         if four {
-            (target + position).update(from: ScoreLineFormatter.digitPairs.utf8Start + 2 &* (fraction / 100), count: 2)
+            UnsafeMutableRawPointer(target + position).storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 &* Int(fraction / 100), as: UInt16.self), as: UInt16.self)
             position &+= 2
         } else {
             target[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100)
             position &+= 1
         }
         fraction %= 100
-        (target + position).update(from: ScoreLineFormatter.digitPairs.utf8Start + 2 &* fraction, count: 2)
+        UnsafeMutableRawPointer(target + position).storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 &* Int(fraction), as: UInt16.self), as: UInt16.self)
         return position &+ 2
     }
 
