@@ -302,10 +302,10 @@ public struct LexiconLoader: Sendable {
         // carriage returns alone is not searched to its end for each line.
         var feed = -1
         while start <= bytes.count {
-            if feed < start { feed = LexiconLoader.next(0x0A, in: bytes, from: start) ?? bytes.count }
+            if feed < start { feed = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count }
             // A carriage return before the line feed (a file saved on Windows, or an old Mac
             // one) ends the line there.
-            let end = LexiconLoader.next(0x0D, in: UnsafeBufferPointer(rebasing: bytes[..<feed]), from: start) ?? feed
+            let end = ByteSearch.firstIndex(of: 0x0D, in: UnsafeBufferPointer(rebasing: bytes[..<feed]), from: start) ?? feed
             defer { start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1) }
             lineNumber += 1
             var lineStart = start
@@ -316,7 +316,7 @@ public struct LexiconLoader: Sendable {
             fields.line = line
             var fieldStart = 0
             while fieldStart <= line.count {
-                let index = LexiconLoader.next(0x09, in: line, from: fieldStart) ?? line.count
+                let index = ByteSearch.firstIndex(of: 0x09, in: line, from: fieldStart) ?? line.count
                 var start = fieldStart, end = index
                 while start < end, line[start] == 0x20 { start += 1 }
                 while end > start, line[end - 1] == 0x20 { end -= 1 }
@@ -338,13 +338,6 @@ public struct LexiconLoader: Sendable {
             try check(fields, count, place)
             try body(fields, place)
         }
-    }
-
-    /// The index of the first `byte` in `bytes` at or after `start`, or nil.
-    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// True when the first or the last character of `field` (valid UTF-8) may be a space

@@ -192,7 +192,7 @@ enum HTMLReducer {
         let count = input.count
         var index = 0, run = 0
         while index < count {
-            guard let at = next(lt, in: input, from: index) else { break }
+            guard let at = ByteSearch.firstIndex(of: lt, in: input, from: index) else { break }
             index = at
             guard let tag = readTag(input, at: index) else { index += 1; continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<index]))
@@ -351,7 +351,7 @@ enum HTMLReducer {
         let count = input.count, length = name.count + 2
         var index = start
         // From `<` to `<` (`memchr`), not byte by byte.
-        while index + length <= count, let at = next(lt, in: input, from: index) {
+        while index + length <= count, let at = ByteSearch.firstIndex(of: lt, in: input, from: index) {
             index = at
             guard index + length <= count else { break }
             if input[index + 1] == slash, name.indices.allSatisfy({ lowercased(input[index + 2 + $0]) == lowercased(name[$0]) }) {
@@ -464,7 +464,7 @@ enum HTMLReducer {
         let count = input.count
         var index = 0, run = 0
         while index < count {
-            guard let at = next(amp, in: input, from: index) else { break }
+            guard let at = ByteSearch.firstIndex(of: amp, in: input, from: index) else { break }
             index = at
             guard case .scalar(let value, let end) = reference(in: input, at: index, tagsStripped: true) else {
                 index += 1
@@ -1116,14 +1116,6 @@ enum HTMLReducer {
             if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
             count &+= bytes.count
         }
-    }
-
-    /// The index of the first `byte` in `input` at or after `start` (`memchr`), or nil.
-    @inline(__always)
-    private static func next(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < input.count, let base = input.baseAddress,
-              let found = memchr(base + start, Int32(byte), input.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The length of the scalar at `index` in valid UTF-8 when it is alphabetic, else 0. Not
