@@ -1,3 +1,4 @@
+import EarshotCore
 import Foundation
 
 /// Runs a function over the chunks of a ``LineChunkReader`` on several threads and writes the
@@ -34,9 +35,10 @@ final class OrderedChunks: @unchecked Sendable {
     func run(threads: Int, transform: @escaping @Sendable ([UInt8]) -> [UInt8], write: @escaping @Sendable ([UInt8]) throws -> Void) throws {
         let done = DispatchSemaphore(value: 0)
         let helpers = max(threads, 1) - 1
-        for _ in 0..<helpers {
-            // Threads of their own: libdispatch's concurrentPerform ran serially on a loaded machine.
-            Thread.detachNewThread {
+        for helper in 0..<helpers {
+            // Threads of their own: libdispatch's concurrentPerform ran serially on a loaded
+            // machine. Each starts on a core other than this thread's (``PlacedThread``).
+            PlacedThread.start(index: helper) {
                 self.work(transform, write)
                 done.signal()
             }

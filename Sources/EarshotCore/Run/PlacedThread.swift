@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Threads that start on a core of their own.
+///
+/// Linux may queue a new thread on its creator's core, where it waits for a time slice or for
+/// the load balancer to move it: on the 2-core KVM machines that earshot's benchmarks run on a
+/// new thread began ~2 ms after `pthread_create`, and often shared its creator's core to the
+/// end, while the other core stayed idle (BENCHMARKS.md, "Threads start late"). A thread made
+/// here is placed at its start on another core the process may use (the cores round in turn,
+/// the caller's own last), and then let run on any of them again, so that the scheduler can
+/// still move it when other work needs that core. Where the cores cannot be read (no Linux,
+/// one core allowed) it is an ordinary thread.
+public enum PlacedThread {
+    /// Starts `body` on a new detached thread; `index` numbers the threads a caller starts
+    /// together (0, 1, ...), so that each is placed on a different core.
+    public static func start(index: Int = 0, _ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Context(body: body)).toOpaque()
+        var thread = pthread_t()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        #if os(Linux)
+        if let placement = Placement.shared, var mask = placement.mask(forThread: index) {
+            _ = placement.setAttributeAffinity(&attributes, MemoryLayout<cpu_set_t>.size, &mask)
+        }
+        #endif
+        let status = pthread_create(&thread, &attributes, { raw in
+            #if os(Linux)
+            // Placed: free to move again, now that it runs where it was put.
+            if let placement = Placement.shared {
+                var all = placement.allowed
+                _ = placement.setThreadAffinity(pthread_self(), MemoryLayout<cpu_set_t>.size, &all)
+            }
+            #endif
+            let context = Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue()
+            context.body()
+            return nil
+        }, context)
+        precondition(status == 0, "cannot start a thread (pthread_create: \(status))")
+    }
+
+    private final class Context: Sendable {
+        let body: @Sendable () -> Void
+        init(body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    #if os(Linux)
+    /// glibc's affinity calls (GNU extensions, which Swift's Glibc module leaves out), and the
+    /// cores this process may run on when it first asked.
+    private struct Placement: @unchecked Sendable {
+        typealias GetAffinity = @convention(c) (pid_t, Int, UnsafeMutablePointer<cpu_set_t>) -> Int32
+        typealias SetAttributeAffinity = @convention(c) (UnsafeMutablePointer<pthread_attr_t>, Int, UnsafePointer<cpu_set_t>) -> Int32
+        typealias SetThreadAffinity = @convention(c) (pthread_t, Int, UnsafePointer<cpu_set_t>) -> Int32
+        typealias CurrentCore = @convention(c) () -> Int32
+
+        let setAttributeAffinity: SetAttributeAffinity
+        let setThreadAffinity: SetThreadAffinity
+        let currentCore: CurrentCore
+        let allowed: cpu_set_t
+        /// The allowed cores, in order.
+        let cores: [Int]
+
+        /// Nil where a call is missing or fewer than two cores are allowed.
+        static let shared: Placement? = {
+            guard let get = dlsym(nil, "sched_getaffinity"), let attribute = dlsym(nil, "pthread_attr_setaffinity_np"),
+                  let thread = dlsym(nil, "pthread_setaffinity_np"), let current = dlsym(nil, "sched_getcpu") else { return nil }
+            var allowed = cpu_set_t()
+            guard unsafeBitCast(get, to: GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &allowed) == 0 else { return nil }
+            let cores = Placement.cores(in: allowed)
+            guard cores.count > 1 else { return nil }
+            return Placement(setAttributeAffinity: unsafeBitCast(attribute, to: SetAttributeAffinity.self),
+                             setThreadAffinity: unsafeBitCast(thread, to: SetThreadAffinity.self),
+                             currentCore: unsafeBitCast(current, to: CurrentCore.self), allowed: allowed, cores: cores)
+        }()
+
+        /// A mask of the one core that thread `index` starts on (``startCore(index:caller:cores:)``),
+        /// or nil when the caller's core is unknown.
+        func mask(forThread index: Int) -> cpu_set_t? {
+            guard let core = PlacedThread.startCore(index: index, caller: Int(currentCore()), cores: cores) else { return nil }
+            var mask = cpu_set_t()
+            withUnsafeMutableBytes(of: &mask) { $0[core / 8] = 1 << (core % 8) }
+            return mask
+        }
+
+        /// The cores in `set`, in order.
+        static func cores(in set: cpu_set_t) -> [Int] {
+            withUnsafeBytes(of: set) { bytes in (0..<bytes.count * 8).filter { bytes[$0 / 8] & (1 << ($0 % 8)) != 0 } }
+        }
+    }
+
+    /// The cores the calling thread may run on, or nil where they cannot be read.
+    static func allowedCores() -> [Int]? {
+        guard let get = dlsym(nil, "sched_getaffinity") else { return nil }
+        var set = cpu_set_t()
+        guard unsafeBitCast(get, to: Placement.GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return nil }
+        return Placement.cores(in: set)
+    }
+    #endif
+
+    /// The core that thread `index` of a group starts on: the `cores` after the `caller`'s, in
+    /// turn, the caller's own last. Nil when `caller` is not one of `cores`.
+    static func startCore(index: Int, caller: Int, cores: [Int]) -> Int? {
+        guard let position = cores.firstIndex(of: caller) else { return nil }
+        return cores[(position + 1 + index) % cores.count]
+    }
+}
