@@ -90,6 +90,24 @@ struct LexiconLoaderTests {
         }
     }
 
+    /// The Chinese and Malay files are read on a second thread (``SideThread``), yet with
+    /// several files broken the error is the one of reading them in turn: en, zh, ms, emoji.
+    @Test("With several broken files the first in the order en, zh, ms, emoji is reported", arguments: [
+        (["en/valence.tsv", "zh/valence.tsv", "ms/valence.tsv", "emoji.tsv"], "en/valence.tsv"),
+        (["zh/valence.tsv", "ms/valence.tsv", "emoji.tsv"], "zh/valence.tsv"),
+        (["ms/valence.tsv", "emoji.tsv"], "ms/valence.tsv"),
+        (["emoji.tsv"], "emoji.tsv"),
+    ])
+    func firstBrokenFileInOrder(_ broken: [String], _ reported: String) throws {
+        let folder = try temporaryLexicons(Dictionary(uniqueKeysWithValues: broken.map { ($0, "fine\t1\nbroken\tlots\n") }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            try LexiconLoader().load(from: folder)
+        } throws: { error in
+            (error as? EarshotError)?.place == EarshotError.Place(file: folder.appendingPathComponent(reported).path, line: 2)
+        }
+    }
+
     @Test func aMissingFolderSaysWhereToPointTheConfig() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-none-\(UUID().uuidString)")
         #expect {

@@ -26,15 +26,27 @@ public struct LexiconLoader: Sendable {
         guard FileManager.default.fileExists(atPath: englishValence) else {
             throw EarshotError(.lexicon, "no lexicon at \(englishValence); set `lexicons:` in the config to the lexicons folder")
         }
-        var languages: [String: LanguageLexicon] = [:]
-        for language in LexiconLoader.languages {
-            languages[language] = try load(language: LexiconLoader.path(folder, language))
-        }
+        // English, the largest, and the emoji here; the others on a second core meanwhile
+        // (``SideThread``). A broken line is reported as when the files are read in turn: the
+        // first in the order en, zh, ms, emoji.
+        let others = LexiconLoader.languages.filter { $0 != "en" }
+        let ((english, emoji), rest) = try SideThread.run({ () throws in
+            let english = try load(language: LexiconLoader.path(folder, "en"))
+            return (english, Result { try loadEmoji(LexiconLoader.path(folder, "emoji.tsv")) })
+        }, alongside: { () throws in
+            try others.map { try load(language: LexiconLoader.path(folder, $0)) }
+        })
+        var languages = Dictionary(uniqueKeysWithValues: zip(others, rest))
+        languages["en"] = english
+        return Lexicon(languages: languages, emoji: try emoji.get())
+    }
+
+    private func loadEmoji(_ path: String) throws -> [String: Double] {
         var emoji: [String: Double] = [:]
-        try read(LexiconLoader.path(folder, "emoji.tsv"), fields: 2...3) { fields, place in
+        try read(path, fields: 2...3) { fields, place in
             emoji[fields[0]] = try number(fields, 1, in: -4...4, what: "valence", place: place)
         }
-        return Lexicon(languages: languages, emoji: emoji)
+        return emoji
     }
 
     /// `name` inside the folder at `folder` (a file URL's path).

@@ -44,12 +44,20 @@ public struct SentimentScorer: Sendable {
     /// - Parameter lexicon: the loaded lexicons, with any brand terms already added.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        let indexed = lexicon.languages.mapValues(IndexedLexicon.init)
-        self.indexed = indexed
         let empty = IndexedLexicon(LanguageLexicon())
-        // The tables below read the lists' keys from the indexed lexicons, as bytes.
-        let malay = MalayNormaliser(lexicon: lexicon, malay: indexed["ms"] ?? empty, english: indexed["en"] ?? empty)
-        tokenizer = Tokenizer(lexicon: lexicon, malay: malay, indexed: indexed)
+        // The tables below read the lists' keys from the indexed lexicons, as bytes. The Chinese
+        // index and segmenter are built on a second core meanwhile (``SideThread``).
+        let ((others, malay), (chinese, segmenter)) = SideThread.run({
+            let others = lexicon.languages.filter { $0.key != "zh" }.mapValues(IndexedLexicon.init)
+            return (others, MalayNormaliser(lexicon: lexicon, malay: others["ms"] ?? empty, english: others["en"] ?? empty))
+        }, alongside: {
+            let chinese = lexicon.languages["zh"].map(IndexedLexicon.init)
+            return (chinese, ChineseSegmenter(lexicon: lexicon["zh"], indexed: chinese ?? IndexedLexicon(LanguageLexicon())))
+        })
+        var indexed = others
+        indexed["zh"] = chinese
+        self.indexed = indexed
+        tokenizer = Tokenizer(lexicon: lexicon, malay: malay, segmenter: segmenter, indexed: indexed)
         detector = LanguageDetector(words: tokenizer.words, normaliser: malay)
         var chains: [String: [IndexedLexicon]] = [:]
         for code in Set(LexiconLoader.languages).union(lexicon.languages.keys) {

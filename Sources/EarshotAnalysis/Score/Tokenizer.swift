@@ -64,13 +64,14 @@ public final class Tokenizer: Sendable {
 
     public convenience init(lexicon: Lexicon) {
         let indexed = lexicon.languages.mapValues(IndexedLexicon.init), empty = IndexedLexicon(LanguageLexicon())
-        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon, malay: indexed["ms"] ?? empty, english: indexed["en"] ?? empty), indexed: indexed)
+        self.init(lexicon: lexicon, malay: MalayNormaliser(lexicon: lexicon, malay: indexed["ms"] ?? empty, english: indexed["en"] ?? empty),
+                  segmenter: ChineseSegmenter(lexicon: lexicon["zh"], indexed: indexed["zh"] ?? empty), indexed: indexed)
     }
 
-    /// A tokenizer that uses `malay` and `indexed` (each language's ``IndexedLexicon``), built
-    /// from `lexicon` (so that the scorer builds them once).
-    init(lexicon: Lexicon, malay: MalayNormaliser, indexed: [String: IndexedLexicon]) {
-        segmenter = ChineseSegmenter(lexicon: lexicon["zh"], indexed: indexed["zh"] ?? IndexedLexicon(LanguageLexicon()))
+    /// A tokenizer that uses `malay`, `segmenter` and `indexed` (each language's
+    /// ``IndexedLexicon``), built from `lexicon` (so that the scorer builds them once).
+    init(lexicon: Lexicon, malay: MalayNormaliser, segmenter: ChineseSegmenter, indexed: [String: IndexedLexicon]) {
+        self.segmenter = segmenter
         self.malay = malay
         var emoticonKeys: [String] = [], letterKeys: [String] = []
         /// Files the English valence key of UTF-8 bytes `bytes` (`key` makes its text) as an emoticon.
