@@ -16,7 +16,7 @@ enum SideThread {
     /// `main` and then `side` one after the other would throw.
     static func run<Main, Side: Sendable, Failure: Error>(_ main: () throws(Failure) -> Main,
                                                         alongside side: @escaping @Sendable () throws(Failure) -> Side) throws(Failure) -> (Main, Side) {
-        guard ProcessInfo.processInfo.activeProcessorCount > 1 else {
+        guard PlacedThread.coreCount > 1 else {
             let first = try main()
             return (first, try side())
         }

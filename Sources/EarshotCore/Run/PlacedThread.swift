@@ -15,6 +15,16 @@ import Darwin
 /// still move it when other work needs that core. Where the cores cannot be read (no Linux,
 /// one core allowed) it is an ordinary thread.
 public enum PlacedThread {
+    /// The number of cores this process may run on: those of its affinity mask where it can be
+    /// read (Linux), else the cores online. (Unlike Foundation's `activeProcessorCount`, no
+    /// cgroup files are read for it.)
+    public static let coreCount: Int = {
+        #if os(Linux)
+        if let placement = Placement.shared { return placement.cores.count }
+        #endif
+        return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }()
+
     /// Starts `body` on a new detached thread; `index` numbers the threads a caller starts
     /// together (0, 1, ...), so that each is placed on a different core.
     public static func start(index: Int = 0, _ body: @escaping @Sendable () -> Void) {
@@ -32,7 +42,7 @@ public enum PlacedThread {
         let status = pthread_create(&thread, &attributes, { raw in
             #if os(Linux)
             // Placed: free to move again, now that it runs where it was put.
-            if let placement = Placement.shared {
+            if let placement = Placement.shared, placement.cores.count > 1 {
                 var all = placement.allowed
                 _ = placement.setThreadAffinity(pthread_self(), MemoryLayout<cpu_set_t>.size, &all)
             }
@@ -65,23 +75,21 @@ public enum PlacedThread {
         /// The allowed cores, in order.
         let cores: [Int]
 
-        /// Nil where a call is missing or fewer than two cores are allowed.
+        /// Nil where a call is missing or the allowed cores cannot be read.
         static let shared: Placement? = {
-            guard let get = dlsym(nil, "sched_getaffinity"), let attribute = dlsym(nil, "pthread_attr_setaffinity_np"),
+            guard let allowed = PlacedThread.affinity(), let attribute = dlsym(nil, "pthread_attr_setaffinity_np"),
                   let thread = dlsym(nil, "pthread_setaffinity_np"), let current = dlsym(nil, "sched_getcpu") else { return nil }
-            var allowed = cpu_set_t()
-            guard unsafeBitCast(get, to: GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &allowed) == 0 else { return nil }
             let cores = Placement.cores(in: allowed)
-            guard cores.count > 1 else { return nil }
+            guard !cores.isEmpty else { return nil }
             return Placement(setAttributeAffinity: unsafeBitCast(attribute, to: SetAttributeAffinity.self),
                              setThreadAffinity: unsafeBitCast(thread, to: SetThreadAffinity.self),
                              currentCore: unsafeBitCast(current, to: CurrentCore.self), allowed: allowed, cores: cores)
         }()
 
         /// A mask of the one core that thread `index` starts on (``startCore(index:caller:cores:)``),
-        /// or nil when the caller's core is unknown.
+        /// or nil when only one core is allowed or the caller's core is unknown.
         func mask(forThread index: Int) -> cpu_set_t? {
-            guard let core = PlacedThread.startCore(index: index, caller: Int(currentCore()), cores: cores) else { return nil }
+            guard cores.count > 1, let core = PlacedThread.startCore(index: index, caller: Int(currentCore()), cores: cores) else { return nil }
             var mask = cpu_set_t()
             withUnsafeMutableBytes(of: &mask) { $0[core / 8] = 1 << (core % 8) }
             return mask
@@ -93,14 +101,23 @@ public enum PlacedThread {
         }
     }
 
-    /// The cores the calling thread may run on, or nil where they cannot be read.
-    static func allowedCores() -> [Int]? {
+    /// The calling thread's affinity mask, or nil where it cannot be read.
+    private static func affinity() -> cpu_set_t? {
         guard let get = dlsym(nil, "sched_getaffinity") else { return nil }
         var set = cpu_set_t()
         guard unsafeBitCast(get, to: Placement.GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return nil }
-        return Placement.cores(in: set)
+        return set
     }
     #endif
+
+    /// The cores the calling thread may run on, or nil where they cannot be read.
+    static func allowedCores() -> [Int]? {
+        #if os(Linux)
+        affinity().map(Placement.cores(in:))
+        #else
+        nil
+        #endif
+    }
 
     /// The core that thread `index` of a group starts on: the `cores` after the `caller`'s, in
     /// turn, the caller's own last. Nil when `caller` is not one of `cores`.
