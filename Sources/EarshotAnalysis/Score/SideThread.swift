@@ -10,20 +10,20 @@ import Foundation
 /// (``LexiconLoader/load(from:)``, ``SentimentScorer/init(lexicon:)``).
 enum SideThread {
     /// Runs `side` on a new thread while this thread runs `main`, and returns both results once
-    /// both are done. Where only one core is active, `side` runs after `main` on this thread.
+    /// both are done. Where only one core is active, or no thread can be started, `side` runs
+    /// after `main` on this thread.
     ///
     /// An error is thrown only after both have ended, `main`'s first: the same error as running
     /// `main` and then `side` one after the other would throw.
     static func run<Main, Side: Sendable, Failure: Error>(_ main: () throws(Failure) -> Main,
                                                         alongside side: @escaping @Sendable () throws(Failure) -> Side) throws(Failure) -> (Main, Side) {
-        guard PlacedThread.coreCount > 1 else {
-            let first = try main()
-            return (first, try side())
-        }
         let box = Box<Side, Failure>()
-        PlacedThread.start {
+        guard PlacedThread.coreCount > 1, PlacedThread.start({
             box.result = Result { () throws(Failure) -> Side in try side() }
             box.done.signal()
+        }) else {
+            let first = try main()
+            return (first, try side())
         }
         let first = Result { () throws(Failure) -> Main in try main() }
         box.done.wait()

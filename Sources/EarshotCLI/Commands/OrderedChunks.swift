@@ -34,14 +34,16 @@ final class OrderedChunks: @unchecked Sendable {
     /// error that `write` throws stops the work and is rethrown.
     func run(threads: Int, transform: @escaping @Sendable ([UInt8]) -> [UInt8], write: @escaping @Sendable ([UInt8]) throws -> Void) throws {
         let done = DispatchSemaphore(value: 0)
-        let helpers = max(threads, 1) - 1
-        for helper in 0..<helpers {
+        var helpers = 0
+        for helper in 0..<max(threads, 1) - 1 {
             // Threads of their own: libdispatch's concurrentPerform ran serially on a loaded
-            // machine. Each starts on a core other than this thread's (``PlacedThread``).
-            PlacedThread.start(index: helper) {
+            // machine. Each starts on a core other than this thread's (``PlacedThread``); one
+            // that cannot be started leaves its share to the others.
+            let started = PlacedThread.start(index: helper) {
                 self.work(transform, write)
                 done.signal()
             }
+            if started { helpers += 1 }
         }
         work(transform, write)
         for _ in 0..<helpers { done.wait() }

@@ -27,8 +27,11 @@ public enum PlacedThread {
 
     /// Starts `body` on a new detached thread; `index` numbers the threads a caller starts
     /// together (0, 1, ...), so that each is placed on a different core.
-    public static func start(index: Int = 0, _ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(Context(body: body)).toOpaque()
+    /// - Returns: false when no thread could be started (`pthread_create` failed: the process's
+    ///   thread limit, or no memory for a stack); `body` is then not called.
+    @discardableResult
+    public static func start(index: Int = 0, _ body: @escaping @Sendable () -> Void) -> Bool {
+        let context = Unmanaged.passRetained(Context(body: body))
         var thread = pthread_t()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -50,8 +53,9 @@ public enum PlacedThread {
             let context = Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue()
             context.body()
             return nil
-        }, context)
-        precondition(status == 0, "cannot start a thread (pthread_create: \(status))")
+        }, context.toOpaque())
+        if status != 0 { context.release() }
+        return status == 0
     }
 
     private final class Context: Sendable {
