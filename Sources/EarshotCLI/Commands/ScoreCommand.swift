@@ -32,7 +32,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The lexicons folder (default: the bundled lexicons/).", valueName: "dir"))
     var lexicons: String?
 
-    @Option(help: ArgumentHelp("Threads that score in parallel (default: the number of cores). Output keeps the input order.", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads that score in parallel (default: the number of cores). Output keeps the input order. (Loading the lexicons takes a second thread for a few milliseconds wherever two cores are allowed.)", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
