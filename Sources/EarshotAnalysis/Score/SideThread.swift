@@ -10,7 +10,7 @@ import Foundation
 /// (``LexiconLoader/load(from:)``, ``SentimentScorer/init(lexicon:)``).
 enum SideThread {
     /// Runs `side` on a new thread while this thread runs `main`, and returns both results once
-    /// both are done. Where only one core is active, or no thread can be started, `side` runs
+    /// both are done. Where only one core is allowed, or no thread can be started, `side` runs
     /// after `main` on this thread.
     ///
     /// An error is thrown only after both have ended, `main`'s first: the same error as running

@@ -9,11 +9,12 @@ import Darwin
 /// Linux may queue a new thread on its creator's core, where it waits for a time slice or for
 /// the load balancer to move it: on the 2-core KVM machines that earshot's benchmarks run on a
 /// new thread began ~2 ms after `pthread_create`, and often shared its creator's core to the
-/// end, while the other core stayed idle (BENCHMARKS.md, "Threads start late"). A thread made
-/// here is placed at its start on another core the process may use (the cores round in turn,
-/// the caller's own last), and then let run on any of them again, so that the scheduler can
-/// still move it when other work needs that core. Where the cores cannot be read (no Linux,
-/// one core allowed) it is an ordinary thread.
+/// end, while the other core stayed idle (BENCHMARKS.md, "Threads start late on this machine";
+/// `bench/threads/thread_start.sh` measures it). A thread made here is placed at its start on
+/// another core the process may use (the cores round in turn, the caller's own last), and then
+/// let run on any of them again, so that the scheduler can still move it when other work needs
+/// that core. Where the cores cannot be read (no Linux, one core allowed) it is an ordinary
+/// thread.
 public enum PlacedThread {
     /// The number of cores this process may run on: those of its affinity mask where it can be
     /// read (Linux), else the cores online. (Unlike Foundation's `activeProcessorCount`, no
