@@ -82,45 +82,41 @@ public enum PlacedThread {
 
         /// Nil where a call is missing or the allowed cores cannot be read.
         static let shared: Placement? = {
-            guard let allowed = PlacedThread.affinity(), let attribute = dlsym(nil, "pthread_attr_setaffinity_np"),
+            guard let cores = PlacedThread.allowedCores(), !cores.isEmpty, let attribute = dlsym(nil, "pthread_attr_setaffinity_np"),
                   let thread = dlsym(nil, "pthread_setaffinity_np"), let current = dlsym(nil, "sched_getcpu") else { return nil }
-            let cores = Placement.cores(in: allowed)
-            guard !cores.isEmpty else { return nil }
             return Placement(setAttributeAffinity: unsafeBitCast(attribute, to: SetAttributeAffinity.self),
                              setThreadAffinity: unsafeBitCast(thread, to: SetThreadAffinity.self),
-                             currentCore: unsafeBitCast(current, to: CurrentCore.self), allowed: allowed, cores: cores)
+                             currentCore: unsafeBitCast(current, to: CurrentCore.self), allowed: Placement.mask(of: cores), cores: cores)
         }()
 
         /// A mask of the one core that thread `index` starts on (``startCore(index:caller:cores:)``),
         /// or nil when only one core is allowed or the caller's core is unknown.
         func mask(forThread index: Int) -> cpu_set_t? {
             guard cores.count > 1, let core = PlacedThread.startCore(index: index, caller: Int(currentCore()), cores: cores) else { return nil }
+            return Placement.mask(of: [core])
+        }
+
+        /// The mask of `cores`.
+        static func mask(of cores: [Int]) -> cpu_set_t {
             var mask = cpu_set_t()
-            withUnsafeMutableBytes(of: &mask) { $0[core / 8] = 1 << (core % 8) }
+            withUnsafeMutableBytes(of: &mask) { bytes in
+                for core in cores where core / 8 < bytes.count { bytes[core / 8] |= 1 << (core % 8) }
+            }
             return mask
         }
-
-        /// The cores in `set`, in order.
-        static func cores(in set: cpu_set_t) -> [Int] {
-            withUnsafeBytes(of: set) { bytes in (0..<bytes.count * 8).filter { bytes[$0 / 8] & (1 << ($0 % 8)) != 0 } }
-        }
-    }
-
-    /// The calling thread's affinity mask, or nil where it cannot be read.
-    private static func affinity() -> cpu_set_t? {
-        guard let get = dlsym(nil, "sched_getaffinity") else { return nil }
-        var set = cpu_set_t()
-        guard unsafeBitCast(get, to: Placement.GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return nil }
-        return set
     }
     #endif
 
-    /// The cores the calling thread may run on, or nil where they cannot be read.
+    /// The cores the calling thread may run on (its affinity mask), in order; nil where they
+    /// cannot be read.
     static func allowedCores() -> [Int]? {
         #if os(Linux)
-        affinity().map(Placement.cores(in:))
+        guard let get = dlsym(nil, "sched_getaffinity") else { return nil }
+        var set = cpu_set_t()
+        guard unsafeBitCast(get, to: Placement.GetAffinity.self)(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return nil }
+        return withUnsafeBytes(of: set) { bytes in (0..<bytes.count * 8).filter { bytes[$0 / 8] & (1 << ($0 % 8)) != 0 } }
         #else
-        nil
+        return nil
         #endif
     }
 
