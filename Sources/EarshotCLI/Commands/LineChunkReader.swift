@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EarshotCore
 
 /// Reads a file descriptor in large blocks and hands out runs of whole lines, so that a
 /// streaming command reads its input without one call per line and with bounded memory.
@@ -60,13 +61,14 @@ struct LineChunkReader {
     /// `readLine(strippingNewline: true)` returns (before it decodes them).
     static func lines(of chunk: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         chunk.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
+            // (An empty chunk's buffer has no address. Without this early return the loop below
+            // compiled ~23 instructions a line slower, retaining and releasing `body` per line.)
+            guard bytes.baseAddress != nil else { return }
             var start = 0
             let count = bytes.count
             while start < count {
                 // The next line feed, found by the C library's memchr (many bytes at a time).
-                let feed = memchr(base + start, 0x0A, count - start)
-                let end = feed.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start) ?? count
                 var stop = end
                 if end < count, stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
                 body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
