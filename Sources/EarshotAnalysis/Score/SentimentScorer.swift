@@ -52,7 +52,7 @@ public struct SentimentScorer: Sendable {
             return (others, MalayNormaliser(lexicon: lexicon, malay: others["ms"] ?? empty, english: others["en"] ?? empty))
         }, alongside: {
             let chinese = lexicon.languages["zh"].map(IndexedLexicon.init)
-            return (chinese, ChineseSegmenter(lexicon: lexicon["zh"], indexed: chinese ?? IndexedLexicon(LanguageLexicon())))
+            return (chinese, ChineseSegmenter(lexicon: lexicon["zh"], indexed: chinese ?? empty))
         })
         var indexed = others
         indexed["zh"] = chinese
