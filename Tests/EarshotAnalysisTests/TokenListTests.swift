@@ -78,6 +78,15 @@ import Testing
         }
     }
 
+    /// Every line break starts a clause, also the ones the byte scan leaves to the `Character`
+    /// walk: "\r\n" (one `Character`, not "\n"), "\r", U+2028 and U+0085.
+    @Test(arguments: ["\r\n", "\r", "\u{2028}", "\u{85}", "\n"])
+    func everyLineBreakStartsAClause(lineBreak: String) throws {
+        let (list, _) = try Self.list("Good phone\(lineBreak)bad battery")
+        #expect(list.indices.map(list.text) == ["good", "phone", "bad", "battery"])
+        #expect(list.indices.map(list.clause) == [0, 0, 1, 1])
+    }
+
     /// A list reused for a shorter text holds that text's tokens only, none of the longer one's.
     @Test func reuseKeepsNothingOfTheTextBefore() throws {
         let scorer = try ScoreFixtures.scorer()

@@ -326,8 +326,11 @@ public final class Tokenizer: Sendable {
     /// Tokenises any text by its `Character`s.
     private func scanCharacters(_ text: String, into stream: inout TokenStream) {
         for chunk in text.split(whereSeparator: Tokenizer.separatesChunks) {
-            if chunk.utf8.contains(UInt8(ascii: "\n")) {
-                for (index, line) in chunk.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Any line break: "\n", and also "\r\n" (one `Character`, which is not "\n"), "\r",
+            // U+0085, U+2028 and U+2029 (the byte scan leaves texts with these to this walk).
+            // (The bytes first: a byte of each, and then the characters only where one is found.)
+            if chunk.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }), chunk.contains(where: { $0.isNewline }) {
+                for (index, line) in chunk.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).enumerated() {
                     if index > 0 { stream.pendingBreak = true }
                     scan(line, into: &stream)
                 }
