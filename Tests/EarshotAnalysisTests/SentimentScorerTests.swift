@@ -323,6 +323,29 @@ struct SentimentScorerTests {
         #expect(zh.contributions.first?.rules == ["boosted by '得要命' after it"])
     }
 
+    /// In Chinese and Malay a contrast word weighs its own sentence: each sentence by its own first
+    /// contrast word, the sentences without one in full. English keeps VADER's rule, the first
+    /// "but" of the whole text.
+    @Test func chineseAndMalayContrastReachesItsSentenceOnly() throws {
+        let scorer = try ScoreFixtures.scorer()
+        func rules(_ text: String, _ language: String) -> [String: [String]] {
+            Dictionary(scorer.score(text, language: language).contributions.map { ($0.term, $0.rules) }) { first, _ in first }
+        }
+        let zh = rules("房间很干净。服务不错，但是早餐很差。位置方便，可是太吵", "zh")
+        #expect(zh["干净"] == ["boosted by '很'"])
+        #expect(zh["不错"] == ["before '但是' ×0.5"])
+        #expect(zh["差"] == ["boosted by '很'", "after '但是' ×1.5"])
+        #expect(zh["方便"] == ["before '可是' ×0.5"])
+        #expect(zh["吵"]?.last == "after '可是' ×1.5")
+        let ms = rules("Bilik bersih. Servis bagus tapi sarapan teruk", "ms")
+        #expect(ms["bersih"] == [])
+        #expect(ms["bagus"] == ["before 'tapi' ×0.5"])
+        #expect(ms["teruk"] == ["after 'tapi' ×1.5"])
+        let en = rules("The room was clean. The staff were nice, but breakfast was bad", "en")
+        #expect(en["clean"] == ["before 'but' ×0.5"])
+        #expect(en["bad"] == ["after 'but' ×1.5"])
+    }
+
     /// A side remark weighs half in any clause, past the 64 that the scorer notes as bits too,
     /// and only its own clause: the clause after it counts in full.
     @Test(arguments: [1, 70])

@@ -78,6 +78,51 @@ import Testing
         }
     }
 
+    /// Each token's sentence, as its lookup forms joined, for ``sentencesEndAtSentencePunctuation(text:language:sentences:)``.
+    private static func sentences(_ list: TokenList, separator: String = " ") -> [String] {
+        var found: [String] = [], index = 0
+        while index < list.count {
+            let sentence = list.sentence(containing: index)
+            #expect(sentence.contains(index) && sentence.lowerBound == index, "sentence \(sentence) from token \(index)")
+            // Every token of a sentence finds the same sentence.
+            for token in sentence { #expect(list.sentence(containing: token) == sentence, "token \(token)") }
+            found.append(sentence.map(list.text).joined(separator: separator))
+            index = sentence.upperBound
+        }
+        return found
+    }
+
+    /// Sentences end at ". ! ? ;", their fullwidth forms and line breaks, not at commas, colons or
+    /// "、", on every tokenizing path: the byte scan (ASCII and Chinese), the `Character` walk (a
+    /// carriage return sends a text there) and the Malay pass that resumes the scan at a word
+    /// normalisation changes (`xpuas`).
+    @Test(arguments: [
+        ("Good phone. Battery bad, but ok! Fine? Yes; no: maybe", nil, ["good phone", "battery bad but ok", "fine", "yes", "no maybe"]),
+        ("房间很干净。服务不错，但是早餐很差！位置好？价格贵；就这样：还行、可以", "zh", ["房间很干净", "服务不错但是早餐很差", "位置好", "价格贵", "就这样还行可以"]),
+        ("Good phone\r\nbad battery, ok", nil, ["good phone", "bad battery ok"]),
+        ("Good phone\rbad battery\u{2028}ok", nil, ["good phone", "bad battery", "ok"]),
+        ("Barang ok. Xpuas dengan servis, tapi murah", "ms", ["barang ok", "tak puas dengan servis tapi murah"]),
+        ("Barang ok, xpuas dengan servis", "ms", ["barang ok tak puas dengan servis"]),
+        // The sentence ends the first scan noted after the word it resumes at are dropped, and noted again.
+        ("Barang ok, xpuas. Servis bagus", "ms", ["barang ok tak puas", "servis bagus"]),
+    ] as [(String, String?, [String])])
+    func sentencesEndAtSentencePunctuation(text: String, language: String?, sentences: [String]) throws {
+        let scorer = try ScoreFixtures.scorer()
+        let list = TokenList()
+        if let language {
+            scorer.tokenizer.tokens(text, language: language, into: list)
+        } else {
+            _ = scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
+        }
+        // (Chinese joined without spaces: the test is of sentences, not of segmentation.)
+        #expect(Self.sentences(list, separator: language == "zh" ? "" : " ") == sentences)
+        if language == "ms" {
+            // The same through detection, which resumes the byte scan for Malay.
+            _ = scorer.tokenizer.tokens(text, detectingWith: scorer.detector, into: list)
+            #expect(Self.sentences(list) == sentences)
+        }
+    }
+
     /// Every line break starts a clause, also the ones the byte scan leaves to the `Character`
     /// walk: "\r\n" (one `Character`, not "\n"), "\r", U+2028 and U+0085.
     @Test(arguments: ["\r\n", "\r", "\u{2028}", "\u{85}", "\n"])

@@ -13,6 +13,26 @@ public final class ScoreScratch {
     /// The rule log that each term's valence writes to: kept here, so that a text scored
     /// without `--explain` neither makes nor releases an array.
     @exclusivity(unchecked) var rules = RuleLog(enabled: false)
+    /// For a Chinese or Malay text with a contrast word, each span's contrast pivot: its
+    /// sentence's (``SentimentScorer/sentencePivots(_:into:)``), read by span index. Allocated at
+    /// the first such text (a scratch made for one text, as ``SentimentScorer/score(_:language:explain:aspects:contributions:)``
+    /// makes, then costs nothing more).
+    @exclusivity(unchecked) private(set) var spanPivots: UnsafeMutablePointer<SentimentScorer.ContrastPivot?>?
+    @exclusivity(unchecked) private var spanPivotCapacity = 0
 
     public init() {}
+
+    deinit {
+        spanPivots?.deallocate()
+    }
+
+    /// Room for `count` pivots in ``spanPivots`` (their values are left to the caller to write).
+    func reserveSpanPivots(_ count: Int) -> UnsafeMutablePointer<SentimentScorer.ContrastPivot?> {
+        if let spanPivots, count <= spanPivotCapacity { return spanPivots }
+        spanPivots?.deallocate()
+        spanPivotCapacity = max(count, spanPivotCapacity * 2, 16)
+        let made = UnsafeMutablePointer<SentimentScorer.ContrastPivot?>.allocate(capacity: spanPivotCapacity)
+        spanPivots = made
+        return made
+    }
 }

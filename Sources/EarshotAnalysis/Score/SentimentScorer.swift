@@ -11,7 +11,8 @@ import Foundation
 ///   and Malay, after it (慢死了, bagus sangat, teruk gila);
 /// - ALL-CAPS emphasis next to lower-case text (+0.733);
 /// - contrast: the text before the first contrast word ("but", "tapi", "但是") weighs half,
-///   the text after it 1.5 times;
+///   the text after it 1.5 times; in Chinese and Malay within its sentence, each sentence
+///   weighed by its own first contrast word;
 /// - "!" and "?" amplification, multi-word phrases, and emoji.
 ///
 /// The compound is the normalised sum `x / sqrt(x² + 15)`. Each aspect term a clause names
@@ -211,7 +212,14 @@ public struct SentimentScorer: Sendable {
         // per text); it is read through the table from here on.
         let table = SpanTable(tokens: consume tokens, language: kind)
         let capDifferential = SentimentScorer.hasCapDifferential(table.tokens)
-        let pivot = table.tokens.hasContrastSpan ? contrastPivot(table) : nil
+        // Contrast: in English (VADER's rule) the first contrast word of the text weighs the whole
+        // text; in Chinese and Malay each sentence's own, its sentence (``sentencePivots(_:into:)``).
+        let hasContrast = table.tokens.hasContrastSpan
+        let bySentence = hasContrast && (kind == .chinese || kind == .malay)
+        let textPivot = hasContrast && !bySentence ? contrastPivot(table, in: 0..<table.tokens.count) : nil
+        if bySentence { sentencePivots(table, into: scratch) }
+        // (Set when `bySentence`: ``sentencePivots(_:into:)`` made it.)
+        let spanPivots = scratch.spanPivots
         // Side remarks (Chinese and Malay): the clauses that open with one.
         let sideRemarks = (kind == .chinese || kind == .malay) && table.tokens.mayOpenSideRemark
             ? SentimentScorer.sideRemarkClauses(table.tokens) : (bits: 0, far: false)
@@ -225,8 +233,6 @@ public struct SentimentScorer: Sendable {
         var sum = 0.0, positive = 0.0, negative = 0.0, nonNeutral = 0
         var found: [ScoreResult.Contribution] = []
         if keepContributions { found.reserveCapacity(table.spans.count) }
-        // The contrast word, for `--explain`.
-        let pivotWord = explain ? pivot.map { self.text(of: table.spans[$0.span], in: table) } ?? "" : ""
         // The sentiment terms in order (``SpanTable/terms()``), without building their list
         // (by index: an iterator would retain the array).
         // The scratch's log: without `--explain` it stays disabled and empty, and no term nor
@@ -237,18 +243,13 @@ public struct SentimentScorer: Sendable {
             guard let base = table.termValence(span) else { continue }
             if explain { scratch.rules = RuleLog(enabled: true) }
             var value = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, rules: &scratch.rules)
-            // Contrast: the first contrast word halves what comes before it and lifts what follows.
+            let pivot = bySentence ? spanPivots.unsafelyUnwrapped[spanIndex] : textPivot
+            // Contrast: the contrast word halves what comes before it and lifts what follows.
             if let pivot {
-                if let conceded = pivot.concessiveClause {
-                    // A concessive word: its own clause is the weaker part, wherever it stands.
-                    let inside = table.tokens.clause(span.start) == conceded
-                    value *= inside ? 0.5 : 1.5
-                    if explain { scratch.rules.append(inside ? "conceded by '\(pivotWord)' ×0.5" : "outside the '\(pivotWord)' clause ×1.5") }
-                } else {
-                    let factor = span.start < pivot.index ? 0.5 : 1.5
-                    value *= factor
-                    if explain { scratch.rules.append(factor < 1 ? "before '\(pivotWord)' ×0.5" : "after '\(pivotWord)' ×1.5") }
-                }
+                // (A concessive word: its own clause is the weaker part, wherever it stands.)
+                let weaker = pivot.concessiveClause.map { table.tokens.clause(span.start) == $0 } ?? (span.start < pivot.index)
+                value *= weaker ? 0.5 : 1.5
+                if explain { scratch.rules.append(contrastRule(pivot, weaker: weaker, in: table)) }
             }
             // A side remark (`…，就是物流慢了点`) weighs half: the verdict is the rest.
             if sideRemarks.bits != 0 || sideRemarks.far, SentimentScorer.inSideRemark(table.tokens, at: span.start, bits: sideRemarks.bits, far: sideRemarks.far) {

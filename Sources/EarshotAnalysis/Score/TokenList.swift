@@ -57,6 +57,10 @@ final class TokenList {
     /// an `Array`, which checked its uniqueness at each append and was retained and released
     /// with the table that reads it.
     @exclusivity(unchecked) private var foundSpans: Buffer<TermSpan>
+    /// Where each sentence after the first begins: the index of the token after each sentence
+    /// end (``noteSentenceEnd()``), ascending. Kept apart from the records, noted only at a
+    /// sentence end: a flag per token cost the tokenizer's loop ~50 instructions a line.
+    @exclusivity(unchecked) private var sentenceStarts: Buffer<Int>
 
     init() {
         wordByteKinds = .allocate(capacity: 512)
@@ -70,6 +74,7 @@ final class TokenList {
         forms = Buffer(capacity: 512)
         written = Buffer(capacity: 256)
         foundSpans = Buffer(capacity: 16)
+        sentenceStarts = Buffer(capacity: 8)
     }
 
     deinit {
@@ -78,6 +83,7 @@ final class TokenList {
         forms.deallocate()
         written.deallocate()
         foundSpans.deallocate()
+        sentenceStarts.deallocate()
     }
 
     /// How many tokens have ``Flags/upper``, kept as they are recorded (the scorer's
@@ -122,6 +128,9 @@ final class TokenList {
     /// ``truncate(before:)`` may leave it set, which only costs the look).
     @exclusivity(unchecked) var mayOpenSideRemark = false
 
+    /// (Inline: once a text; as a call, which the compiler chose when the list grew a buffer, it
+    /// cost ~14 instructions a line.)
+    @inline(__always)
     func removeAll() {
         marksCounted = false
         exclamations = 0
@@ -133,6 +142,7 @@ final class TokenList {
         forms.count = 0
         written.count = 0
         foundSpans.count = 0
+        sentenceStarts.count = 0
     }
 
     /// Drops token `token` and every token after it.
@@ -146,6 +156,8 @@ final class TokenList {
         written.count = writtenCount
         for index in token..<records.count where records.base[index].flags.contains(.upper) { upperCount -= 1 }
         records.count = token
+        // (A sentence end before token `token` stays: the scan that goes on from there starts after it.)
+        while sentenceStarts.count > 0, sentenceStarts.base[sentenceStarts.count &- 1] > token { sentenceStarts.count &-= 1 }
     }
 
     /// Lines at least this long keep no word starts (``Record/source`` holds 31-bit offsets).
@@ -220,6 +232,9 @@ final class TokenList {
     }
 
     /// The lookup form appended since `start` (``pendingTextStart``), in place.
+    /// (Inline: called for every token; as a call, which the compiler chose when the scan loop
+    /// grew, it cost ~11 instructions a line.)
+    @inline(__always)
     func pendingText(from start: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: forms.base + start, count: forms.count &- start)
     }
@@ -306,6 +321,31 @@ final class TokenList {
     func isUpper(_ index: Int) -> Bool { self[index].flags.contains(.upper) }
     /// Whether a clause break (punctuation or a line break) came right before token `index`.
     func followsBreak(_ index: Int) -> Bool { self[index].flags.contains(.afterBreak) }
+
+    /// Notes that a sentence ends before the next token (the tokenizer calls it at ". ! ? ;",
+    /// "。！？；" and line breaks): ``sentence(containing:)`` reads these.
+    /// (Not inline: in the tokenizer's loop, inline, it cost ~15 instructions a line more than the call.)
+    @inline(never)
+    func noteSentenceEnd() {
+        let next = records.count
+        guard next > 0, sentenceStarts.count == 0 || sentenceStarts.base[sentenceStarts.count &- 1] != next else { return }
+        sentenceStarts.append(next)
+    }
+
+    /// The tokens of the sentence that token `index` is in: from the first token after a
+    /// sentence end (or the first token) to the next such token (or the end).
+    func sentence(containing index: Int) -> Range<Int> {
+        precondition(index >= 0 && index < records.count, "token index out of range")
+        var start = 0
+        for position in 0..<sentenceStarts.count {
+            let sentenceStart = sentenceStarts.base[position]
+            // (A sentence end after the last token notes `count`, which ends the range as well.)
+            if sentenceStart > index { return start..<sentenceStart }
+            start = sentenceStart
+        }
+        return start..<records.count
+    }
+
     func word(_ index: Int) -> Int { self[index].word }
 
     /// The lookup form of token `index`, in place (valid until the list changes).

@@ -153,6 +153,28 @@ public final class Tokenizer: Sendable {
 
     private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…", "～", "~"]
 
+    /// True for the clause breaks that also end a sentence: ". ! ? ;", their fullwidth forms
+    /// "。！？；" and the line break (``TokenList/noteSentenceEnd()``; a Chinese or Malay contrast
+    /// word reaches to its sentence's ends). By scalar, with the byte scan's own tests, so that
+    /// both paths agree. (The `Character` walk splits lines before it asks.)
+    static func endsSentence(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return scalar.value < 0x80 ? isASCIISentenceEnd(UInt8(truncatingIfNeeded: scalar.value)) : isFullwidthSentenceEnd(scalar.value)
+    }
+
+    /// The sentence ends of ``endsSentence(_:)`` of three UTF-8 bytes: "。", "！", "？" and "；".
+    @inline(__always)
+    static func isFullwidthSentenceEnd(_ value: UInt32) -> Bool {
+        value == 0x3002 || value == 0xFF01 || value == 0xFF1F || value == 0xFF1B
+    }
+
+    /// The ASCII sentence ends of ``endsSentence(_:)``: ". ! ? ;" and the line break.
+    @inline(__always)
+    static func isASCIISentenceEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\n")
+    }
+
     /// The tokens of `text`.
     /// - Parameter language: `ms` normalises Malay spellings; other values (or nil) leave words as written.
     public func tokens(_ text: String, language: String? = nil) -> [Token] {
@@ -331,7 +353,10 @@ public final class Tokenizer: Sendable {
             // (The bytes first: a byte of each, and then the characters only where one is found.)
             if chunk.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }), chunk.contains(where: { $0.isNewline }) {
                 for (index, line) in chunk.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).enumerated() {
-                    if index > 0 { stream.pendingBreak = true }
+                    if index > 0 {
+                        stream.pendingBreak = true
+                        stream.list.noteSentenceEnd()
+                    }
                     scan(line, into: &stream)
                 }
                 continue
@@ -372,6 +397,12 @@ public final class Tokenizer: Sendable {
             clause = 0
             pendingBreak = false
             detection?.reset()
+        }
+
+        /// Notes the clause break `character` before the next token, and the sentence end if it is one.
+        mutating func breakClause(at character: Character) {
+            pendingBreak = true
+            if Tokenizer.endsSentence(character) { list.noteSentenceEnd() }
         }
 
         /// Records the token whose lookup form was appended to ``list`` since `start`, written as
@@ -518,7 +549,7 @@ public final class Tokenizer: Sendable {
                     if !word.isEmpty { word.append(character) }
                 default:
                     flushWord(&stream)
-                    if Tokenizer.clauseBreaks.contains(character) { stream.pendingBreak = true }
+                    if Tokenizer.clauseBreaks.contains(character) { stream.breakClause(at: character) }
                 }
                 continue
             }
@@ -535,7 +566,7 @@ public final class Tokenizer: Sendable {
                 word.append(character)
             } else {
                 flushWord(&stream)
-                if Tokenizer.clauseBreaks.contains(character) { stream.pendingBreak = true }
+                if Tokenizer.clauseBreaks.contains(character) { stream.breakClause(at: character) }
             }
         }
         flushWord(&stream)
@@ -690,7 +721,10 @@ public final class Tokenizer: Sendable {
                 if byte < 0x80 {
                     if Tokenizer.separatesASCIIChunks(byte) || byte == UInt8(ascii: "\n") {
                         // Each line break starts a new clause.
-                        if byte == UInt8(ascii: "\n") { stream.pendingBreak = true }
+                        if byte == UInt8(ascii: "\n") {
+                            stream.pendingBreak = true
+                            stream.list.noteSentenceEnd()
+                        }
                         pieceStart = true
                         position &+= 1
                         continue
@@ -733,7 +767,10 @@ public final class Tokenizer: Sendable {
                             if value == 0xFF01 { stream.list.exclamations &+= 1 } else if value == 0xFF1F { stream.list.questions &+= 1 }
                         }
                         stream.detection?.hasScalars = true
-                        if breaks { stream.pendingBreak = true }
+                        if breaks {
+                            stream.pendingBreak = true
+                            if Tokenizer.isFullwidthSentenceEnd(value) { stream.list.noteSentenceEnd() }
+                        }
                         position += 3
                         continue
                     }
@@ -767,6 +804,7 @@ public final class Tokenizer: Sendable {
                 guard byte &- UInt8(ascii: "0") < 10 else {
                     if Tokenizer.isASCIIClauseBreak(byte) {
                         stream.pendingBreak = true
+                        if Tokenizer.isASCIISentenceEnd(byte) { stream.list.noteSentenceEnd() }
                         if countsMarks {
                             if byte == UInt8(ascii: "!") { stream.list.exclamations &+= 1 } else if byte == UInt8(ascii: "?") { stream.list.questions &+= 1 }
                         }
