@@ -12,7 +12,9 @@ struct ScoreCommand: ParsableCommand {
         Writes one line per input line, in order. tsv: compound<TAB>lang. jsonl: an object with \
         compound, pos, neu, neg, lang and aspects. The compound is in [-1, 1]: >= 0.05 positive, \
         <= -0.05 negative, neutral between. --explain adds each term that counted, its valence \
-        and the rules that changed it (a third tsv column, or an "explain" key).
+        and the rules that changed it (a third tsv column, or an "explain" key). A contrast \
+        word ("but", "但是", "tapi") halves what comes before it and weighs what follows 1.5 \
+        times: in English across the line (VADER's rule), in Chinese and Malay within its sentence.
 
         Example: echo "love the app but support never replied" | earshot score --format jsonl
         """)
