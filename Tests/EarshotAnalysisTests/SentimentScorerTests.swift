@@ -337,6 +337,11 @@ struct SentimentScorerTests {
         #expect(zh["差"] == ["boosted by '很'", "after '但是' ×1.5"])
         #expect(zh["方便"] == ["before '可是' ×0.5"])
         #expect(zh["吵"]?.last == "after '可是' ×1.5")
+        // A concessive word's clause is the weaker part of its sentence only.
+        let conceded = rules("房间很干净。虽然质量很好，价格太贵", "zh")
+        #expect(conceded["干净"] == ["boosted by '很'"])
+        #expect(conceded["好"]?.last == "conceded by '虽然' ×0.5")
+        #expect(conceded["贵"]?.last == "outside the '虽然' clause ×1.5")
         let ms = rules("Bilik bersih. Servis bagus tapi sarapan teruk", "ms")
         #expect(ms["bersih"] == [])
         #expect(ms["bagus"] == ["before 'tapi' ×0.5"])

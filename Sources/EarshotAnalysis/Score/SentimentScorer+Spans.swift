@@ -372,8 +372,7 @@ extension SentimentScorer {
 
     /// The `--explain` rule of a term that `pivot` weighs: `weaker`, half (before the contrast word,
     /// or in the concessive word's clause), else 1.5 times.
-    /// (Not inline: the scoring loop compiled slower with the strings in it.)
-    @inline(never)
+    /// (The four texts in one place, made only for `--explain`.)
     func contrastRule(_ pivot: ContrastPivot, weaker: Bool, in table: SpanTable) -> String {
         let word = text(of: table.spans[pivot.span], in: table)
         if pivot.concessiveClause != nil { return weaker ? "conceded by '\(word)' ×0.5" : "outside the '\(word)' clause ×1.5" }
