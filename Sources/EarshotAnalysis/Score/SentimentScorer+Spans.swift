@@ -247,7 +247,7 @@ extension SentimentScorer {
     /// works" and "it works, although it was late" both lean on "it works"; `虽然价格贵，质量很好`
     /// and `walaupun mahal, barang ok` on the quality). English, Chinese and Malay; each must
     /// also be listed in its language's `contrast.txt`, which makes it a contrast word at all.
-    /// (``contrastPivot(_:)`` compares a contrast word with each on bytes.)
+    /// (``contrastPivot(_:in:near:)`` compares a contrast word with each on bytes.)
     static let concessiveWords: [StaticString] = [
         "although", "though", "even though",
         "虽然", "虽说", "尽管",
@@ -320,7 +320,7 @@ extension SentimentScorer {
         return (ListedText.equal(bytes, "yet"), SentimentScorer.concessiveWords.contains { ListedText.equal(bytes, $0) })
     }
 
-    /// Where ``contrastPivot(_:)`` found the weighted part to start. Plain numbers (the word is the
+    /// Where ``contrastPivot(_:in:near:)`` found the weighted part to start. Plain numbers (the word is the
     /// text of span `span`, made only for `--explain`), so that dropping a pivot releases nothing:
     /// an optional tuple with a `String` was destroyed through its type metadata, ~100 instructions a text.
     struct ContrastPivot {
