@@ -39,6 +39,10 @@ final class TokenList {
         static let upper = Flags(rawValue: 4)
         /// A clause break (punctuation or a line break) came right before the token.
         static let afterBreak = Flags(rawValue: 8)
+        /// ``ascii`` and ``upper``, made from the raw value: as the literal `[.ascii, .upper]` in
+        /// the tokenizer's loop, the compiler built the option set from a stack array on each use
+        /// once the loop grew (~16 instructions a line).
+        static let asciiUpper = Flags(rawValue: 2 | 4)
     }
 
     // One thread uses a list at a time, and no access overlaps another: the dynamic

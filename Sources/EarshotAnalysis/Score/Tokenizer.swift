@@ -1127,7 +1127,7 @@ extension Tokenizer.TokenStream {
             stretched = true
             index = read
         }
-        let flags: TokenList.Flags = upper && !lowerCase ? [.ascii, .upper] : .ascii
+        let flags: TokenList.Flags = upper && !lowerCase ? .asciiUpper : .ascii
         // Malay: most words stay as written (``MalayNormaliser/staysAsWritten(_:)``) and are
         // emitted as they are, as the `String` path below would emit them.
         if normalises, self.malay != nil, tokenizer.emitMalayWord(word, from: start, into: &self) { return }
