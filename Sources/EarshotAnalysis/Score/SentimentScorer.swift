@@ -243,9 +243,9 @@ public struct SentimentScorer: Sendable {
             guard let base = table.termValence(span) else { continue }
             if explain { scratch.rules = RuleLog(enabled: true) }
             var value = valence(of: span, base: base, table: table, language: kind, capDifferential: capDifferential, rules: &scratch.rules)
-            let pivot = bySentence ? spanPivots.unsafelyUnwrapped[spanIndex] : textPivot
             // Contrast: the contrast word halves what comes before it and lifts what follows.
-            if let pivot {
+            // (Asked behind `hasContrast`, which holds for the whole text: most texts skip it all.)
+            if hasContrast, let pivot = bySentence ? spanPivots.unsafelyUnwrapped[spanIndex] : textPivot {
                 // (A concessive word: its own clause is the weaker part, wherever it stands.)
                 let weaker = pivot.concessiveClause.map { table.tokens.clause(span.start) == $0 } ?? (span.start < pivot.index)
                 value *= weaker ? 0.5 : 1.5
