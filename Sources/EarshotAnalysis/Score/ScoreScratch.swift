@@ -14,9 +14,10 @@ public final class ScoreScratch {
     /// without `--explain` neither makes nor releases an array.
     @exclusivity(unchecked) var rules = RuleLog(enabled: false)
     /// For a Chinese or Malay text with a contrast word, each span's contrast pivot: its
-    /// sentence's (``SentimentScorer/sentencePivots(_:into:)``), read by span index. Allocated at
-    /// the first such text (a scratch made for one text, as ``SentimentScorer/score(_:language:explain:aspects:contributions:)``
-    /// makes, then costs nothing more).
+    /// sentence's (``SentimentScorer/sentencePivots(_:into:)``), read by span index. Allocated
+    /// when such a text first needs it, so that a scratch made for one text (as
+    /// ``SentimentScorer/score(_:language:explain:aspects:contributions:)`` makes) allocates
+    /// nothing for the others.
     @exclusivity(unchecked) private(set) var spanPivots: UnsafeMutablePointer<SentimentScorer.ContrastPivot?>?
     @exclusivity(unchecked) private var spanPivotCapacity = 0
 
