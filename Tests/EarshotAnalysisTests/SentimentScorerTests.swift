@@ -342,6 +342,10 @@ struct SentimentScorerTests {
         #expect(conceded["干净"] == ["boosted by '很'"])
         #expect(conceded["好"]?.last == "conceded by '虽然' ×0.5")
         #expect(conceded["贵"]?.last == "outside the '虽然' clause ×1.5")
+        // `非但` ("not only") is a word: no negator `非` and no contrast `但`.
+        let notOnly = rules("非但不好用还很贵", "zh")
+        #expect(notOnly["好用"] == ["negated by '不'"])
+        #expect(notOnly["贵"] == ["boosted by '很'"])
         let ms = rules("Bilik bersih. Servis bagus tapi sarapan teruk", "ms")
         #expect(ms["bersih"] == [])
         #expect(ms["bagus"] == ["before 'tapi' ×0.5"])
