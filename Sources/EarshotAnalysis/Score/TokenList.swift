@@ -341,14 +341,16 @@ final class TokenList {
     /// sentence end (or the first token) to the next such token (or the end).
     func sentence(containing index: Int) -> Range<Int> {
         precondition(index >= 0 && index < records.count, "token index out of range")
-        var start = 0
-        for position in 0..<sentenceStarts.count {
-            let sentenceStart = sentenceStarts.base[position]
-            // (A sentence end after the last token notes `count`, which ends the range as well.)
-            if sentenceStart > index { return start..<sentenceStart }
-            start = sentenceStart
+        // The first noted start after `index`, by binary search (the starts ascend; a text of many
+        // sentences asks once per sentence). A sentence end after the last token notes `count`,
+        // which ends the range as well.
+        var low = 0, high = sentenceStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentenceStarts.base[middle] > index { high = middle } else { low = middle + 1 }
         }
-        return start..<records.count
+        let start = low == 0 ? 0 : sentenceStarts.base[low - 1]
+        return start..<(low < sentenceStarts.count ? sentenceStarts.base[low] : records.count)
     }
 
     func word(_ index: Int) -> Int { self[index].word }

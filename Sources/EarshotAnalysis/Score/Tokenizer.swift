@@ -153,10 +153,10 @@ public final class Tokenizer: Sendable {
 
     private static let clauseBreaks: Set<Character> = [".", "!", "?", ";", ",", "。", "！", "？", "；", "，", "、", ":", "：", "\n", "…", "～", "~"]
 
-    /// True for the clause breaks that also end a sentence: ". ! ? ;", their fullwidth forms
-    /// "。！？；" and the line break (``TokenList/noteSentenceEnd()``; a Chinese or Malay contrast
-    /// word reaches to its sentence's ends). By scalar, with the byte scan's own tests, so that
-    /// both paths agree. (The `Character` walk splits lines before it asks.)
+    /// True for the clause breaks that also end a sentence: ". ! ? ;" and their fullwidth forms
+    /// "。！？；" (``TokenList/noteSentenceEnd()``; a Chinese or Malay contrast word reaches to its
+    /// sentence's ends; line breaks end sentences too, noted where the scans split lines). By
+    /// scalar, with the byte scan's own tests, so that both paths agree.
     static func endsSentence(_ character: Character) -> Bool {
         let scalars = character.unicodeScalars
         guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
@@ -169,10 +169,11 @@ public final class Tokenizer: Sendable {
         value == 0x3002 || value == 0xFF01 || value == 0xFF1F || value == 0xFF1B
     }
 
-    /// The ASCII sentence ends of ``endsSentence(_:)``: ". ! ? ;" and the line break.
+    /// The ASCII sentence ends of ``endsSentence(_:)``: ". ! ? ;". (Line breaks are noted where
+    /// the scans split lines, before they ask this.)
     @inline(__always)
     static func isASCIISentenceEnd(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\n")
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";")
     }
 
     /// The tokens of `text`.
